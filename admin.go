@@ -1,0 +1,187 @@
+// Package admin is a client for the Anthropic Admin API: organization
+// members, invites, workspaces and their members, API keys, rate limits, and
+// the messages usage, cost and Claude Code reports.
+//
+// Create a client with NewClient; with no options it reads its credential from
+// ANTHROPIC_ADMIN_KEY, ANTHROPIC_ADMIN_API_KEY or ANTHROPIC_AUTH_TOKEN:
+//
+//	client, err := admin.NewClient()
+//	if err != nil { ... }
+//	for user, err := range client.Users.List(admin.UserListParams{}).All(ctx) {
+//		if err != nil { ... }
+//		fmt.Println(user.Email, user.Role)
+//	}
+//
+// Every list and report is a lazy *List: nothing is sent until All, Pages or
+// Page is called, and All follows every page for you.
+//
+// Errors from the API are *APIError values; match them with errors.Is against
+// ErrNotFound, ErrRateLimited and the other sentinels, or with errors.As.
+// Input the API would refuse (an empty ID, a limit out of range, a reversed
+// time range) fails before anything is sent, with an error that matches
+// ErrInvalidParam.
+//
+// Failed requests are retried twice by default on connection errors, 408,
+// 409, 429 and 5xx (but 501), with the server's retry-after honoured. Requests
+// that create something are retried only when the server cannot have acted on
+// them, so a retry never creates a duplicate.
+//
+// Cost amounts are exact: see Amount. Nothing on the money path uses floats.
+package admin
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// Version is the library's version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// DefaultBaseURL is where the Admin API lives.
+const DefaultBaseURL = "https://api.anthropic.com"
+
+// DefaultAnthropicVersion is the anthropic-version header sent unless
+// WithAnthropicVersion says otherwise.
+const DefaultAnthropicVersion = "2023-06-01"
+
+// Client talks to the Admin API. It is safe for concurrent use.
+type Client struct {
+	cfg *config
+
+	Organization *OrganizationService
+	Users        *UsersService
+	Invites      *InvitesService
+	Workspaces   *WorkspacesService
+	APIKeys      *APIKeysService
+	RateLimits   *RateLimitsService
+	Usage        *UsageService
+	Cost         *CostService
+}
+
+// NewClient returns a client configured by opts and, for what opts leave
+// unset, by the environment: ANTHROPIC_ADMIN_KEY, then
+// ANTHROPIC_ADMIN_API_KEY (sent as x-api-key), then ANTHROPIC_AUTH_TOKEN
+// (sent as Authorization: Bearer), and ANTHROPIC_BASE_URL.
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := &config{
+		baseURL:       os.Getenv("ANTHROPIC_BASE_URL"),
+		version:       DefaultAnthropicVersion,
+		maxRetries:    2,
+		maxRetryDelay: 60 * time.Second,
+		sleep:         sleepContext,
+	}
+	switch {
+	case os.Getenv("ANTHROPIC_ADMIN_KEY") != "":
+		cfg.cred = &credential{value: os.Getenv("ANTHROPIC_ADMIN_KEY")}
+	case os.Getenv("ANTHROPIC_ADMIN_API_KEY") != "":
+		cfg.cred = &credential{value: os.Getenv("ANTHROPIC_ADMIN_API_KEY")}
+	case os.Getenv("ANTHROPIC_AUTH_TOKEN") != "":
+		cfg.cred = &credential{value: os.Getenv("ANTHROPIC_AUTH_TOKEN"), bearer: true}
+	}
+	for _, o := range opts {
+		o(cfg)
+	}
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	if cfg.cred == nil {
+		return nil, fmt.Errorf("admin: no credential: pass WithAPIKey or WithAuthToken, or set ANTHROPIC_ADMIN_KEY " +
+			"(an admin key from Console → Settings → Admin keys) or ANTHROPIC_AUTH_TOKEN (an OAuth token with the org:admin scope)")
+	}
+	if err := cfg.finish(); err != nil {
+		return nil, err
+	}
+	cfg.warnIfNotAdminKey()
+	c := &Client{cfg: cfg}
+	c.Organization = &OrganizationService{c}
+	c.Users = &UsersService{c}
+	c.Invites = &InvitesService{c}
+	c.Workspaces = &WorkspacesService{client: c, Members: &WorkspaceMembersService{c}, RateLimits: &WorkspaceRateLimitsService{c}}
+	c.APIKeys = &APIKeysService{c}
+	c.RateLimits = &RateLimitsService{c}
+	c.Usage = &UsageService{c}
+	c.Cost = &CostService{c}
+	return c, nil
+}
+
+// finish checks the settings that depend on each other and fills defaults.
+func (c *config) finish() error {
+	if c.baseURL == "" {
+		c.baseURL = DefaultBaseURL
+	}
+	u, err := url.Parse(c.baseURL)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return fmt.Errorf("admin: %w: base URL %q is not an absolute http(s) URL", ErrInvalidParam, c.baseURL)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("admin: %w: base URL %q uses plain http to a host that is not loopback; credentials would travel unencrypted", ErrInvalidParam, c.baseURL)
+	}
+	c.baseURL = strings.TrimRight(u.String(), "/")
+	if c.logger == nil {
+		c.logger = slog.New(slog.DiscardHandler)
+	}
+	if c.httpClient == nil {
+		c.httpClient = http.DefaultClient
+	}
+	c.httpClient = guardRedirects(c.httpClient)
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// guardRedirects returns a copy of hc whose redirects drop the credential
+// headers whenever they leave the original host or downgrade to http. Go's
+// client already drops Authorization across hosts, but not x-api-key.
+func guardRedirects(hc *http.Client) *http.Client {
+	cp := *hc
+	next := hc.CheckRedirect
+	cp.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		first := via[0].URL
+		if req.URL.Host != first.Host || (first.Scheme == "https" && req.URL.Scheme != "https") {
+			req.Header.Del("X-Api-Key")
+			req.Header.Del("Authorization")
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return fmt.Errorf("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &cp
+}
+
+// String describes the client without its credential.
+func (c *Client) String() string {
+	kind := "api-key"
+	if c.cfg.cred.bearer {
+		kind = "auth-token"
+	}
+	return fmt.Sprintf("admin.Client{baseURL: %s, credential: %s [redacted]}", c.cfg.baseURL, kind)
+}
+
+// Format makes every fmt verb (%v, %+v, %#v, %s) print String, so a client
+// in a log line or a panic never shows its credential.
+func (c *Client) Format(f fmt.State, _ rune) { fmt.Fprint(f, c.String()) }
+
+// warnIfNotAdminKey logs when the key does not look like an admin key.
+// Scoped Enterprise keys are legitimate, so this only warns.
+func (c *config) warnIfNotAdminKey() {
+	if c.cred.bearer || strings.HasPrefix(c.cred.value, "sk-ant-admin") {
+		return
+	}
+	c.logger.Warn("anthropic-admin: the API key is not an admin key (no sk-ant-admin prefix); endpoints outside its scopes will answer 403")
+}

@@ -1,0 +1,4 @@
+package admin
+
+// APIKeysService is being written.
+type APIKeysService struct{ client *Client }

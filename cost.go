@@ -1,0 +1,4 @@
+package admin
+
+// CostService is being written.
+type CostService struct{ client *Client }

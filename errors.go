@@ -1,0 +1,225 @@
+package admin
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Sentinels for errors.Is. An *APIError matches the one for its status code
+// or error type.
+var (
+	ErrNotFound       = errors.New("not found")
+	ErrUnauthorized   = errors.New("unauthorized")
+	ErrPermission     = errors.New("permission denied")
+	ErrRateLimited    = errors.New("rate limited")
+	ErrConflict       = errors.New("conflict")
+	ErrOverloaded     = errors.New("overloaded")
+	ErrInvalidRequest = errors.New("invalid request")
+
+	// ErrInvalidParam matches input refused before anything was sent: an
+	// empty ID, a limit out of range, a reversed time range.
+	ErrInvalidParam = errors.New("invalid parameter")
+)
+
+// ErrorType is the error.type of an API error body. Known values are below;
+// the API may add more.
+type ErrorType string
+
+const (
+	ErrorTypeInvalidRequest  ErrorType = "invalid_request_error"
+	ErrorTypeAuthentication  ErrorType = "authentication_error"
+	ErrorTypeBilling         ErrorType = "billing_error"
+	ErrorTypePermission      ErrorType = "permission_error"
+	ErrorTypeNotFound        ErrorType = "not_found_error"
+	ErrorTypeConflict        ErrorType = "conflict_error"
+	ErrorTypeRequestTooLarge ErrorType = "request_too_large"
+	ErrorTypeRateLimit       ErrorType = "rate_limit_error"
+	ErrorTypeAPI             ErrorType = "api_error"
+	ErrorTypeTimeout         ErrorType = "timeout_error"
+	ErrorTypeOverloaded      ErrorType = "overloaded_error"
+)
+
+// APIError is an error response from the API, or the last one when retries
+// ran out. It never holds a credential.
+type APIError struct {
+	StatusCode int
+	Type       ErrorType // error.type; derived from the status when the body has none
+	Message    string
+	ErrorCode  string // error.details.error_code, when the API sent one
+	RequestID  string // request-id header, else request_id in the body
+	// RetryAfter is the wait the server asked for, when it asked. It is set
+	// when the call gave up because that wait was too long.
+	RetryAfter time.Duration
+	Attempts   int // requests sent, retries included
+	Method     string
+	Path       string
+	Body       []byte // the response body, cut to 4 KiB
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "admin: %s %s: %d %s", e.Method, e.Path, e.StatusCode, e.Type)
+	if e.ErrorCode != "" {
+		fmt.Fprintf(&b, " (%s)", e.ErrorCode)
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " [request-id %s]", e.RequestID)
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %s)", e.RetryAfter)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+	}
+	return b.String()
+}
+
+// Is matches the sentinel for the error's status code or type.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound || e.Type == ErrorTypeNotFound
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized || e.Type == ErrorTypeAuthentication
+	case ErrPermission:
+		return e.StatusCode == http.StatusForbidden || e.Type == ErrorTypePermission
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests || e.Type == ErrorTypeRateLimit
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict || e.Type == ErrorTypeConflict
+	case ErrOverloaded:
+		return e.StatusCode == 529 || e.Type == ErrorTypeOverloaded
+	case ErrInvalidRequest:
+		return e.StatusCode == http.StatusBadRequest || e.Type == ErrorTypeInvalidRequest
+	}
+	return false
+}
+
+// typeForStatus gives the error type the API uses for a status, for bodies
+// that carry none (a proxy's HTML page, an empty 502).
+func typeForStatus(status int) ErrorType {
+	switch status {
+	case 400:
+		return ErrorTypeInvalidRequest
+	case 401:
+		return ErrorTypeAuthentication
+	case 402:
+		return ErrorTypeBilling
+	case 403:
+		return ErrorTypePermission
+	case 404:
+		return ErrorTypeNotFound
+	case 409:
+		return ErrorTypeConflict
+	case 413:
+		return ErrorTypeRequestTooLarge
+	case 429:
+		return ErrorTypeRateLimit
+	case 504:
+		return ErrorTypeTimeout
+	case 529:
+		return ErrorTypeOverloaded
+	}
+	if status >= 500 {
+		return ErrorTypeAPI
+	}
+	return ErrorTypeInvalidRequest
+}
+
+const maxErrorBody = 4 << 10
+
+// newAPIError builds an APIError from a non-2xx response body.
+func newAPIError(method, path string, status int, header http.Header, body []byte) *APIError {
+	e := &APIError{StatusCode: status, Method: method, Path: path, RequestID: header.Get("request-id")}
+	if len(body) > maxErrorBody {
+		body = body[:maxErrorBody]
+	}
+	e.Body = body
+	var wire struct {
+		Error struct {
+			Type    ErrorType `json:"type"`
+			Message string    `json:"message"`
+			Details struct {
+				ErrorCode string `json:"error_code"`
+			} `json:"details"`
+		} `json:"error"`
+		RequestID string `json:"request_id"`
+	}
+	if json.Unmarshal(body, &wire) == nil {
+		e.Type, e.Message, e.ErrorCode = wire.Error.Type, wire.Error.Message, wire.Error.Details.ErrorCode
+		if e.RequestID == "" {
+			e.RequestID = wire.RequestID
+		}
+	}
+	if e.Type == "" {
+		e.Type = typeForStatus(status)
+	}
+	if e.Message == "" {
+		e.Message = summarizeBody(status, header, body)
+	}
+	return e
+}
+
+// summarizeBody describes a body that is not the API's JSON error, such as
+// an HTML page from a proxy, in one short line.
+func summarizeBody(status int, header http.Header, body []byte) string {
+	text := strings.TrimSpace(string(body))
+	if text == "" {
+		return http.StatusText(status) + " (empty body)"
+	}
+	ct := header.Get("Content-Type")
+	if strings.Contains(ct, "html") || strings.HasPrefix(text, "<") {
+		if t := htmlTitle(text); t != "" {
+			return fmt.Sprintf("%s (HTML page: %q)", http.StatusText(status), t)
+		}
+		return http.StatusText(status) + " (HTML page)"
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	if len(text) > 200 {
+		text = text[:200] + "…"
+	}
+	return text
+}
+
+func htmlTitle(page string) string {
+	lower := strings.ToLower(page)
+	start := strings.Index(lower, "<title>")
+	end := strings.Index(lower, "</title>")
+	if start < 0 || end < start {
+		return ""
+	}
+	return strings.TrimSpace(page[start+len("<title>") : end])
+}
+
+// TransportError is a failure to get any response: a refused or reset
+// connection, a timeout, a cancelled context. It unwraps to the cause, so
+// errors.Is(err, context.DeadlineExceeded) works.
+type TransportError struct {
+	Method   string
+	Path     string
+	Attempts int
+	Err      error
+}
+
+func (e *TransportError) Error() string {
+	s := fmt.Sprintf("admin: %s %s: %v", e.Method, e.Path, e.Err)
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" after %d attempts", e.Attempts)
+	}
+	return s
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// invalidParam reports bad input found before sending.
+func invalidParam(format string, args ...any) error {
+	return fmt.Errorf("admin: %w: "+format, append([]any{ErrInvalidParam}, args...)...)
+}

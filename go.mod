@@ -1,0 +1,3 @@
+module github.com/anthropic-admin-go/admin
+
+go 1.26

@@ -1,0 +1,4 @@
+package admin
+
+// InvitesService is being written.
+type InvitesService struct{ client *Client }

@@ -1,0 +1,170 @@
+package admin
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/url"
+	"slices"
+)
+
+// pageStyle is how a list endpoint pages.
+type pageStyle int
+
+const (
+	// idCursor: after_id / before_id, answered with first_id, last_id and has_more.
+	idCursor pageStyle = iota
+	// pageToken: page, answered with next_page and, on reports, has_more.
+	pageToken
+)
+
+// List is a lazy handle on a paginated list or report. Nothing is sent until
+// All, Pages, Page or Collect is called, and each call starts from the first
+// page again. A List whose parameters were invalid returns that error from
+// the first call, before any request.
+type List[T any] struct {
+	client *Client
+	path   string
+	query  url.Values
+	style  pageStyle
+	opts   []Option
+	err    error
+}
+
+// Page is one page of a list.
+type Page[T any] struct {
+	Data []T
+	// HasMore tells whether the server has more in this direction. For
+	// responses without has_more it tells whether a cursor came back.
+	HasMore  bool
+	FirstID  string // ID-cursor lists: pass as BeforeID for the previous page
+	LastID   string // ID-cursor lists: pass as AfterID for the next page
+	NextPage string // token-paged lists and reports: the next page's token
+}
+
+type pageWire[T any] struct {
+	Data     []T     `json:"data"`
+	HasMore  *bool   `json:"has_more"`
+	FirstID  *string `json:"first_id"`
+	LastID   *string `json:"last_id"`
+	NextPage *string `json:"next_page"`
+}
+
+func newList[T any](c *Client, path string, q url.Values, style pageStyle, opts []Option) *List[T] {
+	return &List[T]{client: c, path: path, query: q, style: style, opts: opts}
+}
+
+func failedList[T any](err error) *List[T] { return &List[T]{err: err} }
+
+// All iterates over every item of every page, fetching pages as needed.
+// Stopping the loop stops the fetching. After an error it yields nothing more.
+func (l *List[T]) All(ctx context.Context) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		for page, err := range l.Pages(ctx) {
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, item := range page.Data {
+				if !yield(item, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Collect returns every item of every page.
+func (l *List[T]) Collect(ctx context.Context) ([]T, error) {
+	var all []T
+	for item, err := range l.All(ctx) {
+		if err != nil {
+			return all, err
+		}
+		all = append(all, item)
+	}
+	return all, nil
+}
+
+// Page fetches the first page only.
+func (l *List[T]) Page(ctx context.Context) (*Page[T], error) {
+	for page, err := range l.Pages(ctx) {
+		return page, err
+	}
+	return nil, fmt.Errorf("admin: %s: no page", l.path)
+}
+
+// Pages iterates page by page. ID-cursor lists walk backwards when the
+// params gave BeforeID. It stops on the last page, on an empty page, and with
+// an error (rather than a loop) if the server repeats a cursor.
+func (l *List[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
+	return func(yield func(*Page[T], error) bool) {
+		if l.err != nil {
+			yield(nil, l.err)
+			return
+		}
+		q := url.Values{}
+		for k, v := range l.query {
+			q[k] = slices.Clone(v)
+		}
+		backward := l.style == idCursor && q.Get("before_id") != ""
+		seen := map[string]bool{}
+		for _, k := range []string{"after_id", "before_id", "page"} {
+			if v := q.Get(k); v != "" {
+				seen[v] = true
+			}
+		}
+		for {
+			var wire pageWire[T]
+			if err := l.client.send(ctx, request{method: "GET", path: l.path, query: q}, &wire, l.opts); err != nil {
+				yield(nil, err)
+				return
+			}
+			page := &Page[T]{Data: wire.Data, FirstID: deref(wire.FirstID), LastID: deref(wire.LastID), NextPage: deref(wire.NextPage)}
+			switch {
+			case l.style == pageToken:
+				page.HasMore = page.NextPage != ""
+			case backward:
+				page.HasMore = page.FirstID != ""
+			default:
+				page.HasMore = page.LastID != ""
+			}
+			if wire.HasMore != nil {
+				page.HasMore = *wire.HasMore
+			}
+			if !yield(page, nil) {
+				return
+			}
+			if !page.HasMore || len(page.Data) == 0 {
+				return
+			}
+			key, cursor := "page", page.NextPage
+			if l.style == idCursor {
+				key, cursor = "after_id", page.LastID
+				if backward {
+					key, cursor = "before_id", page.FirstID
+				}
+				q.Del("after_id")
+				q.Del("before_id")
+			}
+			if cursor == "" {
+				return
+			}
+			if seen[cursor] {
+				yield(nil, fmt.Errorf("admin: GET %s: the server returned cursor %q twice; stopping rather than looping", l.path, cursor))
+				return
+			}
+			seen[cursor] = true
+			q.Set(key, cursor)
+		}
+	}
+}
+
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}

@@ -1,0 +1,178 @@
+package admin
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Option configures a Client. Every Option works both on NewClient and on a
+// single call, where it applies to that call only.
+type Option func(*config)
+
+// credential holds a secret. The Client keeps it behind a pointer so that
+// printing any struct that holds one shows an address, never the value.
+type credential struct {
+	value  string
+	bearer bool // sent as Authorization: Bearer instead of x-api-key
+}
+
+func (c *credential) String() string   { return "[redacted]" }
+func (c *credential) GoString() string { return "[redacted]" }
+
+// sleepFunc waits for d or until ctx is done.
+type sleepFunc func(ctx context.Context, d time.Duration) error
+
+// config is the resolved set of options for one client or one call.
+type config struct {
+	baseURL        string
+	cred           *credential
+	httpClient     *http.Client
+	version        string
+	betas          []string
+	headers        http.Header
+	maxRetries     int
+	maxRetryDelay  time.Duration
+	requestTimeout time.Duration
+	logger         *slog.Logger
+	userAgent      string
+	sleep          sleepFunc
+	jitter         func() float64
+	err            error // the first invalid option, reported by NewClient or the call
+}
+
+func (c *config) fail(format string, args ...any) {
+	if c.err == nil {
+		c.err = invalidParam(format, args...)
+	}
+}
+
+// clone returns a copy that a per-call Option can change without touching c.
+func (c *config) clone() *config {
+	cp := *c
+	cp.betas = append([]string(nil), c.betas...)
+	cp.headers = c.headers.Clone()
+	return &cp
+}
+
+// WithAPIKey sets the admin API key, sent as the x-api-key header.
+func WithAPIKey(key string) Option {
+	return func(c *config) {
+		if strings.TrimSpace(key) == "" {
+			c.fail("WithAPIKey: empty key")
+			return
+		}
+		c.cred = &credential{value: key}
+	}
+}
+
+// WithAuthToken sets an OAuth access token with the org:admin scope, sent as
+// Authorization: Bearer.
+func WithAuthToken(token string) Option {
+	return func(c *config) {
+		if strings.TrimSpace(token) == "" {
+			c.fail("WithAuthToken: empty token")
+			return
+		}
+		c.cred = &credential{value: token, bearer: true}
+	}
+}
+
+// WithBaseURL sets the API's base URL (default https://api.anthropic.com).
+// A plain http:// URL is accepted only for a loopback host.
+func WithBaseURL(u string) Option {
+	return func(c *config) { c.baseURL = u }
+}
+
+// WithHTTPClient sets the HTTP client that sends requests. The Client works
+// on a copy, so the caller's client is never changed.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) {
+		if hc == nil {
+			c.fail("WithHTTPClient: nil client")
+			return
+		}
+		c.httpClient = hc
+	}
+}
+
+// WithAnthropicVersion sets the anthropic-version header (default 2023-06-01).
+func WithAnthropicVersion(v string) Option {
+	return func(c *config) { c.version = v }
+}
+
+// WithBeta adds values to the anthropic-beta header.
+func WithBeta(betas ...string) Option {
+	return func(c *config) { c.betas = append(c.betas, betas...) }
+}
+
+// WithHeader sets an extra request header. It cannot replace the credential
+// headers; use WithAPIKey or WithAuthToken for those.
+func WithHeader(key, value string) Option {
+	return func(c *config) {
+		switch http.CanonicalHeaderKey(key) {
+		case "X-Api-Key", "Authorization":
+			c.fail("WithHeader: set credentials with WithAPIKey or WithAuthToken")
+			return
+		}
+		if c.headers == nil {
+			c.headers = http.Header{}
+		}
+		c.headers.Set(key, value)
+	}
+}
+
+// WithMaxRetries sets how many times a failed request is retried (default 2).
+func WithMaxRetries(n int) Option {
+	return func(c *config) {
+		if n < 0 {
+			c.fail("WithMaxRetries: %d is negative", n)
+			return
+		}
+		c.maxRetries = n
+	}
+}
+
+// WithMaxRetryDelay sets the longest wait the client accepts before a retry
+// (default 60s). When the server asks for a longer wait, the call returns the
+// error at once with APIError.RetryAfter set.
+func WithMaxRetryDelay(d time.Duration) Option {
+	return func(c *config) { c.maxRetryDelay = d }
+}
+
+// WithRequestTimeout bounds each attempt. The whole call is bounded by its
+// context.
+func WithRequestTimeout(d time.Duration) Option {
+	return func(c *config) { c.requestTimeout = d }
+}
+
+// WithLogger sets the logger. At debug level the client logs one line per
+// attempt; it never logs credentials.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) { c.logger = l }
+}
+
+// WithUserAgent sets a product token put in front of the client's own
+// User-Agent, e.g. "my-tool/1.2".
+func WithUserAgent(ua string) Option {
+	return func(c *config) { c.userAgent = ua }
+}
+
+// WithRetrySleep replaces the wait between retries. Tests use it to run
+// retries without real sleeps; sleep must return ctx.Err() when ctx ends first.
+func WithRetrySleep(sleep func(ctx context.Context, d time.Duration) error) Option {
+	return func(c *config) { c.sleep = sleep }
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

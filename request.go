@@ -1,0 +1,403 @@
+package admin
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// maxResponseBody bounds what one response may hold; a larger body is an
+// error rather than an unbounded allocation.
+const maxResponseBody = 256 << 20
+
+// request describes one API call for the shared request path.
+type request struct {
+	method string
+	path   string // already escaped, from pathOf
+	query  url.Values
+	body   any  // encoded as JSON; nil for none
+	create bool // not safe to repeat: retried only when it cannot have been acted on
+	betas  []string
+}
+
+// Do sends a request to any Admin API endpoint with the client's credential,
+// headers, retries and error handling, and decodes the JSON response into out
+// (which may be nil). path is relative to the base URL, e.g.
+// "/v1/organizations/me"; body is encoded as JSON unless it is an io.Reader,
+// which is sent as is (and, since it cannot be replayed, never retried).
+func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any, opts ...Option) error {
+	if !strings.HasPrefix(path, "/") {
+		return invalidParam("path %q must start with /", path)
+	}
+	// Do cannot know whether a POST creates something, so it treats every
+	// POST as one: retried only when the server cannot have acted on it.
+	return c.send(ctx, request{method: method, path: path, query: query, body: body, create: method == http.MethodPost}, out, opts)
+}
+
+// callConfig applies per-call options to a copy of the client's settings.
+func (c *Client) callConfig(opts []Option) (*config, error) {
+	if len(opts) == 0 {
+		return c.cfg, nil
+	}
+	cfg := c.cfg.clone()
+	for _, o := range opts {
+		o(cfg)
+	}
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	if cfg.baseURL != c.cfg.baseURL || cfg.httpClient != c.cfg.httpClient {
+		if err := cfg.finish(); err != nil {
+			return nil, err
+		}
+	}
+	return cfg, nil
+}
+
+// send runs a request through retries and decodes the result into out.
+func (c *Client) send(ctx context.Context, r request, out any, opts []Option) error {
+	cfg, err := c.callConfig(opts)
+	if err != nil {
+		return err
+	}
+	var payload []byte
+	replayable := true
+	switch b := r.body.(type) {
+	case nil:
+	case io.Reader:
+		payload, replayable = nil, false
+	case json.RawMessage:
+		payload = b
+	default:
+		if payload, err = json.Marshal(b); err != nil {
+			return fmt.Errorf("admin: encoding %s %s body: %w", r.method, r.path, err)
+		}
+	}
+	target := cfg.baseURL + r.path
+	if len(r.query) > 0 {
+		target += "?" + r.query.Encode()
+	}
+	for attempt := 1; ; attempt++ {
+		var body io.Reader
+		if payload != nil {
+			body = bytes.NewReader(payload)
+		} else if !replayable {
+			body = r.body.(io.Reader)
+		}
+		res := c.attempt(ctx, cfg, r, target, body, attempt)
+		if res.err == nil && res.status < 300 {
+			if out == nil || len(res.body) == 0 {
+				return nil
+			}
+			if err := json.Unmarshal(res.body, out); err != nil {
+				return fmt.Errorf("admin: %s %s: decoding response: %w", r.method, r.path, err)
+			}
+			return nil
+		}
+		failure := res.asError(r, attempt)
+		if ctx.Err() != nil {
+			return &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: ctx.Err()}
+		}
+		if attempt > cfg.maxRetries || !replayable || !shouldRetry(res.response(), res.wrote, r.create) {
+			return failure
+		}
+		now := time.Now()
+		delay, asked := time.Duration(0), false
+		if res.header != nil {
+			delay, asked = serverDelay(res.header, now)
+		}
+		if asked && delay > cfg.maxRetryDelay {
+			return failure
+		}
+		if !asked {
+			delay = backoff(attempt-1, cfg.random())
+		}
+		if deadline, ok := ctx.Deadline(); ok && now.Add(delay).After(deadline) {
+			return failure
+		}
+		if err := cfg.sleep(ctx, delay); err != nil {
+			return &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: err}
+		}
+	}
+}
+
+func (c *config) random() float64 {
+	if c.jitter != nil {
+		return c.jitter()
+	}
+	return rand.Float64()
+}
+
+// result is what one attempt produced.
+type result struct {
+	status int
+	header http.Header
+	body   []byte
+	wrote  bool  // some of the request reached the connection
+	err    error // no (complete) response
+}
+
+// response gives shouldRetry the status and headers, or nil without a response.
+func (r result) response() *http.Response {
+	if r.err != nil {
+		return nil
+	}
+	return &http.Response{StatusCode: r.status, Header: r.header}
+}
+
+func (r result) asError(req request, attempts int) error {
+	if r.err != nil {
+		return &TransportError{Method: req.method, Path: req.path, Attempts: attempts, Err: r.err}
+	}
+	e := newAPIError(req.method, req.path, r.status, r.header, r.body)
+	e.Attempts = attempts
+	e.RetryAfter, _ = serverDelay(r.header, time.Now())
+	return e
+}
+
+// attempt sends the request once and reads the whole response within the
+// attempt's own timeout, which ends with the attempt.
+func (c *Client) attempt(ctx context.Context, cfg *config, r request, target string, body io.Reader, n int) (res result) {
+	if cfg.requestTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
+		defer cancel()
+	}
+	var wrote atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})
+	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
+	if err != nil {
+		return result{err: err}
+	}
+	setHeaders(req.Header, cfg, r, body != nil)
+	start := time.Now()
+	defer func() {
+		res.wrote = wrote.Load()
+		attrs := []any{"method", r.method, "path", r.path, "attempt", n, "duration", time.Since(start)}
+		if res.err != nil {
+			attrs = append(attrs, "error", res.err)
+		} else {
+			attrs = append(attrs, "status", res.status, "request_id", res.header.Get("request-id"))
+		}
+		cfg.logger.DebugContext(ctx, "anthropic-admin request", attrs...)
+	}()
+	resp, err := cfg.httpClient.Do(req)
+	if err != nil {
+		return result{err: scrubURLError(err)}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
+	if err != nil {
+		return result{err: fmt.Errorf("reading response body: %w", err)}
+	}
+	if len(data) > maxResponseBody {
+		return result{err: fmt.Errorf("response body larger than %d bytes", maxResponseBody)}
+	}
+	return result{status: resp.StatusCode, header: resp.Header, body: data}
+}
+
+// scrubURLError drops the URL that net/http puts in its errors: the path and
+// query are already in TransportError, and the URL adds nothing but length.
+func scrubURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+func setHeaders(h http.Header, cfg *config, r request, hasBody bool) {
+	for k, v := range cfg.headers {
+		h[k] = append([]string(nil), v...)
+	}
+	h.Set("anthropic-version", cfg.version)
+	ua := "anthropic-admin-go/" + Version
+	if cfg.userAgent != "" {
+		ua = cfg.userAgent + " " + ua
+	}
+	h.Set("User-Agent", ua)
+	h.Set("Accept", "application/json")
+	if hasBody {
+		h.Set("Content-Type", "application/json")
+	}
+	if betas := joinBetas(r.betas, cfg.betas); betas != "" {
+		h.Set("anthropic-beta", betas)
+	}
+	if cfg.cred.bearer {
+		h.Set("Authorization", "Bearer "+cfg.cred.value)
+	} else {
+		h.Set("X-Api-Key", cfg.cred.value)
+	}
+}
+
+// joinBetas joins the endpoint's and the caller's beta values, each once.
+func joinBetas(lists ...[]string) string {
+	var out []string
+	for _, l := range lists {
+		for _, b := range l {
+			if b = strings.TrimSpace(b); b != "" && !contains(out, b) {
+				out = append(out, b)
+			}
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// pathOf fills each {name} in pattern with the next id, checked by checkID
+// and escaped as one path segment.
+func pathOf(pattern string, ids ...string) (string, error) {
+	var b strings.Builder
+	rest := pattern
+	for _, id := range ids {
+		open, end := strings.IndexByte(rest, '{'), strings.IndexByte(rest, '}')
+		if open < 0 || end < open {
+			panic("admin: pathOf: more IDs than placeholders in " + pattern)
+		}
+		if err := checkID(rest[open+1:end], id); err != nil {
+			return "", err
+		}
+		b.WriteString(rest[:open])
+		b.WriteString(url.PathEscape(id))
+		rest = rest[end+1:]
+	}
+	b.WriteString(rest)
+	return b.String(), nil
+}
+
+// checkID refuses IDs that cannot name one object: the API would answer 404,
+// or the path would address something else.
+func checkID(what, id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return invalidParam("%s is empty", what)
+	case strings.ContainsAny(id, "/\\?#"):
+		return invalidParam("%s %q contains a character that cannot be in an ID", what, id)
+	case strings.Contains(id, ".."):
+		return invalidParam("%s %q contains \"..\"", what, id)
+	}
+	for _, r := range id {
+		if r < 0x20 || r == 0x7f {
+			return invalidParam("%s %q contains a control character", what, id)
+		}
+	}
+	return nil
+}
+
+// checkLimit refuses a page size outside [1, max]; zero means the default.
+func checkLimit(limit, maxLimit int) error {
+	if limit < 0 || limit > maxLimit {
+		return invalidParam("limit %d is out of range: it must be between 1 and %d (0 for the default)", limit, maxLimit)
+	}
+	return nil
+}
+
+// query helpers: each adds a parameter only when it is set.
+type query url.Values
+
+func (q query) str(key, v string) {
+	if v != "" {
+		url.Values(q).Set(key, v)
+	}
+}
+
+func (q query) num(key string, v int) {
+	if v != 0 {
+		url.Values(q).Set(key, strconv.Itoa(v))
+	}
+}
+
+func (q query) flag(key string, v bool) {
+	if v {
+		url.Values(q).Set(key, "true")
+	}
+}
+
+func (q query) time(key string, t time.Time) {
+	if !t.IsZero() {
+		url.Values(q).Set(key, t.UTC().Format(time.RFC3339Nano))
+	}
+}
+
+// list adds key[]=v once per value, the bracket form the API expects.
+func list[S ~string](q query, key string, values []S) {
+	for _, v := range values {
+		url.Values(q).Add(key+"[]", string(v))
+	}
+}
+
+// maxPageSize is the largest limit the ID-cursor lists accept.
+const maxPageSize = 1000
+
+// cursorQuery starts the query of an ID-cursor list.
+func cursorQuery(afterID, beforeID string, limit int) (query, error) {
+	if afterID != "" && beforeID != "" {
+		return nil, invalidParam("give AfterID or BeforeID, not both")
+	}
+	if err := checkLimit(limit, maxPageSize); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("after_id", afterID)
+	q.str("before_id", beforeID)
+	q.num("limit", limit)
+	return q, nil
+}
+
+// Beta values that endpoints of this library require; the client sends them
+// itself.
+const (
+	BetaAdminUserSignOut = "admin-user-sign-out-2026-10-08"
+	BetaFastMode         = "fast-mode-2026-02-01"
+)
+
+// withBetas adds an endpoint's required beta values to the caller's options
+// without touching the caller's slice.
+func withBetas(opts []Option, betas ...string) []Option {
+	return append(slices.Clip(opts), WithBeta(betas...))
+}
+
+// call sends a request for one object: pattern's {placeholders} are filled
+// with ids, body (if any) is sent as JSON, and the reply is decoded into a T.
+func call[T any](ctx context.Context, c *Client, method, pattern string, ids []string, body any, opts []Option) (*T, error) {
+	return callRequest[T](ctx, c, request{method: method, body: body}, pattern, ids, opts)
+}
+
+// create is call for a POST that creates something: it is retried only when
+// the server cannot have acted on it, so a retry never makes a duplicate.
+func create[T any](ctx context.Context, c *Client, pattern string, ids []string, body any, opts []Option) (*T, error) {
+	return callRequest[T](ctx, c, request{method: http.MethodPost, body: body, create: true}, pattern, ids, opts)
+}
+
+func callRequest[T any](ctx context.Context, c *Client, r request, pattern string, ids []string, opts []Option) (*T, error) {
+	path, err := pathOf(pattern, ids...)
+	if err != nil {
+		return nil, err
+	}
+	r.path = path
+	var out T
+	if err := c.send(ctx, r, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

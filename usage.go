@@ -1,0 +1,4 @@
+package admin
+
+// UsageService is being written.
+type UsageService struct{ client *Client }

@@ -1,0 +1,4 @@
+package admin
+
+// WorkspaceMembersService is being written.
+type WorkspaceMembersService struct{ client *Client }

@@ -1,0 +1,8 @@
+package admin
+
+// WorkspacesService is being written.
+type WorkspacesService struct {
+	client     *Client
+	Members    *WorkspaceMembersService
+	RateLimits *WorkspaceRateLimitsService
+}
