@@ -63,9 +63,11 @@ const (
 // APIKeyScope is where an API key belongs: a workspace (WorkspaceID set, the
 // default workspace included) or the whole organization.
 //
-// A zero APIKeyScope (Type "") means the server did not say. Older documents
-// have no scope but a top-level workspace_id, which null meant the default
-// workspace back when it had no ID; such a key decodes with a zero scope.
+// A zero APIKeyScope (Type "") means the server did not say where the key
+// belongs. Older documents have no scope but a top-level workspace_id; there
+// null stood for the default workspace, back when it had no ID, and such a
+// key decodes with a zero scope (never as organization-wide). The key's
+// RawJSON still holds the null.
 type APIKeyScope struct {
 	Type        APIKeyScopeType `json:"type"`
 	WorkspaceID string          `json:"workspace_id,omitempty"` // Type workspace

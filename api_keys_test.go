@@ -3,7 +3,6 @@ package admin_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/url"
 	"testing"
 
@@ -251,10 +250,7 @@ func TestAPIKeysBadInputSendsNothing(t *testing.T) {
 	update := func(p admin.APIKeyUpdateParams) func() error {
 		return func() error { _, err := c.APIKeys.Update(ctx, "apikey_1", p); return err }
 	}
-	tests := []struct {
-		name string
-		call func() error
-	}{
+	tests := []refusal{
 		{"get empty ID", func() error { _, err := c.APIKeys.Get(ctx, ""); return err }},
 		{"get ID with slash", func() error { _, err := c.APIKeys.Get(ctx, "apikey_1/../../users"); return err }},
 		{"update empty ID", func() error {
@@ -272,14 +268,5 @@ func TestAPIKeysBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.call(); !errors.Is(err, admin.ErrInvalidParam) {
-				t.Errorf("err = %v, want ErrInvalidParam", err)
-			}
-		})
-	}
-	if n := len(api.requests()); n != 0 {
-		t.Errorf("bad input sent %d requests", n)
-	}
+	checkRefusals(t, api, tests)
 }

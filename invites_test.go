@@ -207,10 +207,7 @@ func TestInvitesBadInputSendsNothing(t *testing.T) {
 	create := func(p admin.InviteCreateParams) func() error {
 		return func() error { _, err := c.Invites.Create(ctx, p); return err }
 	}
-	tests := []struct {
-		name string
-		call func() error
-	}{
+	tests := []refusal{
 		{"get empty ID", func() error { _, err := c.Invites.Get(ctx, ""); return err }},
 		{"get ID with slash", func() error { _, err := c.Invites.Get(ctx, "invite_1/../../users"); return err }},
 		{"delete blank ID", func() error { _, err := c.Invites.Delete(ctx, " "); return err }},
@@ -229,9 +226,22 @@ func TestInvitesBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.call(); !errors.Is(err, admin.ErrInvalidParam) {
+	checkRefusals(t, api, tests)
+}
+
+// refusal is a call that must fail with ErrInvalidParam before sending.
+type refusal struct {
+	name string
+	call func() error
+}
+
+// checkRefusals runs each call and asserts that it was refused and that
+// none of them reached the server.
+func checkRefusals(t *testing.T, api *fakeAPI, cases []refusal) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if err := c.call(); !errors.Is(err, admin.ErrInvalidParam) {
 				t.Errorf("err = %v, want ErrInvalidParam", err)
 			}
 		})

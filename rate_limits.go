@@ -25,13 +25,15 @@ const (
 type RateLimiterType string
 
 const (
-	RateLimiterRequestsPerMinute               RateLimiterType = "requests_per_minute"
-	RateLimiterInputTokensPerMinute            RateLimiterType = "input_tokens_per_minute"
-	RateLimiterInputTokensPerMinuteCacheAware  RateLimiterType = "input_tokens_per_minute_cache_aware"
-	RateLimiterOutputTokensPerMinute           RateLimiterType = "output_tokens_per_minute"
-	RateLimiterTokensPerMinute                 RateLimiterType = "tokens_per_minute"
-	RateLimiterTokensPerDay                    RateLimiterType = "tokens_per_day"
-	RateLimiterToolUsesPerSecond               RateLimiterType = "tool_uses_per_second"
+	RateLimiterRequestsPerMinute              RateLimiterType = "requests_per_minute"
+	RateLimiterInputTokensPerMinute           RateLimiterType = "input_tokens_per_minute"
+	RateLimiterInputTokensPerMinuteCacheAware RateLimiterType = "input_tokens_per_minute_cache_aware"
+	RateLimiterOutputTokensPerMinute          RateLimiterType = "output_tokens_per_minute"
+	RateLimiterTokensPerMinute                RateLimiterType = "tokens_per_minute"
+	RateLimiterTokensPerDay                   RateLimiterType = "tokens_per_day"
+	RateLimiterToolUsesPerSecond              RateLimiterType = "tool_uses_per_second"
+	// The fast_ limiters count fast-mode traffic: input tokens per minute
+	// (cache aware) and output tokens per minute.
 	RateLimiterFastInputTokensPerMinCacheAware RateLimiterType = "fast_itpmca"
 	RateLimiterFastOutputTokensPerMinute       RateLimiterType = "fast_otpm"
 	RateLimiterEnqueuedBatchRequests           RateLimiterType = "enqueued_batch_requests"

@@ -3,7 +3,6 @@ package admin_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/url"
 	"reflect"
 	"testing"
@@ -274,10 +273,7 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 	update := func(workspaceID, rateLimitID string, p admin.WorkspaceRateLimitUpdateParams) func() error {
 		return func() error { _, err := c.Workspaces.RateLimits.Update(ctx, workspaceID, rateLimitID, p); return err }
 	}
-	tests := []struct {
-		name string
-		call func() error
-	}{
+	tests := []refusal{
 		{"org list limit too big", func() error {
 			_, err := c.RateLimits.List(admin.RateLimitListParams{Limit: 1001}).Page(ctx)
 			return err
@@ -307,14 +303,5 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 			{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(10))}, {Value: new(int64(5))},
 		}})},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.call(); !errors.Is(err, admin.ErrInvalidParam) {
-				t.Errorf("err = %v, want ErrInvalidParam", err)
-			}
-		})
-	}
-	if n := len(api.requests()); n != 0 {
-		t.Errorf("bad input sent %d requests", n)
-	}
+	checkRefusals(t, api, tests)
 }
