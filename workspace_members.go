@@ -1,4 +1,125 @@
 package admin
 
-// WorkspaceMembersService is being written.
+import (
+	"context"
+	"net/url"
+)
+
+// WorkspaceRole is a member's role in one workspace. The API may add roles;
+// unknown values decode as they are.
+type WorkspaceRole string
+
+const (
+	WorkspaceRoleUser                WorkspaceRole = "workspace_user"
+	WorkspaceRoleDeveloper           WorkspaceRole = "workspace_developer"
+	WorkspaceRoleRestrictedDeveloper WorkspaceRole = "workspace_restricted_developer"
+	WorkspaceRoleAdmin               WorkspaceRole = "workspace_admin"
+	// WorkspaceRoleBilling can be given with Update but not with Add.
+	WorkspaceRoleBilling WorkspaceRole = "workspace_billing"
+)
+
+// WorkspaceMember is a user's membership in a workspace.
+type WorkspaceMember struct {
+	Type          string        `json:"type"`
+	UserID        string        `json:"user_id"`
+	WorkspaceID   string        `json:"workspace_id"`
+	WorkspaceRole WorkspaceRole `json:"workspace_role"`
+	raw
+}
+
+func (m *WorkspaceMember) UnmarshalJSON(data []byte) error {
+	type plain WorkspaceMember
+	return decodeKeepingRaw(data, (*plain)(m), &m.raw)
+}
+
+// WorkspaceMemberDeleted confirms a removal from a workspace.
+type WorkspaceMemberDeleted struct {
+	Type        string `json:"type"`
+	UserID      string `json:"user_id"`
+	WorkspaceID string `json:"workspace_id"`
+	raw
+}
+
+func (m *WorkspaceMemberDeleted) UnmarshalJSON(data []byte) error {
+	type plain WorkspaceMemberDeleted
+	return decodeKeepingRaw(data, (*plain)(m), &m.raw)
+}
+
+// WorkspaceMemberListParams pages WorkspaceMembers.List.
+type WorkspaceMemberListParams struct {
+	AfterID  string
+	BeforeID string // walk backwards from this ID
+	Limit    int    // page size, 1 to 1000; 0 for the API's default (20)
+}
+
+// WorkspaceMemberAddParams is the body of WorkspaceMembers.Add.
+type WorkspaceMemberAddParams struct {
+	UserID        string        `json:"user_id"`
+	WorkspaceRole WorkspaceRole `json:"workspace_role"` // any role but WorkspaceRoleBilling
+}
+
+// WorkspaceMemberUpdateParams is the body of WorkspaceMembers.Update.
+type WorkspaceMemberUpdateParams struct {
+	WorkspaceRole WorkspaceRole `json:"workspace_role"`
+}
+
+// WorkspaceMembersService manages who belongs to a workspace.
 type WorkspaceMembersService struct{ client *Client }
+
+const (
+	workspaceMembersPath = "/v1/organizations/workspaces/{workspace_id}/members"
+	workspaceMemberPath  = workspaceMembersPath + "/{user_id}"
+)
+
+// List lists a workspace's members.
+func (s *WorkspaceMembersService) List(workspaceID string, params WorkspaceMemberListParams, opts ...Option) *List[WorkspaceMember] {
+	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	if err != nil {
+		return failedList[WorkspaceMember](err)
+	}
+	path, err := pathOf(workspaceMembersPath, workspaceID)
+	if err != nil {
+		return failedList[WorkspaceMember](err)
+	}
+	return newList[WorkspaceMember](s.client, path, url.Values(q), idCursor, opts)
+}
+
+// Get returns one user's membership in a workspace.
+func (s *WorkspaceMembersService) Get(ctx context.Context, workspaceID, userID string, opts ...Option) (*WorkspaceMember, error) {
+	return call[WorkspaceMember](ctx, s.client, "GET", workspaceMemberPath, []string{workspaceID, userID}, nil, opts)
+}
+
+// Add makes an organization member a member of the workspace. The billing
+// role cannot be given here; add the user with another role, then Update.
+func (s *WorkspaceMembersService) Add(ctx context.Context, workspaceID string, params WorkspaceMemberAddParams, opts ...Option) (*WorkspaceMember, error) {
+	if err := checkID("user_id", params.UserID); err != nil {
+		return nil, err
+	}
+	if err := checkWorkspaceRole(params.WorkspaceRole); err != nil {
+		return nil, err
+	}
+	if params.WorkspaceRole == WorkspaceRoleBilling {
+		return nil, invalidParam("workspace role %q cannot be given when adding a member", params.WorkspaceRole)
+	}
+	return create[WorkspaceMember](ctx, s.client, workspaceMembersPath, []string{workspaceID}, params, opts)
+}
+
+// Update changes a member's role in the workspace.
+func (s *WorkspaceMembersService) Update(ctx context.Context, workspaceID, userID string, params WorkspaceMemberUpdateParams, opts ...Option) (*WorkspaceMember, error) {
+	if err := checkWorkspaceRole(params.WorkspaceRole); err != nil {
+		return nil, err
+	}
+	return call[WorkspaceMember](ctx, s.client, "POST", workspaceMemberPath, []string{workspaceID, userID}, params, opts)
+}
+
+// Remove takes a user out of the workspace; they stay in the organization.
+func (s *WorkspaceMembersService) Remove(ctx context.Context, workspaceID, userID string, opts ...Option) (*WorkspaceMemberDeleted, error) {
+	return call[WorkspaceMemberDeleted](ctx, s.client, "DELETE", workspaceMemberPath, []string{workspaceID, userID}, nil, opts)
+}
+
+func checkWorkspaceRole(r WorkspaceRole) error {
+	if r == "" {
+		return invalidParam("workspace role is empty")
+	}
+	return nil
+}

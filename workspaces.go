@@ -1,8 +1,285 @@
 package admin
 
-// WorkspacesService is being written.
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+)
+
+// InferenceGeo is a geography where inference may run. The API may add
+// geographies; unknown values decode as they are.
+type InferenceGeo string
+
+const (
+	InferenceGeoGlobal InferenceGeo = "global"
+	InferenceGeoUS     InferenceGeo = "us"
+)
+
+// WorkspaceGeo is where a workspace stores its data. It is fixed when the
+// workspace is created.
+type WorkspaceGeo string
+
+const WorkspaceGeoUS WorkspaceGeo = "us"
+
+// InferenceGeos is the set of geographies a workspace allows for inference.
+// On the wire it is either the word "unrestricted" or a list of geographies,
+// so exactly one of Unrestricted and Geos is meant to be set. The zero value
+// means "not given" and is left out of request bodies.
+type InferenceGeos struct {
+	Unrestricted bool           // every geography is allowed
+	Geos         []InferenceGeo // only these geographies are allowed
+
+	// other keeps a shape this version does not know (a new word, an
+	// object), so that decoding never fails and re-encoding sends it back
+	// unchanged.
+	other json.RawMessage
+}
+
+const unrestrictedGeos = "unrestricted"
+
+// IsZero reports whether nothing was given; omitzero relies on it.
+func (g InferenceGeos) IsZero() bool {
+	return !g.Unrestricted && g.Geos == nil && g.other == nil
+}
+
+// allows reports whether def may be the default geography under g. Only a
+// list can exclude a geography; unknown shapes are left to the server.
+func (g InferenceGeos) allows(def InferenceGeo) bool {
+	return g.Unrestricted || g.other != nil || g.Geos == nil || slices.Contains(g.Geos, def)
+}
+
+func (g InferenceGeos) check() error {
+	if g.Unrestricted && g.Geos != nil {
+		return invalidParam("allowed inference geos: set Unrestricted or Geos, not both")
+	}
+	return nil
+}
+
+// MarshalJSON writes "unrestricted" or the list of geographies.
+func (g InferenceGeos) MarshalJSON() ([]byte, error) {
+	if err := g.check(); err != nil {
+		return nil, err
+	}
+	switch {
+	case g.Unrestricted:
+		return json.Marshal(unrestrictedGeos)
+	case g.other != nil:
+		return g.other, nil
+	case g.Geos == nil:
+		return []byte("null"), nil
+	}
+	return json.Marshal(g.Geos)
+}
+
+// UnmarshalJSON reads either shape; any other shape is kept as it came.
+func (g *InferenceGeos) UnmarshalJSON(data []byte) error {
+	*g = InferenceGeos{}
+	data = bytes.TrimSpace(data)
+	var word string
+	switch {
+	case bytes.Equal(data, []byte("null")):
+		return nil
+	case json.Unmarshal(data, &word) == nil && word == unrestrictedGeos:
+		g.Unrestricted = true
+		return nil
+	case json.Unmarshal(data, &g.Geos) == nil:
+		return nil
+	}
+	g.Geos = nil
+	g.other = bytes.Clone(data)
+	return nil
+}
+
+// DataResidency is where a workspace keeps its data and where its inference
+// may run.
+type DataResidency struct {
+	WorkspaceGeo         WorkspaceGeo  `json:"workspace_geo"`
+	AllowedInferenceGeos InferenceGeos `json:"allowed_inference_geos"`
+	// DefaultInferenceGeo applies to requests that do not name a geography.
+	DefaultInferenceGeo InferenceGeo `json:"default_inference_geo"`
+}
+
+// Workspace is a workspace of the organization.
+type Workspace struct {
+	ID            string     `json:"id"`
+	Type          string     `json:"type"`
+	Name          string     `json:"name"`
+	DisplayColor  string     `json:"display_color"` // hex color shown in the Console
+	CreatedAt     time.Time  `json:"created_at"`
+	ArchivedAt    *time.Time `json:"archived_at"` // nil while the workspace is active
+	CompartmentID string     `json:"compartment_id"`
+	// ExternalKeyID names the customer-managed encryption key; nil when the
+	// workspace uses Anthropic's keys.
+	ExternalKeyID *string `json:"external_key_id"`
+	// UserProfileID is the user profile every inference request through the
+	// workspace must name; nil when there is none.
+	UserProfileID *string           `json:"user_profile_id"`
+	Tags          map[string]string `json:"tags"`
+	DataResidency DataResidency     `json:"data_residency"`
+	raw
+}
+
+func (w *Workspace) UnmarshalJSON(data []byte) error {
+	type plain Workspace
+	return decodeKeepingRaw(data, (*plain)(w), &w.raw)
+}
+
+// Archived reports whether the workspace has been archived.
+func (w *Workspace) Archived() bool { return w.ArchivedAt != nil }
+
+// WorkspaceListParams filters and pages Workspaces.List.
+type WorkspaceListParams struct {
+	AfterID         string
+	BeforeID        string // walk backwards from this ID
+	Limit           int    // page size, 1 to 1000; 0 for the API's default (20)
+	IncludeArchived bool
+	IncludeDefault  bool     // also list the organization's default workspace
+	IDs             []string // only these workspaces; at most 100
+}
+
+// maxWorkspaceIDs is how many IDs one workspace list may filter on.
+const maxWorkspaceIDs = 100
+
+// DataResidencyParams sets a new workspace's data residency. Fields left
+// empty take the API's defaults: data in the US, every inference geography
+// allowed, "global" as the default.
+type DataResidencyParams struct {
+	WorkspaceGeo         WorkspaceGeo  `json:"workspace_geo,omitempty"`
+	AllowedInferenceGeos InferenceGeos `json:"allowed_inference_geos,omitzero"`
+	// DefaultInferenceGeo must be one of AllowedInferenceGeos unless those
+	// are unrestricted.
+	DefaultInferenceGeo InferenceGeo `json:"default_inference_geo,omitempty"`
+}
+
+// DataResidencyUpdateParams changes a workspace's inference geographies. Its
+// storage geography cannot change, so it is not here.
+type DataResidencyUpdateParams struct {
+	AllowedInferenceGeos InferenceGeos `json:"allowed_inference_geos,omitzero"`
+	// DefaultInferenceGeo must be one of AllowedInferenceGeos unless those
+	// are unrestricted.
+	DefaultInferenceGeo InferenceGeo `json:"default_inference_geo,omitempty"`
+}
+
+// WorkspaceCreateParams is the body of Workspaces.Create. Only Name is
+// required; fields left empty are not sent.
+type WorkspaceCreateParams struct {
+	Name         string `json:"name"`
+	DisplayColor string `json:"display_color,omitempty"`
+	// ExternalKeyID attaches a customer-managed encryption key (for an AWS
+	// KMS key, its ARN). It cannot be detached or replaced later.
+	ExternalKeyID string `json:"external_key_id,omitempty"`
+	// UserProfileID attaches a user profile that every inference request
+	// must then name. It cannot be replaced or removed later.
+	UserProfileID string              `json:"user_profile_id,omitempty"`
+	Tags          map[string]string   `json:"tags,omitzero"`
+	DataResidency DataResidencyParams `json:"data_residency,omitzero"`
+}
+
+// WorkspaceUpdateParams is the body of Workspaces.Update. Fields left empty
+// are not sent and stay as they are; at least one must be set.
+type WorkspaceUpdateParams struct {
+	Name          string `json:"name,omitempty"`
+	DisplayColor  string `json:"display_color,omitempty"`
+	ExternalKeyID string `json:"external_key_id,omitempty"` // write-once: only for a workspace without one
+	UserProfileID string `json:"user_profile_id,omitempty"` // write-once: only for a workspace without one
+	// Tags replaces the workspace's tags. nil leaves them alone; an empty
+	// non-nil map removes them all.
+	Tags          map[string]string         `json:"tags,omitzero"`
+	DataResidency DataResidencyUpdateParams `json:"data_residency,omitzero"`
+}
+
+// checkGeos refuses allowed geographies that are contradictory or that leave
+// out the default.
+func checkGeos(allowed InferenceGeos, def InferenceGeo) error {
+	if err := allowed.check(); err != nil {
+		return err
+	}
+	if def != "" && !allowed.allows(def) {
+		return invalidParam("default inference geo %q is not one of the allowed inference geos %q", def, allowed.Geos)
+	}
+	return nil
+}
+
+// checkName refuses a name that is only blanks; "" is left to the caller,
+// since it means "unset" on an update but "missing" on a create.
+func checkName(name string) error {
+	if name != "" && strings.TrimSpace(name) == "" {
+		return invalidParam("workspace name is blank")
+	}
+	return nil
+}
+
+func (p WorkspaceUpdateParams) empty() bool {
+	return p.Name == "" && p.DisplayColor == "" && p.ExternalKeyID == "" && p.UserProfileID == "" &&
+		p.Tags == nil && p.DataResidency.AllowedInferenceGeos.IsZero() && p.DataResidency.DefaultInferenceGeo == ""
+}
+
+// WorkspacesService manages the organization's workspaces, their members
+// and their rate limits.
 type WorkspacesService struct {
 	client     *Client
 	Members    *WorkspaceMembersService
 	RateLimits *WorkspaceRateLimitsService
+}
+
+// List lists the organization's workspaces. Archived workspaces and the
+// default workspace are left out unless the params ask for them.
+func (s *WorkspacesService) List(params WorkspaceListParams, opts ...Option) *List[Workspace] {
+	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	if err != nil {
+		return failedList[Workspace](err)
+	}
+	if len(params.IDs) > maxWorkspaceIDs {
+		return failedList[Workspace](invalidParam("%d workspace IDs given; at most %d can be listed at once", len(params.IDs), maxWorkspaceIDs))
+	}
+	for _, id := range params.IDs {
+		if err := checkID("workspace ID", id); err != nil {
+			return failedList[Workspace](err)
+		}
+	}
+	q.flag("include_archived", params.IncludeArchived)
+	q.flag("include_default", params.IncludeDefault)
+	list(q, "ids", params.IDs)
+	return newList[Workspace](s.client, "/v1/organizations/workspaces", url.Values(q), idCursor, opts)
+}
+
+// Get returns one workspace.
+func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts ...Option) (*Workspace, error) {
+	return call[Workspace](ctx, s.client, "GET", "/v1/organizations/workspaces/{workspace_id}", []string{workspaceID}, nil, opts)
+}
+
+// Create makes a new workspace.
+func (s *WorkspacesService) Create(ctx context.Context, params WorkspaceCreateParams, opts ...Option) (*Workspace, error) {
+	if strings.TrimSpace(params.Name) == "" {
+		return nil, invalidParam("workspace name is empty")
+	}
+	if err := checkGeos(params.DataResidency.AllowedInferenceGeos, params.DataResidency.DefaultInferenceGeo); err != nil {
+		return nil, err
+	}
+	return create[Workspace](ctx, s.client, "/v1/organizations/workspaces", nil, params, opts)
+}
+
+// Update changes a workspace's settings; what params leave empty stays as
+// it is.
+func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, params WorkspaceUpdateParams, opts ...Option) (*Workspace, error) {
+	if params.empty() {
+		return nil, invalidParam("workspace update sets nothing")
+	}
+	if err := checkName(params.Name); err != nil {
+		return nil, err
+	}
+	if err := checkGeos(params.DataResidency.AllowedInferenceGeos, params.DataResidency.DefaultInferenceGeo); err != nil {
+		return nil, err
+	}
+	return call[Workspace](ctx, s.client, "POST", "/v1/organizations/workspaces/{workspace_id}", []string{workspaceID}, params, opts)
+}
+
+// Archive archives a workspace and returns it with ArchivedAt set. It is a
+// POST but creates nothing, so it is retried like any other call.
+func (s *WorkspacesService) Archive(ctx context.Context, workspaceID string, opts ...Option) (*Workspace, error) {
+	return call[Workspace](ctx, s.client, "POST", "/v1/organizations/workspaces/{workspace_id}/archive", []string{workspaceID}, nil, opts)
 }
