@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -216,3 +217,25 @@ func mustTime(t *testing.T, s string) time.Time {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// refusal is a call that must be refused before anything is sent.
+type refusal struct {
+	name string
+	call func() error
+}
+
+// checkRefusals runs each call and asserts that it was refused and that
+// none of them reached the server.
+func checkRefusals(t *testing.T, api *fakeAPI, cases []refusal) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if err := c.call(); !errors.Is(err, admin.ErrInvalidParam) {
+				t.Errorf("err = %v, want ErrInvalidParam", err)
+			}
+		})
+	}
+	if n := len(api.requests()); n != 0 {
+		t.Errorf("bad input sent %d requests", n)
+	}
+}

@@ -230,23 +230,3 @@ func TestInvitesBadInputSendsNothing(t *testing.T) {
 }
 
 // refusal is a call that must fail with ErrInvalidParam before sending.
-type refusal struct {
-	name string
-	call func() error
-}
-
-// checkRefusals runs each call and asserts that it was refused and that
-// none of them reached the server.
-func checkRefusals(t *testing.T, api *fakeAPI, cases []refusal) {
-	t.Helper()
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if err := c.call(); !errors.Is(err, admin.ErrInvalidParam) {
-				t.Errorf("err = %v, want ErrInvalidParam", err)
-			}
-		})
-	}
-	if n := len(api.requests()); n != 0 {
-		t.Errorf("bad input sent %d requests", n)
-	}
-}

@@ -190,7 +190,7 @@ func TestWorkspaceMembersBadInputSendsNothing(t *testing.T) {
 			return err
 		}
 	}
-	assertRefusedUnsent(t, api, []badInput{
+	checkRefusals(t, api, []refusal{
 		{"list empty workspace", func() error {
 			_, err := c.Workspaces.Members.List("", admin.WorkspaceMemberListParams{}).Page(ctx)
 			return err

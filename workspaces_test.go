@@ -500,7 +500,7 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 	}
 	both := admin.InferenceGeos{Unrestricted: true, Geos: []admin.InferenceGeo{admin.InferenceGeoUS}}
 	onlyUS := admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS}}
-	assertRefusedUnsent(t, api, []badInput{
+	checkRefusals(t, api, []refusal{
 		{"list 101 IDs", func() error {
 			_, err := c.Workspaces.List(admin.WorkspaceListParams{IDs: tooMany}).Page(ctx)
 			return err
@@ -561,24 +561,3 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 	})
 }
 
-// badInput is a call that must be refused before anything is sent.
-type badInput struct {
-	name string
-	call func() error
-}
-
-// assertRefusedUnsent runs each call, expects ErrInvalidParam from all of
-// them, and expects api to have received no request at all.
-func assertRefusedUnsent(t *testing.T, api *fakeAPI, tests []badInput) {
-	t.Helper()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.call(); !errors.Is(err, admin.ErrInvalidParam) {
-				t.Errorf("err = %v, want ErrInvalidParam", err)
-			}
-		})
-	}
-	if n := len(api.requests()); n != 0 {
-		t.Errorf("bad input sent %d requests", n)
-	}
-}
