@@ -560,4 +560,3 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 		}},
 	})
 }
-
