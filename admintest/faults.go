@@ -116,6 +116,7 @@ func (ft *Fault) apply(w http.ResponseWriter, r *http.Request, rid string, serve
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(rec.Code)
 		w.Write(body[:len(body)/2])
+		http.NewResponseController(w).Flush() // the half must reach the client before the connection closes
 		panic(http.ErrAbortHandler)
 	}
 	status := ft.Status
