@@ -1,0 +1,149 @@
+package admintest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Seed is the data a fake starts with. Timestamps in a seed are relative to
+// the fake's clock; IDs and generated report data are the same every time
+// for the same seed and clock.
+type Seed struct {
+	name  string
+	build func(b *builder)
+}
+
+// Empty is an organization with only its admin and its default workspace.
+func Empty() Seed { return Seed{name: "empty", build: func(*builder) {}} }
+
+// builder adds seed data to a state.
+type builder struct {
+	st  *state
+	now time.Time
+}
+
+// load builds the state for a seed.
+func (f *Fake) load(s Seed) *state {
+	st := &state{members: map[string][]*member{}, overrides: map[string]map[string]map[string]int64{}, ids: ids{seed: s.name}}
+	b := &builder{st: st, now: f.now().UTC()}
+	st.org = org{ID: uuidFrom(s.name), Type: "organization", Name: "Test Organization"}
+	def := b.workspace("Default", "#6C5BB9", 400)
+	def.isDefault = true
+	b.user("admin@example.com", "Test Admin", "admin", 400)
+	st.rateLimits = defaultRateLimits(&st.ids)
+	s.build(b)
+	st.reports = newReportData(s.name, st, b.now)
+	return st
+}
+
+// uuidFrom makes a stable UUID-shaped organization ID from a name.
+func uuidFrom(name string) string {
+	g := ids{seed: name}
+	h := strings.ToLower(strings.NewReplacer("0", "a").Replace(g.next("")))
+	hex := func(s string) string {
+		var out []byte
+		for i := 0; len(out) < len(s); i++ {
+			out = append(out, "0123456789abcdef"[int(s[i%len(s)])%16])
+		}
+		return string(out)
+	}
+	x := hex(h + h)
+	return fmt.Sprintf("%s-%s-4%s-8%s-%s", x[0:8], x[8:12], x[13:16], x[17:20], x[20:32])
+}
+
+func (b *builder) ago(days int) time.Time { return b.now.Add(-time.Duration(days) * 24 * time.Hour) }
+
+func (b *builder) user(email, name, role string, daysAgo int) *user {
+	u := &user{ID: b.st.ids.next("user_"), Type: "user", Email: email, Name: name, Role: role, AddedAt: stamp(b.ago(daysAgo))}
+	// Newest first: keep the list sorted by added_at, descending.
+	i := 0
+	for i < len(b.st.users) && time.Time(b.st.users[i].AddedAt).After(time.Time(u.AddedAt)) {
+		i++
+	}
+	b.st.users = append(b.st.users[:i], append([]*user{u}, b.st.users[i:]...)...)
+	return u
+}
+
+func (b *builder) workspace(name, color string, daysAgo int) *workspace {
+	w := &workspace{ID: b.st.ids.next("wrkspc_"), Type: "workspace", Name: name, DisplayColor: color,
+		CreatedAt: stamp(b.ago(daysAgo)), CompartmentID: b.st.ids.next("cmpt_"), Tags: map[string]string{},
+		DataResidency: dataResidency{WorkspaceGeo: "us", AllowedInferenceGeos: "unrestricted", DefaultInferenceGeo: "global"}}
+	b.st.workspaces = append(b.st.workspaces, w)
+	return w
+}
+
+func (b *builder) member(w *workspace, u *user, role string) {
+	b.st.members[w.ID] = append(b.st.members[w.ID], &member{Type: "workspace_member", UserID: u.ID, WorkspaceID: w.ID, WorkspaceRole: role})
+}
+
+func (b *builder) key(name string, w *workspace, creator *user, status string, daysAgo int) *apiKey {
+	k := &apiKey{ID: b.st.ids.next("apikey_"), Type: "api_key", Name: name, Status: status, CreatedAt: stamp(b.ago(daysAgo)),
+		Scope: keyScope{Type: "workspace", WorkspaceID: w.ID}}
+	k.PartialKeyHint = "sk-ant-api03-" + k.ID[len(k.ID)-4:] + "..." + strings.ToUpper(k.ID[7:11])
+	if creator != nil {
+		k.CreatedBy = &actorRef{ID: creator.ID, Type: "user"}
+		k.Principal = &principal{Type: "user_actor", UserID: creator.ID}
+	}
+	b.st.keys = append([]*apiKey{k}, b.st.keys...) // newest first
+	return k
+}
+
+func (b *builder) invite(email, role, status string, daysAgo int) *invite {
+	inv := &invite{ID: b.st.ids.next("invite_"), Type: "invite", Email: email, Role: role, Status: status,
+		InvitedAt: stamp(b.ago(daysAgo)), ExpiresAt: stamp(b.ago(daysAgo).Add(inviteLifetime)), RBACGroupIDs: []string{}}
+	if status == "accepted" {
+		inv.AcceptedAt = stampOf(b.ago(daysAgo - 1))
+	}
+	b.st.invites = append([]*invite{inv}, b.st.invites...)
+	return inv
+}
+
+// defaultRateLimits are an organization's Messages API limits at a
+// mid-level usage tier.
+func defaultRateLimits(g *ids) []*rateLimit {
+	group := func(typ, name string) rateLimitGroup {
+		return rateLimitGroup{Type: typ, ID: g.next("rlg_"), DisplayName: name}
+	}
+	tokens := func(rpm, itpm, otpm int64) []limitValue {
+		return []limitValue{{"requests_per_minute", rpm}, {"input_tokens_per_minute", itpm}, {"output_tokens_per_minute", otpm}}
+	}
+	return []*rateLimit{
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("model_group", "Claude Opus 4.x"), Limits: tokens(4000, 2000000, 400000), Models: []string{"claude-opus-4-6", "claude-opus-4-5"}},
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("model_group", "Claude Sonnet 4.x"), Limits: tokens(4000, 2000000, 400000), Models: []string{"claude-sonnet-4-6", "claude-sonnet-4-5"}},
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("model_group", "Claude Haiku 4.x"), Limits: tokens(4000, 4000000, 800000), Models: []string{"claude-haiku-4-5"}},
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("batch", ""), Limits: []limitValue{{"enqueued_batch_requests", 500000}}},
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("token_count", ""), Limits: []limitValue{{"requests_per_minute", 2000}}},
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("files", ""), Limits: []limitValue{{"requests_per_minute", 500}}},
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("skills", ""), Limits: []limitValue{{"requests_per_minute", 500}}},
+		{ID: g.next("rl_"), Type: "rate_limit", Group: group("web_search", ""), Limits: []limitValue{{"requests_per_minute", 1000}}},
+	}
+}
+
+// AddUser adds a member directly, as accepting an invite would, and returns
+// its ID. The API has no endpoint that creates users.
+func (f *Fake) AddUser(email, name, role string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return (&builder{st: f.st, now: f.now().UTC()}).user(email, name, role, 0).ID
+}
+
+// AddAPIKey adds an active API key in a workspace, created by a user, and
+// returns its ID. The Admin API cannot create keys; the Console does.
+func (f *Fake) AddAPIKey(name, workspaceID, createdByUserID string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b := &builder{st: f.st, now: f.now().UTC()}
+	w := f.st.workspace(workspaceID)
+	if w == nil {
+		panic("admintest: AddAPIKey: no workspace " + workspaceID)
+	}
+	return b.key(name, w, f.st.user(createdByUserID), "active", 0).ID
+}
+
+// DefaultWorkspaceID returns the ID of the organization's default workspace.
+func (f *Fake) DefaultWorkspaceID() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.st.workspaces[0].ID
+}

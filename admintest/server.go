@@ -1,0 +1,243 @@
+// Package admintest is an in-memory fake of the Anthropic Admin API for
+// tests: a stateful HTTP server that answers like the real API, with the same
+// JSON shapes, ID prefixes, pagination, validation errors and rules, plus
+// fault injection and a request log.
+//
+//	srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()))
+//	defer srv.Close()
+//	client := srv.Client()
+//
+// The fake also runs standalone: `anthropic-admin fake-server`.
+package admintest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// DefaultAdminKey is the admin key the fake accepts unless WithAdminKey says
+// otherwise.
+const DefaultAdminKey = "sk-ant-admin01-admintest-fake-key"
+
+// Versions the fake accepts in the anthropic-version header: the one in the
+// public docs and the one the official Go SDK v2 sends.
+var acceptedVersions = []string{"2023-06-01", "2026-10-21"}
+
+// Option configures a Fake.
+type Option func(*Fake)
+
+// WithAdminKey sets the admin key the fake accepts, as x-api-key or as an
+// Authorization: Bearer token.
+func WithAdminKey(key string) Option { return func(f *Fake) { f.adminKey = key } }
+
+// WithSeed sets the data the fake starts with (default Empty()).
+func WithSeed(s Seed) Option { return func(f *Fake) { f.seed = s } }
+
+// WithClock sets the fake's clock, used for timestamps and for where the
+// generated reports end. The default is time.Now.
+func WithClock(now func() time.Time) Option { return func(f *Fake) { f.now = now } }
+
+// Fake is the fake Admin API as an http.Handler. Its state is safe for
+// concurrent use.
+type Fake struct {
+	adminKey string
+	seed     Seed
+	now      func() time.Time
+	mux      *http.ServeMux
+
+	mu     sync.Mutex
+	st     *state
+	faults []*Fault
+	log    []LoggedRequest
+	reqSeq atomic.Uint64
+}
+
+// requestID makes a unique request-id for a response.
+func (f *Fake) requestID() string {
+	g := ids{seed: "requests", n: f.reqSeq.Add(1)}
+	return g.next("req_")
+}
+
+// New returns a Fake with its seed data loaded, not yet listening.
+func New(opts ...Option) *Fake {
+	f := &Fake{adminKey: DefaultAdminKey, seed: Empty(), now: time.Now}
+	for _, o := range opts {
+		o(f)
+	}
+	f.st = f.load(f.seed)
+	f.mux = http.NewServeMux()
+	f.routes()
+	return f
+}
+
+// AdminKey returns the admin key the fake accepts.
+func (f *Fake) AdminKey() string { return f.adminKey }
+
+// Server is a Fake listening on a loopback address.
+type Server struct {
+	*Fake
+	URL string
+	hs  *httptest.Server
+}
+
+// NewServer starts a Fake on a loopback port. Close it when done.
+func NewServer(opts ...Option) *Server {
+	f := New(opts...)
+	hs := httptest.NewServer(f)
+	return &Server{Fake: f, URL: hs.URL, hs: hs}
+}
+
+// Close shuts the server down.
+func (s *Server) Close() { s.hs.Close() }
+
+// Client returns a library client pointed at the server with its admin key.
+// Retries wait no time, so tests with injected faults stay fast; opts come
+// last and may change that.
+func (s *Server) Client(opts ...admin.Option) *admin.Client {
+	base := []admin.Option{
+		admin.WithBaseURL(s.URL),
+		admin.WithAPIKey(s.adminKey),
+		admin.WithRetrySleep(func(ctx context.Context, _ time.Duration) error { return ctx.Err() }),
+	}
+	c, err := admin.NewClient(append(base, opts...)...)
+	if err != nil {
+		panic("admintest: " + err.Error()) // only bad opts can cause this
+	}
+	return c
+}
+
+// ServeHTTP answers one request: request id, log, faults, auth, version,
+// then the endpoint.
+func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rid := f.requestID()
+	w.Header().Set("request-id", rid)
+	f.record(r, rid)
+	sw := &statusWriter{ResponseWriter: w}
+	defer func() { f.finishRecord(rid, sw.status) }()
+
+	if fault := f.takeFault(r); fault != nil {
+		if fault.apply(sw, r, rid, func(w http.ResponseWriter) { f.serve(w, r, rid) }) {
+			return
+		}
+	}
+	f.serve(sw, r, rid)
+}
+
+func (f *Fake) serve(w http.ResponseWriter, r *http.Request, rid string) {
+	if err := f.authenticate(r); err != nil {
+		writeError(w, rid, err)
+		return
+	}
+	if _, pattern := f.mux.Handler(r); pattern == "" {
+		if strings.HasPrefix(r.URL.Path, "/v1/organizations/") || r.URL.Path == "/v1/organizations" {
+			writeError(w, rid, &apiError{status: http.StatusNotImplemented, typ: "api_error",
+				msg: fmt.Sprintf("admintest does not implement %s %s", r.Method, r.URL.Path)})
+			return
+		}
+		writeError(w, rid, errNotFound("no such endpoint: %s %s", r.Method, r.URL.Path))
+		return
+	}
+	f.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ridKey{}, rid)))
+}
+
+type ridKey struct{}
+
+// authenticate checks the credential and the version header as the real API
+// does: credentials first, then the version.
+func (f *Fake) authenticate(r *http.Request) *apiError {
+	key := r.Header.Get("x-api-key")
+	if key == "" {
+		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			key = tok
+		}
+	}
+	switch {
+	case key == "":
+		return &apiError{status: 401, typ: "authentication_error", msg: "missing credentials: send an admin key in x-api-key or a token in Authorization: Bearer"}
+	case key == f.adminKey:
+	case strings.HasPrefix(key, "sk-ant-api"):
+		return &apiError{status: 403, typ: "permission_error", msg: "this endpoint needs an admin API key; the key given is not one"}
+	default:
+		return &apiError{status: 401, typ: "authentication_error", msg: "invalid x-api-key"}
+	}
+	v := r.Header.Get("anthropic-version")
+	if v == "" {
+		return errInvalid("anthropic-version: header is required")
+	}
+	for _, ok := range acceptedVersions {
+		if v == ok {
+			return nil
+		}
+	}
+	return errInvalid("anthropic-version: %q is not a valid version", v)
+}
+
+// apiError is an error response in the real API's shape.
+type apiError struct {
+	status int
+	typ    string
+	msg    string
+	code   string // error.details.error_code
+}
+
+func (e *apiError) Error() string { return e.msg }
+
+func errInvalid(format string, args ...any) *apiError {
+	return &apiError{status: 400, typ: "invalid_request_error", msg: fmt.Sprintf(format, args...)}
+}
+
+func errNotFound(format string, args ...any) *apiError {
+	return &apiError{status: 404, typ: "not_found_error", msg: fmt.Sprintf(format, args...)}
+}
+
+func writeError(w http.ResponseWriter, rid string, e *apiError) {
+	body := map[string]any{
+		"type":       "error",
+		"error":      map[string]any{"type": e.typ, "message": e.msg},
+		"request_id": rid,
+	}
+	if e.code != "" {
+		body["error"].(map[string]any)["details"] = map[string]any{"error_code": e.code}
+	}
+	writeJSON(w, e.status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.Encode(v)
+}
+
+// statusWriter remembers the status for the request log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection for dropped-
+// connection faults.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
