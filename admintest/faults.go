@@ -178,7 +178,11 @@ type LoggedRequest struct {
 	RequestID string
 }
 
-// Requests returns every request received so far, oldest first.
+// maxLogged bounds the request log; past it the oldest half is forgotten.
+const maxLogged = 20000
+
+// Requests returns the requests received so far, oldest first: all of them,
+// or at least the latest 10,000 on a fake that has served more than 20,000.
 func (f *Fake) Requests() []LoggedRequest {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -203,6 +207,11 @@ func (f *Fake) record(r *http.Request, rid string) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if len(f.log) >= maxLogged {
+		// Forget the older half at once, so a long-running fake keeps bounded
+		// memory at an amortized constant cost per request.
+		f.log = append(f.log[:0], f.log[maxLogged/2:]...)
+	}
 	f.log = append(f.log, LoggedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: h, Body: body, RequestID: rid})
 }
 
