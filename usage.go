@@ -84,7 +84,9 @@ const (
 	SpeedFast     Speed = "fast"
 )
 
-// InferenceGeo is a geography where inference ran or may run.
+// InferenceGeo is a geography where inference ran or may run: a workspace
+// setting and a report dimension. The API may add geographies; unknown values
+// decode as they are.
 type InferenceGeo string
 
 const (

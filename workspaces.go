@@ -10,15 +10,6 @@ import (
 	"time"
 )
 
-// InferenceGeo is a geography where inference may run. The API may add
-// geographies; unknown values decode as they are.
-type InferenceGeo string
-
-const (
-	InferenceGeoGlobal InferenceGeo = "global"
-	InferenceGeoUS     InferenceGeo = "us"
-)
-
 // WorkspaceGeo is where a workspace stores its data. It is fixed when the
 // workspace is created.
 type WorkspaceGeo string
