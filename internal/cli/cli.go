@@ -1,0 +1,298 @@
+// Package cli is the anthropic-admin command line: cobra commands over the
+// admin library, printers for tables and data formats, and the safety rails
+// (confirmation, --dry-run) around destructive actions.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/admintest"
+)
+
+// Version is the CLI's version; it follows the library's.
+var Version = admin.Version
+
+// Exit codes. Scripts rely on them, so they never change meaning.
+const (
+	ExitOK          = 0
+	ExitError       = 1 // any other failure
+	ExitUsage       = 2 // bad flags or input; nothing was sent
+	ExitAuth        = 3 // the credential was refused (401/403)
+	ExitNotFound    = 4
+	ExitRateLimited = 5
+	ExitConflict    = 6
+	ExitOverBudget  = 7 // budget: the projection exceeds the budget
+)
+
+// Env is everything the CLI takes from its surroundings, so tests can run
+// commands in-process with their own streams, terminal answers and clock.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// StdinTTY, StdoutTTY and StderrTTY tell whether each stream is a
+	// terminal: tables and prompts and progress depend on it.
+	StdinTTY, StdoutTTY, StderrTTY bool
+	Width                          int // terminal width in columns; 0 for unknown
+	Getenv                         func(string) string
+	Now                            func() time.Time
+	// HTTPClient, when set, sends every request (tests use it to count).
+	HTTPClient *http.Client
+}
+
+func (e *Env) getenv(k string) string {
+	if e.Getenv == nil {
+		return ""
+	}
+	return e.Getenv(k)
+}
+
+// app is one run of the CLI: its flags, environment and lazily made client.
+type app struct {
+	env   *Env
+	flags struct {
+		adminKey, authToken, baseURL string
+		fake                         bool
+		output                       string
+		maxItems                     int
+		noHeaders, yes, dryRun       bool
+	}
+	client *admin.Client
+	fake   *admintest.Server
+	names  *names
+}
+
+// Run runs the CLI with args (without the program name) and returns the
+// exit code.
+func Run(ctx context.Context, args []string, env *Env) int {
+	a := &app{env: env}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.ExecuteContext(ctx)
+	if a.fake != nil {
+		a.fake.Close()
+	}
+	return a.report(err)
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "anthropic-admin",
+		Short: "Run an Anthropic organization through the Admin API",
+		Long: `anthropic-admin manages an Anthropic organization through the Admin API:
+members, invites, workspaces and their members, API keys and rate limits,
+and reports on usage and spend.
+
+Credentials come from --admin-key or ANTHROPIC_ADMIN_KEY (an admin key from
+Console → Settings → Admin keys), or --auth-token / ANTHROPIC_AUTH_TOKEN (an
+OAuth token with the org:admin scope). Add --fake to try any command against
+a built-in demo organization with no key at all.`,
+		Version:       Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetVersionTemplate("anthropic-admin {{.Version}}\n")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErr(cmd, "%v", err)
+	})
+	f := root.PersistentFlags()
+	f.StringVar(&a.flags.adminKey, "admin-key", "", "admin API key (default $ANTHROPIC_ADMIN_KEY)")
+	f.StringVar(&a.flags.authToken, "auth-token", "", "OAuth token with the org:admin scope (default $ANTHROPIC_AUTH_TOKEN)")
+	f.StringVar(&a.flags.baseURL, "base-url", "", "API base URL (default $ANTHROPIC_BASE_URL or https://api.anthropic.com)")
+	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization (also $ANTHROPIC_ADMIN_FAKE=1)")
+	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml (default table on a terminal, json otherwise)")
+	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop listing after this many items (0: all)")
+	f.BoolVar(&a.flags.noHeaders, "no-headers", false, "leave out the header row of tables and CSV")
+	f.BoolVarP(&a.flags.yes, "yes", "y", false, "do destructive actions without asking")
+	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
+
+	root.AddCommand(
+		a.whoamiCommand(), a.orgCommand(), a.usersCommand(),
+		a.versionCommand(),
+	)
+	return root
+}
+
+func (a *app) versionCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintf(a.env.Stdout, "anthropic-admin %s (library %s)\n", Version, admin.Version)
+			return nil
+		},
+	}
+}
+
+// clientFor returns the API client, making it on first use: from the fake
+// when asked, else from flags and then the environment.
+func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
+	if a.client != nil {
+		return a.client, nil
+	}
+	var opts []admin.Option
+	if a.env.HTTPClient != nil {
+		opts = append(opts, admin.WithHTTPClient(a.env.HTTPClient))
+	}
+	if a.flags.dryRun {
+		base := a.env.HTTPClient
+		if base == nil {
+			base = http.DefaultClient
+		}
+		opts = append(opts, admin.WithHTTPClient(dryRunClient(base, a.env.Stdout)))
+	}
+	switch {
+	case a.flags.fake || a.env.getenv("ANTHROPIC_ADMIN_FAKE") == "1":
+		a.fake = admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(a.now))
+		opts = append(opts, admin.WithBaseURL(a.fake.URL), admin.WithAPIKey(a.fake.AdminKey()))
+	default:
+		key := firstNonEmpty(a.flags.adminKey, a.env.getenv("ANTHROPIC_ADMIN_KEY"), a.env.getenv("ANTHROPIC_ADMIN_API_KEY"))
+		token := firstNonEmpty(a.flags.authToken, a.env.getenv("ANTHROPIC_AUTH_TOKEN"))
+		switch {
+		case key != "":
+			opts = append(opts, admin.WithAPIKey(key))
+		case token != "":
+			opts = append(opts, admin.WithAuthToken(token))
+		default:
+			return nil, &exitError{code: ExitAuth, err: errors.New(noCredentialHelp)}
+		}
+		if u := firstNonEmpty(a.flags.baseURL, a.env.getenv("ANTHROPIC_BASE_URL")); u != "" {
+			opts = append(opts, admin.WithBaseURL(u))
+		}
+	}
+	c, err := admin.NewClient(opts...)
+	if err != nil {
+		return nil, &exitError{code: ExitUsage, err: err}
+	}
+	a.client = c
+	a.names = &names{client: c}
+	return c, nil
+}
+
+const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY or pass --admin-key.
+  An admin key starts with sk-ant-admin; organization admins create one in the
+  Claude Console under Settings → Admin keys. An OAuth token with the org:admin
+  scope works too (ANTHROPIC_AUTH_TOKEN or --auth-token).
+  To try every command without a key, add --fake (a built-in demo organization).`
+
+func (a *app) now() time.Time {
+	if a.env.Now != nil {
+		return a.env.Now()
+	}
+	return time.Now()
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// exitError carries the exit code for an error.
+type exitError struct {
+	code int
+	err  error
+	hint string // usage line, for bad input
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErr is bad input: one line, a hint, exit code 2, nothing sent.
+func usageErr(cmd *cobra.Command, format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...), hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
+}
+
+// report prints err for a person and returns the exit code it maps to.
+func (a *app) report(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	var apiErr *admin.APIError
+	switch {
+	case errors.As(err, &apiErr):
+		fmt.Fprintf(a.env.Stderr, "error: %s: %s\n", apiErr.Type, apiErr.Message)
+		if apiErr.ErrorCode != "" {
+			fmt.Fprintf(a.env.Stderr, "  code: %s\n", apiErr.ErrorCode)
+		}
+		fmt.Fprintf(a.env.Stderr, "  status: %d   request id: %s\n", apiErr.StatusCode, orDash(apiErr.RequestID))
+		switch {
+		case errors.Is(err, admin.ErrUnauthorized), errors.Is(err, admin.ErrPermission):
+			return ExitAuth
+		case errors.Is(err, admin.ErrNotFound):
+			return ExitNotFound
+		case errors.Is(err, admin.ErrRateLimited):
+			return ExitRateLimited
+		case errors.Is(err, admin.ErrConflict):
+			return ExitConflict
+		}
+		return ExitError
+	case errors.Is(err, admin.ErrInvalidParam):
+		fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: invalid parameter: "))
+		return ExitUsage
+	case errors.As(err, &ee):
+		fmt.Fprintf(a.env.Stderr, "error: %v\n", ee.err)
+		if ee.hint != "" {
+			fmt.Fprintf(a.env.Stderr, "  (%s)\n", ee.hint)
+		}
+		return ee.code
+	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "accepts "),
+		strings.HasPrefix(err.Error(), "requires "), strings.Contains(err.Error(), "arg(s)"):
+		fmt.Fprintf(a.env.Stderr, "error: %v\n  (see 'anthropic-admin --help')\n", err)
+		return ExitUsage
+	}
+	fmt.Fprintf(a.env.Stderr, "error: %v\n", err)
+	return ExitError
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// noArgs and exactArgs give bad-argument errors the usage exit code.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErr(cmd, "unexpected argument %q", args[0])
+	}
+	return nil
+}
+
+func exactArgs(names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != len(names) {
+			return usageErr(cmd, "expected %s, got %d argument(s)", strings.Join(names, " "), len(args))
+		}
+		return nil
+	}
+}
+
+// OSEnv returns the Env of the real process.
+func OSEnv() *Env {
+	return &Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		StdinTTY: isTerminal(os.Stdin), StdoutTTY: isTerminal(os.Stdout), StderrTTY: isTerminal(os.Stderr),
+		Width:  terminalWidth(os.Stdout),
+		Getenv: os.Getenv,
+		Now:    time.Now,
+	}
+}

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// names puts names beside IDs: workspaces and users are each listed once per
+// run, on first need, and looked up from then on.
+type names struct {
+	client     *admin.Client
+	workspaces map[string]string
+	users      map[string]string // user ID → email
+}
+
+// workspace returns the workspace's name, "Default" for the empty ID the
+// reports use for the default workspace, or the ID when unknown.
+func (n *names) workspace(ctx context.Context, id string) string {
+	if n.workspaces == nil {
+		n.workspaces = map[string]string{}
+		for w, err := range n.client.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, IncludeDefault: true, Limit: 1000}).All(ctx) {
+			if err != nil {
+				break // names are a nicety: fall back to IDs
+			}
+			n.workspaces[w.ID] = w.Name
+		}
+	}
+	if id == "" {
+		return "Default"
+	}
+	if name, ok := n.workspaces[id]; ok {
+		return name
+	}
+	return id
+}
+
+// user returns the member's email, or the ID when unknown.
+func (n *names) user(ctx context.Context, id string) string {
+	if id == "" {
+		return "-"
+	}
+	if n.users == nil {
+		n.users = map[string]string{}
+		for u, err := range n.client.Users.List(admin.UserListParams{Limit: 1000}).All(ctx) {
+			if err != nil {
+				break
+			}
+			n.users[u.ID] = u.Email
+		}
+	}
+	if email, ok := n.users[id]; ok {
+		return email
+	}
+	return id
+}

@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+func (a *app) userColumns() []column[admin.User] {
+	return []column[admin.User]{
+		{header: "id", text: func(u admin.User) string { return u.ID }},
+		{header: "email", text: func(u admin.User) string { return u.Email }},
+		{header: "name", text: func(u admin.User) string { return u.Name }},
+		{header: "role", text: func(u admin.User) string { return string(u.Role) }},
+		{header: "added", text: func(u admin.User) string { return a.when(u.AddedAt) }, value: func(u admin.User) string { return rfc3339(u.AddedAt) }},
+	}
+}
+
+func userRaw(u admin.User) json.RawMessage { return u.RawJSON() }
+
+func (a *app) usersCommand() *cobra.Command {
+	users := &cobra.Command{Use: "users", Aliases: []string{"user", "members"}, Short: "Members of the organization"}
+
+	var email string
+	var roles []string
+	list := &cobra.Command{
+		Use:     "list",
+		Short:   "List members",
+		Example: "  anthropic-admin users list --role developer\n  anthropic-admin users list --email ada@example.com -o json",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, err := a.clientFor(cmd.Context())
+			if err != nil {
+				return err
+			}
+			params := admin.UserListParams{Email: email, Limit: pageSize(a.flags.maxItems)}
+			for _, r := range roles {
+				params.Roles = append(params.Roles, admin.OrgRole(r))
+			}
+			items, err := collect(a, cmd.Context(), c.Users.List(params), "members")
+			if err != nil {
+				return err
+			}
+			return printList(a, cmd, items, userRaw, a.userColumns())
+		},
+	}
+	list.Flags().StringVar(&email, "email", "", "only the member with this email")
+	list.Flags().StringSliceVar(&roles, "role", nil, "only members with this role (repeatable)")
+
+	get := &cobra.Command{
+		Use:   "get USER",
+		Short: "Show a member (by ID or email)",
+		Args:  exactArgs("USER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, id, err := a.userArg(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			u, err := c.Users.Get(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			return printOne(a, cmd, *u, userRaw, a.userColumns())
+		},
+	}
+
+	var role string
+	update := &cobra.Command{
+		Use:     "update USER --role ROLE",
+		Short:   "Change a member's organization role",
+		Example: "  anthropic-admin users update ada@example.com --role developer",
+		Args:    exactArgs("USER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if role == "" {
+				return usageErr(cmd, "--role is required")
+			}
+			c, id, err := a.userArg(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			u, err := c.Users.Update(cmd.Context(), id, admin.UserUpdateParams{Role: admin.OrgRole(role)})
+			if err != nil || a.flags.dryRun {
+				return err
+			}
+			return printOne(a, cmd, *u, userRaw, a.userColumns())
+		},
+	}
+	update.Flags().StringVar(&role, "role", "", "new role: user, developer, billing or claude_code_user")
+
+	remove := &cobra.Command{
+		Use:   "remove USER...",
+		Short: "Remove members from the organization",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.eachUser(cmd, args, "remove", func(ctx context.Context, c *admin.Client, id string) error {
+				_, err := c.Users.Remove(ctx, id)
+				return err
+			})
+		},
+	}
+	signOut := &cobra.Command{
+		Use:   "sign-out USER...",
+		Short: "Sign members out of Claude everywhere (they stay members)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.eachUser(cmd, args, "sign out", func(ctx context.Context, c *admin.Client, id string) error {
+				_, err := c.Users.SignOut(ctx, id)
+				return err
+			})
+		},
+	}
+	users.AddCommand(list, get, update, remove, signOut)
+	return users
+}
+
+// userArg resolves a member given by ID or by email.
+func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, error) {
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		return nil, "", err
+	}
+	if !strings.Contains(arg, "@") {
+		return c, arg, nil
+	}
+	page, err := c.Users.List(admin.UserListParams{Email: arg}).Page(cmd.Context())
+	if err != nil {
+		return nil, "", err
+	}
+	if len(page.Data) == 0 {
+		return nil, "", &exitError{code: ExitNotFound, err: fmt.Errorf("no member has the email %s", arg)}
+	}
+	return c, page.Data[0].ID, nil
+}
+
+// eachUser confirms once, then applies act to every member named, saying
+// what it did for each.
+func (a *app) eachUser(cmd *cobra.Command, args []string, verb string, act func(context.Context, *admin.Client, string) error) error {
+	ids := make([]string, len(args))
+	var c *admin.Client
+	for i, arg := range args {
+		var err error
+		if c, ids[i], err = a.userArg(cmd, arg); err != nil {
+			return err
+		}
+	}
+	if err := a.confirm(cmd, fmt.Sprintf("%s %s", verb, plural(len(args), "member", strings.Join(args, ", ")))); err != nil {
+		return err
+	}
+	for i, id := range ids {
+		if err := act(cmd.Context(), c, id); err != nil {
+			return err
+		}
+		if !a.flags.dryRun {
+			fmt.Fprintf(a.env.Stderr, "%s: done (%s)\n", args[i], verb)
+		}
+	}
+	return nil
+}
+
+// plural names one thing by name, or several by count and names.
+func plural(n int, noun, which string) string {
+	if n == 1 {
+		return noun + " " + which
+	}
+	return fmt.Sprintf("%d %ss (%s)", n, noun, which)
+}
+
+// pageSize asks for pages no bigger than needed when --max-items is small.
+func pageSize(maxItems int) int {
+	if maxItems > 0 && maxItems < 100 {
+		return maxItems
+	}
+	return 100
+}
