@@ -3,6 +3,7 @@ package admin_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -427,7 +428,16 @@ func TestDo(t *testing.T) {
 	if err := c.Do(context.Background(), http.MethodGet, "v1/organizations/me", nil, nil, nil); !errors.Is(err, admin.ErrInvalidParam) {
 		t.Errorf("relative path: err = %v, want ErrInvalidParam", err)
 	}
-	if n := len(api.requests()); n != 2 {
-		t.Errorf("got %d requests, want 2", n)
+	// json.RawMessage goes out as it is, not re-encoded.
+	raw := json.RawMessage(`{"name":"Research","tags":["a","b"]}`)
+	if err := c.Do(context.Background(), http.MethodPost, "/v1/organizations/workspaces", nil, raw, nil); err != nil {
+		t.Fatal(err)
+	}
+	reqs := api.requests()
+	if len(reqs) != 3 {
+		t.Fatalf("got %d requests, want 3", len(reqs))
+	}
+	if string(reqs[2].Body) != string(raw) {
+		t.Errorf("raw body sent as %s", reqs[2].Body)
 	}
 }

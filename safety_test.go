@@ -272,3 +272,31 @@ func TestCallerHTTPClientIsNotChanged(t *testing.T) {
 		t.Error("the client installed its redirect guard on the caller's http.Client")
 	}
 }
+
+func TestRedirectLimitAndCallerPolicy(t *testing.T) {
+	api := newFakeAPI(t)
+	api.handler = func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		http.Redirect(w, r, r.URL.Path, http.StatusFound) // forever
+	}
+	_, err := api.client(admin.WithMaxRetries(0)).Organization.Get(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "stopped after 10 redirects") {
+		t.Errorf("err = %v", err)
+	}
+	if n := len(api.requests()); n != 10 {
+		t.Errorf("followed %d hops, want 10", n)
+	}
+
+	// The caller's own policy still runs, after the credential guard.
+	var sawKey []string
+	hc := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		sawKey = append(sawKey, req.Header.Get("X-Api-Key"))
+		return http.ErrUseLastResponse
+	}}
+	_, err = api.client(admin.WithMaxRetries(0), admin.WithHTTPClient(hc)).Organization.Get(context.Background())
+	if e := apiError(t, err); e.StatusCode != http.StatusFound {
+		t.Errorf("status = %d, want the 302 itself", e.StatusCode)
+	}
+	if len(sawKey) != 1 || sawKey[0] != testKey {
+		t.Errorf("caller's CheckRedirect saw %q", sawKey)
+	}
+}
