@@ -76,19 +76,18 @@ func NewClient(opts ...Option) (*Client, error) {
 		maxRetryDelay: 60 * time.Second,
 		sleep:         sleepContext,
 	}
-	switch {
-	case os.Getenv("ANTHROPIC_ADMIN_KEY") != "":
-		cfg.cred = &credential{value: os.Getenv("ANTHROPIC_ADMIN_KEY")}
-	case os.Getenv("ANTHROPIC_ADMIN_API_KEY") != "":
-		cfg.cred = &credential{value: os.Getenv("ANTHROPIC_ADMIN_API_KEY")}
-	case os.Getenv("ANTHROPIC_AUTH_TOKEN") != "":
-		cfg.cred = &credential{value: os.Getenv("ANTHROPIC_AUTH_TOKEN"), bearer: true}
-	}
 	for _, o := range opts {
 		o(cfg)
 	}
 	if cfg.err != nil {
 		return nil, cfg.err
+	}
+	if cfg.cred == nil {
+		cred, err := credentialFromEnv()
+		if err != nil {
+			return nil, err
+		}
+		cfg.cred = cred
 	}
 	if cfg.cred == nil {
 		return nil, fmt.Errorf("admin: no credential: pass WithAPIKey or WithAuthToken, or set ANTHROPIC_ADMIN_KEY " +
@@ -108,6 +107,20 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Usage = &UsageService{c}
 	c.Cost = &CostService{c}
 	return c, nil
+}
+
+// credentialFromEnv reads the first credential variable that is set, in the
+// order NewClient documents; nil when none is.
+func credentialFromEnv() (*credential, error) {
+	for _, v := range []struct {
+		name   string
+		bearer bool
+	}{{"ANTHROPIC_ADMIN_KEY", false}, {"ANTHROPIC_ADMIN_API_KEY", false}, {"ANTHROPIC_AUTH_TOKEN", true}} {
+		if value := os.Getenv(v.name); strings.TrimSpace(value) != "" {
+			return newCredential(v.name, value, v.bearer)
+		}
+	}
+	return nil, nil
 }
 
 // finish checks the settings that depend on each other and fills defaults.

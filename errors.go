@@ -1,12 +1,14 @@
 package admin
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Sentinels for errors.Is. An *APIError matches the one for its status code
@@ -136,9 +138,14 @@ func typeForStatus(status int) ErrorType {
 
 const maxErrorBody = 4 << 10
 
-// newAPIError builds an APIError from a non-2xx response body.
-func newAPIError(method, path string, status int, header http.Header, body []byte) *APIError {
+// newAPIError builds an APIError from a non-2xx response body. If the body
+// echoes the credential, as a misbehaving proxy might, it is hidden first so
+// the error can be logged safely.
+func newAPIError(method, path string, status int, header http.Header, body []byte, secret string) *APIError {
 	e := &APIError{StatusCode: status, Method: method, Path: path, RequestID: header.Get("request-id")}
+	if secret != "" {
+		body = bytes.ReplaceAll(body, []byte(secret), []byte(redacted))
+	}
 	if len(body) > maxErrorBody {
 		body = body[:maxErrorBody]
 	}
@@ -184,15 +191,27 @@ func summarizeBody(status int, header http.Header, body []byte) string {
 	}
 	text = strings.Join(strings.Fields(text), " ")
 	if len(text) > 200 {
-		text = text[:200] + "…"
+		cut := 200
+		for !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + "…"
 	}
 	return text
 }
 
+// htmlTitle finds the page's <title> in any letter case.
 func htmlTitle(page string) string {
-	lower := strings.ToLower(page)
-	start := strings.Index(lower, "<title>")
-	end := strings.Index(lower, "</title>")
+	// Lowercase ASCII letters only, so that indexes into lower fit page:
+	// strings.ToLower can change a character's length.
+	lower := []byte(page)
+	for i, b := range lower {
+		if 'A' <= b && b <= 'Z' {
+			lower[i] = b + 'a' - 'A'
+		}
+	}
+	start := bytes.Index(lower, []byte("<title>"))
+	end := bytes.Index(lower, []byte("</title>"))
 	if start < 0 || end < start {
 		return ""
 	}
@@ -218,6 +237,26 @@ func (e *TransportError) Error() string {
 }
 
 func (e *TransportError) Unwrap() error { return e.Err }
+
+// redacted stands in for a credential that a server or transport echoed.
+const redacted = "[redacted]"
+
+// redactError hides the credential in err's text (a custom RoundTripper may
+// put headers in its errors) while errors.Is and errors.As still see err.
+func redactError(err error, secret string) error {
+	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
+		return err
+	}
+	return &redactedError{msg: strings.ReplaceAll(err.Error(), secret, redacted), err: err}
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
 
 // invalidParam reports bad input found before sending.
 func invalidParam(format string, args ...any) error {

@@ -43,10 +43,48 @@ type config struct {
 	err            error // the first invalid option, reported by NewClient or the call
 }
 
-func (c *config) fail(format string, args ...any) {
+func (c *config) fail(format string, args ...any) { c.failWith(invalidParam(format, args...)) }
+
+func (c *config) failWith(err error) {
 	if c.err == nil {
-		c.err = invalidParam(format, args...)
+		c.err = err
 	}
+}
+
+// newCredential checks a secret before it is used. Surrounding whitespace (a
+// newline from a file or a paste) is dropped; a character that cannot go in a
+// header is refused here, because net/http would refuse it on every attempt.
+// The errors name where the secret came from, never the secret.
+func newCredential(what, value string, bearer bool) (*credential, error) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return nil, invalidParam("%s is empty", what)
+	}
+	if !validHeaderValue(value) || strings.ContainsAny(value, " \t") {
+		return nil, invalidParam("%s contains a space or control character; check how it was copied", what)
+	}
+	return &credential{value: value, bearer: bearer}, nil
+}
+
+// validHeaderValue reports whether v can be sent as a header value.
+func validHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if b := v[i]; (b < ' ' && b != '\t') || b == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// validHeaderName reports whether k is a non-empty HTTP token.
+func validHeaderName(k string) bool {
+	for i := 0; i < len(k); i++ {
+		b := k[i]
+		if b <= ' ' || b >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, b) >= 0 {
+			return false
+		}
+	}
+	return k != ""
 }
 
 // clone returns a copy that a per-call Option can change without touching c.
@@ -59,25 +97,22 @@ func (c *config) clone() *config {
 
 // WithAPIKey sets the admin API key, sent as the x-api-key header.
 func WithAPIKey(key string) Option {
-	return func(c *config) {
-		if strings.TrimSpace(key) == "" {
-			c.fail("WithAPIKey: empty key")
-			return
-		}
-		c.cred = &credential{value: key}
-	}
+	return func(c *config) { c.setCredential("WithAPIKey: the key", key, false) }
 }
 
 // WithAuthToken sets an OAuth access token with the org:admin scope, sent as
 // Authorization: Bearer.
 func WithAuthToken(token string) Option {
-	return func(c *config) {
-		if strings.TrimSpace(token) == "" {
-			c.fail("WithAuthToken: empty token")
-			return
-		}
-		c.cred = &credential{value: token, bearer: true}
+	return func(c *config) { c.setCredential("WithAuthToken: the token", token, true) }
+}
+
+func (c *config) setCredential(what, value string, bearer bool) {
+	cred, err := newCredential(what, value, bearer)
+	if err != nil {
+		c.failWith(err)
+		return
 	}
+	c.cred = cred
 }
 
 // WithBaseURL sets the API's base URL (default https://api.anthropic.com).
@@ -117,6 +152,10 @@ func WithHeader(key, value string) Option {
 			c.fail("WithHeader: set credentials with WithAPIKey or WithAuthToken")
 			return
 		}
+		if !validHeaderName(key) || !validHeaderValue(value) {
+			c.fail("WithHeader: %q is not a valid header name, or its value holds a control character", key)
+			return
+		}
 		if c.headers == nil {
 			c.headers = http.Header{}
 		}
@@ -148,10 +187,15 @@ func WithRequestTimeout(d time.Duration) Option {
 	return func(c *config) { c.requestTimeout = d }
 }
 
-// WithLogger sets the logger. At debug level the client logs one line per
-// attempt; it never logs credentials.
+// WithLogger sets the logger; nil discards. At debug level the client logs
+// one line per attempt; it never logs credentials.
 func WithLogger(l *slog.Logger) Option {
-	return func(c *config) { c.logger = l }
+	return func(c *config) {
+		if l == nil {
+			l = slog.New(slog.DiscardHandler)
+		}
+		c.logger = l
+	}
 }
 
 // WithUserAgent sets a product token put in front of the client's own
@@ -162,8 +206,14 @@ func WithUserAgent(ua string) Option {
 
 // WithRetrySleep replaces the wait between retries. Tests use it to run
 // retries without real sleeps; sleep must return ctx.Err() when ctx ends first.
+// nil restores the real wait.
 func WithRetrySleep(sleep func(ctx context.Context, d time.Duration) error) Option {
-	return func(c *config) { c.sleep = sleep }
+	return func(c *config) {
+		if sleep == nil {
+			sleep = sleepContext
+		}
+		c.sleep = sleep
+	}
 }
 
 func sleepContext(ctx context.Context, d time.Duration) error {

@@ -106,11 +106,11 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			}
 			return nil
 		}
-		failure := res.asError(r, attempt)
+		failure := res.asError(r, attempt, cfg.cred.value)
 		if ctx.Err() != nil {
 			return &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: ctx.Err()}
 		}
-		if attempt > cfg.maxRetries || !replayable || !shouldRetry(res.response(), res.wrote, r.create) {
+		if attempt > cfg.maxRetries || !replayable || res.final || !shouldRetry(res.response(), res.wrote, r.create) {
 			return failure
 		}
 		now := time.Now()
@@ -147,6 +147,7 @@ type result struct {
 	body   []byte
 	wrote  bool  // some of the request reached the connection
 	err    error // no (complete) response
+	final  bool  // err will not change on a retry (the request cannot even be built)
 }
 
 // response gives shouldRetry the status and headers, or nil without a response.
@@ -157,11 +158,11 @@ func (r result) response() *http.Response {
 	return &http.Response{StatusCode: r.status, Header: r.header}
 }
 
-func (r result) asError(req request, attempts int) error {
+func (r result) asError(req request, attempts int, secret string) error {
 	if r.err != nil {
 		return &TransportError{Method: req.method, Path: req.path, Attempts: attempts, Err: r.err}
 	}
-	e := newAPIError(req.method, req.path, r.status, r.header, r.body)
+	e := newAPIError(req.method, req.path, r.status, r.header, r.body, secret)
 	e.Attempts = attempts
 	e.RetryAfter, _ = serverDelay(r.header, time.Now())
 	return e
@@ -179,12 +180,13 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r request, target str
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})
 	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
 	if err != nil {
-		return result{err: err}
+		return result{err: err, final: true}
 	}
 	setHeaders(req.Header, cfg, r, body != nil)
 	start := time.Now()
 	defer func() {
 		res.wrote = wrote.Load()
+		res.err = redactError(res.err, cfg.cred.value)
 		attrs := []any{"method", r.method, "path", r.path, "attempt", n, "duration", time.Since(start)}
 		if res.err != nil {
 			attrs = append(attrs, "error", res.err)

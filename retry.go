@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -42,24 +43,33 @@ func shouldRetry(resp *http.Response, wrote, create bool) bool {
 }
 
 // serverDelay reads the wait the server asked for: retry-after-ms, then
-// retry-after in seconds or as an HTTP date. ok is false when it asked none.
+// retry-after in seconds or as an HTTP date. ok is false when it asked none
+// or sent a value that is not a wait (negative, NaN, garbage); a wait too long
+// for a Duration saturates rather than wrapping to a negative one.
 func serverDelay(h http.Header, now time.Time) (d time.Duration, ok bool) {
-	if v := strings.TrimSpace(h.Get("retry-after-ms")); v != "" {
-		if ms, err := strconv.ParseFloat(v, 64); err == nil {
-			return max(0, time.Duration(ms*float64(time.Millisecond))), true
-		}
+	if d, ok := parseWait(h.Get("retry-after-ms"), time.Millisecond); ok {
+		return d, true
 	}
 	v := strings.TrimSpace(h.Get("retry-after"))
-	if v == "" {
-		return 0, false
-	}
-	if s, err := strconv.ParseFloat(v, 64); err == nil {
-		return max(0, time.Duration(s*float64(time.Second))), true
+	if d, ok := parseWait(v, time.Second); ok {
+		return d, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return max(0, t.Sub(now)), true
 	}
 	return 0, false
+}
+
+// parseWait reads a non-negative number of units.
+func parseWait(v string, unit time.Duration) (time.Duration, bool) {
+	n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(n) || n < 0 {
+		return 0, false
+	}
+	if f := n * float64(unit); f < math.MaxInt64 {
+		return time.Duration(f), true
+	}
+	return math.MaxInt64, true
 }
 
 // backoff is the wait before retry n (0-based) when the server asked none:
