@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin/admintest"
+)
+
+func (a *app) fakeServerCommand() *cobra.Command {
+	var listen, seed, key string
+	cmd := &cobra.Command{
+		Use:   "fake-server",
+		Short: "Serve an in-memory fake of the Admin API on a loopback address",
+		Long: `fake-server serves the same fake of the Admin API that the tests and --fake
+use, so any client (this one, the official SDKs, curl) can be tried against it.
+It keeps its state in memory until it stops.`,
+		Example: "  anthropic-admin fake-server --listen 127.0.0.1:8787 --seed demo\n" +
+			"  ANTHROPIC_BASE_URL=http://127.0.0.1:8787 ANTHROPIC_ADMIN_KEY=" + admintest.DefaultAdminKey + " anthropic-admin users list",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			seeds := map[string]func() admintest.Seed{"demo": admintest.Demo, "empty": admintest.Empty}
+			mkSeed, ok := seeds[seed]
+			if !ok {
+				return usageErr(cmd, "--seed must be demo or empty, not %q", seed)
+			}
+			ln, err := net.Listen("tcp", listen)
+			if err != nil {
+				return err
+			}
+			fake := admintest.New(admintest.WithSeed(mkSeed()), admintest.WithAdminKey(key))
+			srv := &http.Server{Handler: fake}
+			go func() {
+				<-cmd.Context().Done()
+				srv.Close()
+			}()
+			fmt.Fprintf(a.env.Stdout, "fake Admin API (%s seed) listening on http://%s\n", seed, ln.Addr())
+			fmt.Fprintf(a.env.Stdout, "admin key: %s\n", key)
+			fmt.Fprintf(a.env.Stdout, "try: ANTHROPIC_BASE_URL=http://%s ANTHROPIC_ADMIN_KEY=%s anthropic-admin users list\n", ln.Addr(), key)
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&listen, "listen", "127.0.0.1:8787", "address to listen on")
+	cmd.Flags().StringVar(&seed, "seed", "demo", "starting data: demo or empty")
+	cmd.Flags().StringVar(&key, "admin-key", admintest.DefaultAdminKey, "admin key the fake accepts")
+	return cmd
+}
