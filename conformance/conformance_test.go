@@ -855,3 +855,36 @@ func TestSDKWorkspaceRateLimits(t *testing.T) {
 		t.Errorf("after clearing = %s", cleared.RawJSON())
 	}
 }
+
+// Injected faults carry the retry headers the SDK reads: a 429 with
+// retry-after-ms is retried after that wait, and x-should-retry: false stops
+// a retry the status alone would allow.
+func TestSDKFaults(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := anthropic.NewClient(option.WithoutEnvironmentDefaults(), option.WithBaseURL(srv.URL),
+		option.WithAPIKey(srv.AdminKey()), option.WithMaxRetries(2))
+	ctx := t.Context()
+
+	srv.Inject(admintest.Fault{Path: "/v1/organizations/me", Status: 429, RetryAfterMs: "1"})
+	org, err := c.Organization.Get(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if org.Name != "Acme Robotics" {
+		t.Errorf("organization = %s", org.RawJSON())
+	}
+	reqs := logged(srv, "GET", "/v1/organizations/me")
+	if len(reqs) != 2 || reqs[0].Status != 429 || reqs[1].Status != 200 ||
+		reqs[0].Header.Get("X-Stainless-Retry-Count") != "0" || reqs[1].Header.Get("X-Stainless-Retry-Count") != "1" {
+		t.Errorf("attempts: %+v", reqs)
+	}
+
+	srv.ResetRequests()
+	srv.Inject(admintest.Fault{Path: "/v1/organizations/me", Status: 503, ShouldRetry: "false"})
+	_, err = c.Organization.Get(ctx)
+	sdkError(t, srv, err, 503, shared.ErrorTypeAPIError)
+	if n := len(srv.Requests()); n != 1 {
+		t.Errorf("x-should-retry: false: %d attempts, want 1", n)
+	}
+}
