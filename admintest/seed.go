@@ -73,7 +73,13 @@ func (b *builder) workspace(name, color string, daysAgo int) *workspace {
 	return w
 }
 
+// member makes u a member of w with role. A user is a member of a workspace
+// at most once, so naming a member again only changes their role.
 func (b *builder) member(w *workspace, u *user, role string) {
+	if m := find(b.st.members[w.ID], func(m *member) bool { return m.UserID == u.ID }); m != nil {
+		m.WorkspaceRole = role
+		return
+	}
 	b.st.members[w.ID] = append(b.st.members[w.ID], &member{Type: "workspace_member", UserID: u.ID, WorkspaceID: w.ID, WorkspaceRole: role})
 }
 

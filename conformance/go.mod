@@ -2,10 +2,12 @@ module github.com/anthropic-admin-go/admin/conformance
 
 go 1.26
 
-require github.com/anthropic-admin-go/admin v0.0.0
+require (
+	github.com/anthropic-admin-go/admin v0.0.0
+	github.com/anthropics/anthropic-sdk-go/v2 v2.15.0
+)
 
 require (
-	github.com/anthropics/anthropic-sdk-go/v2 v2.15.0 // indirect
 	github.com/bahlo/generic-list-go v0.2.0 // indirect
 	github.com/buger/jsonparser v1.1.2 // indirect
 	github.com/go-logr/logr v1.4.2 // indirect

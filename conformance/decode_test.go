@@ -1,0 +1,157 @@
+package conformance
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/anthropics/anthropic-sdk-go/v2"
+	"github.com/anthropics/anthropic-sdk-go/v2/packages/respjson"
+)
+
+// The SDK decodes leniently: a field it cannot read, or one it does not
+// know, leaves a mark in the object's JSON metadata instead of failing the
+// call. conform reads those marks, so a test learns about every field of
+// every object the fake sent, not only the fields it asserts.
+
+// nullable lists the fields (SDK type.Go field) that may be JSON null: the
+// ones the spec (admin-api.md) marks as nullable, plus external_key_id,
+// which the spec does not mark but which has no other value for a
+// workspace without a customer-managed key.
+var nullable = map[string]bool{
+	"Workspace.ArchivedAt":             true,
+	"Workspace.UserProfileID":          true,
+	"Workspace.ExternalKeyID":          true,
+	"OrganizationInvite.AcceptedAt":    true,
+	"APIKey.CreatedBy":                 true,
+	"APIKey.ExpiresAt":                 true,
+	"APIKey.Principal":                 true,
+	"OrganizationRateLimit.Models":     true,
+	"WorkspaceRateLimit.Models":        true,
+	"WorkspaceRateLimitValue.OrgLimit": true,
+	"Page.FirstID":                     true,
+	"Page.LastID":                      true,
+	"PageCursor.NextPage":              true,
+}
+
+// conform fails the test for every field of v (an SDK response object,
+// page, or slice of them, walked to the bottom) that the fake left out,
+// sent as null where the spec does not allow it, sent with a type the SDK
+// cannot decode, or sent although the SDK does not know it.
+func conform(t *testing.T, what string, v any) {
+	t.Helper()
+	for _, p := range decodeProblems(reflect.ValueOf(v), what) {
+		t.Errorf("SDK decoding: %s", p)
+	}
+}
+
+func decodeProblems(v reflect.Value, path string) []string {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return []string{path + ": nil"}
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Slice:
+		var out []string
+		for i := range v.Len() {
+			out = append(out, decodeProblems(v.Index(i), fmt.Sprintf("%s[%d]", path, i))...)
+		}
+		return out
+	case reflect.Struct:
+	default:
+		return nil
+	}
+	typ := v.Type()
+	name, _, _ := strings.Cut(typ.Name(), "[") // Page[...] is Page
+	if strings.HasSuffix(name, "Union") {
+		return unionProblems(v, path)
+	}
+	meta := v.FieldByName("JSON")
+	if !meta.IsValid() || meta.Kind() != reflect.Struct {
+		return nil // time.Time and other plain values
+	}
+	var out []string
+	if extra := meta.FieldByName("ExtraFields"); extra.IsValid() {
+		for _, k := range extra.MapKeys() {
+			out = append(out, fmt.Sprintf("%s.%s: a field %s does not have", path, k, name))
+		}
+	}
+	for i := range typ.NumField() {
+		sf := typ.Field(i)
+		mf := meta.FieldByName(sf.Name)
+		if !sf.IsExported() || sf.Name == "JSON" || !mf.IsValid() {
+			continue
+		}
+		f, ok := mf.Interface().(respjson.Field)
+		if !ok {
+			continue
+		}
+		jsonName, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		p := path + "." + jsonName
+		switch {
+		case f.Raw() == respjson.Omitted:
+			out = append(out, p+": missing")
+		case f.Raw() == respjson.Null:
+			if !nullable[name+"."+sf.Name] {
+				out = append(out, p+": null, which the spec does not allow")
+			}
+		case !f.Valid():
+			out = append(out, fmt.Sprintf("%s: %s does not decode as %s", p, f.Raw(), sf.Type))
+		default:
+			out = append(out, decodeProblems(v.Field(i), p)...)
+		}
+	}
+	return out
+}
+
+// unionProblems checks the variant a discriminated union holds. Unions of
+// plain values have no AsAny; the tests read those with their As methods.
+func unionProblems(v reflect.Value, path string) []string {
+	asAny := v.MethodByName("AsAny")
+	if !asAny.IsValid() {
+		return nil
+	}
+	variant := asAny.Call(nil)[0]
+	if variant.IsNil() {
+		raw, _ := v.Interface().(interface{ RawJSON() string })
+		return []string{fmt.Sprintf("%s: no variant of %s matches %s", path, v.Type().Name(), raw.RawJSON())}
+	}
+	return decodeProblems(variant, path)
+}
+
+// TestConformCatchesProblems makes sure the checker itself sees each kind
+// of problem, so a passing conformance test means something.
+func TestConformCatchesProblems(t *testing.T) {
+	const user = `"id":"user_1","type":"user","email":"a@b.example","name":"A","role":"user"`
+	const key = `"id":"apikey_1","type":"api_key","name":"k","status":"active","created_at":"2026-01-02T03:04:05Z",` +
+		`"created_by":null,"expires_at":null,"partial_key_hint":"sk-ant-api03-x","scope":{"type":"workspace","workspace_id":"wrkspc_1"}`
+	tests := []struct {
+		name string
+		into interface{ UnmarshalJSON([]byte) error }
+		body string
+		want string
+	}{
+		{"good user", &anthropic.OrganizationUser{}, `{` + user + `,"added_at":"2026-01-02T03:04:05Z"}`, ""},
+		{"missing field", &anthropic.OrganizationUser{}, `{` + user + `}`, "x.added_at: missing"},
+		{"null where not allowed", &anthropic.OrganizationUser{}, `{` + user + `,"added_at":null}`, "x.added_at: null"},
+		{"wrong type", &anthropic.OrganizationUser{}, `{` + user + `,"added_at":12}`, "x.added_at: 12 does not decode"},
+		{"unknown field", &anthropic.OrganizationUser{}, `{` + user + `,"added_at":"2026-01-02T03:04:05Z","extra":1}`, "x.extra: a field"},
+		{"good key", &anthropic.APIKey{}, `{` + key + `,"principal":{"type":"user_actor","user_id":"user_1"}}`, ""},
+		{"nested problem", &anthropic.APIKey{}, `{` + key + `,"principal":{"type":"user_actor"}}`, "x.principal.user_id: missing"},
+		{"unknown variant", &anthropic.APIKey{}, `{` + key + `,"principal":{"type":"robot"}}`, "x.principal: no variant"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.into.UnmarshalJSON([]byte(tt.body)); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(decodeProblems(reflect.ValueOf(tt.into), "x"), "; ")
+			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("problems = %q, want one containing %q", got, tt.want)
+			}
+		})
+	}
+}
