@@ -1,6 +1,6 @@
 module github.com/anthropic-admin-go/admin/conformance
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/anthropic-admin-go/admin v0.0.0
