@@ -120,7 +120,7 @@ a built-in demo organization with no key at all.`,
 
 	root.AddCommand(
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(),
-		a.fakeServerCommand(), a.versionCommand(),
+		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
 	return root
 }

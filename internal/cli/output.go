@@ -153,7 +153,12 @@ func csvHeader(h string) string { return strings.ReplaceAll(strings.ToLower(h), 
 
 // writeTable aligns rows under head. When the terminal is narrower than the
 // table, the widest columns are cut with an ellipsis, never the first.
-func (a *app) writeTable(head []string, rows [][]string) {
+func (a *app) writeTable(head []string, rows [][]string) { a.renderTable("", head, rows) }
+
+// writeIndentedTable is writeTable inside an indented section.
+func (a *app) writeIndentedTable(head []string, rows [][]string) { a.renderTable("  ", head, rows) }
+
+func (a *app) renderTable(indent string, head []string, rows [][]string) {
 	all := rows
 	if head != nil {
 		all = append([][]string{head}, rows...)
@@ -167,7 +172,7 @@ func (a *app) writeTable(head []string, rows [][]string) {
 			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
 		}
 	}
-	if limit := a.env.Width; limit > 0 && a.env.StdoutTTY {
+	if limit := a.env.Width - len(indent); limit > 0 && a.env.StdoutTTY {
 		fitWidths(widths, limit)
 	}
 	bold := a.env.StdoutTTY && a.env.getenv("NO_COLOR") == ""
@@ -187,6 +192,7 @@ func (a *app) writeTable(head []string, rows [][]string) {
 		if n == 0 && head != nil && bold {
 			text = "\x1b[1m" + text + "\x1b[0m"
 		}
+		b.WriteString(indent)
 		b.WriteString(text)
 		b.WriteByte('\n')
 	}

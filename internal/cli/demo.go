@@ -1,0 +1,250 @@
+package cli
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+func (a *app) demoCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Walk through the main job on a built-in demo organization (no key needed)",
+		Long: `demo starts the built-in fake of the Admin API with a demo organization and
+walks through what an admin checks first: who am I, the members, the
+workspaces, the API keys that need attention, and the last 30 days' spend by
+workspace. Then it shows how to point the same commands at a real
+organization.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			a.flags.fake = true
+			c, err := a.clientFor(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return a.runDemo(cmd.Context(), c)
+		},
+	}
+}
+
+// demoWriter writes the walk-through: section headings, indented lines.
+type demoWriter struct {
+	w     io.Writer
+	color bool
+}
+
+func (d demoWriter) heading(s string) {
+	if d.color {
+		fmt.Fprintf(d.w, "\n\x1b[1m▸ %s\x1b[0m\n", s)
+		return
+	}
+	fmt.Fprintf(d.w, "\n▸ %s\n", s)
+}
+
+func (d demoWriter) line(format string, args ...any) { fmt.Fprintf(d.w, "  "+format+"\n", args...) }
+
+func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
+	d := demoWriter{w: a.env.Stdout, color: a.env.StdoutTTY && a.env.getenv("NO_COLOR") == ""}
+	fmt.Fprintln(d.w, "anthropic-admin demo: the main job, on a built-in demo organization (no key, nothing leaves this machine)")
+
+	org, err := c.Organization.Get(ctx)
+	if err != nil {
+		return err
+	}
+	d.heading("Who am I")
+	d.line("Organization  %s", org.Name)
+	d.line("ID            %s", org.ID)
+	d.line("Credential    admin API key (the demo's)")
+	d.line("$ anthropic-admin whoami")
+
+	users, err := c.Users.List(admin.UserListParams{Limit: 1000}).Collect(ctx)
+	if err != nil {
+		return err
+	}
+	invites, err := c.Invites.List(admin.InviteListParams{Statuses: []admin.InviteStatus{admin.InviteStatusPending, admin.InviteStatusExpired}, Limit: 1000}).Collect(ctx)
+	if err != nil {
+		return err
+	}
+	d.heading(fmt.Sprintf("Members (%d)", len(users)))
+	d.line("%s", roleSummary(users))
+	if len(users) > 0 {
+		newest := users[0] // the API lists the newest first
+		d.line("Newest: %s <%s>, joined %s", newest.Name, newest.Email, a.when(newest.AddedAt))
+	}
+	pending, expired := 0, 0
+	for _, inv := range invites {
+		if inv.Status == admin.InviteStatusExpired {
+			expired++
+		} else {
+			pending++
+		}
+	}
+	d.line("Invites: %d pending, %d expired (clean up with: anthropic-admin invites delete ...)", pending, expired)
+	d.line("$ anthropic-admin users list --role developer")
+
+	workspaces, err := c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, Limit: 1000}).Collect(ctx)
+	if err != nil {
+		return err
+	}
+	keys, err := c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}).Collect(ctx)
+	if err != nil {
+		return err
+	}
+	activeKeys := map[string]int{}
+	for _, k := range keys {
+		if k.Status == admin.APIKeyStatusActive {
+			activeKeys[k.WorkspaceID()]++
+		}
+	}
+	archived := 0
+	var rows [][]string
+	for _, w := range workspaces {
+		state := "active"
+		if w.Archived() {
+			state, archived = "archived "+a.when(*w.ArchivedAt), archived+1
+		}
+		members, err := c.Workspaces.Members.List(w.ID, admin.WorkspaceMemberListParams{Limit: 1000}).Collect(ctx)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, []string{w.Name, fmt.Sprint(len(members)), fmt.Sprint(activeKeys[w.ID]), state})
+	}
+	d.heading(fmt.Sprintf("Workspaces (%d active, %d archived)", len(workspaces)-archived, archived))
+	a.writeIndentedTable([]string{"NAME", "MEMBERS", "ACTIVE KEYS", "STATE"}, rows)
+	d.line("$ anthropic-admin workspaces list --include-archived")
+
+	d.heading("API keys that need attention")
+	attention := a.keysNeedingAttention(keys, users)
+	if len(attention) == 0 {
+		d.line("none: every key is active, recent and owned by a current member")
+	} else {
+		const shown = 8
+		var krows [][]string
+		for _, k := range attention[:min(shown, len(attention))] {
+			krows = append(krows, []string{k.key.Name, a.names.workspace(ctx, k.key.WorkspaceID()), string(k.key.Status), k.why})
+		}
+		a.writeIndentedTable([]string{"KEY", "WORKSPACE", "STATUS", "WHY"}, krows)
+		if len(attention) > shown {
+			d.line("… and %d more", len(attention)-shown)
+		}
+	}
+	d.line("$ anthropic-admin api-keys deactivate KEY   (asks first; --dry-run shows what it would send)")
+
+	if err := a.demoSpend(ctx, c, d); err != nil {
+		return err
+	}
+
+	d.heading("Now point it at your organization")
+	d.line("export ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...   # Console → Settings → Admin keys")
+	d.line("anthropic-admin whoami")
+	d.line("anthropic-admin users list")
+	d.line("anthropic-admin api-keys list --status active")
+	d.line("anthropic-admin cost --since 30d --by workspace")
+	d.line("Any command also runs here with --fake, e.g.: anthropic-admin --fake workspaces list")
+	return nil
+}
+
+func roleSummary(users []admin.User) string {
+	counts := map[admin.OrgRole]int{}
+	for _, u := range users {
+		counts[u.Role]++
+	}
+	roles := slices.Collect(func(yield func(admin.OrgRole) bool) {
+		for r := range counts {
+			if !yield(r) {
+				return
+			}
+		}
+	})
+	slices.SortFunc(roles, func(x, y admin.OrgRole) int {
+		return cmp.Or(counts[y]-counts[x], strings.Compare(string(x), string(y)))
+	})
+	var parts []string
+	for _, r := range roles {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[r], r))
+	}
+	return strings.Join(parts, " · ")
+}
+
+type keyAttention struct {
+	key  admin.APIKey
+	why  string
+	rank int // most urgent first
+}
+
+// keysNeedingAttention picks the keys an admin should look at: expired or
+// expiring soon, switched off but kept, old keys that never expire, and
+// keys whose creator has left.
+func (a *app) keysNeedingAttention(keys []admin.APIKey, users []admin.User) []keyAttention {
+	members := map[string]bool{}
+	for _, u := range users {
+		members[u.ID] = true
+	}
+	now := a.now()
+	var out []keyAttention
+	for _, k := range keys {
+		var why string
+		var rank int
+		switch {
+		case k.Status == admin.APIKeyStatusActive && k.ExpiresAt != nil && k.ExpiresAt.Sub(now) < 30*24*time.Hour:
+			why, rank = "expires "+a.when(*k.ExpiresAt)+"; rotate it", 0
+		case k.Status == admin.APIKeyStatusActive && k.CreatedBy != nil && k.CreatedBy.Type == admin.APIKeyCreatorUser && !members[k.CreatedBy.ID]:
+			why, rank = "its creator is no longer a member", 1
+		case k.Status == admin.APIKeyStatusExpired:
+			why, rank = "expired "+a.whenPtr(k.ExpiresAt, "")+"; archive it", 2
+		case k.Status == admin.APIKeyStatusInactive:
+			why, rank = "inactive; archive it if nobody needs it", 3
+		case k.Status == admin.APIKeyStatusActive && k.ExpiresAt == nil && now.Sub(k.CreatedAt) > 180*24*time.Hour:
+			why, rank = fmt.Sprintf("never expires and is %d days old; rotate it", int(now.Sub(k.CreatedAt).Hours()/24)), 4
+		default:
+			continue
+		}
+		out = append(out, keyAttention{key: k, why: why, rank: rank})
+	}
+	slices.SortStableFunc(out, func(x, y keyAttention) int { return x.rank - y.rank })
+	return out
+}
+
+// demoSpend shows the last 30 days' cost by workspace, largest first.
+func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) error {
+	end := a.now().UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)
+	start := end.Add(-30 * 24 * time.Hour)
+	byWorkspace := map[string]admin.Amount{}
+	for bucket, err := range c.Cost.Report(admin.CostReportParams{StartingAt: start, EndingAt: end, Limit: 31,
+		GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID}}).All(ctx) {
+		if err != nil {
+			return err
+		}
+		for _, r := range bucket.Results {
+			byWorkspace[r.WorkspaceID] = byWorkspace[r.WorkspaceID].Add(r.Amount)
+		}
+	}
+	ids := slices.SortedFunc(func(yield func(string) bool) {
+		for id := range byWorkspace {
+			if !yield(id) {
+				return
+			}
+		}
+	}, func(x, y string) int { return byWorkspace[y].Cmp(byWorkspace[x]) })
+	var total admin.Amount
+	for _, id := range ids {
+		total = total.Add(byWorkspace[id])
+	}
+	d.heading(fmt.Sprintf("Spend, last 30 days, by workspace: $%s", total.DollarString(2)))
+	var rows [][]string
+	for _, id := range ids {
+		amt := byWorkspace[id]
+		rows = append(rows, []string{a.names.workspace(ctx, id), "$" + amt.DollarString(2), share(amt, total), bar(amt, total, 24)})
+	}
+	a.writeIndentedTable([]string{"WORKSPACE", "SPEND", "SHARE", ""}, rows)
+	d.line("$ anthropic-admin cost --since 30d --by workspace")
+	return nil
+}
