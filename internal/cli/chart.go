@@ -42,3 +42,22 @@ func bar(part, total admin.Amount, width int) string {
 	}
 	return s
 }
+
+// dollars formats an amount of cents as dollars with thousands separators,
+// e.g. "$44,430.83".
+func dollars(a admin.Amount) string {
+	s := a.DollarString(2)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return sign + "$" + b.String() + "." + frac
+}

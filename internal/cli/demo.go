@@ -118,7 +118,7 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 		rows = append(rows, []string{w.Name, fmt.Sprint(len(members)), fmt.Sprint(activeKeys[w.ID]), state})
 	}
 	d.heading(fmt.Sprintf("Workspaces (%d active, %d archived)", len(workspaces)-archived, archived))
-	a.writeIndentedTable([]string{"NAME", "MEMBERS", "ACTIVE KEYS", "STATE"}, rows)
+	a.writeIndentedTable([]string{"NAME", "MEMBERS", "ACTIVE KEYS", "STATE"}, rows, 1, 2)
 	d.line("$ anthropic-admin workspaces list --include-archived")
 
 	d.heading("API keys that need attention")
@@ -238,13 +238,13 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 	for _, id := range ids {
 		total = total.Add(byWorkspace[id])
 	}
-	d.heading(fmt.Sprintf("Spend, last 30 days, by workspace: $%s", total.DollarString(2)))
+	d.heading(fmt.Sprintf("Spend, last 30 days, by workspace: %s", dollars(total)))
 	var rows [][]string
 	for _, id := range ids {
 		amt := byWorkspace[id]
-		rows = append(rows, []string{a.names.workspace(ctx, id), "$" + amt.DollarString(2), share(amt, total), bar(amt, total, 24)})
+		rows = append(rows, []string{a.names.workspace(ctx, id), dollars(amt), share(amt, total), bar(amt, total, 24)})
 	}
-	a.writeIndentedTable([]string{"WORKSPACE", "SPEND", "SHARE", ""}, rows)
+	a.writeIndentedTable([]string{"WORKSPACE", "SPEND", "SHARE", ""}, rows, 1, 2)
 	d.line("$ anthropic-admin cost --since 30d --by workspace")
 	return nil
 }

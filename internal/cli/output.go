@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -155,10 +156,13 @@ func csvHeader(h string) string { return strings.ReplaceAll(strings.ToLower(h), 
 // table, the widest columns are cut with an ellipsis, never the first.
 func (a *app) writeTable(head []string, rows [][]string) { a.renderTable("", head, rows) }
 
-// writeIndentedTable is writeTable inside an indented section.
-func (a *app) writeIndentedTable(head []string, rows [][]string) { a.renderTable("  ", head, rows) }
+// writeIndentedTable is writeTable inside an indented section, with the
+// columns numbered in right aligned (for amounts and counts).
+func (a *app) writeIndentedTable(head []string, rows [][]string, right ...int) {
+	a.renderTable("  ", head, rows, right...)
+}
 
-func (a *app) renderTable(indent string, head []string, rows [][]string) {
+func (a *app) renderTable(indent string, head []string, rows [][]string, right ...int) {
 	all := rows
 	if head != nil {
 		all = append([][]string{head}, rows...)
@@ -181,12 +185,15 @@ func (a *app) renderTable(indent string, head []string, rows [][]string) {
 		var line strings.Builder
 		for i, cell := range r {
 			cell = cut(cell, widths[i])
-			if i == len(r)-1 {
-				line.WriteString(cell)
-				break
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+			if slices.Contains(right, i) {
+				line.WriteString(pad + cell + "  ")
+				continue
 			}
 			line.WriteString(cell)
-			line.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)+2))
+			if i < len(r)-1 {
+				line.WriteString(pad + "  ")
+			}
 		}
 		text := strings.TrimRight(line.String(), " ")
 		if n == 0 && head != nil && bold {
