@@ -246,3 +246,73 @@ func TestFakeRetriesNeverDuplicateCreates(t *testing.T) {
 		t.Errorf("the create was sent %d times, want 1", posts)
 	}
 }
+
+func TestFakeReports(t *testing.T) {
+	srv, c := newDemoFake(t)
+	end := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	start := end.AddDate(0, 0, -90)
+
+	// 90 daily buckets at 31 a page: three pages, every day exactly once.
+	buckets := collect(t, c.Usage.Messages(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, Limit: 31,
+		GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel, admin.UsageGroupByWorkspaceID}}))
+	if len(buckets) != 90 {
+		t.Fatalf("%d daily buckets, want 90", len(buckets))
+	}
+	for i, b := range buckets {
+		if want := start.AddDate(0, 0, i); !b.StartingAt.Equal(want) || !b.EndingAt.Equal(want.AddDate(0, 0, 1)) {
+			t.Fatalf("bucket %d covers %v–%v, want the day from %v", i, b.StartingAt, b.EndingAt, want)
+		}
+	}
+	var output int64
+	models := map[string]bool{}
+	for _, b := range buckets {
+		for _, r := range b.Results {
+			output += r.OutputTokens
+			models[r.Model] = true
+		}
+	}
+	if output == 0 || len(models) < 3 {
+		t.Errorf("90 days of demo usage: %d output tokens over %d models", output, len(models))
+	}
+
+	// Cost follows usage: the same 30 days grouped two ways sum to the same
+	// exact amount.
+	costStart := end.AddDate(0, 0, -30)
+	total := func(group []admin.CostGroupBy) admin.Amount {
+		var sum admin.Amount
+		for _, b := range collect(t, c.Cost.Report(admin.CostReportParams{StartingAt: costStart, EndingAt: end, Limit: 31, GroupBy: group})) {
+			for _, r := range b.Results {
+				if r.Currency != "USD" {
+					t.Errorf("currency %q", r.Currency)
+				}
+				sum = sum.Add(r.Amount)
+			}
+		}
+		return sum
+	}
+	byWorkspace := total([]admin.CostGroupBy{admin.CostGroupByWorkspaceID})
+	byLine := total([]admin.CostGroupBy{admin.CostGroupByDescription})
+	if byWorkspace.Sign() <= 0 || byWorkspace.Cmp(byLine) != 0 {
+		t.Errorf("30-day cost by workspace %s ≠ by description %s", byWorkspace, byLine)
+	}
+
+	records := collect(t, c.Usage.ClaudeCode(admin.ClaudeCodeParams{Day: end.AddDate(0, 0, -3), Limit: 5}))
+	if len(records) == 0 {
+		t.Fatal("no Claude Code records for a weekday")
+	}
+	for _, r := range records {
+		if r.Actor.Name() == "" || !r.Date.Equal(end.AddDate(0, 0, -3)) || len(r.ModelBreakdown) == 0 {
+			t.Errorf("record = %+v", r)
+		}
+	}
+	pages := map[string]int{}
+	for _, r := range srv.Requests() {
+		pages[r.Path]++
+	}
+	if got := pages["/v1/organizations/usage_report/messages"]; got != 3 {
+		t.Errorf("90 days at 31 a page took %d requests, want 3", got)
+	}
+	if got, min := pages["/v1/organizations/usage_report/claude_code"], (len(records)+4)/5; got < min || len(records) <= 5 {
+		t.Errorf("%d Claude Code records at 5 a page took %d requests", len(records), got)
+	}
+}

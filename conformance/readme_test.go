@@ -9,11 +9,18 @@ import (
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
-// TestReadmeTable keeps README.md's endpoint table true: a row says "yes"
+// TestReadmeTable keeps the endpoint tables of this README and the
+// project's README true: a row says "yes"
 // exactly when the fake routes the endpoint, and every routed endpoint has
 // a row.
 func TestReadmeTable(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	for _, path := range []string{"README.md", "../README.md"} {
+		t.Run(path, func(t *testing.T) { checkReadmeTable(t, path) })
+	}
+}
+
+func checkReadmeTable(t *testing.T, path string) {
+	readme, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
