@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// memberColumns are the columns of a workspace's member listing; ctx is
+// for looking up emails.
+func (a *app) memberColumns(ctx context.Context) []column[admin.WorkspaceMember] {
+	return []column[admin.WorkspaceMember]{
+		{header: "user id", text: func(m admin.WorkspaceMember) string { return m.UserID }},
+		{header: "email", text: func(m admin.WorkspaceMember) string { return a.names.user(ctx, m.UserID) }},
+		{header: "role", text: func(m admin.WorkspaceMember) string { return string(m.WorkspaceRole) }},
+	}
+}
+
+// memberDetail adds the workspace to the columns, for one member shown on
+// its own.
+func (a *app) memberDetail(ctx context.Context) []column[admin.WorkspaceMember] {
+	return append([]column[admin.WorkspaceMember]{
+		{header: "workspace name", text: func(m admin.WorkspaceMember) string { return a.names.workspace(ctx, m.WorkspaceID) }},
+		{header: "workspace id", text: func(m admin.WorkspaceMember) string { return m.WorkspaceID }},
+	}, a.memberColumns(ctx)...)
+}
+
+func memberRaw(m admin.WorkspaceMember) json.RawMessage { return m.RawJSON() }
+
+// workspaceRole accepts a role with or without its workspace_ prefix, so
+// "developer" means workspace_developer.
+func workspaceRole(r string) admin.WorkspaceRole {
+	r = strings.ToLower(strings.TrimSpace(r))
+	if !strings.HasPrefix(r, "workspace_") {
+		r = "workspace_" + r
+	}
+	return admin.WorkspaceRole(r)
+}
+
+func (a *app) workspaceMembersCommand() *cobra.Command {
+	members := &cobra.Command{Use: "members", Aliases: []string{"member"}, Short: "Members of a workspace"}
+
+	list := &cobra.Command{
+		Use:     "list WORKSPACE",
+		Short:   "List a workspace's members",
+		Example: "  anthropic-admin workspaces members list Production\n  anthropic-admin workspaces members list wrkspc_01AbC -o csv",
+		Args:    exactArgs("WORKSPACE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, id, err := a.workspaceArg(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			l := c.Workspaces.Members.List(id, admin.WorkspaceMemberListParams{Limit: pageSize(a.flags.maxItems)})
+			items, err := collect(a, cmd.Context(), l, "workspace members")
+			if err != nil {
+				return err
+			}
+			return printList(a, cmd, items, memberRaw, a.memberColumns(cmd.Context()))
+		},
+	}
+
+	get := &cobra.Command{
+		Use:   "get WORKSPACE USER",
+		Short: "Show a user's membership of a workspace",
+		Args:  exactArgs("WORKSPACE", "USER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, ws, user, err := a.memberArgs(cmd, args)
+			if err != nil {
+				return err
+			}
+			m, err := c.Workspaces.Members.Get(cmd.Context(), ws, user)
+			if err != nil {
+				return err
+			}
+			return printOne(a, cmd, *m, memberRaw, a.memberDetail(cmd.Context()))
+		},
+	}
+
+	add := a.memberRoleCommand("add", "Add an organization member to a workspace",
+		"  anthropic-admin workspaces members add Production ada@example.com --role developer",
+		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
+			return c.Workspaces.Members.Add(ctx, ws, admin.WorkspaceMemberAddParams{UserID: user, WorkspaceRole: role})
+		})
+	update := a.memberRoleCommand("update", "Change a member's role in a workspace",
+		"  anthropic-admin workspaces members update Production ada@example.com --role admin",
+		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
+			return c.Workspaces.Members.Update(ctx, ws, user, admin.WorkspaceMemberUpdateParams{WorkspaceRole: role})
+		})
+
+	remove := &cobra.Command{
+		Use:   "remove WORKSPACE USER...",
+		Short: "Take users out of a workspace (they stay in the organization)",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return usageErr(cmd, "expected WORKSPACE USER..., got %d argument(s)", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, ws, err := a.workspaceArg(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			users := args[1:]
+			ids := make([]string, len(users))
+			for i, u := range users {
+				if _, ids[i], err = a.userArg(cmd, u); err != nil {
+					return err
+				}
+			}
+			action := fmt.Sprintf("remove %s from workspace %s", plural(len(users), "member", strings.Join(users, ", ")), args[0])
+			return a.each(cmd, action, users, func(ctx context.Context, i int) (string, error) {
+				_, err := c.Workspaces.Members.Remove(ctx, ws, ids[i])
+				return "removed from " + args[0], err
+			})
+		},
+	}
+
+	members.AddCommand(list, get, add, update, remove)
+	return members
+}
+
+// memberRoleCommand is add or update: both take WORKSPACE USER --role and
+// print the membership that results.
+func (a *app) memberRoleCommand(verb, short, example string, act func(context.Context, *admin.Client, string, string, admin.WorkspaceRole) (*admin.WorkspaceMember, error)) *cobra.Command {
+	var role string
+	cmd := &cobra.Command{
+		Use:     verb + " WORKSPACE USER --role ROLE",
+		Short:   short,
+		Example: example,
+		Args:    exactArgs("WORKSPACE", "USER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if role == "" {
+				return usageErr(cmd, "--role is required")
+			}
+			c, ws, user, err := a.memberArgs(cmd, args)
+			if err != nil {
+				return err
+			}
+			m, err := act(cmd.Context(), c, ws, user, workspaceRole(role))
+			if err != nil || a.flags.dryRun {
+				return err
+			}
+			return printOne(a, cmd, *m, memberRaw, a.memberDetail(cmd.Context()))
+		},
+	}
+	cmd.Flags().StringVar(&role, "role", "", "workspace role: user, developer, restricted_developer or admin (the workspace_ prefix is optional)")
+	return cmd
+}
+
+// memberArgs resolves WORKSPACE USER: a workspace by ID or name, a user by
+// ID or email.
+func (a *app) memberArgs(cmd *cobra.Command, args []string) (c *admin.Client, ws, user string, err error) {
+	if c, ws, err = a.workspaceArg(cmd, args[0]); err != nil {
+		return
+	}
+	_, user, err = a.userArg(cmd, args[1])
+	return
+}

@@ -1,0 +1,483 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// workspaceColumns are the columns of a workspace listing.
+func (a *app) workspaceColumns() []column[admin.Workspace] {
+	return []column[admin.Workspace]{
+		{header: "id", text: func(w admin.Workspace) string { return w.ID }},
+		{header: "name", text: func(w admin.Workspace) string { return w.Name }},
+		{header: "created", text: func(w admin.Workspace) string { return a.when(w.CreatedAt) }, value: func(w admin.Workspace) string { return rfc3339(w.CreatedAt) }},
+		{header: "archived", text: func(w admin.Workspace) string { return a.whenPtr(w.ArchivedAt, "-") }, value: func(w admin.Workspace) string { return rfc3339Ptr(w.ArchivedAt) }},
+		// The default inference geography, then the allowed ones; "any"
+		// keeps the column narrow in a table.
+		{header: "geo", text: func(w admin.Workspace) string { return geoSummary(w.DataResidency, "any") }, value: func(w admin.Workspace) string { return geoSummary(w.DataResidency, "unrestricted") }},
+		{header: "tags", text: func(w admin.Workspace) string { return orDash(tagsText(w.Tags)) }, value: func(w admin.Workspace) string { return tagsText(w.Tags) }},
+	}
+}
+
+// workspaceDetail are the rows of one workspace shown on its own.
+func (a *app) workspaceDetail() []column[admin.Workspace] {
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	cols := a.workspaceColumns()
+	return []column[admin.Workspace]{
+		cols[0], cols[1],
+		{header: "color", text: func(w admin.Workspace) string { return orDash(w.DisplayColor) }, value: func(w admin.Workspace) string { return w.DisplayColor }},
+		cols[2], cols[3],
+		{header: "data geo", text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.WorkspaceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.WorkspaceGeo) }},
+		{header: "inference geos", text: func(w admin.Workspace) string { return geosText(w.DataResidency.AllowedInferenceGeos) }},
+		{header: "default geo", text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.DefaultInferenceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.DefaultInferenceGeo) }},
+		cols[5],
+		{header: "encryption key", text: func(w admin.Workspace) string {
+			if w.ExternalKeyID == nil {
+				return "Anthropic-managed"
+			}
+			return *w.ExternalKeyID
+		}, value: func(w admin.Workspace) string { return str(w.ExternalKeyID) }},
+		{header: "user profile", text: func(w admin.Workspace) string { return orDash(str(w.UserProfileID)) }, value: func(w admin.Workspace) string { return str(w.UserProfileID) }},
+	}
+}
+
+func workspaceRaw(w admin.Workspace) json.RawMessage { return w.RawJSON() }
+
+// geosText shows the allowed inference geographies: "unrestricted" or a
+// list. A shape this version does not know is shown as the JSON it was.
+func geosText(g admin.InferenceGeos) string {
+	switch {
+	case g.IsZero():
+		return "-"
+	case g.Unrestricted:
+		return "unrestricted"
+	case g.Geos != nil:
+		s := make([]string, len(g.Geos))
+		for i, geo := range g.Geos {
+			s[i] = string(geo)
+		}
+		return strings.Join(s, ", ")
+	}
+	b, err := json.Marshal(g)
+	if err != nil {
+		return "?"
+	}
+	return string(b)
+}
+
+// geoSummary is "default / allowed", with unrestricted for the word to use
+// when every geography is allowed.
+func geoSummary(dr admin.DataResidency, unrestricted string) string {
+	allowed := geosText(dr.AllowedInferenceGeos)
+	if dr.AllowedInferenceGeos.Unrestricted {
+		allowed = unrestricted
+	}
+	return orDash(string(dr.DefaultInferenceGeo)) + " / " + allowed
+}
+
+// tagsText shows tags as "k=v, k=v", sorted by key; "" when there are none.
+func tagsText(tags map[string]string) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		parts = append(parts, k+"="+tags[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (a *app) workspacesCommand() *cobra.Command {
+	ws := &cobra.Command{Use: "workspaces", Aliases: []string{"workspace", "ws"}, Short: "Workspaces of the organization and their members"}
+
+	var includeArchived, includeDefault bool
+	list := &cobra.Command{
+		Use:     "list",
+		Short:   "List workspaces",
+		Example: "  anthropic-admin workspaces list\n  anthropic-admin workspaces list --include-archived --include-default -o csv",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, err := a.clientFor(cmd.Context())
+			if err != nil {
+				return err
+			}
+			params := admin.WorkspaceListParams{IncludeArchived: includeArchived, IncludeDefault: includeDefault, Limit: pageSize(a.flags.maxItems)}
+			items, err := collect(a, cmd.Context(), c.Workspaces.List(params), "workspaces")
+			if err != nil {
+				return err
+			}
+			return printList(a, cmd, items, workspaceRaw, a.workspaceColumns())
+		},
+	}
+	list.Flags().BoolVar(&includeArchived, "include-archived", false, "also list archived workspaces")
+	list.Flags().BoolVar(&includeDefault, "include-default", false, "also list the organization's default workspace")
+
+	get := &cobra.Command{
+		Use:   "get WORKSPACE",
+		Short: "Show a workspace (by ID or name)",
+		Args:  exactArgs("WORKSPACE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, id, err := a.workspaceArg(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			w, err := c.Workspaces.Get(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			return printOne(a, cmd, *w, workspaceRaw, a.workspaceDetail())
+		},
+	}
+
+	var cf workspaceFlags
+	create := &cobra.Command{
+		Use:   "create --name NAME",
+		Short: "Create a workspace",
+		Example: "  anthropic-admin workspaces create --name Billing --color D97757 --tag team=finance\n" +
+			"  anthropic-admin workspaces create --name 'EU pilot' --allowed-geos us --default-geo us",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if strings.TrimSpace(cf.name) == "" {
+				return usageErr(cmd, "--name is required")
+			}
+			color, tags, res, err := cf.parse(cmd)
+			if err != nil {
+				return err
+			}
+			c, err := a.clientFor(cmd.Context())
+			if err != nil {
+				return err
+			}
+			params := admin.WorkspaceCreateParams{Name: cf.name, DisplayColor: color, Tags: tags,
+				DataResidency: admin.DataResidencyParams{AllowedInferenceGeos: res.AllowedInferenceGeos, DefaultInferenceGeo: res.DefaultInferenceGeo}}
+			w, err := c.Workspaces.Create(cmd.Context(), params)
+			if err != nil || a.flags.dryRun {
+				return err
+			}
+			return printOne(a, cmd, *w, workspaceRaw, a.workspaceDetail())
+		},
+	}
+	cf.register(create)
+
+	var uf workspaceFlags
+	var clearTags bool
+	update := &cobra.Command{
+		Use:   "update WORKSPACE [flags]",
+		Short: "Rename a workspace or change its color, tags or inference geographies",
+		Long: `update changes only what its flags name. --tag adds or changes a tag and keeps
+the others; --clear-tags removes every tag first, so --clear-tags with --tag
+replaces them all. The storage geography of a workspace cannot change.`,
+		Example: "  anthropic-admin workspaces update Staging --name Preprod --tag env=preprod\n" +
+			"  anthropic-admin workspaces update wrkspc_01AbC --allowed-geos us,global --default-geo us",
+		Args: exactArgs("WORKSPACE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			changed := false
+			for _, f := range []string{"name", "color", "tag", "clear-tags", "allowed-geos", "default-geo"} {
+				changed = changed || cmd.Flags().Changed(f)
+			}
+			if !changed {
+				return usageErr(cmd, "nothing to change: give --name, --color, --tag, --clear-tags, --allowed-geos or --default-geo")
+			}
+			if cmd.Flags().Changed("name") && strings.TrimSpace(uf.name) == "" {
+				return usageErr(cmd, "--name is empty")
+			}
+			color, tags, res, err := uf.parse(cmd)
+			if err != nil {
+				return err
+			}
+			c, id, err := a.workspaceArg(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			params := admin.WorkspaceUpdateParams{Name: uf.name, DisplayColor: color, DataResidency: res}
+			switch {
+			case clearTags:
+				params.Tags = map[string]string{}
+			case tags != nil:
+				// The API replaces tags as a whole: start from the current ones.
+				cur, err := c.Workspaces.Get(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				params.Tags = maps.Clone(cur.Tags)
+				if params.Tags == nil {
+					params.Tags = map[string]string{}
+				}
+			}
+			maps.Copy(params.Tags, tags)
+			w, err := c.Workspaces.Update(cmd.Context(), id, params)
+			if err != nil || a.flags.dryRun {
+				return err
+			}
+			return printOne(a, cmd, *w, workspaceRaw, a.workspaceDetail())
+		},
+	}
+	uf.register(update)
+	update.Flags().BoolVar(&clearTags, "clear-tags", false, "remove every tag (before applying any --tag)")
+
+	archive := &cobra.Command{
+		Use:   "archive WORKSPACE...",
+		Short: "Archive workspaces (their API keys are archived too)",
+		Long: `archive archives workspaces by ID or name. Archiving also archives every API
+key of the workspace, and the API offers no way to undo it: it asks first,
+and without a terminal it needs --yes.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, ids, err := a.workspaceIDs(cmd, args)
+			if err != nil {
+				return err
+			}
+			keys := make([]string, len(ids))
+			total, over := 0, false
+			for i, id := range ids {
+				n, more, err := liveKeys(cmd.Context(), c, id)
+				if err != nil {
+					return err
+				}
+				if n > 0 || more {
+					keys[i] = ", with " + countOf(n, more, "API key")
+				}
+				total += n
+				over = over || more
+			}
+			action := "archive " + plural(len(args), "workspace", strings.Join(args, ", "))
+			if total > 0 {
+				whose := " and its "
+				if len(args) > 1 {
+					whose = " and their "
+				}
+				action += whose + countOf(total, over, "API key")
+			}
+			return a.each(cmd, action, args, func(ctx context.Context, i int) (string, error) {
+				if _, err := c.Workspaces.Archive(ctx, ids[i]); err != nil {
+					return "", err
+				}
+				return "archived" + keys[i], nil
+			})
+		},
+	}
+
+	ws.AddCommand(list, get, create, update, archive, a.workspaceMembersCommand())
+	return ws
+}
+
+// liveKeys counts a workspace's API keys that archiving it would archive,
+// from one page of its keys; more tells that there were more than one page.
+func liveKeys(ctx context.Context, c *admin.Client, workspaceID string) (n int, more bool, err error) {
+	page, err := c.APIKeys.List(admin.APIKeyListParams{WorkspaceID: workspaceID, Limit: 1000}).Page(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	for _, k := range page.Data {
+		if k.Status != admin.APIKeyStatusArchived {
+			n++
+		}
+	}
+	return n, page.HasMore, nil
+}
+
+// countOf says "1 API key", "3 API keys" or, when the count stopped short,
+// "1000+ API keys".
+func countOf(n int, more bool, noun string) string {
+	plus := ""
+	if more {
+		plus = "+"
+	}
+	if n == 1 && !more {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d%s %ss", n, plus, noun)
+}
+
+// workspaceFlags are the settings create and update share.
+type workspaceFlags struct {
+	name, color, allowedGeos, defaultGeo string
+	tags                                 []string
+}
+
+func (f *workspaceFlags) register(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.name, "name", "", "workspace name")
+	fs.StringVar(&f.color, "color", "", "display color as hex, #RRGGBB (the # may be left out)")
+	fs.StringArrayVar(&f.tags, "tag", nil, "tag as KEY=VALUE (repeatable)")
+	fs.StringVar(&f.allowedGeos, "allowed-geos", "", "inference geographies allowed: unrestricted, or a list like us,global")
+	fs.StringVar(&f.defaultGeo, "default-geo", "", "inference geography for requests that name none: us or global")
+}
+
+// parse checks the flags and turns them into request values; values left
+// unset come back empty so that they are not sent.
+func (f *workspaceFlags) parse(cmd *cobra.Command) (color string, tags map[string]string, res admin.DataResidencyUpdateParams, err error) {
+	if color, err = hexColor(cmd, f.color); err != nil {
+		return
+	}
+	if tags, err = parseTags(cmd, f.tags); err != nil {
+		return
+	}
+	if cmd.Flags().Changed("allowed-geos") {
+		if res.AllowedInferenceGeos, err = parseGeos(cmd, f.allowedGeos); err != nil {
+			return
+		}
+	}
+	if cmd.Flags().Changed("default-geo") && strings.TrimSpace(f.defaultGeo) == "" {
+		err = usageErr(cmd, "--default-geo is empty")
+		return
+	}
+	res.DefaultInferenceGeo = admin.InferenceGeo(strings.ToLower(strings.TrimSpace(f.defaultGeo)))
+	return
+}
+
+// hexColor accepts #RRGGBB, or RRGGBB since an unquoted # starts a shell
+// comment.
+func hexColor(cmd *cobra.Command, s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	hex := strings.TrimPrefix(s, "#")
+	ok := len(hex) == 6
+	for _, r := range hex {
+		ok = ok && strings.ContainsRune("0123456789abcdefABCDEF", r)
+	}
+	if !ok {
+		return "", usageErr(cmd, "--color %q is not a hex color like #D97757", s)
+	}
+	return "#" + strings.ToUpper(hex), nil
+}
+
+func parseTags(cmd *cobra.Command, flags []string) (map[string]string, error) {
+	if len(flags) == 0 {
+		return nil, nil
+	}
+	tags := map[string]string{}
+	for _, t := range flags {
+		k, v, ok := strings.Cut(t, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, usageErr(cmd, "--tag %q is not KEY=VALUE", t)
+		}
+		if _, dup := tags[k]; dup {
+			return nil, usageErr(cmd, "--tag %s is given twice", k)
+		}
+		tags[k] = v
+	}
+	return tags, nil
+}
+
+func parseGeos(cmd *cobra.Command, s string) (admin.InferenceGeos, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "unrestricted" {
+		return admin.InferenceGeos{Unrestricted: true}, nil
+	}
+	var g admin.InferenceGeos
+	for part := range strings.SplitSeq(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" || part == "unrestricted" {
+			return g, usageErr(cmd, "--allowed-geos %q: give unrestricted or a list like us,global, not both", s)
+		}
+		g.Geos = append(g.Geos, admin.InferenceGeo(part))
+	}
+	return g, nil
+}
+
+// workspaceArg resolves one workspace given by ID or by exact name.
+func (a *app) workspaceArg(cmd *cobra.Command, arg string) (*admin.Client, string, error) {
+	c, ids, err := a.workspaceIDs(cmd, []string{arg})
+	if err != nil {
+		return nil, "", err
+	}
+	return c, ids[0], nil
+}
+
+// workspaceIDs resolves workspaces given by ID (wrkspc_…) or by exact name.
+// Names cost one list call in all, archived and default workspaces
+// included; when several workspaces share a name, the active one wins.
+func (a *app) workspaceIDs(cmd *cobra.Command, args []string) (*admin.Client, []string, error) {
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := make([]string, len(args))
+	var all []admin.Workspace
+	for i, arg := range args {
+		if strings.HasPrefix(arg, "wrkspc_") {
+			ids[i] = arg
+			continue
+		}
+		if all == nil {
+			all, err = c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, IncludeDefault: true, Limit: 1000}).Collect(cmd.Context())
+			if err != nil {
+				return nil, nil, err
+			}
+			a.rememberWorkspaceNames(all)
+		}
+		if ids[i], err = workspaceNamed(cmd, all, arg); err != nil {
+			return nil, nil, err
+		}
+	}
+	return c, ids, nil
+}
+
+// rememberWorkspaceNames fills the name cache from a full listing, so that
+// showing names later costs no second call.
+func (a *app) rememberWorkspaceNames(all []admin.Workspace) {
+	if a.names == nil || a.names.workspaces != nil {
+		return
+	}
+	a.names.workspaces = make(map[string]string, len(all))
+	for _, w := range all {
+		a.names.workspaces[w.ID] = w.Name
+	}
+}
+
+func workspaceNamed(cmd *cobra.Command, all []admin.Workspace, name string) (string, error) {
+	var matches, active []admin.Workspace
+	for _, w := range all {
+		if w.Name == name {
+			matches = append(matches, w)
+			if !w.Archived() {
+				active = append(active, w)
+			}
+		}
+	}
+	if len(active) == 1 {
+		return active[0].ID, nil
+	}
+	switch len(matches) {
+	case 0:
+		return "", &exitError{code: ExitNotFound, err: fmt.Errorf("no workspace is named %q (names are exact; 'workspaces list --include-archived --include-default' shows them all)", name)}
+	case 1:
+		return matches[0].ID, nil
+	}
+	ids := make([]string, len(matches))
+	for i, w := range matches {
+		ids[i] = w.ID
+	}
+	return "", usageErr(cmd, "%d workspaces are named %q: give one of their IDs (%s)", len(matches), name, strings.Join(ids, ", "))
+}
+
+// each confirms action once, then runs act for every argument in turn,
+// saying on stderr what became of each.
+func (a *app) each(cmd *cobra.Command, action string, args []string, act func(ctx context.Context, i int) (string, error)) error {
+	if err := a.confirm(cmd, action); err != nil {
+		return err
+	}
+	for i, arg := range args {
+		done, err := act(cmd.Context(), i)
+		if err != nil {
+			return err
+		}
+		if !a.flags.dryRun {
+			fmt.Fprintf(a.env.Stderr, "%s: %s\n", arg, done)
+		}
+	}
+	return nil
+}
