@@ -137,8 +137,8 @@ func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, er
 	return c, page.Data[0].ID, nil
 }
 
-// eachUser confirms once, then applies act to every member named, saying
-// what it did for each.
+// eachUser resolves every member named, then confirms once and applies act
+// to each.
 func (a *app) eachUser(cmd *cobra.Command, args []string, verb string, act func(context.Context, *admin.Client, string) error) error {
 	ids := make([]string, len(args))
 	var c *admin.Client
@@ -148,18 +148,10 @@ func (a *app) eachUser(cmd *cobra.Command, args []string, verb string, act func(
 			return err
 		}
 	}
-	if err := a.confirm(cmd, fmt.Sprintf("%s %s", verb, plural(len(args), "member", strings.Join(args, ", ")))); err != nil {
-		return err
-	}
-	for i, id := range ids {
-		if err := act(cmd.Context(), c, id); err != nil {
-			return err
-		}
-		if !a.flags.dryRun {
-			fmt.Fprintf(a.env.Stderr, "%s: done (%s)\n", args[i], verb)
-		}
-	}
-	return nil
+	action := fmt.Sprintf("%s %s", verb, plural(len(args), "member", strings.Join(args, ", ")))
+	return a.each(cmd, action, args, func(ctx context.Context, i int) (string, error) {
+		return "done (" + verb + ")", act(ctx, c, ids[i])
+	})
 }
 
 // plural names one thing by name, or several by count and names.

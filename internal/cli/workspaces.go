@@ -463,21 +463,3 @@ func workspaceNamed(cmd *cobra.Command, all []admin.Workspace, name string) (str
 	}
 	return "", usageErr(cmd, "%d workspaces are named %q: give one of their IDs (%s)", len(matches), name, strings.Join(ids, ", "))
 }
-
-// each confirms action once, then runs act for every argument in turn,
-// saying on stderr what became of each.
-func (a *app) each(cmd *cobra.Command, action string, args []string, act func(ctx context.Context, i int) (string, error)) error {
-	if err := a.confirm(cmd, action); err != nil {
-		return err
-	}
-	for i, arg := range args {
-		done, err := act(cmd.Context(), i)
-		if err != nil {
-			return err
-		}
-		if !a.flags.dryRun {
-			fmt.Fprintf(a.env.Stderr, "%s: %s\n", arg, done)
-		}
-	}
-	return nil
-}
