@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Drives anthropic-admin in a real terminal (tmux): types commands, reads the
+# screen, and checks that tables, prompts and piped output behave as a person
+# and a script expect. Runs against the built-in demo organization (--fake),
+# so it needs no key and no network. Used by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v tmux >/dev/null; then
+	(apt-get update && apt-get install -y tmux) >/dev/null
+fi
+
+work=$(mktemp -d)
+sock="aa-tmux-$$"
+cleanup() {
+	tmux -L "$sock" kill-server 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$work/anthropic-admin" ./cmd/anthropic-admin
+
+tmux -L "$sock" new-session -d -s main -x 150 -y 60 "env -i HOME=$work TERM=xterm-256color PATH=$work:/usr/bin:/bin ANTHROPIC_ADMIN_FAKE=1 bash --norc --noprofile"
+tmux -L "$sock" send-keys -t main "PS1='$ '; clear" Enter
+
+screen() { tmux -L "$sock" capture-pane -p -t main; }
+type_line() { tmux -L "$sock" send-keys -t main -l "$1"; tmux -L "$sock" send-keys -t main Enter; }
+fail() {
+	echo "tmux session check failed: $*" >&2
+	echo "---- screen ----" >&2
+	screen >&2
+	exit 1
+}
+# wait_for TEXT: poll the screen until TEXT shows, for at most 20 seconds.
+wait_for() {
+	for _ in $(seq 1 100); do
+		if screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.2
+	done
+	fail "waited for: $1"
+}
+step() {
+	tmux -L "$sock" send-keys -t main "clear" Enter
+	sleep 0.2
+	echo "== $*"
+}
+
+step "a table on a terminal"
+type_line "anthropic-admin users list --role billing"
+wait_for "ROLE"
+screen | grep -qE '^ID +EMAIL +NAME +ROLE +ADDED' || fail "no aligned header row"
+[ "$(screen | grep -cE '^user_[0-9A-Za-z]+ +[^ ]+@acme-robotics.example +.+ billing ')" = 2 ] || fail "expected two aligned billing rows"
+
+step "JSON when piped"
+type_line "anthropic-admin users list --role billing | head -c 1; echo '<-first byte'"
+wait_for "[<-first byte"
+
+step "a destructive action asks first, and no means no"
+type_line "anthropic-admin workspaces archive Staging"
+wait_for "Type yes to continue:"
+type_line "no"
+wait_for "cancelled: nothing was changed"
+
+step "without a terminal it refuses instead of asking"
+type_line "anthropic-admin workspaces archive Staging </dev/null 2>&1 | cat; echo exit=\${PIPESTATUS[0]}"
+wait_for "exit=2"
+screen | grep -qF -- "--yes" || fail "refusal does not mention --yes"
+
+step "dry run prints the change and sends none"
+type_line "anthropic-admin users update priya.raman@acme-robotics.example --role user --dry-run"
+wait_for "dry run: would send POST /v1/organizations/users/"
+
+step "bad input: one line, usage hint, exit 2"
+type_line "anthropic-admin users list -o xml; echo exit=\$?"
+wait_for "exit=2"
+screen | grep -qF "unknown output format" || fail "no clear error for a bad format"
+
+step "the demo"
+type_line "anthropic-admin demo"
+wait_for "Now point it at your organization"
+screen | grep -qF "Spend, last 30 days" || fail "demo shows no spend"
+if screen | grep -q "fetching"; then fail "progress text left on the screen"; fi
+
+echo "tmux session checks passed"
