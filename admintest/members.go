@@ -75,12 +75,19 @@ func addMember(c *call) (any, *apiError) {
 	return m, nil
 }
 
-func updateMember(c *call) (any, *apiError) {
+// activeMemberFromPath finds the member named in the path, in a workspace
+// that can still change.
+func (c *call) activeMemberFromPath() (*workspace, *member, *apiError) {
 	w, err := c.activeWorkspaceFromPath()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m, err := c.memberFromPath(w)
+	return w, m, err
+}
+
+func updateMember(c *call) (any, *apiError) {
+	_, m, err := c.activeMemberFromPath()
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +105,7 @@ func updateMember(c *call) (any, *apiError) {
 }
 
 func removeMember(c *call) (any, *apiError) {
-	w, err := c.activeWorkspaceFromPath()
-	if err != nil {
-		return nil, err
-	}
-	m, err := c.memberFromPath(w)
+	w, m, err := c.activeMemberFromPath()
 	if err != nil {
 		return nil, err
 	}
