@@ -119,7 +119,7 @@ a built-in demo organization with no key at all.`,
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
 
 	root.AddCommand(
-		a.whoamiCommand(), a.orgCommand(), a.usersCommand(),
+		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(),
 		a.fakeServerCommand(), a.versionCommand(),
 	)
 	return root
