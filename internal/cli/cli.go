@@ -119,7 +119,8 @@ a built-in demo organization with no key at all.`,
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
 
 	root.AddCommand(
-		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.workspacesCommand(),
+		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
+		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
 	return root

@@ -108,21 +108,3 @@ func collect[T any](a *app, ctx context.Context, l *admin.List[T], what string) 
 	}
 	return items, nil
 }
-
-// each confirms action once, then runs act for every argument in turn,
-// saying on stderr what became of each.
-func (a *app) each(cmd *cobra.Command, action string, args []string, act func(ctx context.Context, i int) (string, error)) error {
-	if err := a.confirm(cmd, action); err != nil {
-		return err
-	}
-	for i, arg := range args {
-		done, err := act(cmd.Context(), i)
-		if err != nil {
-			return err
-		}
-		if !a.flags.dryRun {
-			fmt.Fprintf(a.env.Stderr, "%s: %s\n", arg, done)
-		}
-	}
-	return nil
-}

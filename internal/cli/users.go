@@ -97,7 +97,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Short: "Remove members from the organization",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.eachUser(cmd, args, "remove", func(ctx context.Context, c *admin.Client, id string) error {
+			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.Remove(ctx, id)
 				return err
 			})
@@ -108,7 +108,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Short: "Sign members out of Claude everywhere (they stay members)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.eachUser(cmd, args, "sign out", func(ctx context.Context, c *admin.Client, id string) error {
+			return a.eachUser(cmd, args, change{noun: "member", verb: "sign out", done: "signed out", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.SignOut(ctx, id)
 				return err
 			})
@@ -124,34 +124,24 @@ func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, er
 	if err != nil {
 		return nil, "", err
 	}
-	if !strings.Contains(arg, "@") {
-		return c, arg, nil
-	}
-	page, err := c.Users.List(admin.UserListParams{Email: arg}).Page(cmd.Context())
-	if err != nil {
-		return nil, "", err
-	}
-	if len(page.Data) == 0 {
-		return nil, "", &exitError{code: ExitNotFound, err: fmt.Errorf("no member has the email %s", arg)}
-	}
-	return c, page.Data[0].ID, nil
+	id, err := emailArg(cmd.Context(), arg, "no member has the email %s",
+		func(email string) *admin.List[admin.User] { return c.Users.List(admin.UserListParams{Email: email}) },
+		func(u admin.User) string { return u.ID })
+	return c, id, err
 }
 
-// eachUser resolves every member named, then confirms once and applies act
-// to each.
-func (a *app) eachUser(cmd *cobra.Command, args []string, verb string, act func(context.Context, *admin.Client, string) error) error {
-	ids := make([]string, len(args))
+// eachUser resolves every member named, then applies the change to each.
+func (a *app) eachUser(cmd *cobra.Command, args []string, ch change, act func(context.Context, *admin.Client, string) error) error {
+	targets := make([]target, len(args))
 	var c *admin.Client
 	for i, arg := range args {
 		var err error
-		if c, ids[i], err = a.userArg(cmd, arg); err != nil {
+		if c, targets[i].id, err = a.userArg(cmd, arg); err != nil {
 			return err
 		}
+		targets[i].label = arg
 	}
-	action := fmt.Sprintf("%s %s", verb, plural(len(args), "member", strings.Join(args, ", ")))
-	return a.each(cmd, action, args, func(ctx context.Context, i int) (string, error) {
-		return "done (" + verb + ")", act(ctx, c, ids[i])
-	})
+	return a.applyAll(cmd, ch, targets, func(ctx context.Context, id string) error { return act(ctx, c, id) })
 }
 
 // plural names one thing by name, or several by count and names.

@@ -107,16 +107,18 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 				return err
 			}
 			users := args[1:]
-			ids := make([]string, len(users))
+			targets := make([]target, len(users))
 			for i, u := range users {
-				if _, ids[i], err = a.userArg(cmd, u); err != nil {
+				if _, targets[i].id, err = a.userArg(cmd, u); err != nil {
 					return err
 				}
+				targets[i].label = u + " from " + args[0]
 			}
-			action := fmt.Sprintf("remove %s from workspace %s", plural(len(users), "member", strings.Join(users, ", ")), args[0])
-			return a.each(cmd, action, users, func(ctx context.Context, i int) (string, error) {
-				_, err := c.Workspaces.Members.Remove(ctx, ws, ids[i])
-				return "removed from " + args[0], err
+			ch := change{noun: "member", verb: "remove", done: "removed", ask: true,
+				question: fmt.Sprintf("remove %s from workspace %s", plural(len(users), "member", strings.Join(users, ", ")), args[0])}
+			return a.applyAll(cmd, ch, targets, func(ctx context.Context, id string) error {
+				_, err := c.Workspaces.Members.Remove(ctx, ws, id)
+				return err
 			})
 		},
 	}

@@ -122,7 +122,7 @@ func TestWorkspaceMembersChanges(t *testing.T) {
 	}
 
 	r = mustRun(t, srv, term{}, "workspaces", "members", "remove", "Production", noah, "--yes")
-	if r.stderr != noah+": removed from Production\n" {
+	if r.stderr != "removed member "+noah+" from Production\n" {
 		t.Errorf("remove said %q", r.stderr)
 	}
 	if w := writes(srv); len(w) != 1 || w[0].Method != "DELETE" {

@@ -237,32 +237,32 @@ and without a terminal it needs --yes.`,
 			if err != nil {
 				return err
 			}
-			keys := make([]string, len(ids))
+			targets := make([]target, len(ids))
 			total, over := 0, false
 			for i, id := range ids {
 				n, more, err := liveKeys(cmd.Context(), c, id)
 				if err != nil {
 					return err
 				}
+				targets[i] = target{id: id, label: args[i]}
 				if n > 0 || more {
-					keys[i] = ", with " + countOf(n, more, "API key")
+					targets[i].label += " with " + countOf(n, more, "API key")
 				}
 				total += n
 				over = over || more
 			}
-			action := "archive " + plural(len(args), "workspace", strings.Join(args, ", "))
+			question := "archive " + plural(len(args), "workspace", strings.Join(args, ", "))
 			if total > 0 {
 				whose := " and its "
 				if len(args) > 1 {
 					whose = " and their "
 				}
-				action += whose + countOf(total, over, "API key")
+				question += whose + countOf(total, over, "API key")
 			}
-			return a.each(cmd, action, args, func(ctx context.Context, i int) (string, error) {
-				if _, err := c.Workspaces.Archive(ctx, ids[i]); err != nil {
-					return "", err
-				}
-				return "archived" + keys[i], nil
+			ch := change{noun: "workspace", verb: "archive", done: "archived", ask: true, question: question}
+			return a.applyAll(cmd, ch, targets, func(ctx context.Context, id string) error {
+				_, err := c.Workspaces.Archive(ctx, id)
+				return err
 			})
 		},
 	}
@@ -438,14 +438,21 @@ func (a *app) rememberWorkspaceNames(all []admin.Workspace) {
 	}
 }
 
+// workspaceNamed picks the workspace called name: an exact match, else one
+// that differs only in letter case.
 func workspaceNamed(cmd *cobra.Command, all []admin.Workspace, name string) (string, error) {
 	var matches, active []admin.Workspace
-	for _, w := range all {
-		if w.Name == name {
-			matches = append(matches, w)
-			if !w.Archived() {
-				active = append(active, w)
+	for _, same := range []func(string, string) bool{func(a, b string) bool { return a == b }, strings.EqualFold} {
+		for _, w := range all {
+			if same(w.Name, name) {
+				matches = append(matches, w)
+				if !w.Archived() {
+					active = append(active, w)
+				}
 			}
+		}
+		if len(matches) > 0 {
+			break
 		}
 	}
 	if len(active) == 1 {
@@ -453,7 +460,7 @@ func workspaceNamed(cmd *cobra.Command, all []admin.Workspace, name string) (str
 	}
 	switch len(matches) {
 	case 0:
-		return "", &exitError{code: ExitNotFound, err: fmt.Errorf("no workspace is named %q (names are exact; 'workspaces list --include-archived --include-default' shows them all)", name)}
+		return "", &exitError{code: ExitNotFound, err: fmt.Errorf("no workspace is named %q ('workspaces list --include-archived --include-default' shows them all)", name)}
 	case 1:
 		return matches[0].ID, nil
 	}

@@ -110,7 +110,7 @@ func TestWorkspaceArguments(t *testing.T) {
 		stderr string
 	}{
 		{"unknown name", []string{"workspaces", "get", "Marketing"}, ExitNotFound, `no workspace is named "Marketing"`},
-		{"names are exact", []string{"workspaces", "get", "research"}, ExitNotFound, "names are exact"},
+		{"a name in another letter case still resolves", []string{"workspaces", "get", "research"}, ExitOK, ""},
 		{"unknown ID", []string{"workspaces", "get", "wrkspc_missing"}, ExitNotFound, "not_found_error"},
 		{"members of unknown name", []string{"workspaces", "members", "list", "Nope"}, ExitNotFound, `"Nope"`},
 		{"missing argument", []string{"workspaces", "get"}, ExitUsage, "expected WORKSPACE"},
@@ -271,11 +271,11 @@ func TestWorkspacesArchive(t *testing.T) {
 
 	// yes at a terminal, then --yes in a script.
 	r = mustRun(t, srv, term{tty: true, stdin: "yes\n"}, "workspaces", "archive", "Production")
-	if !strings.HasSuffix(r.stderr, "Production: archived, with 10 API keys\n") {
+	if !strings.HasSuffix(r.stderr, "archived workspace Production with 10 API keys\n") {
 		t.Errorf("archive said %q", r.stderr)
 	}
 	r = mustRun(t, srv, term{}, "workspaces", "archive", "Research", "Staging", "--yes")
-	if r.stderr != "Research: archived, with 8 API keys\nStaging: archived, with 7 API keys\n" {
+	if r.stderr != "archived 2 workspaces (Research with 8 API keys, Staging with 7 API keys)\n" {
 		t.Errorf("archive said %q", r.stderr)
 	}
 	w := writes(srv)

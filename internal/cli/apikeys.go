@@ -1,0 +1,336 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// apiKeyColumns are the columns of a key listing. withIDs adds the raw
+// workspace and creator IDs beside their names, for CSV and for get.
+func (a *app) apiKeyColumns(ctx context.Context, withIDs bool) []column[admin.APIKey] {
+	cols := []column[admin.APIKey]{
+		{header: "id", text: func(k admin.APIKey) string { return k.ID }},
+		{header: "name", text: func(k admin.APIKey) string { return k.Name }},
+		{header: "status", text: func(k admin.APIKey) string { return string(k.Status) }},
+		{header: "workspace", text: func(k admin.APIKey) string { return a.keyWorkspace(ctx, k) }},
+		{header: "created by", text: func(k admin.APIKey) string { return a.names.user(ctx, creatorID(k)) }},
+		{header: "created", text: func(k admin.APIKey) string { return a.when(k.CreatedAt) }, value: func(k admin.APIKey) string { return rfc3339(k.CreatedAt) }},
+		{header: "expires", text: func(k admin.APIKey) string { return a.whenPtr(k.ExpiresAt, "never") }, value: func(k admin.APIKey) string { return rfc3339Ptr(k.ExpiresAt) }},
+	}
+	if withIDs {
+		cols = append(cols,
+			column[admin.APIKey]{header: "workspace id", text: func(k admin.APIKey) string { return k.WorkspaceID() }},
+			column[admin.APIKey]{header: "created by id", text: creatorID})
+	}
+	return cols
+}
+
+func apiKeyRaw(k admin.APIKey) json.RawMessage { return k.RawJSON() }
+
+func creatorID(k admin.APIKey) string {
+	if k.CreatedBy == nil {
+		return ""
+	}
+	return k.CreatedBy.ID
+}
+
+// keyWorkspace names where a key belongs: its workspace's name, or the
+// whole organization.
+func (a *app) keyWorkspace(ctx context.Context, k admin.APIKey) string {
+	switch {
+	case k.Scope.Type == admin.APIKeyScopeOrganization:
+		return "(organization)"
+	case k.WorkspaceID() == "":
+		return "-"
+	}
+	return a.names.workspace(ctx, k.WorkspaceID())
+}
+
+// settableKeyStatuses can be set by an update; apiKeyStatuses can be listed
+// by, expired (reached by time alone) included.
+var (
+	settableKeyStatuses = []string{string(admin.APIKeyStatusActive), string(admin.APIKeyStatusInactive), string(admin.APIKeyStatusArchived)}
+	apiKeyStatuses      = append(settableKeyStatuses[:3:3], string(admin.APIKeyStatusExpired))
+)
+
+// keyFilter is the list filters, shared by list and the bulk shortcuts.
+type keyFilter struct {
+	status, workspace, createdBy, name string
+}
+
+func (f *keyFilter) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.status, "status", "", "only keys in this status: active, inactive, archived or expired")
+	cmd.Flags().StringVar(&f.workspace, "workspace", "", "only keys of this workspace (ID or name)")
+	cmd.Flags().StringVar(&f.createdBy, "created-by", "", "only keys created by this member (ID or email)")
+	cmd.Flags().StringVar(&f.name, "name", "", "only keys whose name contains this text (any case)")
+}
+
+func (f keyFilter) empty() bool { return f == keyFilter{} }
+
+// listKeys lists the keys that pass the filter. The API has no name filter,
+// so that one is applied here.
+func (a *app) listKeys(cmd *cobra.Command, f keyFilter) (*admin.Client, []admin.APIKey, error) {
+	if f.status != "" {
+		if err := oneOf(cmd, "status", []string{f.status}, apiKeyStatuses...); err != nil {
+			return nil, nil, err
+		}
+	}
+	ctx := cmd.Context()
+	c, err := a.clientFor(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	params := admin.APIKeyListParams{Status: admin.APIKeyStatus(f.status), Limit: pageSize(a.flags.maxItems)}
+	if f.workspace != "" {
+		if _, params.WorkspaceID, err = a.workspaceArg(cmd, f.workspace); err != nil {
+			return nil, nil, err
+		}
+	}
+	if f.createdBy != "" {
+		if _, params.CreatedByUserID, err = a.userArg(cmd, f.createdBy); err != nil {
+			return nil, nil, err
+		}
+	}
+	if f.name == "" {
+		keys, err := collect(a, ctx, c.APIKeys.List(params), "API keys")
+		return c, keys, err
+	}
+	// Filtered here, so pages stay full size and reading stops once
+	// --max-items keys have passed.
+	params.Limit = 100
+	sub := strings.ToLower(f.name)
+	var keys []admin.APIKey
+	for k, err := range c.APIKeys.List(params).All(ctx) {
+		if err != nil {
+			return nil, nil, err
+		}
+		if strings.Contains(strings.ToLower(k.Name), sub) {
+			keys = append(keys, k)
+			if len(keys) == a.flags.maxItems {
+				break
+			}
+		}
+	}
+	return c, keys, nil
+}
+
+func (a *app) apiKeysCommand() *cobra.Command {
+	keys := &cobra.Command{
+		Use:     "api-keys",
+		Aliases: []string{"api-key", "keys"},
+		Short:   "The organization's API keys (made in the Console; listed, renamed and switched off here)",
+	}
+
+	var filter keyFilter
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List API keys",
+		Example: "  anthropic-admin api-keys list --workspace Production --status active\n" +
+			"  anthropic-admin api-keys list --created-by ada@example.com --name laptop -o csv",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			_, items, err := a.listKeys(cmd, filter)
+			if err != nil {
+				return err
+			}
+			return printList(a, cmd, items, apiKeyRaw, a.apiKeyColumns(cmd.Context(), format == formatCSV))
+		},
+	}
+	filter.register(list)
+
+	get := &cobra.Command{
+		Use:   "get KEY",
+		Short: "Show an API key (by ID or by name)",
+		Args:  exactArgs("KEY"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, targets, err := a.keyArgs(cmd.Context(), args)
+			if err != nil {
+				return err
+			}
+			k, err := c.APIKeys.Get(cmd.Context(), targets[0].id)
+			if err != nil {
+				return err
+			}
+			return printOne(a, cmd, *k, apiKeyRaw, a.apiKeyColumns(cmd.Context(), true))
+		},
+	}
+
+	var newName, newStatus string
+	update := &cobra.Command{
+		Use:   "update KEY [--name NAME] [--status STATUS]",
+		Short: "Rename an API key or change its status (archiving asks first)",
+		Example: "  anthropic-admin api-keys update apikey_01Rj2N8SVvo6BePZj99NhmiT --name ci-runner\n" +
+			"  anthropic-admin api-keys update staging-ci --status archived",
+		Args: exactArgs("KEY"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if newName == "" && newStatus == "" {
+				return usageErr(cmd, "give --name, --status or both")
+			}
+			if newStatus != "" {
+				if err := oneOf(cmd, "status", []string{newStatus}, settableKeyStatuses...); err != nil {
+					return err
+				}
+			}
+			c, targets, err := a.keyArgs(cmd.Context(), args)
+			if err != nil {
+				return err
+			}
+			// Archiving cannot be undone.
+			if admin.APIKeyStatus(newStatus) == admin.APIKeyStatusArchived {
+				if err := a.confirm(cmd, "archive API key "+targets[0].label+" (this cannot be undone)"); err != nil {
+					return err
+				}
+			}
+			k, err := c.APIKeys.Update(cmd.Context(), targets[0].id, admin.APIKeyUpdateParams{Name: newName, Status: admin.APIKeyStatus(newStatus)})
+			if err != nil || a.flags.dryRun {
+				return err
+			}
+			return printOne(a, cmd, *k, apiKeyRaw, a.apiKeyColumns(cmd.Context(), true))
+		},
+	}
+	update.Flags().StringVar(&newName, "name", "", "new name")
+	update.Flags().StringVar(&newStatus, "status", "", "new status: active, inactive or archived")
+
+	deactivate := a.setKeyStatus(admin.APIKeyStatusInactive, change{noun: "API key", verb: "deactivate", done: "deactivated", ask: true})
+	deactivate.Short = "Switch API keys off (they can be switched on again)"
+	deactivate.Example = "  anthropic-admin api-keys deactivate staging-tmp-debug\n  anthropic-admin api-keys deactivate --workspace Staging --all-matching"
+	activate := a.setKeyStatus(admin.APIKeyStatusActive, change{noun: "API key", verb: "activate", done: "activated"})
+	activate.Short = "Switch inactive API keys back on"
+	activate.Example = "  anthropic-admin api-keys activate prod-legacy-gateway\n  anthropic-admin api-keys activate --workspace Staging --status inactive --all-matching"
+
+	keys.AddCommand(list, get, update, deactivate, activate)
+	return keys
+}
+
+// setKeyStatus makes a shortcut that moves keys to status: the keys named,
+// or with --all-matching every key the list filters select.
+func (a *app) setKeyStatus(status admin.APIKeyStatus, ch change) *cobra.Command {
+	var filter keyFilter
+	var all bool
+	cmd := &cobra.Command{
+		Use:  ch.verb + " [KEY...] [--all-matching FILTERS]",
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case all && len(args) > 0:
+				return usageErr(cmd, "give keys or --all-matching, not both")
+			case all && filter.empty():
+				return usageErr(cmd, "--all-matching needs a filter (--status, --workspace, --created-by or --name); --status %s selects every %s key", statusBefore(status), statusBefore(status))
+			case !all && len(args) == 0:
+				return usageErr(cmd, "name the keys to %s, or select them with filters and --all-matching", ch.verb)
+			case !all && !filter.empty():
+				return usageErr(cmd, "filters select keys only with --all-matching")
+			}
+			run := ch
+			var c *admin.Client
+			var targets []target
+			var err error
+			if all {
+				run.ask = true // every bulk change asks
+				c, targets, err = a.matchingKeys(cmd, filter, status, ch)
+			} else {
+				c, targets, err = a.keyArgs(cmd.Context(), args)
+			}
+			if err != nil || len(targets) == 0 {
+				return err
+			}
+			return a.applyAll(cmd, run, targets, func(ctx context.Context, id string) error {
+				_, err := c.APIKeys.Update(ctx, id, admin.APIKeyUpdateParams{Status: status})
+				return err
+			})
+		},
+	}
+	filter.register(cmd)
+	cmd.Flags().BoolVar(&all, "all-matching", false, "act on every key the filters select (lists them and asks first)")
+	return cmd
+}
+
+// statusBefore is the status keys usually have before moving to status.
+func statusBefore(status admin.APIKeyStatus) admin.APIKeyStatus {
+	if status == admin.APIKeyStatusActive {
+		return admin.APIKeyStatusInactive
+	}
+	return admin.APIKeyStatusActive
+}
+
+// matchingKeys lists the keys the filter selects, leaves out those that
+// need no change or cannot change, and shows the rest on stderr before the
+// question is asked.
+func (a *app) matchingKeys(cmd *cobra.Command, f keyFilter, status admin.APIKeyStatus, ch change) (*admin.Client, []target, error) {
+	c, keys, err := a.listKeys(cmd, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx := cmd.Context()
+	var targets []target
+	var lines []string
+	for _, k := range keys {
+		// Archived and expired keys cannot change, and no key needs to move
+		// to the status it has.
+		if k.Status == status || k.Status == admin.APIKeyStatusArchived || k.Status == admin.APIKeyStatusExpired {
+			continue
+		}
+		targets = append(targets, target{id: k.ID, label: k.Name})
+		lines = append(lines, fmt.Sprintf("  %s  %s  (%s, %s)", k.ID, k.Name, a.keyWorkspace(ctx, k), k.Status))
+	}
+	if skipped := len(keys) - len(targets); skipped > 0 {
+		fmt.Fprintf(a.env.Stderr, "%s match; %d already %s, archived or expired are left alone\n", count(len(keys), ch.noun), skipped, status)
+	}
+	if len(targets) == 0 {
+		fmt.Fprintf(a.env.Stderr, "no %ss to %s\n", ch.noun, ch.verb)
+		return c, nil, nil
+	}
+	fmt.Fprintf(a.env.Stderr, "%s to %s:\n%s\n", count(len(targets), ch.noun), ch.verb, strings.Join(lines, "\n"))
+	return c, targets, nil
+}
+
+// keyArgs resolves keys given by ID (apikey_...) or by exact name. Names
+// cost one walk of the key list, shared by all of them; a name two keys
+// share is refused.
+func (a *app) keyArgs(ctx context.Context, args []string) (*admin.Client, []target, error) {
+	c, err := a.clientFor(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var byName map[string][]admin.APIKey
+	targets := make([]target, len(args))
+	for i, arg := range args {
+		if strings.HasPrefix(arg, "apikey_") {
+			targets[i] = target{id: arg, label: arg}
+			continue
+		}
+		if byName == nil {
+			all, err := c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}).Collect(ctx)
+			if err != nil {
+				return nil, nil, err
+			}
+			byName = map[string][]admin.APIKey{}
+			for _, k := range all {
+				byName[k.Name] = append(byName[k.Name], k)
+			}
+		}
+		switch found := byName[arg]; len(found) {
+		case 0:
+			return nil, nil, &exitError{code: ExitNotFound, err: fmt.Errorf("no API key is named %q", arg)}
+		case 1:
+			targets[i] = target{id: found[0].ID, label: arg}
+		default:
+			ids := make([]string, len(found))
+			for j, k := range found {
+				ids[j] = k.ID
+			}
+			return nil, nil, &exitError{code: ExitUsage, err: fmt.Errorf("%d API keys are named %q (%s): give an ID instead", len(found), arg, strings.Join(ids, ", "))}
+		}
+	}
+	return c, targets, nil
+}

@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+func (a *app) inviteColumns() []column[admin.Invite] {
+	return []column[admin.Invite]{
+		{header: "id", text: func(i admin.Invite) string { return i.ID }},
+		{header: "email", text: func(i admin.Invite) string { return i.Email }},
+		{header: "role", text: func(i admin.Invite) string { return string(i.Role) }},
+		{header: "status", text: func(i admin.Invite) string { return string(i.Status) }},
+		{header: "invited", text: func(i admin.Invite) string { return a.when(i.InvitedAt) }, value: func(i admin.Invite) string { return rfc3339(i.InvitedAt) }},
+		{header: "expires", text: func(i admin.Invite) string { return a.when(i.ExpiresAt) }, value: func(i admin.Invite) string { return rfc3339(i.ExpiresAt) }},
+	}
+}
+
+func inviteRaw(i admin.Invite) json.RawMessage { return i.RawJSON() }
+
+// inviteStatuses are the statuses the list can filter on.
+var inviteStatuses = []string{string(admin.InviteStatusPending), string(admin.InviteStatusAccepted), string(admin.InviteStatusExpired)}
+
+func (a *app) invitesCommand() *cobra.Command {
+	invites := &cobra.Command{Use: "invites", Aliases: []string{"invite"}, Short: "Invitations to join the organization"}
+
+	var statuses, roles []string
+	var email string
+	list := &cobra.Command{
+		Use:     "list",
+		Short:   "List invites, most recent first",
+		Example: "  anthropic-admin invites list --status pending\n  anthropic-admin invites list --status expired --status pending -o csv",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := oneOf(cmd, "status", statuses, inviteStatuses...); err != nil {
+				return err
+			}
+			c, err := a.clientFor(cmd.Context())
+			if err != nil {
+				return err
+			}
+			params := admin.InviteListParams{Email: email, Limit: pageSize(a.flags.maxItems)}
+			for _, s := range statuses {
+				params.Statuses = append(params.Statuses, admin.InviteStatus(s))
+			}
+			for _, r := range roles {
+				params.Roles = append(params.Roles, admin.OrgRole(r))
+			}
+			items, err := collect(a, cmd.Context(), c.Invites.List(params), "invites")
+			if err != nil {
+				return err
+			}
+			return printList(a, cmd, items, inviteRaw, a.inviteColumns())
+		},
+	}
+	list.Flags().StringSliceVar(&statuses, "status", nil, "only invites in this status: pending, accepted or expired (repeatable)")
+	list.Flags().StringVar(&email, "email", "", "only invites sent to this email")
+	list.Flags().StringSliceVar(&roles, "role", nil, "only invites for this role (repeatable)")
+
+	get := &cobra.Command{
+		Use:   "get INVITE",
+		Short: "Show an invite (by ID, or by email for the most recent invite to it)",
+		Args:  exactArgs("INVITE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, id, err := a.inviteArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			inv, err := c.Invites.Get(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			cols := append(a.inviteColumns(), column[admin.Invite]{header: "accepted",
+				text:  func(i admin.Invite) string { return a.whenPtr(i.AcceptedAt, "-") },
+				value: func(i admin.Invite) string { return rfc3339Ptr(i.AcceptedAt) }})
+			return printOne(a, cmd, *inv, inviteRaw, cols)
+		},
+	}
+
+	var newEmail, newRole string
+	create := &cobra.Command{
+		Use:     "create --email EMAIL --role ROLE",
+		Short:   "Invite someone to the organization by email",
+		Example: "  anthropic-admin invites create --email ada@example.com --role developer",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch {
+			case newEmail == "":
+				return usageErr(cmd, "--email is required")
+			case newRole == "":
+				return usageErr(cmd, "--role is required")
+			}
+			c, err := a.clientFor(cmd.Context())
+			if err != nil {
+				return err
+			}
+			inv, err := c.Invites.Create(cmd.Context(), admin.InviteCreateParams{Email: newEmail, Role: admin.OrgRole(newRole)})
+			if err != nil || a.flags.dryRun {
+				return err
+			}
+			return printOne(a, cmd, *inv, inviteRaw, a.inviteColumns())
+		},
+	}
+	create.Flags().StringVar(&newEmail, "email", "", "the address to invite")
+	create.Flags().StringVar(&newRole, "role", "", "organization role: user, developer, billing or claude_code_user")
+
+	del := &cobra.Command{
+		Use:     "delete INVITE...",
+		Aliases: []string{"rm"},
+		Short:   "Withdraw invites (by ID or email)",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var c *admin.Client
+			targets := make([]target, len(args))
+			for i, arg := range args {
+				var err error
+				if c, targets[i].id, err = a.inviteArg(cmd.Context(), arg); err != nil {
+					return err
+				}
+				targets[i].label = arg
+			}
+			return a.applyAll(cmd, change{noun: "invite", verb: "delete", done: "deleted", ask: true}, targets,
+				func(ctx context.Context, id string) error {
+					_, err := c.Invites.Delete(ctx, id)
+					return err
+				})
+		},
+	}
+	invites.AddCommand(list, get, create, del)
+	return invites
+}
+
+// inviteArg resolves an invite given by ID or by email; an email means the
+// most recent invite sent to it.
+func (a *app) inviteArg(ctx context.Context, arg string) (*admin.Client, string, error) {
+	c, err := a.clientFor(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	id, err := emailArg(ctx, arg, "no invite was sent to %s", func(email string) *admin.List[admin.Invite] {
+		return c.Invites.List(admin.InviteListParams{Email: email, Limit: 1})
+	}, func(i admin.Invite) string { return i.ID })
+	return c, id, err
+}

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// emailArg resolves an object given by ID or by email: an email costs one
+// list call, filtered by it, whose first item is the one meant. notFound
+// formats the error for an email nothing matches.
+func emailArg[T any](ctx context.Context, arg, notFound string, list func(email string) *admin.List[T], id func(T) string) (string, error) {
+	if !strings.Contains(arg, "@") {
+		return arg, nil
+	}
+	page, err := list(arg).Page(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(page.Data) == 0 {
+		return "", &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, arg)}
+	}
+	return id(page.Data[0]), nil
+}
+
+// oneOf refuses a flag value outside the known set, before anything is sent.
+func oneOf(cmd *cobra.Command, flag string, values []string, known ...string) error {
+	for _, v := range values {
+		if !slices.Contains(known, v) {
+			return usageErr(cmd, "--%s %q: use one of %s", flag, v, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// target is one object a command acts on: its ID, and how a person knows it.
+type target struct{ id, label string }
+
+// change describes what a command does to each target, for the question it
+// asks and the lines it prints.
+type change struct {
+	noun string // "API key"
+	verb string // "deactivate"
+	done string // "deactivated"
+	ask  bool   // destructive: confirm first
+	// question replaces the default "<verb> <targets>" in the prompt, for
+	// changes with consequences worth spelling out.
+	question string
+}
+
+// applyAll confirms once (when the change asks), then acts on every target
+// in turn. A terminal sees progress; everyone gets a one-line summary on
+// stderr. It stops at the first failure, so a re-run picks up from there.
+func (a *app) applyAll(cmd *cobra.Command, ch change, targets []target, act func(ctx context.Context, id string) error) error {
+	if ch.ask {
+		question := ch.question
+		if question == "" {
+			question = ch.verb + " " + plural(len(targets), ch.noun, labels(targets, 3))
+		}
+		if err := a.confirm(cmd, question); err != nil {
+			return err
+		}
+	}
+	progress := a.env.StderrTTY && len(targets) > 1
+	endProgress := func() {
+		if progress {
+			fmt.Fprint(a.env.Stderr, "\r\x1b[K")
+		}
+	}
+	for i, t := range targets {
+		if err := act(cmd.Context(), t.id); err != nil {
+			endProgress()
+			fmt.Fprintf(a.env.Stderr, "%s %d of %s; stopped at %s\n", ch.done, i, count(len(targets), ch.noun), t.label)
+			return err
+		}
+		if progress {
+			fmt.Fprintf(a.env.Stderr, "\r%s %d/%d %ss…", ch.done, i+1, len(targets), ch.noun)
+		}
+	}
+	endProgress()
+	what := plural(len(targets), ch.noun, labels(targets, 3))
+	if a.flags.dryRun {
+		fmt.Fprintf(a.env.Stderr, "dry run: would %s %s; nothing was sent\n", ch.verb, what)
+		return nil
+	}
+	fmt.Fprintf(a.env.Stderr, "%s %s\n", ch.done, what)
+	return nil
+}
+
+// labels names the first few targets and counts the rest.
+func labels(targets []target, show int) string {
+	var parts []string
+	for i, t := range targets {
+		if i == show {
+			parts = append(parts, fmt.Sprintf("and %d more", len(targets)-show))
+			break
+		}
+		parts = append(parts, t.label)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// count is "1 invite" or "3 invites".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
