@@ -17,8 +17,8 @@ type Forecast struct {
 	// Month is the whole UTC calendar month holding AsOf.
 	Month TimeRange
 	// MonthToDate is the spend from the month's start to AsOf, today's
-	// unfinished day included (it may still grow by what ReportLag
-	// allows for).
+	// unfinished day included; its latest hour may still grow (see
+	// ReportLag).
 	MonthToDate Amount
 	// Trailing is the complete days the average is taken over: the 7 UTC
 	// days before the latest day that is final (see ReportLag), so usually
@@ -28,7 +28,8 @@ type Forecast struct {
 	// DailyAverage is TrailingSpend / 7, in cents per day.
 	DailyAverage *big.Rat
 	// RemainingDays is the time from AsOf to the month's end in days, the
-	// rest of today included (e.g. 10.35 days, exactly).
+	// rest of today included: from 15:30 on November 20th it is 10 days
+	// and 8.5 hours, exactly 497/48.
 	RemainingDays *big.Rat
 	// Projected is the month-end spend if the days left go like the
 	// trailing ones: MonthToDate + DailyAverage × RemainingDays, in cents.
