@@ -235,15 +235,54 @@ func (d decimal) round(places int) decimal {
 	if places >= d.scale {
 		return decimal{unscaled: d.rescale(places), scale: places}
 	}
-	divisor := pow10(d.scale - places)
-	q, r := new(big.Int).QuoRem(new(big.Int).Abs(d.unscaled), divisor, new(big.Int))
-	if r.Lsh(r, 1).Cmp(divisor) >= 0 {
+	return roundQuo(d.unscaled, pow10(d.scale), places)
+}
+
+// roundQuo returns num / den (den > 0) with places fraction digits, rounding
+// half away from zero.
+func roundQuo(num, den *big.Int, places int) decimal {
+	scaled := new(big.Int).Mul(new(big.Int).Abs(num), pow10(places))
+	q, r := scaled.QuoRem(scaled, den, new(big.Int))
+	if r.Lsh(r, 1).Cmp(den) >= 0 {
 		q.Add(q, big.NewInt(1))
 	}
-	if d.unscaled.Sign() < 0 {
+	if num.Sign() < 0 {
 		q.Neg(q)
 	}
 	return decimal{unscaled: q, scale: places}
+}
+
+// FormatDollars formats an exact number of cents that need not be a finite
+// decimal, such as Forecast.Projected, the way Amount.DollarString does: in
+// dollars with exactly places digits after the point, rounding half away
+// from zero, without a sign when it rounds to zero. A nil cents is zero.
+func FormatDollars(cents *big.Rat, places int) string {
+	if cents == nil {
+		cents = new(big.Rat)
+	}
+	return roundQuo(cents.Num(), new(big.Int).Mul(cents.Denom(), big.NewInt(100)), max(places, 0)).String()
+}
+
+// ParseDollars reads an amount of dollars as a person writes it, such as a
+// budget: "500", "1234.56", optionally with a leading "$" ("$99.90"). It
+// returns the amount in cents, exactly: "1234.56" is 123456 cents. Thousands
+// separators, exponents and other text are refused with an error wrapping
+// ErrInvalidParam, rather than guessed at.
+func ParseDollars(s string) (Amount, error) {
+	text := strings.TrimPrefix(strings.TrimSpace(s), "$")
+	d, err := parseDecimal(text, false)
+	if err != nil {
+		hint := ""
+		if strings.Contains(text, ",") {
+			hint = " (write it without thousands separators, with '.' before the cents: 1234.56)"
+		}
+		return Amount{}, invalidParam("dollar amount %q: %v%s", truncate(s, 40), err, hint)
+	}
+	d.scale -= 2 // dollars to cents
+	if d.scale < 0 {
+		d = decimal{unscaled: d.rescale(0), scale: 0}
+	}
+	return Amount{text: d.String()}, nil
 }
 
 // String writes d in plain decimal notation with exactly d.scale fraction

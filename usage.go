@@ -36,6 +36,20 @@ func (w BucketWidth) maxBuckets() (n int, ok bool) {
 	return 0, false
 }
 
+// duration is the length of one bucket; 0 for a width this library does not
+// know.
+func (w BucketWidth) duration() time.Duration {
+	switch w {
+	case BucketWidthMinute:
+		return time.Minute
+	case BucketWidthHour:
+		return time.Hour
+	case BucketWidthDay:
+		return 24 * time.Hour
+	}
+	return 0
+}
+
 // UsageGroupBy is a dimension the usage report can split its results by.
 type UsageGroupBy string
 
@@ -182,6 +196,19 @@ func (r *UsageResult) UnmarshalJSON(data []byte) error {
 func (r UsageResult) TotalInputTokens() int64 {
 	return r.UncachedInputTokens + r.CacheCreation.Ephemeral1hInputTokens +
 		r.CacheCreation.Ephemeral5mInputTokens + r.CacheReadInputTokens
+}
+
+// Counts returns the result's usage with every token kind broken out, the
+// form the summaries add up.
+func (r UsageResult) Counts() UsageCounts {
+	return UsageCounts{
+		UncachedInputTokens:   r.UncachedInputTokens,
+		CacheCreation5mTokens: r.CacheCreation.Ephemeral5mInputTokens,
+		CacheCreation1hTokens: r.CacheCreation.Ephemeral1hInputTokens,
+		CacheReadTokens:       r.CacheReadInputTokens,
+		OutputTokens:          r.OutputTokens,
+		WebSearchRequests:     r.ServerToolUse.WebSearchRequests,
+	}
 }
 
 // CacheCreation counts input tokens written to the prompt cache, by cache
