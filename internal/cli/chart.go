@@ -31,16 +31,27 @@ func share(part, total admin.Amount) string {
 // bar draws part/total as a bar of at most width cells, in eighths of a
 // cell. A non-zero part always shows at least a sliver.
 func bar(part, total admin.Amount, width int) string {
-	const eighths = " ▏▎▍▌▋▊▉"
-	n := scaled(fraction(part, total), int64(width)*8)
-	if n == 0 && part.Sign() > 0 {
-		n = 1
+	n := barEighths(part, total, width)
+	return strings.Repeat("█", int(n/8)) + partialBlock(n)
+}
+
+// barEighths is the length in eighths of a cell of a bar for part/total in
+// width cells: at least one for a positive part, none for a negative one.
+func barEighths(part, total admin.Amount, width int) int64 {
+	if part.Sign() <= 0 || total.Sign() <= 0 {
+		return 0
 	}
-	s := strings.Repeat("█", int(n/8))
+	return max(1, scaled(fraction(part, total), int64(width)*8))
+}
+
+// partialBlock is the block for the last, partly filled cell of a bar n
+// eighths long; "" when the bar ends on a whole cell.
+func partialBlock(n int64) string {
+	const blocks = " ▏▎▍▌▋▊▉"
 	if rem := n % 8; rem > 0 {
-		s += string([]rune(eighths)[rem])
+		return string([]rune(blocks)[rem])
 	}
-	return s
+	return ""
 }
 
 // dollars formats an amount of cents as dollars with thousands separators,
@@ -52,12 +63,18 @@ func dollars(a admin.Amount) string {
 		sign, s = "-", s[1:]
 	}
 	whole, frac, _ := strings.Cut(s, ".")
+	return sign + "$" + groupThousands(whole) + "." + frac
+}
+
+// groupThousands puts commas between groups of three digits: "1234567"
+// gives "1,234,567".
+func groupThousands(digits string) string {
 	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
 	}
-	return sign + "$" + b.String() + "." + frac
+	return b.String()
 }

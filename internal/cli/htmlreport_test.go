@@ -1,0 +1,191 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"math/big"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// -report-out writes the sample report to a file, for
+// scripts/report-screenshot.sh and for a person to look at.
+var reportOut = flag.String("report-out", "", "write the sample HTML report to this file")
+
+func sampleReport() htmlReport {
+	days := sampleDays()
+	return htmlReport{
+		title: "Acme Robotics", start: days.days[0], end: testNow, generated: testNow, days: days,
+		byWorkspace: sampleByWorkspace().series, byModel: sampleByModel().series, tokens: sampleTokens(),
+	}
+}
+
+func sampleTokens() tokenCounts {
+	t := sampleDays()
+	var c tokenCounts
+	for i := range t.days {
+		wobble := int64(90 + (i*13)%25)
+		if t.incomplete(i) {
+			wobble = wobble * 64 / 100
+		}
+		c.uncachedInput = append(c.uncachedInput, 412_000*wobble+int64(i*7919))
+		c.cacheWrite = append(c.cacheWrite, 96_000*wobble+int64(i*104729%9000))
+		c.cacheRead = append(c.cacheRead, 1_380_000*wobble+int64(i*3371))
+		c.output = append(c.output, 118_000*wobble+int64(i*811))
+	}
+	return c
+}
+
+func renderReport(t *testing.T, r htmlReport) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := writeHTMLReport(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// parseXML reads the page as XML, which it is written to be, and returns its
+// elements by name and all its text.
+func parseXML(t *testing.T, page string) (map[string]int, string) {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(page))
+	elements := map[string]int{}
+	var text strings.Builder
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return elements, text.String()
+		}
+		if err != nil {
+			t.Fatalf("the report is not well-formed: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			elements[tok.Name.Local]++
+		case xml.CharData:
+			text.Write(tok)
+		}
+	}
+}
+
+func TestHTMLReport(t *testing.T) {
+	page := renderReport(t, sampleReport())
+	if *reportOut != "" {
+		if err := os.WriteFile(*reportOut, []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	elements, text := parseXML(t, page)
+
+	// Self-contained: nothing to fetch, nothing to run.
+	lower := strings.ToLower(page)
+	for _, banned := range []string{"<script", "http://", "https://", "<img", "<link", "<iframe", "@import", "src=", "href=", "javascript:", " on"} {
+		if banned == " on" {
+			if m := regexp.MustCompile(`\son[a-z]+=`).FindString(lower); m != "" {
+				t.Errorf("the report has an event handler %q", m)
+			}
+			continue
+		}
+		if strings.Contains(lower, banned) {
+			t.Errorf("the report contains %q", banned)
+		}
+	}
+	for _, m := range regexp.MustCompile(`url\([^)]*\)`).FindAllString(page, -1) {
+		if !strings.HasPrefix(m, "url(#") {
+			t.Errorf("the report refers to %s, outside the page", m)
+		}
+	}
+
+	if elements["svg"] < 3 || elements["style"] != 1 || elements["table"] != 2 {
+		t.Errorf("elements = %v: want 3 charts, one style sheet and 2 tables", elements)
+	}
+	ws, models := sampleByWorkspace(), sampleByModel()
+	for _, want := range []string{
+		"Acme Robotics", "Oct 21 – Nov 20, 2026",
+		dollars(ws.total()),       // the total card and table footers
+		"$2,708.62", "Thu Nov 19", // the busiest day
+		"Nov 19 · Production: $1,514.04", // a tooltip: a day, a group, its spend
+		"complete up to Nov 20 15:30 UTC, so Nov 20 will still grow",
+		"Uncached input", "Cache write", "Output",
+		"Cache read4,275,427,515 · 68.7%", // the token legend: a type, its total and share
+		"73.0% of input read from cache",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report's text lacks %q", want)
+		}
+	}
+	for _, s := range append(ws.series, models.series...) {
+		if !strings.Contains(text, s.name) || !strings.Contains(text, dollars(s.total())) {
+			t.Errorf("the totals lack %s (%s)", s.name, dollars(s.total()))
+		}
+	}
+	// The charts fold the two smallest workspaces into one group; the
+	// totals table still lists them.
+	if !strings.Contains(text, "2 other workspaces") || strings.Contains(text, "other models") {
+		t.Errorf("want the workspaces folded and the 5 models kept")
+	}
+	// The one day that is not final is hatched in each of the 3 charts.
+	if n := strings.Count(page, `fill="url(#`); n != 3+3 { // + the legend swatches
+		t.Errorf("%d hatched shapes, want 6", n)
+	}
+}
+
+func TestHTMLReportEscapesNames(t *testing.T) {
+	const evil = `<b>&"x"</b>`
+	r := sampleReport()
+	r.title = evil
+	r.byWorkspace[0].name = evil
+	r.byModel[1].name = evil + `<script>alert(1)</script>`
+	page := renderReport(t, r)
+	if strings.Contains(page, "<b>") || strings.Contains(page, "<script") {
+		t.Fatalf("a name went into the page unescaped")
+	}
+	if !strings.Contains(page, `&lt;b&gt;&amp;&#34;x&#34;&lt;/b&gt;`) {
+		t.Errorf("the escaped name is missing")
+	}
+	_, text := parseXML(t, page)
+	// The title, the legend, tooltips and the totals all show the name.
+	if n := strings.Count(text, evil); n < 5 {
+		t.Errorf("the name shows %d times as text, want at least 5", n)
+	}
+}
+
+func TestHTMLReportWithNoDays(t *testing.T) {
+	page := renderReport(t, htmlReport{title: "Empty", start: testNow, end: testNow.Add(1)})
+	_, text := parseXML(t, page)
+	if !strings.Contains(text, "$0.00") || strings.Contains(text, "not final") {
+		t.Errorf("an empty report should show zero spend and no notice:\n%s", text)
+	}
+}
+
+func TestNiceAxis(t *testing.T) {
+	for _, tc := range []struct {
+		peak      *big.Rat
+		step, top string
+	}{
+		{big.NewRat(270862, 1), "100000", "300000"},
+		{big.NewRat(950, 1), "500", "1000"},
+		{big.NewRat(400, 1), "100", "400"},
+		{big.NewRat(3, 10), "1", "1"}, // never below one cent or token
+		{new(big.Rat), "1", "4"},
+	} {
+		step, top := niceAxis(tc.peak, big.NewRat(1, 1))
+		if step.RatString() != tc.step || top.RatString() != tc.top {
+			t.Errorf("niceAxis(%s) = %s, %s; want %s, %s", tc.peak.RatString(), step.RatString(), top.RatString(), tc.step, tc.top)
+		}
+	}
+}
+
+func TestCompactCount(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 950: "950", 12_500: "12.5K", 3_000_000: "3M", 1_240_000_000: "1.2B"} {
+		if got := compactCount(big.NewRat(n, 1)); got != want {
+			t.Errorf("compactCount(%d) = %s, want %s", n, got, want)
+		}
+	}
+}
