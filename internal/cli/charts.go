@@ -21,7 +21,7 @@ type termChart struct {
 }
 
 func (a *app) termChart() termChart {
-	return termChart{w: a.env.Stdout, width: a.env.Width, fancy: a.env.StdoutTTY && a.env.getenv("NO_COLOR") == ""}
+	return termChart{w: a.env.Stdout, width: a.env.Width, fancy: a.color()}
 }
 
 const (

@@ -52,7 +52,7 @@ func (d demoWriter) heading(s string) {
 func (d demoWriter) line(format string, args ...any) { fmt.Fprintf(d.w, "  "+format+"\n", args...) }
 
 func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
-	d := demoWriter{w: a.env.Stdout, color: a.env.StdoutTTY && a.env.getenv("NO_COLOR") == ""}
+	d := demoWriter{w: a.env.Stdout, color: a.color()}
 	fmt.Fprintln(d.w, "anthropic-admin demo: the main job, on a built-in demo organization (no key, nothing leaves this machine)")
 
 	org, err := c.Organization.Get(ctx)

@@ -26,6 +26,10 @@ const (
 
 var formats = []string{formatTable, formatJSON, formatJSONL, formatCSV, formatYAML}
 
+// color tells whether stdout may carry bold, color and other escapes: only
+// a terminal, and only without NO_COLOR.
+func (a *app) color() bool { return a.env.StdoutTTY && a.env.getenv("NO_COLOR") == "" }
+
 // format is the output format: the flag, else a table for a person at a
 // terminal and JSON for a pipe.
 func (a *app) format(cmd *cobra.Command) (string, error) {
@@ -179,7 +183,7 @@ func (a *app) renderTable(indent string, head []string, rows [][]string, right .
 	if limit := a.env.Width - len(indent); limit > 0 && a.env.StdoutTTY {
 		fitWidths(widths, limit)
 	}
-	bold := a.env.StdoutTTY && a.env.getenv("NO_COLOR") == ""
+	bold := a.color()
 	var b strings.Builder
 	for n, r := range all {
 		var line strings.Builder
