@@ -27,6 +27,13 @@
 // them, so a retry never creates a duplicate.
 //
 // Cost amounts are exact: see Amount. Nothing on the money path uses floats.
+//
+// For reports over any span, ParseTimeRange reads ranges the way people say
+// them ("30d", "mtd", "last-month", or dates), MessagesRange and ReportRange
+// fetch every bucket of a range of any length (in windows the API accepts,
+// every page of each, each bucket once), SummarizeCost, SummarizeUsage and
+// SummarizeClaudeCode total them by any dimension with per-day series, and
+// ForecastMonth projects month-end spend for a budget check.
 package admin
 
 import (
