@@ -181,7 +181,9 @@ type endpoint struct {
 	call func(ctx context.Context, c *admin.Client, e *cell) (string, error)
 }
 
-func fixed(s string) func(*testing.T, *cell) string { return func(*testing.T, *cell) string { return s } }
+func fixed(s string) func(*testing.T, *cell) string {
+	return func(*testing.T, *cell) string { return s }
+}
 
 var matrixEndpoints = []endpoint{
 	{
@@ -199,7 +201,9 @@ var matrixEndpoints = []endpoint{
 	{
 		name: "read/Workspaces.List", kind: readKind, method: "GET",
 		path: func(*cell) string { return "/v1/organizations/workspaces" },
-		want: func(t *testing.T, e *cell) string { return workspaceNames(collect(t, e.clean.Workspaces.List(admin.WorkspaceListParams{}))) },
+		want: func(t *testing.T, e *cell) string {
+			return workspaceNames(collect(t, e.clean.Workspaces.List(admin.WorkspaceListParams{})))
+		},
 		call: func(ctx context.Context, c *admin.Client, _ *cell) (string, error) {
 			ws, err := c.Workspaces.List(admin.WorkspaceListParams{}).Collect(ctx)
 			return workspaceNames(ws), err
@@ -293,7 +297,9 @@ var matrixEndpoints = []endpoint{
 		// The fault hits the second of three pages, after the walk began.
 		name: "report/Cost.Report page 2", kind: readKind, method: "GET", pagesBefore: 1, pagesAfter: 1, midWalk: true,
 		path: func(*cell) string { return "/v1/organizations/cost_report" },
-		want: func(t *testing.T, e *cell) string { return summarizeCost(collect(t, e.clean.Cost.Report(costReport()))) },
+		want: func(t *testing.T, e *cell) string {
+			return summarizeCost(collect(t, e.clean.Cost.Report(costReport())))
+		},
 		call: func(ctx context.Context, c *admin.Client, e *cell) (string, error) {
 			var buckets []admin.CostBucket
 			pages := 0
