@@ -172,6 +172,13 @@ func newAPIError(method, path string, status int, header http.Header, body []byt
 	if e.Message == "" {
 		e.Message = summarizeBody(status, header, body)
 	}
+	if secret != "" {
+		// The body was redacted as bytes, but a JSON escape (\u0041 for A)
+		// or the request-id header can still carry the credential in.
+		hide := func(s string) string { return strings.ReplaceAll(s, secret, redacted) }
+		e.Type = ErrorType(hide(string(e.Type)))
+		e.Message, e.ErrorCode, e.RequestID = hide(e.Message), hide(e.ErrorCode), hide(e.RequestID)
+	}
 	return e
 }
 
@@ -192,7 +199,9 @@ func summarizeBody(status int, header http.Header, body []byte) string {
 	text = strings.Join(strings.Fields(text), " ")
 	if len(text) > 200 {
 		cut := 200
-		for !utf8.RuneStart(text[cut]) {
+		// Back up to the start of a character, but by one character's
+		// length at most: the body need not be UTF-8 at all.
+		for i := 0; i < utf8.UTFMax && !utf8.RuneStart(text[cut]); i++ {
 			cut--
 		}
 		text = text[:cut] + "…"
