@@ -192,7 +192,9 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r request, target str
 		if res.err != nil {
 			attrs = append(attrs, "error", res.err)
 		} else {
-			attrs = append(attrs, "status", res.status, "request_id", res.header.Get("request-id"))
+			// A broken proxy may echo the credential even here.
+			rid := strings.ReplaceAll(res.header.Get("request-id"), cfg.cred.value, redacted)
+			attrs = append(attrs, "status", res.status, "request_id", rid)
 		}
 		cfg.logger.DebugContext(ctx, "anthropic-admin request", attrs...)
 	}()
