@@ -28,7 +28,7 @@ const testBodyLimit = 64 << 10
 
 // matrixTimeout bounds each attempt of the calls that meet a hanging server.
 // The retry that follows must answer within it too, so it is not tiny.
-const matrixTimeout = 250 * time.Millisecond
+const matrixTimeout = 400 * time.Millisecond
 
 // endpointKind is what a retry may do to an endpoint.
 type endpointKind int
