@@ -162,16 +162,21 @@ func isLoopback(host string) bool {
 }
 
 // guardRedirects returns a copy of hc whose redirects drop the credential
-// headers whenever they leave the original host or downgrade to http. Go's
-// client already drops Authorization across hosts, but not x-api-key.
+// headers once they leave the original host or downgrade to http, for the
+// rest of the chain: a host that is not the API must not be able to send
+// the client back to an API path of its choosing with the credential on.
+// Go's client already drops Authorization across hosts, but not x-api-key.
 func guardRedirects(hc *http.Client) *http.Client {
 	cp := *hc
 	next := hc.CheckRedirect
 	cp.CheckRedirect = func(req *http.Request, via []*http.Request) error {
 		first := via[0].URL
-		if req.URL.Host != first.Host || (first.Scheme == "https" && req.URL.Scheme != "https") {
-			req.Header.Del("X-Api-Key")
-			req.Header.Del("Authorization")
+		for _, hop := range append(via[1:], req) {
+			if hop.URL.Host != first.Host || (first.Scheme == "https" && hop.URL.Scheme != "https") {
+				req.Header.Del("X-Api-Key")
+				req.Header.Del("Authorization")
+				break
+			}
 		}
 		if next != nil {
 			return next(req, via)

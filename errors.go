@@ -172,6 +172,13 @@ func newAPIError(method, path string, status int, header http.Header, body []byt
 	if e.Message == "" {
 		e.Message = summarizeBody(status, header, body)
 	}
+	if secret != "" {
+		// The body was redacted as bytes, but a JSON escape (\u0041 for A)
+		// or the request-id header can still carry the credential in.
+		hide := func(s string) string { return strings.ReplaceAll(s, secret, redacted) }
+		e.Type = ErrorType(hide(string(e.Type)))
+		e.Message, e.ErrorCode, e.RequestID = hide(e.Message), hide(e.ErrorCode), hide(e.RequestID)
+	}
 	return e
 }
 
@@ -192,7 +199,9 @@ func summarizeBody(status int, header http.Header, body []byte) string {
 	text = strings.Join(strings.Fields(text), " ")
 	if len(text) > 200 {
 		cut := 200
-		for !utf8.RuneStart(text[cut]) {
+		// Back up to the start of a character, but by one character's
+		// length at most: the body need not be UTF-8 at all.
+		for i := 0; i < utf8.UTFMax && !utf8.RuneStart(text[cut]); i++ {
 			cut--
 		}
 		text = text[:cut] + "…"
@@ -242,21 +251,41 @@ func (e *TransportError) Unwrap() error { return e.Err }
 const redacted = "[redacted]"
 
 // redactError hides the credential in err's text (a custom RoundTripper may
-// put headers in its errors) while errors.Is and errors.As still see err.
+// put headers in its errors). errors.Is and errors.As still reach the causes
+// beneath, redacted in turn, but never an error whose own text holds the
+// credential: printing any error of the chain is safe.
 func redactError(err error, secret string) error {
 	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
 		return err
 	}
-	return &redactedError{msg: strings.ReplaceAll(err.Error(), secret, redacted), err: err}
+	return &redactedError{msg: strings.ReplaceAll(err.Error(), secret, redacted), err: err,
+		redact: func(cause error) error { return redactError(cause, secret) }}
 }
 
 type redactedError struct {
-	msg string
-	err error
+	msg    string
+	err    error             // its text holds the credential: never handed out
+	redact func(error) error // a func, so that %#v cannot print the secret
 }
 
 func (e *redactedError) Error() string { return e.msg }
-func (e *redactedError) Unwrap() error { return e.err }
+
+func (e *redactedError) Unwrap() []error {
+	var causes []error
+	switch u := e.err.(type) {
+	case interface{ Unwrap() error }:
+		causes = append(causes, u.Unwrap())
+	case interface{ Unwrap() []error }:
+		causes = u.Unwrap()
+	}
+	out := make([]error, 0, len(causes))
+	for _, c := range causes {
+		if c != nil {
+			out = append(out, e.redact(c))
+		}
+	}
+	return out
+}
 
 // invalidParam reports bad input found before sending.
 func invalidParam(format string, args ...any) error {

@@ -19,8 +19,9 @@ import (
 )
 
 // maxResponseBody bounds what one response may hold; a larger body is an
-// error rather than an unbounded allocation.
-const maxResponseBody = 256 << 20
+// error rather than an unbounded allocation. It is a variable only so that
+// tests can lower it (export_test.go); nothing else changes it.
+var maxResponseBody = 256 << 20
 
 // request describes one API call for the shared request path.
 type request struct {
@@ -191,7 +192,9 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r request, target str
 		if res.err != nil {
 			attrs = append(attrs, "error", res.err)
 		} else {
-			attrs = append(attrs, "status", res.status, "request_id", res.header.Get("request-id"))
+			// A broken proxy may echo the credential even here.
+			rid := strings.ReplaceAll(res.header.Get("request-id"), cfg.cred.value, redacted)
+			attrs = append(attrs, "status", res.status, "request_id", rid)
 		}
 		cfg.logger.DebugContext(ctx, "anthropic-admin request", attrs...)
 	}()
@@ -200,7 +203,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r request, target str
 		return result{err: scrubURLError(err)}
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, int64(maxResponseBody)+1))
 	if err != nil {
 		return result{err: fmt.Errorf("reading response body: %w", err)}
 	}
@@ -297,6 +300,10 @@ func checkID(what, id string) error {
 		return invalidParam("%s %q contains a character that cannot be in an ID", what, id)
 	case strings.Contains(id, ".."):
 		return invalidParam("%s %q contains \"..\"", what, id)
+	case id == ".":
+		// A lone dot is a path segment that clients and proxies remove, so
+		// the request would reach the parent path (the list) instead.
+		return invalidParam("%s is \".\"", what)
 	}
 	for _, r := range id {
 		if r < 0x20 || r == 0x7f {

@@ -5,10 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"os"
+	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -298,5 +303,248 @@ func TestRedirectLimitAndCallerPolicy(t *testing.T) {
 	}
 	if len(sawKey) != 1 || sawKey[0] != testKey {
 		t.Errorf("caller's CheckRedirect saw %q", sawKey)
+	}
+}
+
+// echoEverywhere is a server that puts the credential it was sent into its
+// request-id header and, JSON-escaped and plain, into its error body.
+func echoEverywhere(t *testing.T, status int) *fakeAPI {
+	t.Helper()
+	api := newFakeAPI(t)
+	api.handler = func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		key := r.Header.Get("X-Api-Key")
+		escaped := strings.Replace(key, "T", `\u0054`, 1)
+		w.Header().Set("request-id", "req_"+key)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		fmt.Fprintf(w, `{"type":"error","error":{"type":"%s","message":"bad key %s","details":{"error_code":"%s"}},"request_id":"%s"}`, escaped, escaped, key, escaped)
+	}
+	return api
+}
+
+// leakingErrors are errors the client returns in the worst cases: servers
+// and middleware that repeat the credential in every way they can.
+func leakingErrors(t *testing.T) map[string]error {
+	t.Helper()
+	ctx := context.Background()
+	errs := map[string]error{}
+	_, errs["API error echoed in headers and escapes"] = echoEverywhere(t, 401).client(admin.WithMaxRetries(0)).Organization.Get(ctx)
+	_, errs["retried API error"] = echoEverywhere(t, 503).client().Organization.Get(ctx)
+	_, errs["transport error quoting the headers"] = newFakeAPI(t).client(admin.WithMaxRetries(1),
+		admin.WithHTTPClient(&http.Client{Transport: leakRoundTripper{}})).Organization.Get(ctx)
+	return errs
+}
+
+func TestKeyNeverInAnyErrorOfTheChain(t *testing.T) {
+	for name, err := range leakingErrors(t) {
+		t.Run(name, func(t *testing.T) {
+			if err == nil {
+				t.Fatal("no error")
+			}
+			depth := 0
+			var walk func(err error)
+			walk = func(err error) {
+				if err == nil || depth > 20 {
+					return
+				}
+				depth++
+				for _, format := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+					if s := fmt.Sprintf(format, err); strings.Contains(s, "TESTSECRET") {
+						t.Errorf("%s of %T in the error chain shows the key: %s", format, err, s)
+					}
+				}
+				switch u := err.(type) {
+				case interface{ Unwrap() error }:
+					walk(u.Unwrap())
+				case interface{ Unwrap() []error }:
+					for _, e := range u.Unwrap() {
+						walk(e)
+					}
+				}
+			}
+			walk(err)
+			var ae *admin.APIError
+			if errors.As(err, &ae) && (bytes.Contains(ae.Body, []byte(testKey)) || strings.Contains(ae.RequestID+ae.Message+ae.ErrorCode+string(ae.Type), "TESTSECRET")) {
+				t.Errorf("APIError fields show the key: %+v", ae)
+			}
+		})
+	}
+}
+
+func TestRedactionKeepsTheCauses(t *testing.T) {
+	err := leakingErrors(t)["transport error quoting the headers"]
+	var te *admin.TransportError
+	if !errors.Is(err, net.ErrClosed) || !errors.As(err, &te) || te.Attempts != 2 {
+		t.Errorf("err = %v, want a TransportError after 2 attempts that still matches net.ErrClosed", err)
+	}
+	if e := apiError(t, leakingErrors(t)["retried API error"]); e.StatusCode != 503 || e.Attempts != 3 || e.RequestID != "req_[redacted]" {
+		t.Errorf("APIError = %+v", e)
+	}
+}
+
+func TestDebugLogHidesEchoedKey(t *testing.T) {
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	_, err := echoEverywhere(t, 500).client(admin.WithLogger(logger)).Organization.Get(context.Background())
+	if err == nil {
+		t.Fatal("no error")
+	}
+	out := buf.String()
+	if strings.Contains(out, "TESTSECRET") || strings.Count(out, "request_id=req_[redacted]") != 3 {
+		t.Errorf("debug log:\n%s", out)
+	}
+}
+
+// TestKeyNeverInPanicOutput runs this test binary again, makes it panic with
+// values that hold or have seen the key, and reads what the crash printed.
+func TestKeyNeverInPanicOutput(t *testing.T) {
+	if what := os.Getenv("ADMIN_TEST_PANIC_WITH"); what != "" {
+		c, err := admin.NewClient(admin.WithAPIKey(testKey), admin.WithBaseURL("http://127.0.0.1:1"))
+		if err != nil {
+			panic("setup: " + err.Error())
+		}
+		switch what {
+		case "client":
+			panic(c)
+		case "client-value":
+			panic(fmt.Sprintf("%#v", *c))
+		default:
+			panic(leakingErrors(t)[what])
+		}
+	}
+	for _, what := range append([]string{"client", "client-value"}, slices.Sorted(maps.Keys(leakingErrors(t)))...) {
+		t.Run(what, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestKeyNeverInPanicOutput$", "-test.count=1")
+			cmd.Env = append(os.Environ(), "ADMIN_TEST_PANIC_WITH="+what)
+			out, err := cmd.CombinedOutput()
+			if err == nil || !bytes.Contains(out, []byte("panic: ")) {
+				t.Fatalf("the child did not panic (%v):\n%s", err, out)
+			}
+			if bytes.Contains(out, []byte("TESTSECRET")) {
+				t.Errorf("the panic output shows the key:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestOptionsAndClientHideKeyInGoSyntax(t *testing.T) {
+	api := newFakeAPI(t)
+	c := api.client()
+	for name, v := range map[string]any{
+		"WithAPIKey":      admin.WithAPIKey(testKey),
+		"WithAuthToken":   admin.WithAuthToken(testKey),
+		"[]Option":        []admin.Option{admin.WithAPIKey(testKey)},
+		"*Client":         c,
+		"Client":          *c,
+		"service":         c.Users,
+		"nested services": c.Workspaces,
+	} {
+		for _, format := range []string{"%v", "%+v", "%#v"} {
+			if s := fmt.Sprintf(format, v); strings.Contains(s, "TESTSECRET") {
+				t.Errorf("%s of %s shows the key: %s", format, name, s)
+			}
+		}
+	}
+}
+
+// redirectTransport answers each URL of a chain with a redirect to the next
+// one and the last with the organization, remembering the requests; no
+// network.
+type redirectTransport struct {
+	chain []string
+	seen  []*http.Request
+}
+
+func (rt *redirectTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	rt.seen = append(rt.seen, r)
+	resp := &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(strings.NewReader(orgJSON)), Request: r}
+	if i := slices.Index(rt.chain, r.URL.String()); i >= 0 && i+1 < len(rt.chain) {
+		resp.StatusCode = http.StatusTemporaryRedirect
+		resp.Header = http.Header{"Location": {rt.chain[i+1]}}
+		resp.Body = http.NoBody
+	}
+	return resp, nil
+}
+
+func TestRedirectNeverCarriesCredentialsAway(t *testing.T) {
+	const me = "https://api.test/v1/organizations/me"
+	tests := []struct {
+		name  string
+		chain []string
+		keep  []bool // whether each hop after the first may carry the credential
+	}{
+		{"https to http on the same host", []string{me, "http://api.test/v1/organizations/me"}, []bool{false}},
+		{"another host", []string{me, "https://other.test/v1/organizations/me"}, []bool{false}},
+		{"a subdomain", []string{me, "https://eu.api.test/v1/organizations/me"}, []bool{false}},
+		{"the same host on another port", []string{me, "https://api.test:8443/v1/organizations/me"}, []bool{false}},
+		{"userinfo that looks like the host", []string{me, "https://api.test@other.test/v1/organizations/me"}, []bool{false}},
+		{"the same host and scheme", []string{me, "https://api.test/v1/organizations/me/moved"}, []bool{true}},
+		// Once the chain left the API, the credential never rides again.
+		{"away and back to the API", []string{me, "https://other.test/bounce", "https://api.test/v1/organizations/me/moved"}, []bool{false, false}},
+	}
+	for _, tt := range tests {
+		for _, cred := range []struct {
+			name   string
+			opt    admin.Option
+			header string
+		}{{"api key", admin.WithAPIKey(testKey), "X-Api-Key"}, {"auth token", admin.WithAuthToken(testKey), "Authorization"}} {
+			t.Run(tt.name+"/"+cred.name, func(t *testing.T) {
+				rt := &redirectTransport{chain: tt.chain}
+				c, err := admin.NewClient(cred.opt, admin.WithBaseURL("https://api.test"), admin.WithHTTPClient(&http.Client{Transport: rt}))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if org, err := c.Organization.Get(context.Background()); err != nil || org.Name != "Example Org" {
+					t.Fatalf("org %+v, %v", org, err)
+				}
+				if len(rt.seen) != len(tt.chain) {
+					t.Fatalf("%d requests for a chain of %d", len(rt.seen), len(tt.chain))
+				}
+				if !strings.Contains(rt.seen[0].Header.Get(cred.header), testKey) {
+					t.Errorf("the first request lacks the credential")
+				}
+				for i, r := range rt.seen[1:] {
+					// Authorization may hold userinfo of the Location
+					// itself, which net/http sends as Basic auth.
+					has := strings.Contains(r.Header.Get("X-Api-Key")+r.Header.Get("Authorization"), testKey)
+					if has != tt.keep[i] {
+						t.Errorf("hop to %s carries a credential: %v, want %v", r.URL, has, tt.keep[i])
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestPlainHTTPRefusedBeyondLoopback(t *testing.T) {
+	setEnv(t, nil)
+	for _, base := range []string{
+		"http://api.example.com",
+		"HTTP://api.example.com",
+		"http://127.0.0.1.example.com",
+		"http://localhost.example.com",
+		"http://localhost@api.example.com",
+		"http://0.0.0.0:8080",
+		"http://10.0.0.1",
+		"http://[::ffff:10.0.0.1]",
+		"http://[fe80::1]",
+	} {
+		t.Run(base, func(t *testing.T) {
+			if _, err := admin.NewClient(admin.WithAPIKey(testKey), admin.WithBaseURL(base)); !errors.Is(err, admin.ErrInvalidParam) {
+				t.Errorf("NewClient: err = %v, want ErrInvalidParam", err)
+			}
+			// The same base URL given to one call is refused before sending.
+			rt := &redirectTransport{}
+			c, err := admin.NewClient(admin.WithAPIKey(testKey), admin.WithBaseURL("https://api.test"), admin.WithHTTPClient(&http.Client{Transport: rt}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Organization.Get(context.Background(), admin.WithBaseURL(base)); !errors.Is(err, admin.ErrInvalidParam) || strings.Contains(err.Error(), "TESTSECRET") {
+				t.Errorf("per-call base URL: err = %v, want ErrInvalidParam", err)
+			}
+			if len(rt.seen) != 0 {
+				t.Errorf("sent %d requests", len(rt.seen))
+			}
+		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -135,6 +136,12 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (f *Fake) serve(w http.ResponseWriter, r *http.Request, rid string) {
 	if err := f.authenticate(r); err != nil {
 		writeError(w, rid, err)
+		return
+	}
+	if p := r.URL.Path; path.Clean(p) != p {
+		// http.ServeMux would answer a redirect with an HTML body; an API
+		// answers JSON, and a client that sent this path has a bug to see.
+		writeError(w, rid, errNotFound("no such endpoint: %s %s (the path is not in canonical form)", r.Method, p))
 		return
 	}
 	if _, pattern := f.mux.Handler(r); pattern == "" {

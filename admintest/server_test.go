@@ -52,10 +52,22 @@ func TestEveryRouteNeedsTheKey(t *testing.T) {
 		method, path, _ := strings.Cut(ep, " ")
 		path = strings.NewReplacer("{workspace_id}", "wrkspc_x", "{user_id}", "user_x", "{invite_id}", "invite_x",
 			"{api_key_id}", "apikey_x", "{rate_limit_id}", "rl_x").Replace(path)
-		for _, h := range [][]string{{"x-api-key", ""}, {"x-api-key", "sk-ant-admin01-nope"}} {
-			r := send(t, srv, method, path, "", h...)
-			if r.Status != 401 || r.errorType(t) != "authentication_error" {
-				t.Errorf("%s %s with %v: status %d, want 401", method, path, h, r.Status)
+		for _, c := range []struct {
+			header []string
+			status int
+			typ    string
+		}{
+			{[]string{"x-api-key", ""}, 401, "authentication_error"},
+			{[]string{"x-api-key", "sk-ant-admin01-nope"}, 401, "authentication_error"},
+			{[]string{"x-api-key", "", "Authorization", "Bearer sk-ant-admin01-nope"}, 401, "authentication_error"},
+			{[]string{"x-api-key", "", "Authorization", srv.AdminKey()}, 401, "authentication_error"}, // no Bearer
+			{[]string{"x-api-key", "sk-ant-api03-inference"}, 403, "permission_error"},
+		} {
+			// A body that would be valid or not must not matter: the key is
+			// checked first.
+			r := send(t, srv, method, path, `{"name":"x"}`, c.header...)
+			if r.Status != c.status || r.errorType(t) != c.typ {
+				t.Errorf("%s %s with %v: status %d, want %d", method, path, c.header, r.Status, c.status)
 			}
 		}
 	}
