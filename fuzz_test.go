@@ -453,3 +453,34 @@ func FuzzPathOf(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseTimeRange: any input either is refused with ErrInvalidParam or
+// gives a non-empty UTC range that ends no later than it was asked to.
+func FuzzParseTimeRange(f *testing.F) {
+	for _, s := range [][3]string{
+		{"7d", "", ""}, {"24h", "", ""}, {"2w", "", ""}, {"90m", "", ""}, {"mtd", "", ""}, {"last-month", "", ""},
+		{"", "2026-11-01", "2026-12-01"}, {"", "2026-11-01T10:00:00+02:00", ""}, {"7x", "", ""}, {"0d", "", ""},
+		{"", "2026-12-01", "2026-11-01"}, {"100001d", "", ""}, {"", "2026-02-30", ""},
+	} {
+		f.Add(s[0], s[1], s[2])
+	}
+	now := time.Date(2026, 11, 20, 15, 30, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, since, from, to string) {
+		r, err := ParseTimeRange(since, from, to, now)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidParam) {
+				t.Fatalf("ParseTimeRange(%q, %q, %q): error %v does not match ErrInvalidParam", since, from, to, err)
+			}
+			return
+		}
+		if !r.Start.Before(r.End) {
+			t.Fatalf("ParseTimeRange(%q, %q, %q) = empty or reversed range %v", since, from, to, r)
+		}
+		if r.Start.Location() != time.UTC || r.End.Location() != time.UTC {
+			t.Fatalf("ParseTimeRange(%q, %q, %q) = range not in UTC: %v", since, from, to, r)
+		}
+		if to == "" && r.End.After(now) {
+			t.Fatalf("ParseTimeRange(%q, %q, %q) ends after now: %v", since, from, to, r)
+		}
+	})
+}
