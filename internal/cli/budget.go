@@ -35,8 +35,6 @@ days that does not end in decimal is rounded at 20 places.`,
   anthropic-admin budget --monthly 75000 -o json || notify "Claude API spend is heading over budget"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			now := a.now().UTC()
 			if monthly == "" {
 				return usageErr(cmd, "--monthly is required: the monthly budget in US dollars, such as --monthly 500")
 			}
@@ -47,14 +45,11 @@ days that does not end in decimal is rounded at 20 places.`,
 			if budget.Sign() <= 0 {
 				return usageErr(cmd, "--monthly %s: a budget must be more than zero", monthly)
 			}
-			format, err := a.reportFormat(cmd, false, false)
+			run, err := a.startReport(cmd, nil, false, false)
 			if err != nil {
 				return err
 			}
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
+			ctx, c, now := cmd.Context(), run.c, run.now
 			_, costIDs, err := a.reportWorkspaces(cmd, workspaces)
 			if err != nil {
 				return err
@@ -72,7 +67,7 @@ days that does not end in decimal is rounded at 20 places.`,
 			if err != nil {
 				return inputErr(cmd, err)
 			}
-			if format == formatTable {
+			if run.format == formatTable {
 				a.printBudgetTable(f, st, a.describeFilter(ctx, filter))
 			} else if err := printOne(a, cmd, budgetRow(f, st, costIDs), dataRow.json, dataColumns(keysOf(budgetRow(f, st, costIDs)))); err != nil {
 				return err

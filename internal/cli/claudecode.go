@@ -43,21 +43,12 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
   anthropic-admin usage claude-code --day 2026-11-19 -o csv`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			now := a.now().UTC()
-			r, err := rf.parse(cmd, now)
+			run, err := a.startReport(cmd, &rf, false, false)
 			if err != nil {
 				return err
 			}
-			format, err := a.reportFormat(cmd, false, false)
-			if err != nil {
-				return err
-			}
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
-			records, err := fetchRange(a, "Claude Code report", r, 24*time.Hour, c.Usage.ClaudeCodeRange(ctx, r, 1000),
+			ctx, r := cmd.Context(), run.r
+			records, err := fetchRange(a, "Claude Code report", r, 24*time.Hour, run.c.Usage.ClaudeCodeRange(ctx, r, 1000),
 				func(rec admin.ClaudeCodeRecord) time.Time { return rec.Date.AddDate(0, 0, 1) })
 			if err != nil {
 				return err
@@ -66,8 +57,8 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
 			if err != nil {
 				return err
 			}
-			days, pending := reportDays(r, now)
-			if format != formatTable {
+			days, pending := reportDays(r, run.now)
+			if run.format != formatTable {
 				return a.printClaudeCodeRows(cmd, sum, days, pending == 0)
 			}
 			a.printClaudeCodeTable(sum, days, pending)

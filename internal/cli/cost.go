@@ -191,30 +191,21 @@ Priority Tier spend is not in the cost report.`,
   anthropic-admin cost --since 30d --html report.html`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			now := a.now().UTC()
-			r, err := rf.parse(cmd, now)
-			if err != nil {
-				return err
-			}
 			dim, err := costDimNamed(cmd, by)
 			if err != nil {
 				return err
 			}
-			format, err := a.reportFormat(cmd, chart, true)
+			run, err := a.startReport(cmd, &rf, chart, true)
 			if err != nil {
 				return err
 			}
+			ctx, c, r, now, format := cmd.Context(), run.c, run.r, run.now, run.format
 			printing := htmlPath == "" || a.flags.output != "" || chart
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
 			usageWorkspaces, costWorkspaces, err := a.reportWorkspaces(cmd, workspaces)
 			if err != nil {
 				return err
 			}
-			whole := htmlPath != "" || format == "focus"
+			whole := htmlPath != "" || format == formatFOCUS
 			q := costQuery{r: r, byWorkspace: dim == costByWorkspace || whole, byDescription: dim != costByWorkspace || whole,
 				filter: costFilter{workspaces: costWorkspaces, models: models, tiers: tiers}}
 			buckets, err := a.fetchCost(ctx, c, q)
@@ -233,7 +224,7 @@ Priority Tier spend is not in the cost report.`,
 			switch {
 			case !printing:
 				return nil
-			case format == "focus":
+			case format == formatFOCUS:
 				return a.printFOCUS(ctx, c, buckets, usage)
 			}
 			sum, err := admin.SummarizeCost(buckets, dim.field, now)

@@ -81,6 +81,31 @@ func (f rangeFlags) parse(cmd *cobra.Command, now time.Time) (admin.TimeRange, e
 	return r, nil
 }
 
+// reportRun is what a report command starts from: the clock, the range,
+// the output format and the client.
+type reportRun struct {
+	now    time.Time
+	r      admin.TimeRange
+	format string
+	c      *admin.Client
+}
+
+// startReport reads the range flags (none when rf is nil) and the output
+// format, then makes the client: bad flags fail first, and nothing is sent.
+func (a *app) startReport(cmd *cobra.Command, rf *rangeFlags, chart, focus bool) (run reportRun, err error) {
+	run.now = a.now().UTC()
+	if rf != nil {
+		if run.r, err = rf.parse(cmd, run.now); err != nil {
+			return run, err
+		}
+	}
+	if run.format, err = a.reportFormat(cmd, chart, focus); err != nil {
+		return run, err
+	}
+	run.c, err = a.clientFor(cmd.Context())
+	return run, err
+}
+
 // inputErr turns the library's bad-input error into a usage error with a
 // hint; other errors pass through.
 func inputErr(cmd *cobra.Command, err error) error {
@@ -293,12 +318,15 @@ func keysOf(sample dataRow) []string {
 	return keys
 }
 
+// formatFOCUS is the cost command's FinOps FOCUS CSV (-o focus).
+const formatFOCUS = "focus"
+
 // reportFormat is the output format of a report: table, a data format, or
 // focus where the command has it. --chart asks for the table even in a
 // pipe, unless -o says otherwise.
 func (a *app) reportFormat(cmd *cobra.Command, chart, focus bool) (string, error) {
-	if focus && strings.EqualFold(a.flags.output, "focus") {
-		return "focus", nil
+	if focus && strings.EqualFold(a.flags.output, formatFOCUS) {
+		return formatFOCUS, nil
 	}
 	if chart && a.flags.output == "" {
 		return formatTable, nil

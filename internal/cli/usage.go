@@ -174,12 +174,6 @@ Buckets in which a group used nothing have no row.
   anthropic-admin usage messages --last-month --by model -o csv > tokens.csv`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			now := a.now().UTC()
-			r, err := rf.parse(cmd, now)
-			if err != nil {
-				return err
-			}
 			if !slices.Contains(bucketWidths, bucket) {
 				return usageErr(cmd, "--bucket %q: use one of %s", bucket, strings.Join(bucketWidths, ", "))
 			}
@@ -187,14 +181,11 @@ Buckets in which a group used nothing have no row.
 			if err != nil {
 				return err
 			}
-			format, err := a.reportFormat(cmd, false, false)
+			run, err := a.startReport(cmd, &rf, false, false)
 			if err != nil {
 				return err
 			}
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
+			ctx, c, r, now := cmd.Context(), run.c, run.r, run.now
 			params := admin.UsageMessagesParams{StartingAt: r.Start, EndingAt: r.End, BucketWidth: admin.BucketWidth(bucket), Models: models}
 			for _, d := range dims {
 				params.GroupBy = append(params.GroupBy, d.by)
@@ -224,7 +215,7 @@ Buckets in which a group used nothing have no row.
 			}
 			names := &usageNames{a: a, c: c}
 			groups := groupUsage(buckets, dims)
-			if format != formatTable {
+			if run.format != formatTable {
 				return a.printUsageRows(ctx, cmd, names, sum, dims, groups)
 			}
 			a.printUsageTable(ctx, names, sum, dims, groups)
