@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# report-screenshot.sh renders the sample HTML report (the fixed data of the
-# internal/cli tests) in headless Chromium, takes a screenshot and fails
+# report-screenshot.sh makes the HTML spend report with the real command on
+# the built-in demo organization (anthropic-admin --fake cost --since 30d
+# --html FILE), renders it in headless Chromium, takes a screenshot and fails
 # unless the screenshot shows a page (scripts/pngcheck).
 #
 # Usage: scripts/report-screenshot.sh [out.png]
-#   out.png  where to keep the screenshot (default: a temporary file)
+#   out.png  where to keep the screenshot (default: a temporary file);
+#            scripts/report-screenshot.sh docs/report.png refreshes the README's
 # Installs the Debian package chromium when it is missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +15,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 out=${1:-$work/report.png}
 
-go test ./internal/cli -run '^TestHTMLReport$' -count=1 -report-out "$work/report.html" >"$work/test.log" 2>&1 ||
-	{ cat "$work/test.log" >&2; exit 1; }
+go build -o "$work/anthropic-admin" ./cmd/anthropic-admin
+"$work/anthropic-admin" --fake cost --since 30d --html "$work/report.html" 2>"$work/cost.log" ||
+	{ cat "$work/cost.log" >&2; exit 1; }
+if grep -qi '<script' "$work/report.html"; then
+	echo "report-screenshot: the report has a script; it must be self-contained and script-free" >&2
+	exit 1
+fi
 
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then

@@ -213,38 +213,28 @@ func (a *app) keysNeedingAttention(keys []admin.APIKey, users []admin.User) []ke
 	return out
 }
 
-// demoSpend shows the last 30 days' cost by workspace, largest first.
+// demoSpend shows the last 30 days' spend by workspace, largest first: the
+// table of the cost command, from the same library summary.
 func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) error {
-	end := a.now().UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)
-	start := end.Add(-30 * 24 * time.Hour)
-	byWorkspace := map[string]admin.Amount{}
-	for bucket, err := range c.Cost.Report(admin.CostReportParams{StartingAt: start, EndingAt: end, Limit: 31,
-		GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID}}).All(ctx) {
-		if err != nil {
-			return err
-		}
-		for _, r := range bucket.Results {
-			byWorkspace[r.WorkspaceID] = byWorkspace[r.WorkspaceID].Add(r.Amount)
-		}
+	now := a.now().UTC()
+	r, err := admin.ParseTimeRange(defaultSince, "", "", now)
+	if err != nil {
+		return err
 	}
-	ids := slices.SortedFunc(func(yield func(string) bool) {
-		for id := range byWorkspace {
-			if !yield(id) {
-				return
-			}
-		}
-	}, func(x, y string) int { return byWorkspace[y].Cmp(byWorkspace[x]) })
-	var total admin.Amount
-	for _, id := range ids {
-		total = total.Add(byWorkspace[id])
+	buckets, err := a.fetchCost(ctx, c, costQuery{r: r, byWorkspace: true})
+	if err != nil {
+		return err
 	}
-	d.heading(fmt.Sprintf("Spend, last 30 days, by workspace: %s", dollars(total)))
-	var rows [][]string
-	for _, id := range ids {
-		amt := byWorkspace[id]
-		rows = append(rows, []string{a.names.workspace(ctx, id), dollars(amt), share(amt, total), bar(amt, total, 24)})
+	sum, err := admin.SummarizeCost(buckets, costByWorkspace.field, now)
+	if err != nil {
+		return err
 	}
-	a.writeIndentedTable([]string{"WORKSPACE", "SPEND", "SHARE", ""}, rows, 1, 2)
+	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", dollars(sum.Total)))
+	head, rows, right := a.spendTable(ctx, sum, costByWorkspace, false)
+	a.writeIndentedTable(head, rows, right...)
+	if note := pendingSpend(sum); note != "" {
+		d.line("%s", note)
+	}
 	d.line("$ anthropic-admin cost --since 30d --by workspace")
 	return nil
 }

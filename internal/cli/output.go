@@ -181,7 +181,7 @@ func (a *app) renderTable(indent string, head []string, rows [][]string, right .
 		}
 	}
 	if limit := a.env.Width - len(indent); limit > 0 && a.env.StdoutTTY {
-		fitWidths(widths, limit)
+		fitWidths(widths, limit, right)
 	}
 	bold := a.color()
 	var b strings.Builder
@@ -210,8 +210,10 @@ func (a *app) renderTable(indent string, head []string, rows [][]string, right .
 	io.WriteString(a.env.Stdout, b.String())
 }
 
-// fitWidths shrinks the widest columns until the row fits in limit.
-func fitWidths(widths []int, limit int) {
+// fitWidths shrinks the widest columns until the row fits in limit. The
+// first column and the right aligned ones (amounts and counts, which must
+// never be cut) keep their width.
+func fitWidths(widths []int, limit int, keep []int) {
 	total := func() int {
 		t := 0
 		for _, w := range widths {
@@ -220,13 +222,13 @@ func fitWidths(widths []int, limit int) {
 		return t - 2
 	}
 	for total() > limit {
-		widest := 1
+		widest := -1
 		for i := 1; i < len(widths); i++ {
-			if widths[i] > widths[widest] {
+			if !slices.Contains(keep, i) && (widest < 0 || widths[i] > widths[widest]) {
 				widest = i
 			}
 		}
-		if len(widths) < 2 || widths[widest] <= 8 {
+		if widest < 0 || widths[widest] <= 8 {
 			return
 		}
 		widths[widest]--

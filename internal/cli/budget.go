@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+func (a *app) budgetCommand() *cobra.Command {
+	var monthly string
+	var workspaces []string
+	cmd := &cobra.Command{
+		Use:   "budget --monthly DOLLARS",
+		Short: "This month's spend and its projected month-end against a budget (exit 7 when projected over)",
+		Long: `budget compares this UTC calendar month's spend with a monthly budget in US
+dollars: the spend so far (today's unfinished day included), and the month-end
+it is heading for if every day left costs the average of the last 7 complete
+days. All of it is computed exactly from the cost report's decimal cents.
+
+Exit codes: 0 when the projection is within the budget, 7 when it exceeds it
+(whether or not the spend so far already does), so a scheduled job can alert
+on it. Other failures keep their usual codes.
+
+With --workspace the spend is that of the workspaces named (the cost report
+grouped by workspace and filtered here). -o json gives every figure as an exact
+decimal string in dollars (_usd) and cents (_cents); a figure divided by the 7
+days that does not end in decimal is rounded at 20 places.`,
+		Example: `  anthropic-admin budget --monthly 500
+  anthropic-admin budget --monthly 12000 --workspace Production
+  anthropic-admin budget --monthly 75000 -o json || notify "Claude API spend is heading over budget"`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if monthly == "" {
+				return usageErr(cmd, "--monthly is required: the monthly budget in US dollars, such as --monthly 500")
+			}
+			budget, err := admin.ParseDollars(monthly)
+			if err != nil {
+				return inputErr(cmd, err)
+			}
+			if budget.Sign() <= 0 {
+				return usageErr(cmd, "--monthly %s: a budget must be more than zero", monthly)
+			}
+			run, err := a.startReport(cmd, nil, false, false)
+			if err != nil {
+				return err
+			}
+			ctx, c, now := cmd.Context(), run.c, run.now
+			_, costIDs, err := a.reportWorkspaces(cmd, workspaces)
+			if err != nil {
+				return err
+			}
+			filter := costFilter{workspaces: costIDs}
+			buckets, err := a.fetchCost(ctx, c, costQuery{r: admin.ForecastRange(now), filter: filter})
+			if err != nil {
+				return err
+			}
+			f, err := admin.ForecastMonth(buckets, now)
+			if err != nil {
+				return err
+			}
+			st, err := f.CheckBudget(budget)
+			if err != nil {
+				return inputErr(cmd, err)
+			}
+			if run.format == formatTable {
+				a.printBudgetTable(f, st, a.describeFilter(ctx, filter))
+			} else if err := printOne(a, cmd, budgetRow(f, st, costIDs), dataRow.json, dataColumns(keysOf(budgetRow(f, st, costIDs)))); err != nil {
+				return err
+			}
+			if st.ProjectedOver {
+				return &exitError{code: ExitOverBudget, err: fmt.Errorf("the projected month-end spend %s is over the monthly budget %s",
+					centsRat(f.Projected), dollars(budget))}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&monthly, "monthly", "", "the monthly budget in US dollars, such as 500 or 1234.56")
+	cmd.Flags().StringArrayVar(&workspaces, "workspace", nil, "only the spend of this workspace, by ID or name; Default is the default workspace (repeatable)")
+	return cmd
+}
+
+// percent is a share as a percentage with one decimal: "112.8%".
+func percent(share *big.Rat) string {
+	return new(big.Rat).Mul(share, big.NewRat(100, 1)).FloatString(1) + "%"
+}
+
+// centsRat formats exact cents that need not end in decimal, such as a
+// projection, as dollars rounded exactly to the cent.
+func centsRat(cents *big.Rat) string {
+	rounded, err := admin.ParseDollars(admin.FormatDollars(cents, 2))
+	if err != nil {
+		panic(err) // FormatDollars writes plain decimals
+	}
+	return dollars(rounded)
+}
+
+func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, filter string) {
+	lastTrailing := f.Trailing.End.AddDate(0, 0, -1)
+	rows := [][]string{
+		{"Monthly budget", dollars(st.Budget), ""},
+		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare) + " of the budget"},
+		{"Daily average", centsRat(f.DailyAverage), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
+		{"Days left", f.RemainingDays.FloatString(2), "including the rest of today"},
+		{"Projected month-end", centsRat(f.Projected), percent(st.ProjectedShare) + " of the budget"},
+	}
+	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
+	a.renderTable("  ", nil, rows, 1)
+	projected := centsRat(f.Projected)
+	gap := centsRat(new(big.Rat).Abs(new(big.Rat).Sub(f.Projected, st.Budget.Cents())))
+	var verdict string
+	switch {
+	case st.Over:
+		verdict = fmt.Sprintf("OVER BUDGET: %s spent already, more than the budget of %s; projected %s over by month-end.", dollars(f.MonthToDate), dollars(st.Budget), gap)
+	case st.ProjectedOver:
+		verdict = fmt.Sprintf("PROJECTED OVER BUDGET: at the pace of the last 7 days the month ends at %s, %s over.", projected, gap)
+	default:
+		verdict = fmt.Sprintf("Within budget: at the pace of the last 7 days the month ends at %s, %s under.", projected, gap)
+	}
+	if a.color() && st.ProjectedOver {
+		verdict = "\x1b[1;31m" + verdict + "\x1b[0m"
+	}
+	today := f.AsOf.Truncate(24 * time.Hour)
+	a.printLines(verdict,
+		fmt.Sprintf("* Spent so far includes %s, which is not final yet: the day is not over and the report lags up to %s.", today.Format("Jan 2"), lagText()),
+		filter)
+}
+
+// budgetRow is the forecast and the budget check as exact decimal strings.
+func budgetRow(f *admin.Forecast, st *admin.BudgetStatus, workspaces []string) dataRow {
+	ids, _ := json.Marshal(workspaces)
+	if workspaces == nil {
+		ids = []byte("[]")
+	}
+	dollarsOf := func(cents *big.Rat) string { return decimalString(new(big.Rat).Quo(cents, big.NewRat(100, 1))) }
+	ratCells := func(prefix string, cents *big.Rat) []cell {
+		return []cell{strCell(prefix+"_usd", dollarsOf(cents)), strCell(prefix+"_cents", decimalString(cents))}
+	}
+	pct := func(share *big.Rat) string { return decimalString(new(big.Rat).Mul(share, big.NewRat(100, 1))) }
+	row := dataRow{
+		strCell("month", f.Month.Start.Format("2006-01")), strCell("as_of", rfc3339(f.AsOf)),
+		{key: "workspace_ids", text: string(ids), literal: true},
+	}
+	row = append(row, moneyCells("budget", st.Budget)...)
+	row = append(row, moneyCells("month_to_date", f.MonthToDate)...)
+	row = append(row, strCell("trailing_start", rfc3339(f.Trailing.Start)), strCell("trailing_end", rfc3339(f.Trailing.End)))
+	row = append(row, moneyCells("trailing_spend", f.TrailingSpend)...)
+	row = append(row, ratCells("daily_average", f.DailyAverage)...)
+	row = append(row, strCell("remaining_days", decimalString(f.RemainingDays)))
+	row = append(row, ratCells("projected", f.Projected)...)
+	return append(row,
+		strCell("used_percent", pct(st.UsedShare)), strCell("projected_percent", pct(st.ProjectedShare)),
+		boolCell("over_budget", st.Over), boolCell("projected_over_budget", st.ProjectedOver))
+}

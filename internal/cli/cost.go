@@ -1,0 +1,486 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// costDim is a --by value of the cost command: the field it groups by,
+// what its groups are called, and the label of the API's null value.
+type costDim struct {
+	flag   string
+	field  admin.CostField
+	plural string // "3 other workspaces" in a chart
+	none   string
+}
+
+var (
+	costByWorkspace = costDim{"workspace", admin.CostFieldWorkspaceID, "workspaces", defaultWorkspaceName}
+	costByModel     = costDim{"model", admin.CostFieldModel, "models", "(no model)"}
+	costDims        = []costDim{
+		costByWorkspace, costByModel,
+		{"description", admin.CostFieldDescription, "line items", "(none)"},
+		{"cost-type", admin.CostFieldCostType, "cost types", "(none)"},
+		{"token-type", admin.CostFieldTokenType, "token types", "(not tokens)"},
+		{"service-tier", admin.CostFieldServiceTier, "service tiers", "(none)"},
+		{"context-window", admin.CostFieldContextWindow, "context windows", "(none)"},
+		{"inference-geo", admin.CostFieldInferenceGeo, "inference geos", "(none)"},
+	}
+)
+
+func costDimNamed(cmd *cobra.Command, s string) (costDim, error) {
+	n := normalizeDim(s)
+	for _, d := range costDims {
+		if d.flag == n {
+			return d, nil
+		}
+	}
+	return costDim{}, usageErr(cmd, "--by %q: use one of %s", s, dimNames(costDims, func(d costDim) string { return d.flag }))
+}
+
+// label is how a table names a group: a workspace by its name, the null
+// value by what it means.
+func (a *app) costLabel(ctx context.Context, d costDim, key string) string {
+	switch {
+	case d.field == admin.CostFieldWorkspaceID:
+		return a.names.workspace(ctx, key)
+	case key == "":
+		return d.none
+	}
+	return key
+}
+
+// costFilter keeps the cost lines that match every filter given. The cost
+// report has no filters of its own, so they are applied here, to the lines
+// the report returns.
+type costFilter struct {
+	workspaces    []string // IDs; "" is the default workspace
+	models, tiers []string
+}
+
+func (f costFilter) empty() bool {
+	return len(f.workspaces) == 0 && len(f.models) == 0 && len(f.tiers) == 0
+}
+
+func (f costFilter) keep(r admin.CostResult) bool {
+	match := func(set []string, v string) bool { return len(set) == 0 || slices.Contains(set, v) }
+	return match(f.workspaces, r.WorkspaceID) && match(f.models, r.Model) && match(f.tiers, string(r.ServiceTier))
+}
+
+// describe says what the filter kept, for the line under a table.
+func (a *app) describeFilter(ctx context.Context, f costFilter) string {
+	if f.empty() {
+		return ""
+	}
+	var parts []string
+	if len(f.workspaces) > 0 {
+		var names []string
+		for _, id := range f.workspaces {
+			if n := a.names.workspace(ctx, id); !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		parts = append(parts, "workspace "+strings.Join(names, ", "))
+	}
+	if len(f.models) > 0 {
+		parts = append(parts, "model "+strings.Join(f.models, ", "))
+	}
+	if len(f.tiers) > 0 {
+		parts = append(parts, "service tier "+strings.Join(f.tiers, ", "))
+	}
+	return "Only " + strings.Join(parts, "; ") + " (filtered here: the cost report has no filters)."
+}
+
+// costQuery is what to fetch of the cost report.
+type costQuery struct {
+	r             admin.TimeRange
+	byWorkspace   bool // group_by workspace_id
+	byDescription bool // group_by description, which fills model, token type, tier and the rest
+	filter        costFilter
+}
+
+// fetchCost reads every daily bucket of the range, every page, and keeps
+// the lines the filter passes.
+func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery) ([]admin.CostBucket, error) {
+	params := admin.CostReportParams{StartingAt: q.r.Start, EndingAt: q.r.End}
+	if q.byWorkspace || len(q.filter.workspaces) > 0 {
+		params.GroupBy = append(params.GroupBy, admin.CostGroupByWorkspaceID)
+	}
+	if q.byDescription || len(q.filter.models) > 0 || len(q.filter.tiers) > 0 {
+		params.GroupBy = append(params.GroupBy, admin.CostGroupByDescription)
+	}
+	buckets, err := fetchRange(a, "cost report", q.r, window(admin.BucketWidthDay), c.Cost.ReportRange(ctx, params), bucketEnd)
+	if err != nil || q.filter.empty() {
+		return buckets, err
+	}
+	for i, b := range buckets {
+		buckets[i].Results = slices.DeleteFunc(slices.Clone(b.Results), func(r admin.CostResult) bool { return !q.filter.keep(r) })
+	}
+	return buckets, nil
+}
+
+// reportWorkspaces resolves --workspace values (IDs or names) to the IDs
+// the usage report filters by, and to those of cost lines, where the
+// default workspace has no ID: "Default" (any case) also stands for "".
+func (a *app) reportWorkspaces(cmd *cobra.Command, args []string) (usageIDs, costIDs []string, err error) {
+	if len(args) == 0 {
+		return nil, nil, nil
+	}
+	if _, usageIDs, err = a.workspaceIDs(cmd, args); err != nil {
+		return nil, nil, err
+	}
+	costIDs = slices.Clone(usageIDs)
+	for _, arg := range args {
+		if strings.EqualFold(arg, defaultWorkspaceName) {
+			costIDs = append(costIDs, "")
+		}
+	}
+	return usageIDs, costIDs, nil
+}
+
+func (a *app) costCommand() *cobra.Command {
+	var rf rangeFlags
+	var by, htmlPath string
+	var workspaces, models, tiers []string
+	var chart bool
+	cmd := &cobra.Command{
+		Use:   "cost",
+		Short: "Spend in US dollars by workspace, model or line item, from the cost report",
+		Long: `cost reports what the organization spent over a range of days, grouped by one
+dimension, from the Admin API cost report. Every window and page of the
+range is fetched; amounts are added exactly (the API reports decimal cents)
+and shown in dollars rounded to the cent only at the end.
+
+The table has one row per group, largest spend first: the group (a workspace
+by name and ID; "Default" is the default workspace), its spend, its share of
+the total and a bar, then the TOTAL. The line above it gives the range and
+its number of UTC days. Today's bucket, and any day that ended less than an
+hour ago, is not final: the API's data lags, so that spend may still grow.
+It is included and marked with a footnote that says how much of it there is.
+
+Data formats (-o json, jsonl, csv, yaml) have one row per day and group:
+  date_start, date_end  the day (RFC 3339, UTC; the end is excluded)
+  <dimension>           the group's raw value, such as workspace_id or model ("" for the API's null)
+  workspace_name        with --by workspace: the name ("Default" for the default workspace)
+  cost_usd              exact decimal dollars, every digit the API sent ("1.2378912")
+  cost_cents            the same amount in exact decimal cents ("123.78912")
+  currency              USD
+  final                 false when the day may still grow
+Days on which a group spent nothing have no row. -o focus writes FinOps FOCUS
+CSV, one row per cost line. --html FILE writes a self-contained HTML report
+(spend per day by workspace and by model, tokens per day by type, totals).
+
+The cost report cannot filter, so --workspace, --model and --tier are applied
+here to the lines it returns; --model and --tier need the report's line items
+(grouping by description), which this command asks for when they are given.
+Priority Tier spend is not in the cost report.`,
+		Example: `  anthropic-admin cost
+  anthropic-admin cost --month-to-date --by model
+  anthropic-admin cost --last-month --by workspace -o csv > october.csv
+  anthropic-admin cost --since 7d --workspace Production --by token-type --chart
+  anthropic-admin cost --from 2026-10-01 --to 2026-11-01 -o focus > focus.csv
+  anthropic-admin cost --since 30d --html report.html`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dim, err := costDimNamed(cmd, by)
+			if err != nil {
+				return err
+			}
+			run, err := a.startReport(cmd, &rf, chart, true)
+			if err != nil {
+				return err
+			}
+			ctx, c, r, now, format := cmd.Context(), run.c, run.r, run.now, run.format
+			printing := htmlPath == "" || a.flags.output != "" || chart
+			usageWorkspaces, costWorkspaces, err := a.reportWorkspaces(cmd, workspaces)
+			if err != nil {
+				return err
+			}
+			whole := htmlPath != "" || format == formatFOCUS
+			q := costQuery{r: r, byWorkspace: dim == costByWorkspace || whole, byDescription: dim != costByWorkspace || whole,
+				filter: costFilter{workspaces: costWorkspaces, models: models, tiers: tiers}}
+			buckets, err := a.fetchCost(ctx, c, q)
+			if err != nil {
+				return err
+			}
+			usage := admin.UsageMessagesParams{StartingAt: r.Start, EndingAt: r.End, WorkspaceIDs: usageWorkspaces, Models: models}
+			for _, t := range tiers {
+				usage.ServiceTiers = append(usage.ServiceTiers, admin.ServiceTier(t))
+			}
+			if htmlPath != "" {
+				if err := a.writeCostHTML(ctx, c, htmlPath, buckets, usage, now); err != nil {
+					return err
+				}
+			}
+			switch {
+			case !printing:
+				return nil
+			case format == formatFOCUS:
+				return a.printFOCUS(ctx, c, buckets, usage)
+			}
+			sum, err := admin.SummarizeCost(buckets, dim.field, now)
+			if err != nil {
+				return err
+			}
+			if format != formatTable {
+				return a.printCostRows(ctx, cmd, sum, dim)
+			}
+			a.printCostTable(ctx, sum, dim, q.filter)
+			if chart {
+				a.costCharts(ctx, sum, dim, now)
+			}
+			return nil
+		},
+	}
+	rf.register(cmd, false)
+	f := cmd.Flags()
+	f.StringVar(&by, "by", costByWorkspace.flag, "group by one of: "+dimNames(costDims, func(d costDim) string { return d.flag }))
+	f.StringArrayVar(&workspaces, "workspace", nil, "only this workspace, by ID or name; Default is the default workspace (repeatable; filtered here)")
+	f.StringArrayVar(&models, "model", nil, "only this model, such as claude-sonnet-4-6 (repeatable; filtered here)")
+	f.StringArrayVar(&tiers, "tier", nil, "only this service tier: standard or batch (repeatable; filtered here)")
+	f.BoolVar(&chart, "chart", false, "add a daily bar chart and a sparkline per group under the table")
+	f.StringVar(&htmlPath, "html", "", "also write a self-contained HTML report to this file")
+	return cmd
+}
+
+// spendTable is a spend summary as table rows, largest group first: the
+// group (and the workspace ID when withID), spend in dollars, share of the
+// total and a bar; then the TOTAL. right are the columns to align right.
+func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int) {
+	head = []string{strings.ToUpper(strings.ReplaceAll(dim.flag, "-", " ")), "SPEND", "SHARE", ""}
+	if withID {
+		head = slices.Insert(head, 1, "ID")
+	}
+	for _, g := range sum.Groups {
+		row := []string{a.costLabel(ctx, dim, g.Key), dollars(g.Total), share(g.Total, sum.Total), bar(g.Total, sum.Total, 24)}
+		if withID {
+			row = slices.Insert(row, 1, orDash(g.Key))
+		}
+		rows = append(rows, row)
+	}
+	total := []string{"TOTAL", dollars(sum.Total), share(sum.Total, sum.Total), ""}
+	if withID {
+		total = slices.Insert(total, 1, "")
+	}
+	n := len(head)
+	return head, append(rows, total), []int{n - 3, n - 2}
+}
+
+// pendingSpend is the footnote for spend that is not final: which days, and
+// how much of the total they hold.
+func pendingSpend(sum *admin.CostSummary) string {
+	open := admin.Sum(sum.Series[len(sum.Series)-sum.Pending:]...)
+	return pendingNote(sum.Periods, sum.Pending, fmt.Sprintf("the spend so far, %s, is in the total", dollars(open)))
+}
+
+func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim costDim, filter costFilter) {
+	head, rows, right := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
+	if a.flags.noHeaders {
+		head = nil
+	} else {
+		a.printLines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), coverage(sum.Periods)))
+	}
+	a.renderTable("", head, rows, right...)
+	a.printLines(pendingSpend(sum), a.describeFilter(ctx, filter))
+}
+
+// costCharts draws the spend per day under the table: bars stacked by the
+// largest groups, and a sparkline per group.
+func (a *app) costCharts(ctx context.Context, sum *admin.CostSummary, dim costDim, now time.Time) {
+	d := dailySpend{timeline: timelineOf(sum.Periods, now), series: a.costSeries(ctx, sum, dim)}.top(5, dim.plural)
+	fmt.Fprintln(a.env.Stdout)
+	a.termChart().bars(d)
+	fmt.Fprintln(a.env.Stdout)
+	a.termChart().sparklines(d)
+}
+
+// costSeries are the summary's groups as chart series, named as in tables.
+func (a *app) costSeries(ctx context.Context, sum *admin.CostSummary, dim costDim) []series {
+	out := make([]series, len(sum.Groups))
+	for i, g := range sum.Groups {
+		out[i] = series{name: a.costLabel(ctx, dim, g.Key), values: g.Series}
+	}
+	return out
+}
+
+// costRow is one day of one group, flattened.
+func (a *app) costRow(ctx context.Context, p admin.Period, dim costDim, key string, amount admin.Amount) dataRow {
+	row := dataRow{strCell("date_start", rfc3339(p.Start)), strCell("date_end", rfc3339(p.End)), strCell(string(dim.field), key)}
+	if dim == costByWorkspace {
+		row = append(row, strCell("workspace_name", a.names.workspace(ctx, key)))
+	}
+	row = append(row, moneyCells("cost", amount)...)
+	return append(row, strCell("currency", "USD"), boolCell("final", p.Final))
+}
+
+func (a *app) printCostRows(ctx context.Context, cmd *cobra.Command, sum *admin.CostSummary, dim costDim) error {
+	var rows []dataRow
+	for i, p := range sum.Periods {
+		for _, g := range sum.Groups {
+			if !g.Series[i].IsZero() {
+				rows = append(rows, a.costRow(ctx, p, dim, g.Key, g.Series[i]))
+			}
+		}
+	}
+	return printRows(a, cmd, keysOf(a.costRow(ctx, admin.Period{}, dim, "", admin.Amount{})), rows)
+}
+
+// printFOCUS writes every cost line as a FOCUS row, with the tokens it is
+// for when the usage report tells them unambiguously.
+func (a *app) printFOCUS(ctx context.Context, c *admin.Client, buckets []admin.CostBucket, usage admin.UsageMessagesParams) error {
+	org, err := c.Organization.Get(ctx)
+	if err != nil {
+		return err
+	}
+	tokens, err := a.fetchTokenIndex(ctx, c, usage)
+	if err != nil {
+		return err
+	}
+	var rows []focusRow
+	for _, b := range buckets {
+		// Two lines of one day that map to the same usage would each claim
+		// all of its tokens: leave their quantity empty instead.
+		lines := map[tokenKey]int{}
+		for _, r := range b.Results {
+			lines[tokenKeyOf(b.StartingAt, r)]++
+		}
+		for _, r := range b.Results {
+			row := focusRow{start: b.StartingAt, end: b.EndingAt, amount: r.Amount, currency: r.Currency,
+				orgID: org.ID, orgName: org.Name, workspaceID: r.WorkspaceID, description: r.Description,
+				model: r.Model, costType: r.CostType, tokenType: r.TokenType}
+			if r.WorkspaceID != "" {
+				row.workspaceName = a.names.workspace(ctx, r.WorkspaceID)
+			}
+			if k := tokenKeyOf(b.StartingAt, r); lines[k] == 1 {
+				row.tokens = tokens.of(k)
+			}
+			rows = append(rows, row)
+		}
+	}
+	return writeFOCUS(a.env.Stdout, rows)
+}
+
+// tokenKey is what sets the price of a token: the day, workspace, model,
+// tier, context window, geography and token type.
+type tokenKey struct {
+	day                                 int64
+	workspace, model, tier, window, geo string
+	tokenType                           admin.TokenType
+}
+
+func tokenKeyOf(day time.Time, r admin.CostResult) tokenKey {
+	return tokenKey{day.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), r.TokenType}
+}
+
+// tokenIndex is the usage report's token counts by price.
+type tokenIndex map[tokenKey]admin.UsageCounts
+
+// of returns the tokens of k's type, or nil when the key is not for tokens
+// or the usage report does not have it.
+func (t tokenIndex) of(k tokenKey) *int64 {
+	tokenType := k.tokenType
+	k.tokenType = ""
+	c, ok := t[k]
+	if !ok {
+		return nil
+	}
+	var n int64
+	switch tokenType {
+	case admin.TokenTypeUncachedInput:
+		n = c.UncachedInputTokens
+	case admin.TokenTypeOutput:
+		n = c.OutputTokens
+	case admin.TokenTypeCacheReadInput:
+		n = c.CacheReadTokens
+	case admin.TokenTypeCacheCreation5mInput:
+		n = c.CacheCreation5mTokens
+	case admin.TokenTypeCacheCreation1hInput:
+		n = c.CacheCreation1hTokens
+	default:
+		return nil
+	}
+	return &n
+}
+
+// fetchTokenIndex reads the daily usage report grouped by every dimension
+// of a token's price.
+func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams) (tokenIndex, error) {
+	params.GroupBy = []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel, admin.UsageGroupByServiceTier,
+		admin.UsageGroupByContextWindow, admin.UsageGroupByInferenceGeo}
+	buckets, err := fetchRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
+		window(admin.BucketWidthDay), c.Usage.MessagesRange(ctx, params), bucketEnd)
+	if err != nil {
+		return nil, err
+	}
+	idx := tokenIndex{}
+	for _, b := range buckets {
+		for _, r := range b.Results {
+			k := tokenKey{b.StartingAt.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), ""}
+			idx[k] = idx[k].Add(r.Counts())
+		}
+	}
+	return idx, nil
+}
+
+// writeCostHTML writes the HTML report of the cost buckets (grouped by
+// workspace and description), with tokens per day from the usage report.
+func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, buckets []admin.CostBucket, usage admin.UsageMessagesParams, now time.Time) error {
+	byWorkspace, err := admin.SummarizeCost(buckets, admin.CostFieldWorkspaceID, now)
+	if err != nil {
+		return err
+	}
+	byModel, err := admin.SummarizeCost(buckets, admin.CostFieldModel, now)
+	if err != nil {
+		return err
+	}
+	usageBuckets, err := fetchRange(a, "usage report", admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt},
+		window(admin.BucketWidthDay), c.Usage.MessagesRange(ctx, usage), bucketEnd)
+	if err != nil {
+		return err
+	}
+	tokens, err := admin.SummarizeUsage(usageBuckets, "", now)
+	if err != nil {
+		return err
+	}
+	perDay := map[int64]admin.UsageCounts{}
+	for i, p := range tokens.Periods {
+		perDay[p.Start.Unix()] = tokens.Series[i]
+	}
+	var counts tokenCounts
+	for _, p := range byWorkspace.Periods {
+		n := perDay[p.Start.Unix()]
+		counts.uncachedInput = append(counts.uncachedInput, n.UncachedInputTokens)
+		counts.cacheWrite = append(counts.cacheWrite, n.CacheCreation5mTokens+n.CacheCreation1hTokens)
+		counts.cacheRead = append(counts.cacheRead, n.CacheReadTokens)
+		counts.output = append(counts.output, n.OutputTokens)
+	}
+	org, err := c.Organization.Get(ctx)
+	if err != nil {
+		return err
+	}
+	periods := byWorkspace.Periods
+	report := htmlReport{
+		title: org.Name, start: periods[0].Start, end: periods[len(periods)-1].End, generated: now,
+		days:        timelineOf(periods, now),
+		byWorkspace: a.costSeries(ctx, byWorkspace, costByWorkspace), byModel: a.costSeries(ctx, byModel, costByModel),
+		tokens: counts,
+	}
+	var buf bytes.Buffer
+	if err := writeHTMLReport(&buf, report); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.env.Stderr, "wrote %s: spend %s, %s in all\n", path, dateRange(report.start, report.end), dollars(byWorkspace.Total))
+	return nil
+}

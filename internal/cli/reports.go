@@ -1,0 +1,358 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// This file holds what the report commands (cost, usage messages, usage
+// claude-code, budget) share: the time range flags, fetching a range with
+// progress, the notes that say which data is not final, and the flattened
+// rows of their data formats.
+
+// rangeFlags are the time range flags of a report command.
+type rangeFlags struct {
+	since, from, to, day   string
+	monthToDate, lastMonth bool
+}
+
+// defaultSince is the range of a report given no range flag.
+const defaultSince = "30d"
+
+func (f *rangeFlags) register(cmd *cobra.Command, withDay bool) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.since, "since", "", "the last N minutes, hours, days or weeks and the current one so far: 90m, 24h, 7d, 2w (default "+defaultSince+")")
+	fl.StringVar(&f.from, "from", "", "start: a date (2026-11-01, midnight UTC) or an RFC 3339 time")
+	fl.StringVar(&f.to, "to", "", "end, excluded: a date or an RFC 3339 time (default now); --from 2026-11-01 --to 2026-12-01 is November")
+	fl.BoolVar(&f.monthToDate, "month-to-date", false, "this UTC calendar month so far")
+	fl.BoolVar(&f.lastMonth, "last-month", false, "the whole previous UTC calendar month")
+	if withDay {
+		fl.StringVar(&f.day, "day", "", "one UTC day, such as 2026-11-19")
+	}
+}
+
+// parse turns the flags into a range ending no later than now: the reports
+// have no buckets in the future. Conflicting or malformed flags are usage
+// errors, found before anything is sent.
+func (f rangeFlags) parse(cmd *cobra.Command, now time.Time) (admin.TimeRange, error) {
+	since, from, to := f.since, f.from, f.to
+	var given []string
+	for _, c := range []struct {
+		set  bool
+		name string
+	}{{f.since != "", "--since"}, {f.from != "" || f.to != "", "--from/--to"}, {f.monthToDate, "--month-to-date"}, {f.lastMonth, "--last-month"}, {f.day != "", "--day"}} {
+		if c.set {
+			given = append(given, c.name)
+		}
+	}
+	switch {
+	case len(given) > 1:
+		return admin.TimeRange{}, usageErr(cmd, "give one time range, not %s", strings.Join(given, " and "))
+	case f.monthToDate:
+		since = "mtd"
+	case f.lastMonth:
+		since = "last-month"
+	case f.day != "":
+		day, err := time.Parse(time.DateOnly, f.day)
+		if err != nil {
+			return admin.TimeRange{}, usageErr(cmd, "--day %q is not a date such as 2026-11-19", f.day)
+		}
+		from, to = day.Format(time.DateOnly), day.AddDate(0, 0, 1).Format(time.DateOnly)
+	case len(given) == 0:
+		since = defaultSince
+	}
+	r, err := admin.ParseTimeRange(since, from, to, now)
+	if err != nil {
+		return admin.TimeRange{}, inputErr(cmd, err)
+	}
+	if !r.Start.Before(now) {
+		return admin.TimeRange{}, usageErr(cmd, "the range starts at %s, which is not in the past: there is no data yet", r.Start.Format(time.RFC3339))
+	}
+	r.End = minTime(r.End, now)
+	return r, nil
+}
+
+// reportRun is what a report command starts from: the clock, the range,
+// the output format and the client.
+type reportRun struct {
+	now    time.Time
+	r      admin.TimeRange
+	format string
+	c      *admin.Client
+}
+
+// startReport reads the range flags (none when rf is nil) and the output
+// format, then makes the client: bad flags fail first, and nothing is sent.
+func (a *app) startReport(cmd *cobra.Command, rf *rangeFlags, chart, focus bool) (run reportRun, err error) {
+	run.now = a.now().UTC()
+	if rf != nil {
+		if run.r, err = rf.parse(cmd, run.now); err != nil {
+			return run, err
+		}
+	}
+	if run.format, err = a.reportFormat(cmd, chart, focus); err != nil {
+		return run, err
+	}
+	run.c, err = a.clientFor(cmd.Context())
+	return run, err
+}
+
+// inputErr turns the library's bad-input error into a usage error with a
+// hint; other errors pass through.
+func inputErr(cmd *cobra.Command, err error) error {
+	if !errors.Is(err, admin.ErrInvalidParam) {
+		return err
+	}
+	return usageErr(cmd, "%s", strings.TrimPrefix(err.Error(), "admin: invalid parameter: "))
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// fetchRange reads a whole report range. When the range takes many
+// requests (perRequest is how much of it one request covers), a terminal's
+// stderr shows how much has arrived as the windows and pages come in;
+// reached tells up to when an item covers.
+func fetchRange[T any](a *app, what string, r admin.TimeRange, perRequest time.Duration, seq iter.Seq2[T, error], reached func(T) time.Time) ([]T, error) {
+	var items []T
+	shown := -1
+	defer func() {
+		if shown >= 0 {
+			fmt.Fprint(a.env.Stderr, "\r\x1b[K")
+		}
+	}()
+	span := r.End.Sub(r.Start).Seconds()
+	for it, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+		if !a.env.StderrTTY || r.End.Sub(r.Start) <= perRequest {
+			continue
+		}
+		// A float is fine here: it only places a progress figure.
+		if pct := min(100, max(0, int(reached(it).Sub(r.Start).Seconds()*100/span))); pct != shown {
+			fmt.Fprintf(a.env.Stderr, "\rfetching %s… %d%%", what, pct)
+			shown = pct
+		}
+	}
+	return items, nil
+}
+
+// requestWindow is how much of a range one request of a report covers, by
+// bucket width: 31 daily, 168 hourly or 1440 one-minute buckets. The cost
+// report is daily.
+var requestWindow = map[admin.BucketWidth]time.Duration{
+	admin.BucketWidthDay:    31 * 24 * time.Hour,
+	admin.BucketWidthHour:   168 * time.Hour,
+	admin.BucketWidthMinute: 1440 * time.Minute,
+}
+
+func window(width admin.BucketWidth) time.Duration { return requestWindow[width] }
+
+// bucketEnd is how far a report bucket reaches, for fetchRange.
+func bucketEnd[R any](b admin.ReportBucket[R]) time.Time { return b.EndingAt }
+
+// isDaily tells whether the periods are whole UTC days.
+func isDaily(periods []admin.Period) bool {
+	return len(periods) > 0 && periods[0].End.Sub(periods[0].Start) == 24*time.Hour
+}
+
+// coverage says what a report covers, for the line above its table:
+// "Oct 21 – Nov 20, 2026 (31 UTC days)" or, for shorter buckets,
+// "2026-11-19 15:00 – 2026-11-20 15:31 UTC (25 hourly buckets)".
+func coverage(periods []admin.Period) string {
+	if len(periods) == 0 {
+		return "no data in this range"
+	}
+	start, end := periods[0].Start, periods[len(periods)-1].End
+	if isDaily(periods) {
+		return fmt.Sprintf("%s (%s)", dateRange(start, end), count(len(periods), "UTC day"))
+	}
+	width := "hourly bucket"
+	if periods[0].End.Sub(periods[0].Start) < time.Hour {
+		width = "one-minute bucket"
+	}
+	const layout = "2006-01-02 15:04"
+	return fmt.Sprintf("%s – %s UTC (%s)", start.UTC().Format(layout), end.UTC().Format(layout), count(len(periods), width))
+}
+
+// pendingNote is the footnote that marks data that is not final, or ""
+// when all of it is. The periods that are not final are the last pending
+// ones; what says what they hold ("its spend so far, $1,684.33, is in the
+// total").
+func pendingNote(periods []admin.Period, pending int, what string) string {
+	if pending == 0 {
+		return ""
+	}
+	open := periods[len(periods)-pending:]
+	var which string
+	switch {
+	case isDaily(periods) && pending == 1:
+		which = open[0].Start.Format("Jan 2") + " is"
+	case isDaily(periods):
+		which = fmt.Sprintf("%s – %s are", open[0].Start.Format("Jan 2"), open[pending-1].Start.Format("Jan 2"))
+	case pending == 1:
+		which = "the last bucket (from " + open[0].Start.UTC().Format("15:04") + " UTC) is"
+	default:
+		which = fmt.Sprintf("the last %d buckets (from %s UTC) are", pending, open[0].Start.UTC().Format("Jan 2 15:04"))
+	}
+	return fmt.Sprintf("* %s not final yet: %s and may still grow (the report settles up to %s after a bucket ends).", which, what, lagText())
+}
+
+func lagText() string {
+	if admin.ReportLag == time.Hour {
+		return "an hour"
+	}
+	return admin.ReportLag.String()
+}
+
+// timelineOf is the chart timeline of daily periods: a day is marked
+// incomplete exactly when its period is not final.
+func timelineOf(periods []admin.Period, now time.Time) timeline {
+	t := timeline{}
+	for _, p := range periods {
+		t.days = append(t.days, p.Start.UTC())
+		if !p.Final {
+			t.completeUntil = now.Add(-admin.ReportLag)
+		}
+	}
+	return t
+}
+
+// printLines writes lines to stdout, skipping empty ones.
+func (a *app) printLines(lines ...string) {
+	for _, l := range lines {
+		if l != "" {
+			fmt.Fprintln(a.env.Stdout, l)
+		}
+	}
+}
+
+// countText is a count with thousands separators: 1,234,567.
+func countText(n int64) string {
+	if n < 0 {
+		return "-" + groupThousands(strconv.FormatInt(-n, 10))
+	}
+	return groupThousands(strconv.FormatInt(n, 10))
+}
+
+// dataRow is one flattened row of a report's data output (JSON, JSONL,
+// YAML, CSV): named cells in a fixed order, with explicit units in the
+// names. Money is a string of exact decimal digits, never a float.
+type dataRow []cell
+
+type cell struct {
+	key, text string
+	literal   bool // text is a JSON number or boolean, not a string
+}
+
+func strCell(key, text string) cell { return cell{key: key, text: text} }
+func intCell(key string, n int64) cell {
+	return cell{key: key, text: strconv.FormatInt(n, 10), literal: true}
+}
+func boolCell(key string, b bool) cell {
+	return cell{key: key, text: strconv.FormatBool(b), literal: true}
+}
+
+// moneyCells are an amount of cents as exact dollars and exact cents.
+func moneyCells(prefix string, a admin.Amount) []cell {
+	return []cell{strCell(prefix+"_usd", decimalString(a.Dollars())), strCell(prefix+"_cents", decimalString(a.Cents()))}
+}
+
+func (r dataRow) json() json.RawMessage {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, c := range r {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(c.key)
+		b.Write(k)
+		b.WriteByte(':')
+		if c.literal {
+			b.WriteString(c.text)
+			continue
+		}
+		v, _ := json.Marshal(c.text)
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return json.RawMessage(b.String())
+}
+
+// printRows writes data rows in the chosen data format; keys name the
+// columns, so CSV has its header even when there are no rows.
+func printRows(a *app, cmd *cobra.Command, keys []string, rows []dataRow) error {
+	return printList(a, cmd, rows, dataRow.json, dataColumns(keys))
+}
+
+// dataColumns are the CSV columns of data rows with these keys.
+func dataColumns(keys []string) []column[dataRow] {
+	cols := make([]column[dataRow], len(keys))
+	for i, k := range keys {
+		cols[i] = column[dataRow]{header: k, text: func(r dataRow) string { return r[i].text }}
+	}
+	return cols
+}
+
+// keysOf are the column names of rows made by row, taken from a sample.
+func keysOf(sample dataRow) []string {
+	keys := make([]string, len(sample))
+	for i, c := range sample {
+		keys[i] = c.key
+	}
+	return keys
+}
+
+// formatFOCUS is the cost command's FinOps FOCUS CSV (-o focus).
+const formatFOCUS = "focus"
+
+// reportFormat is the output format of a report: table, a data format, or
+// focus where the command has it. --chart asks for the table even in a
+// pipe, unless -o says otherwise.
+func (a *app) reportFormat(cmd *cobra.Command, chart, focus bool) (string, error) {
+	if focus && strings.EqualFold(a.flags.output, formatFOCUS) {
+		return formatFOCUS, nil
+	}
+	if chart && a.flags.output == "" {
+		return formatTable, nil
+	}
+	f, err := a.format(cmd)
+	if err == nil && chart && f != formatTable {
+		return "", usageErr(cmd, "--chart draws under the table: leave out -o %s", a.flags.output)
+	}
+	if err != nil && focus {
+		err = usageErr(cmd, "unknown output format %q: use one of %s or focus", a.flags.output, strings.Join(formats, ", "))
+	}
+	return f, err
+}
+
+// normalizeDim reads a --by value: any case, '_' or '-', with or without
+// an _id suffix (workspace_id is workspace).
+func normalizeDim(s string) string {
+	s = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-")
+	return strings.TrimSuffix(s, "-id")
+}
+
+// dimNames lists the --by values for help and errors.
+func dimNames[T any](dims []T, name func(T) string) string {
+	out := make([]string, len(dims))
+	for i, d := range dims {
+		out[i] = name(d)
+	}
+	return strings.Join(out, ", ")
+}

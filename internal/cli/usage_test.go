@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/anthropic-admin-go/admin/admintest"
+)
+
+// rawTokens adds up every token count of the usage report as the API sends
+// it, read with the api command.
+func rawTokens(t *testing.T, srv *admintest.Server, fields ...string) (tokens, webSearches int64) {
+	t.Helper()
+	args := []string{"api", "GET", "usage_report/messages", "--paginate"}
+	for _, f := range fields {
+		args = append(args, "-f", f)
+	}
+	var buckets []struct {
+		Results []struct {
+			Uncached      int64 `json:"uncached_input_tokens"`
+			CacheCreation struct {
+				OneHour  int64 `json:"ephemeral_1h_input_tokens"`
+				FiveMins int64 `json:"ephemeral_5m_input_tokens"`
+			} `json:"cache_creation"`
+			CacheRead     int64 `json:"cache_read_input_tokens"`
+			Output        int64 `json:"output_tokens"`
+			ServerToolUse struct {
+				WebSearches int64 `json:"web_search_requests"`
+			} `json:"server_tool_use"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, srv, term{}, args...).stdout), &buckets); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range buckets {
+		for _, r := range b.Results {
+			tokens += r.Uncached + r.CacheCreation.OneHour + r.CacheCreation.FiveMins + r.CacheRead + r.Output
+			webSearches += r.ServerToolUse.WebSearches
+		}
+	}
+	return tokens, webSearches
+}
+
+func TestUsageMessagesTable(t *testing.T) {
+	srv := demoServer(t)
+	r := mustRun(t, srv, term{tty: true}, "usage", "messages", "--since", "7d")
+	golden(t, "usage-messages", r.stdout)
+	tokens, searches := rawTokens(t, srv, "starting_at=2026-11-13T00:00:00Z", "ending_at="+rangeEnd, "bucket_width=1d", "limit=31")
+	total := strings.Fields(totalLine(t, r.stdout))
+	if total[len(total)-1] != countText(tokens) || total[len(total)-2] != countText(searches) {
+		t.Errorf("TOTAL row %q, want %s tokens and %s web searches", total, countText(tokens), countText(searches))
+	}
+	golden(t, "usage-messages-hourly-by-workspace-and-key", mustRun(t, srv, term{tty: true},
+		"usage", "messages", "--since", "6h", "--bucket", "1h", "--by", "workspace", "--by", "api-key", "--workspace", "Staging").stdout)
+}
+
+func TestUsageMessagesData(t *testing.T) {
+	srv := demoServer(t)
+	rows := jsonList(t, mustRun(t, srv, term{}, "usage", "messages", "--since", "3d", "--by", "workspace,model").stdout)
+	want := []string{"bucket_start", "bucket_end", "workspace_id", "workspace_name", "model", "uncached_input_tokens",
+		"cache_creation_5m_input_tokens", "cache_creation_1h_input_tokens", "cache_read_input_tokens", "output_tokens",
+		"total_tokens", "web_search_requests", "final"}
+	var sum int64
+	for _, row := range rows {
+		if len(row) != len(want) {
+			t.Fatalf("row %v, want the columns %v", row, want)
+		}
+		parts := int64(0)
+		for _, k := range want[5:10] {
+			parts += int64(row[k].(float64))
+		}
+		if parts != int64(row["total_tokens"].(float64)) {
+			t.Fatalf("total_tokens is not the sum of the token columns: %v", row)
+		}
+		sum += parts
+		if (row["bucket_start"] == "2026-11-20T00:00:00Z") == row["final"] {
+			t.Fatalf("only today's bucket is not final: %v", row)
+		}
+	}
+	tokens, _ := rawTokens(t, srv, "starting_at=2026-11-17T00:00:00Z", "ending_at="+rangeEnd)
+	if sum != tokens {
+		t.Errorf("rows add up to %d tokens, the report to %d", sum, tokens)
+	}
+
+	records, err := csv.NewReader(strings.NewReader(mustRun(t, srv, term{}, "usage", "messages", "--since", "3d", "--by", "workspace,model", "-o", "csv").stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(records[0], want) || len(records) != len(rows)+1 {
+		t.Errorf("csv header %v, %d rows", records[0], len(records)-1)
+	}
+	if n, err := strconv.ParseInt(records[1][10], 10, 64); err != nil || n <= 0 || strings.Contains(records[1][10], ",") {
+		t.Errorf("csv total_tokens %q is not a plain integer", records[1][10])
+	}
+}
+
+func TestUsageMessagesFilters(t *testing.T) {
+	srv := demoServer(t)
+	keys := jsonList(t, mustRun(t, srv, term{}, "api-keys", "list", "--name", "prod-api-gateway").stdout)
+	id := keys[0]["id"].(string)
+	before := len(srv.Requests())
+	rows := jsonList(t, mustRun(t, srv, term{}, "usage", "messages", "--since", "2d", "--api-key", "prod-api-gateway", "--by", "api-key", "--model", "claude-sonnet-4-6").stdout)
+	if len(rows) == 0 {
+		t.Fatal("no usage for the key")
+	}
+	for _, r := range rows {
+		if r["api_key_id"] != id || r["api_key_name"] != "prod-api-gateway" {
+			t.Fatalf("row %v is not for %s", r, id)
+		}
+	}
+	var sent bool
+	for _, req := range srv.Requests()[before:] {
+		if req.Path == "/v1/organizations/usage_report/messages" {
+			sent = true
+			q := req.Query
+			if !slices.Equal(q["api_key_ids[]"], []string{id}) || !slices.Equal(q["models[]"], []string{"claude-sonnet-4-6"}) || !slices.Equal(q["group_by[]"], []string{"api_key_id"}) {
+				t.Errorf("query %v", q)
+			}
+		}
+	}
+	if !sent {
+		t.Error("no usage report request")
+	}
+	if r := runCLI(t, srv, term{}, "usage", "messages", "--api-key", "no-such-key"); r.code != ExitNotFound {
+		t.Errorf("unknown key: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
