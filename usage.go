@@ -36,6 +36,15 @@ func (w BucketWidth) maxBuckets() (n int, ok bool) {
 	return 0, false
 }
 
+// RequestSpan is how much time one report request may cover at this width:
+// 31 daily, 168 hourly or 1440 one-minute buckets; 0 for a width this
+// library does not know. The Range methods split longer ranges into spans
+// this long.
+func (w BucketWidth) RequestSpan() time.Duration {
+	n, _ := w.maxBuckets()
+	return time.Duration(n) * w.duration()
+}
+
 // duration is the length of one bucket; 0 for a width this library does not
 // know.
 func (w BucketWidth) duration() time.Duration {

@@ -73,7 +73,7 @@ days that does not end in decimal is rounded at 20 places.`,
 				return err
 			}
 			if st.ProjectedOver {
-				return &exitError{code: ExitOverBudget, err: fmt.Errorf("the projected month-end spend %s is over the monthly budget %s",
+				return &exitError{code: ExitOverBudget, label: "over budget", err: fmt.Errorf("the projected month-end spend %s is over the monthly budget %s",
 					centsRat(f.Projected), dollars(budget))}
 			}
 			return nil

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -208,9 +209,10 @@ func firstNonEmpty(vals ...string) string {
 
 // exitError carries the exit code for an error.
 type exitError struct {
-	code int
-	err  error
-	hint string // usage line, for bad input
+	code  int
+	err   error
+	hint  string // usage line, for bad input
+	label string // what the message is; "error" when empty
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -250,7 +252,7 @@ func (a *app) report(err error) int {
 		fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: invalid parameter: "))
 		return ExitUsage
 	case errors.As(err, &ee):
-		fmt.Fprintf(a.env.Stderr, "error: %v\n", ee.err)
+		fmt.Fprintf(a.env.Stderr, "%s: %v\n", cmp.Or(ee.label, "error"), ee.err)
 		if ee.hint != "" {
 			fmt.Fprintf(a.env.Stderr, "  (%s)\n", ee.hint)
 		}

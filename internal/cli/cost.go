@@ -118,7 +118,7 @@ func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery) ([]ad
 	if q.byDescription || len(q.filter.models) > 0 || len(q.filter.tiers) > 0 {
 		params.GroupBy = append(params.GroupBy, admin.CostGroupByDescription)
 	}
-	buckets, err := fetchRange(a, "cost report", q.r, window(admin.BucketWidthDay), c.Cost.ReportRange(ctx, params), bucketEnd)
+	buckets, err := fetchRange(a, "cost report", q.r, admin.BucketWidthDay.RequestSpan(), c.Cost.ReportRange(ctx, params), bucketEnd)
 	if err != nil || q.filter.empty() {
 		return buckets, err
 	}
@@ -417,7 +417,7 @@ func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin
 	params.GroupBy = []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel, admin.UsageGroupByServiceTier,
 		admin.UsageGroupByContextWindow, admin.UsageGroupByInferenceGeo}
 	buckets, err := fetchRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
-		window(admin.BucketWidthDay), c.Usage.MessagesRange(ctx, params), bucketEnd)
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd)
 	if err != nil {
 		return nil, err
 	}
@@ -443,7 +443,7 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, b
 		return err
 	}
 	usageBuckets, err := fetchRange(a, "usage report", admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt},
-		window(admin.BucketWidthDay), c.Usage.MessagesRange(ctx, usage), bucketEnd)
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, usage), bucketEnd)
 	if err != nil {
 		return err
 	}

@@ -4,18 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"math/big"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 )
-
-// -report-out writes the sample report to a file, for
-// scripts/report-screenshot.sh and for a person to look at.
-var reportOut = flag.String("report-out", "", "write the sample HTML report to this file")
 
 func sampleReport() htmlReport {
 	days := sampleDays()
@@ -76,11 +70,7 @@ func parseXML(t *testing.T, page string) (map[string]int, string) {
 
 func TestHTMLReport(t *testing.T) {
 	page := renderReport(t, sampleReport())
-	if *reportOut != "" {
-		if err := os.WriteFile(*reportOut, []byte(page), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+
 	elements, text := parseXML(t, page)
 
 	// Self-contained: nothing to fetch, nothing to run.

@@ -152,17 +152,6 @@ func fetchRange[T any](a *app, what string, r admin.TimeRange, perRequest time.D
 	return items, nil
 }
 
-// requestWindow is how much of a range one request of a report covers, by
-// bucket width: 31 daily, 168 hourly or 1440 one-minute buckets. The cost
-// report is daily.
-var requestWindow = map[admin.BucketWidth]time.Duration{
-	admin.BucketWidthDay:    31 * 24 * time.Hour,
-	admin.BucketWidthHour:   168 * time.Hour,
-	admin.BucketWidthMinute: 1440 * time.Minute,
-}
-
-func window(width admin.BucketWidth) time.Duration { return requestWindow[width] }
-
 // bucketEnd is how far a report bucket reaches, for fetchRange.
 func bucketEnd[R any](b admin.ReportBucket[R]) time.Time { return b.EndingAt }
 

@@ -205,7 +205,7 @@ Buckets in which a group used nothing have no row.
 					params.APIKeyIDs = append(params.APIKeyIDs, t.id)
 				}
 			}
-			buckets, err := fetchRange(a, "usage report", r, window(params.BucketWidth), c.Usage.MessagesRange(ctx, params), bucketEnd)
+			buckets, err := fetchRange(a, "usage report", r, params.BucketWidth.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd)
 			if err != nil {
 				return inputErr(cmd, err)
 			}
