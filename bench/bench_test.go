@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"runtime"
 	"strconv"
 	"testing"
@@ -23,8 +24,36 @@ import (
 // process), each reports cpu-ns/op: this process's CPU time per call, user
 // and system, garbage collection included. That is the client's own cost.
 
-// measure runs f as the sub-benchmark name; i counts the calls from 0.
-func measure(b *testing.B, name string, f func(ctx context.Context, i int) error) {
+// call is one client's way of making the call measured; i counts the calls
+// from 0.
+type call func(ctx context.Context, i int) error
+
+// round is the round of run.sh this process is (BENCH_ROUND, from 0).
+var round, _ = strconv.Atoi(os.Getenv("BENCH_ROUND"))
+
+// compare runs each client's call as a sub-benchmark named after the
+// client; c.sdk is nil where the SDK lacks the endpoint. The order rotates
+// with the round, so that over the rounds each client runs first, second
+// and last as often as the others, and none carries an order effect.
+func compare(b *testing.B, c clients) {
+	all := []struct {
+		name string
+		f    call
+	}{{"ours", c.ours}, {"baseline", c.baseline}, {"sdk", c.sdk}}
+	if c.sdk == nil {
+		all = all[:2]
+	}
+	r := round % len(all)
+	for _, c := range append(all[r:], all[:r]...) {
+		measure(b, c.name, c.f)
+	}
+}
+
+// clients are the three ways of making one call.
+type clients struct{ ours, baseline, sdk call }
+
+// measure runs f as the sub-benchmark name.
+func measure(b *testing.B, name string, f call) {
 	b.Run(name, func(b *testing.B) {
 		ctx := context.Background()
 		// One call first, untimed, and a collection: otherwise whichever
@@ -58,26 +87,28 @@ func want[T comparable](what string, got, expected T) error {
 
 func BenchmarkGetUser(b *testing.B) {
 	lib, raw, api := ours(fx.FakeURL), baseline{fx.FakeURL}, sdk()
-	measure(b, "ours", func(ctx context.Context, _ int) error {
-		u, err := lib.Users.Get(ctx, fx.UserID)
-		if err != nil {
-			return err
-		}
-		return want("user ID", u.ID, fx.UserID)
-	})
-	measure(b, "baseline", func(ctx context.Context, _ int) error {
-		var u admin.User
-		if err := raw.do(ctx, "GET", "/v1/organizations/users/"+url.PathEscape(fx.UserID), nil, nil, &u); err != nil {
-			return err
-		}
-		return want("user ID", u.ID, fx.UserID)
-	})
-	measure(b, "sdk", func(ctx context.Context, _ int) error {
-		u, err := api.Organization.Users.Get(ctx, fx.UserID)
-		if err != nil {
-			return err
-		}
-		return want("user ID", u.ID, fx.UserID)
+	compare(b, clients{
+		ours: func(ctx context.Context, _ int) error {
+			u, err := lib.Users.Get(ctx, fx.UserID)
+			if err != nil {
+				return err
+			}
+			return want("user ID", u.ID, fx.UserID)
+		},
+		baseline: func(ctx context.Context, _ int) error {
+			var u admin.User
+			if err := raw.do(ctx, "GET", "/v1/organizations/users/"+url.PathEscape(fx.UserID), nil, nil, &u); err != nil {
+				return err
+			}
+			return want("user ID", u.ID, fx.UserID)
+		},
+		sdk: func(ctx context.Context, _ int) error {
+			u, err := api.Organization.Users.Get(ctx, fx.UserID)
+			if err != nil {
+				return err
+			}
+			return want("user ID", u.ID, fx.UserID)
+		},
 	})
 }
 
@@ -87,17 +118,19 @@ func BenchmarkListUsers5000(b *testing.B) {
 	lib, raw, api := ours(fx.FakeURL), baseline{fx.FakeURL}, sdk()
 	for _, limit := range []int{1000, 100} {
 		b.Run("limit="+strconv.Itoa(limit), func(b *testing.B) {
-			measure(b, "ours", func(ctx context.Context, _ int) error {
-				n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Limit: limit}))
-				return wantCount("members", n, err, listedUsers)
-			})
-			measure(b, "baseline", func(ctx context.Context, _ int) error {
-				n, err := countEach[admin.User](ctx, raw, "/v1/organizations/users", url.Values{"limit": {strconv.Itoa(limit)}})
-				return wantCount("members", n, err, listedUsers)
-			})
-			measure(b, "sdk", func(ctx context.Context, _ int) error {
-				n, err := countPager(api.Organization.Users.ListAutoPaging(ctx, anthropic.OrganizationUserListParams{Limit: anthropic.Int(int64(limit))}))
-				return wantCount("members", n, err, listedUsers)
+			compare(b, clients{
+				ours: func(ctx context.Context, _ int) error {
+					n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Limit: limit}))
+					return wantCount("members", n, err, listedUsers)
+				},
+				baseline: func(ctx context.Context, _ int) error {
+					n, err := countEach[admin.User](ctx, raw, "/v1/organizations/users", url.Values{"limit": {strconv.Itoa(limit)}})
+					return wantCount("members", n, err, listedUsers)
+				},
+				sdk: func(ctx context.Context, _ int) error {
+					n, err := countPager(api.Organization.Users.ListAutoPaging(ctx, anthropic.OrganizationUserListParams{Limit: anthropic.Int(int64(limit))}))
+					return wantCount("members", n, err, listedUsers)
+				},
 			})
 		})
 	}
@@ -107,19 +140,21 @@ func BenchmarkListUsers5000(b *testing.B) {
 // included: one page of a handful of larger objects.
 func BenchmarkListWorkspaces(b *testing.B) {
 	lib, raw, api := ours(fx.FakeURL), baseline{fx.FakeURL}, sdk()
-	measure(b, "ours", func(ctx context.Context, _ int) error {
-		n, err := countAll(ctx, lib.Workspaces.List(allWorkspaces))
-		return wantCount("workspaces", n, err, fx.Workspaces)
-	})
-	measure(b, "baseline", func(ctx context.Context, _ int) error {
-		q := url.Values{"limit": {"100"}, "include_archived": {"true"}, "include_default": {"true"}}
-		n, err := countEach[admin.Workspace](ctx, raw, "/v1/organizations/workspaces", q)
-		return wantCount("workspaces", n, err, fx.Workspaces)
-	})
-	measure(b, "sdk", func(ctx context.Context, _ int) error {
-		n, err := countPager(api.Organization.Workspaces.ListAutoPaging(ctx, anthropic.OrganizationWorkspaceListParams{
-			Limit: anthropic.Int(100), IncludeArchived: anthropic.Bool(true), IncludeDefault: anthropic.Bool(true)}))
-		return wantCount("workspaces", n, err, fx.Workspaces)
+	compare(b, clients{
+		ours: func(ctx context.Context, _ int) error {
+			n, err := countAll(ctx, lib.Workspaces.List(allWorkspaces))
+			return wantCount("workspaces", n, err, fx.Workspaces)
+		},
+		baseline: func(ctx context.Context, _ int) error {
+			q := url.Values{"limit": {"100"}, "include_archived": {"true"}, "include_default": {"true"}}
+			n, err := countEach[admin.Workspace](ctx, raw, "/v1/organizations/workspaces", q)
+			return wantCount("workspaces", n, err, fx.Workspaces)
+		},
+		sdk: func(ctx context.Context, _ int) error {
+			n, err := countPager(api.Organization.Workspaces.ListAutoPaging(ctx, anthropic.OrganizationWorkspaceListParams{
+				Limit: anthropic.Int(100), IncludeArchived: anthropic.Bool(true), IncludeDefault: anthropic.Bool(true)}))
+			return wantCount("workspaces", n, err, fx.Workspaces)
+		},
 	})
 }
 
@@ -133,28 +168,30 @@ func BenchmarkUpdateAPIKey(b *testing.B) {
 		}
 		return admin.APIKeyStatusActive
 	}
-	measure(b, "ours", func(ctx context.Context, i int) error {
-		k, err := lib.APIKeys.Update(ctx, fx.APIKeyID, admin.APIKeyUpdateParams{Status: status(i)})
-		if err != nil {
-			return err
-		}
-		return want("status", k.Status, status(i))
-	})
-	measure(b, "baseline", func(ctx context.Context, i int) error {
-		var k admin.APIKey
-		err := raw.do(ctx, "POST", "/v1/organizations/api_keys/"+url.PathEscape(fx.APIKeyID), nil, admin.APIKeyUpdateParams{Status: status(i)}, &k)
-		if err != nil {
-			return err
-		}
-		return want("status", k.Status, status(i))
-	})
-	measure(b, "sdk", func(ctx context.Context, i int) error {
-		k, err := api.Organization.APIKeys.Update(ctx, fx.APIKeyID, anthropic.OrganizationAPIKeyUpdateParams{
-			Status: anthropic.OrganizationAPIKeyUpdateParamsStatus(status(i))})
-		if err != nil {
-			return err
-		}
-		return want("status", string(k.Status), string(status(i)))
+	compare(b, clients{
+		ours: func(ctx context.Context, i int) error {
+			k, err := lib.APIKeys.Update(ctx, fx.APIKeyID, admin.APIKeyUpdateParams{Status: status(i)})
+			if err != nil {
+				return err
+			}
+			return want("status", k.Status, status(i))
+		},
+		baseline: func(ctx context.Context, i int) error {
+			var k admin.APIKey
+			err := raw.do(ctx, "POST", "/v1/organizations/api_keys/"+url.PathEscape(fx.APIKeyID), nil, admin.APIKeyUpdateParams{Status: status(i)}, &k)
+			if err != nil {
+				return err
+			}
+			return want("status", k.Status, status(i))
+		},
+		sdk: func(ctx context.Context, i int) error {
+			k, err := api.Organization.APIKeys.Update(ctx, fx.APIKeyID, anthropic.OrganizationAPIKeyUpdateParams{
+				Status: anthropic.OrganizationAPIKeyUpdateParamsStatus(status(i))})
+			if err != nil {
+				return err
+			}
+			return want("status", string(k.Status), string(status(i)))
+		},
 	})
 }
 
@@ -178,18 +215,20 @@ func BenchmarkCostReport31d(b *testing.B) {
 // the baseline (path and q, the same request) and checks the number of
 // results.
 func benchReport[R any](b *testing.B, what string, report *admin.List[admin.ReportBucket[R]], path string, q url.Values, results int) {
-	measure(b, "ours", func(ctx context.Context, _ int) error {
-		p, err := report.Page(ctx)
-		if err != nil {
-			return err
-		}
-		return want(what, countResults(p.Data), results)
-	})
-	measure(b, "baseline", func(ctx context.Context, _ int) error {
-		data, err := floorReport[R](ctx, path, q)
-		if err != nil {
-			return err
-		}
-		return want(what, countResults(data), results)
+	compare(b, clients{
+		ours: func(ctx context.Context, _ int) error {
+			p, err := report.Page(ctx)
+			if err != nil {
+				return err
+			}
+			return want(what, countResults(p.Data), results)
+		},
+		baseline: func(ctx context.Context, _ int) error {
+			data, err := floorReport[R](ctx, path, q)
+			if err != nil {
+				return err
+			}
+			return want(what, countResults(data), results)
+		},
 	})
 }

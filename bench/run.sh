@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 rounds=${ROUNDS:-6}
+benchtime=${BENCHTIME:-2s}
 bench=${BENCH:-.}
 out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
@@ -28,15 +29,16 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq "$rounds"); do
 	echo "round $i of $rounds" >&2
 	# One round: every benchmark once, each client right after the other.
-	"$out/bench.test" -test.run '^$' -test.bench "$bench" -test.benchmem -test.count 1 | tee -a "$out/results.txt" >&2
+	# BENCH_ROUND rotates the order of the clients (see compare in bench_test.go).
+	BENCH_ROUND=$((i - 1)) "$out/bench.test" -test.run '^$' -test.bench "$bench" -test.benchmem -test.benchtime "$benchtime" -test.count 1 | tee -a "$out/results.txt" >&2
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 go run golang.org/x/perf/cmd/benchstat@latest "$out/results.txt" >"$out/benchstat.txt"
 
 command="cd bench && ./run.sh
-# which, for each of $rounds rounds, runs:
-go test -c -o bench.test . && ./bench.test -test.run '^\$' -test.bench '$bench' -test.benchmem -test.count 1
+# which, for each of $rounds rounds (i = 0, 1, ...), runs:
+go test -c -o bench.test . && BENCH_ROUND=i ./bench.test -test.run '^\$' -test.bench '$bench' -test.benchmem -test.benchtime $benchtime -test.count 1
 # then: go run golang.org/x/perf/cmd/benchstat@latest results.txt"
 
 go run ./internal/benchreport -results "$out/results.txt" -benchstat "$out/benchstat.txt" \

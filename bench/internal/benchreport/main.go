@@ -90,15 +90,35 @@ func parse(r io.Reader) (*results, error) {
 
 // median of one metric of one benchmark; ok is false without samples.
 func (r *results) median(name, unit string) (float64, bool) {
-	v := slices.Clone(r.samples[name][unit])
+	v := r.samples[name][unit]
 	if len(v) == 0 {
 		return 0, false
 	}
-	slices.Sort(v)
+	return median(v), true
+}
+
+func median(v []float64) float64 {
+	v = slices.Sorted(slices.Values(v))
 	if len(v)%2 == 1 {
-		return v[len(v)/2], true
+		return v[len(v)/2]
 	}
-	return (v[len(v)/2-1] + v[len(v)/2]) / 2, true
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// ratio compares benchmark a with b on one metric: the median of the
+// ratios round by round (the i-th samples of both come from the same round,
+// taken moments apart, so each ratio is little disturbed by changes in the
+// machine's load), and the lowest and highest of those ratios.
+func (r *results) ratio(a, b, unit string) (x, lo, hi float64, ok bool) {
+	num, den := r.samples[a][unit], r.samples[b][unit]
+	if len(num) == 0 || len(num) != len(den) || slices.Contains(den, 0) {
+		return 0, 0, 0, false
+	}
+	ratios := make([]float64, len(num))
+	for i := range num {
+		ratios[i] = num[i] / den[i]
+	}
+	return median(ratios), slices.Min(ratios), slices.Max(ratios), true
 }
 
 // report is what the README template shows.
@@ -146,26 +166,26 @@ func build(res *results) report {
 		q := ratio{Case: c}
 		var miss []string
 		check := func(num, den, unit string, limit float64, what string) string {
-			a, okA := res.median(c+"/"+num, unit)
-			b, okB := res.median(c+"/"+den, unit)
-			if !okA || !okB || b == 0 {
+			x, lo, hi, ok := res.ratio(c+"/"+num, c+"/"+den, unit)
+			if !ok {
 				return "—"
 			}
-			x := a / b
+			spread := ""
+			if hi-lo >= 0.01 {
+				spread = fmt.Sprintf(" (%.2f–%.2f)", lo, hi)
+			}
 			if x > limit {
 				miss = append(miss, fmt.Sprintf("%s %.2f× (target ≤ %.1f×)", what, x, limit))
-				return fmt.Sprintf("**%.2f× ✗**", x)
+				return fmt.Sprintf("**%.2f× ✗**%s", x, spread)
 			}
-			return fmt.Sprintf("%.2f× ✓", x)
+			return fmt.Sprintf("%.2f× ✓%s", x, spread)
 		}
 		q.CPUvsBaseline = check("ours", "baseline", "cpu-ns/op", maxCPUvsBaseline, "CPU vs baseline")
 		q.CPUvsSDK = check("ours", "sdk", "cpu-ns/op", maxCPUvsSDK, "CPU vs SDK")
 		q.AllocsVsSDK = check("ours", "sdk", "allocs/op", maxAllocsVsSDK, "allocations vs SDK")
 		q.FloorVsSDK = "—"
-		if a, ok := res.median(c+"/baseline", "cpu-ns/op"); ok {
-			if b, ok := res.median(c+"/sdk", "cpu-ns/op"); ok && b > 0 {
-				q.FloorVsSDK = fmt.Sprintf("%.2f×", a/b)
-			}
+		if x, _, _, ok := res.ratio(c+"/baseline", c+"/sdk", "cpu-ns/op"); ok {
+			q.FloorVsSDK = fmt.Sprintf("%.2f×", x)
 		}
 		r.Ratios = append(r.Ratios, q)
 		if len(miss) > 0 {

@@ -33,14 +33,20 @@ the fake once, then served as bytes); and, for memory, 100,000 members generated
 {{.Command}}
 ` + "```" + `
 
+CI (` + "`.ci/run`" + `) runs only a smoke pass, every benchmark once plus the tests that check the three
+clients decode the same data: ` + "`cd bench && go test -run . -bench . -benchtime 1x ./...`" + `. To see where
+the time goes, profile one case: ` + "`go test -run '^$' -bench 'ListUsers5000/limit=1000/ours$' -cpuprofile cpu.out`" + `.
+
 Machine:
 {{range .Machine}}
 - {{.}}{{end}}
 - load average (1, 5, 15 min) before and after: {{.Load}}
 
-Rounds are interleaved (ours, baseline, sdk, then again) rather than ` + "`-count 6`" + ` in one process,
+Rounds are interleaved (every client once, then again) rather than ` + "`-count 6`" + ` in one process,
 which would run the six samples of one client back to back: drift in the machine's load then lands on all
-three alike. Figures below are medians of {{.Rounds}} rounds; benchstat's summary, with its confidence
+three alike. The order of the clients rotates from round to round (` + "`BENCH_ROUND`" + `), so each runs first,
+second and last equally often; and each sub-benchmark makes one untimed call and collects garbage before
+it measures. Figures below are medians of {{.Rounds}} rounds; benchstat's summary, with its confidence
 intervals, is at the end.
 
 ## Cost per call (medians)
@@ -52,8 +58,10 @@ intervals, is at the end.
 ## Ratios against the targets
 
 Targets: CPU time per call ≤ 1.2× the baseline; ≤ 0.7× the official SDK; allocations per call ≤ half the
-SDK's. The last column is the floor itself against the SDK: no client built on ` + "`net/http`" + ` can do much
-better than that.
+SDK's. Each ratio is taken within a round, where the two samples were measured moments apart, and the
+table shows the median of those per-round ratios; in parentheses, the lowest and highest, which show how
+much the machine's load moves them. The last column is the floor itself against the SDK: no client built
+on ` + "`net/http`" + ` can do much better than that.
 
 | Case | CPU ours / baseline | CPU ours / sdk | allocs ours / sdk | CPU baseline / sdk |
 |---|--:|--:|--:|--:|
@@ -79,17 +87,18 @@ In this run:
 - {{.}}{{end}}
 
 Why, from CPU profiles (` + "`go test -bench GetUser -cpuprofile`" + `): a single call is a loopback round
-trip. Most of its CPU time is the kernel and the scheduler: the write and read system calls, epoll, and
-the futex wake-ups between the caller and the two goroutines ` + "`net/http`" + `'s transport runs per
-connection. That part is the same for every client on ` + "`net/http`" + ` (they share one transport here),
-and on this machine it is larger than everything else put together, which is why the baseline itself sits
-well above 0.7× the SDK on these cases (last column above). Beating it would take a different transport,
-not a leaner client. Where decoding is a real part of the work (the lists and the reports), the library is
-at or near the floor and well under 0.7× the SDK.
+trip, and most of its CPU time is the kernel and the scheduler: the write and read system calls, epoll,
+and the futex wake-ups between the caller and the two goroutines ` + "`net/http`" + `'s transport runs per
+connection. That part is the same for every client on ` + "`net/http`" + ` (all three share one transport
+here) and, on this virtual machine, larger than everything else put together. So for the single-call cases
+the floor itself is near or above 0.7× the SDK (last column), and the library, at the floor, cannot be
+much below it: the SDK's extra work (about twice the allocations) is small next to the round trip. Beating
+0.7× there would take a different transport, not a leaner client. Where decoding is a real part of the
+work (the lists, the reports), the library is at the floor and well under 0.7× the SDK.
 
-CPU ratios between ours and the baseline on single calls also move with the machine's load between
-rounds: the two do the same system calls, and a difference of a few microseconds is within the spread
-benchstat shows below.
+The spread in parentheses is the other half of the account: the machine is shared, per-call CPU time of
+one client moves by a third from round to round, and a ratio within about 0.1 of its target can land on
+either side of it from one run to the next.
 {{else}}
 None: every target was met in this run.
 {{end}}
