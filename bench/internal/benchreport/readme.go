@@ -86,15 +86,17 @@ In this run:
 {{range .Misses}}
 - {{.}}{{end}}
 
-Why, from CPU profiles (` + "`go test -bench GetUser -cpuprofile`" + `): a single call is a loopback round
-trip, and most of its CPU time is the kernel and the scheduler: the write and read system calls, epoll,
-and the futex wake-ups between the caller and the two goroutines ` + "`net/http`" + `'s transport runs per
-connection. That part is the same for every client on ` + "`net/http`" + ` (all three share one transport
-here) and, on this virtual machine, larger than everything else put together. So for the single-call cases
-the floor itself is near or above 0.7× the SDK (last column), and the library, at the floor, cannot be
-much below it: the SDK's extra work (about twice the allocations) is small next to the round trip. Beating
-0.7× there would take a different transport, not a leaner client. Where decoding is a real part of the
-work (the lists, the reports), the library is at the floor and well under 0.7× the SDK.
+Why, from CPU profiles (` + "`go test -run '^$' -bench 'GetUser/(ours|sdk)$' -cpuprofile cpu.out`" + `): a
+single call is a loopback round trip, and much of its CPU time is the kernel and the scheduler. In the
+profile behind this account, the system calls (write, read, epoll) and the futex waits and wake-ups
+between the caller and the two goroutines ` + "`net/http`" + `'s transport runs per connection were 44% of all
+samples on their own, with the scheduler around them more. That part is the same for every client on
+` + "`net/http`" + ` (all three share one transport here). The caller's own share, where the clients differ,
+was about 40 µs a call for the library against 60 µs for the SDK; the rest is common. So on the
+single-call cases the floor itself sits near 0.7× the SDK or above (last column), and the library, at the
+floor, cannot go much below it: the SDK's extra work (twice the allocations) is small next to the round
+trip. Beating 0.7× there would take a different transport, not a leaner client. Where decoding is a real
+part of the work (the lists, the reports), the library is at the floor and well under 0.7× the SDK.
 
 The spread in parentheses is the other half of the account: the machine is shared, per-call CPU time of
 one client moves by a third from round to round, and a ratio within about 0.1 of its target can land on
