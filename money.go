@@ -1,7 +1,6 @@
 package admin
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -126,14 +125,16 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 // form ("1.86e2"), which some JSON encoders write, is accepted and computed
 // exactly. JSON null leaves the amount unchanged.
 func (a *Amount) UnmarshalJSON(data []byte) error {
-	s := string(data)
+	var s string
 	switch {
-	case s == "null":
+	case string(data) == "null":
 		return nil
-	case strings.HasPrefix(s, `"`):
-		if err := json.Unmarshal(data, &s); err != nil {
+	case len(data) > 0 && data[0] == '"':
+		if err := unmarshal(data, &s); err != nil {
 			return err
 		}
+	default:
+		s = string(data)
 	}
 	v, err := parseAmount(s, true)
 	if err != nil {

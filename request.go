@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptrace"
@@ -31,6 +32,9 @@ type request struct {
 	body   any  // encoded as JSON; nil for none
 	create bool // not safe to repeat: retried only when it cannot have been acted on
 	betas  []string
+	// callerOut: out is of the caller's own type (Client.Do), decoded with
+	// json.Unmarshal rather than unmarshal, whose buffer it might keep.
+	callerOut bool
 }
 
 // Do sends a request to any Admin API endpoint with the client's credential,
@@ -44,7 +48,7 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 	}
 	// Do cannot know whether a POST creates something, so it treats every
 	// POST as one: retried only when the server cannot have acted on it.
-	return c.send(ctx, request{method: method, path: path, query: query, body: body, create: method == http.MethodPost}, out, opts)
+	return c.send(ctx, request{method: method, path: path, query: query, body: body, create: method == http.MethodPost, callerOut: true}, out, opts)
 }
 
 // callConfig applies per-call options to a copy of the client's settings.
@@ -102,7 +106,11 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			if out == nil || len(res.body) == 0 {
 				return nil
 			}
-			if err := json.Unmarshal(res.body, out); err != nil {
+			decode := unmarshal
+			if r.callerOut {
+				decode = json.Unmarshal
+			}
+			if err := decode(res.body, out); err != nil {
 				return fmt.Errorf("admin: %s %s: decoding response: %w", r.method, r.path, err)
 			}
 			return nil
@@ -188,6 +196,9 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r request, target str
 	defer func() {
 		res.wrote = wrote.Load()
 		res.err = redactError(res.err, cfg.cred.value)
+		if !cfg.logger.Enabled(ctx, slog.LevelDebug) {
+			return // the attributes cost allocations on every request: build them only for a logger that wants them
+		}
 		attrs := []any{"method", r.method, "path", r.path, "attempt", n, "duration", time.Since(start)}
 		if res.err != nil {
 			attrs = append(attrs, "error", res.err)
@@ -227,7 +238,7 @@ func setHeaders(h http.Header, cfg *config, r request, hasBody bool) {
 	for k, v := range cfg.headers {
 		h[k] = append([]string(nil), v...)
 	}
-	h.Set("anthropic-version", cfg.version)
+	h["Anthropic-Version"] = []string{cfg.version} // canonical already: Set would allocate the key again
 	ua := "anthropic-admin-go/" + Version
 	if cfg.userAgent != "" {
 		ua = cfg.userAgent + " " + ua
@@ -273,6 +284,7 @@ func contains(list []string, s string) bool {
 // and escaped as one path segment.
 func pathOf(pattern string, ids ...string) (string, error) {
 	var b strings.Builder
+	b.Grow(len(pattern) + 32*len(ids)) // one allocation for the usual IDs
 	rest := pattern
 	for _, id := range ids {
 		open, end := strings.IndexByte(rest, '{'), strings.IndexByte(rest, '}')

@@ -74,10 +74,10 @@ func (g *InferenceGeos) UnmarshalJSON(data []byte) error {
 	switch {
 	case bytes.Equal(data, []byte("null")):
 		return nil
-	case json.Unmarshal(data, &word) == nil && word == unrestrictedGeos:
+	case bytes.HasPrefix(data, []byte(`"`)) && unmarshal(data, &word) == nil && word == unrestrictedGeos:
 		g.Unrestricted = true
 		return nil
-	case json.Unmarshal(data, &g.Geos) == nil:
+	case bytes.HasPrefix(data, []byte("[")) && unmarshal(data, &g.Geos) == nil:
 		return nil
 	}
 	g.Geos = nil
