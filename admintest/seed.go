@@ -2,6 +2,7 @@ package admintest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -56,12 +57,13 @@ func (b *builder) ago(days int) time.Time { return b.now.Add(-time.Duration(days
 
 func (b *builder) user(email, name, role string, daysAgo int) *user {
 	u := &user{ID: b.st.ids.next("user_"), Type: "user", Email: email, Name: name, Role: role, AddedAt: stamp(b.ago(daysAgo))}
-	// Newest first: keep the list sorted by added_at, descending.
-	i := 0
-	for i < len(b.st.users) && time.Time(b.st.users[i].AddedAt).After(time.Time(u.AddedAt)) {
-		i++
+	// Keep the list sorted oldest first, so that adding the newest member,
+	// the common case, is an append.
+	i := len(b.st.users)
+	for i > 0 && time.Time(b.st.users[i-1].AddedAt).After(time.Time(u.AddedAt)) {
+		i--
 	}
-	b.st.users = append(b.st.users[:i], append([]*user{u}, b.st.users[i:]...)...)
+	b.st.users = slices.Insert(b.st.users, i, u)
 	return u
 }
 

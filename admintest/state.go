@@ -130,7 +130,7 @@ type rateLimit struct {
 // state is everything the fake knows. Every access holds Fake.mu.
 type state struct {
 	org        org
-	users      []*user // newest first, as the API lists them
+	users      []*user // oldest first; listUsers serves them newest first, as the API does
 	invites    []*invite
 	workspaces []*workspace // oldest first; the default workspace is first
 	members    map[string][]*member

@@ -314,7 +314,7 @@ func (b *builder) demoTraffic() {
 
 	def := b.st.workspaces[0]
 	consoleUsers := 0
-	for _, u := range slices.Backward(b.st.users) { // oldest first
+	for _, u := range b.st.users { // oldest first
 		if (u.Role == "developer" || u.Role == "admin") && consoleUsers < 4 {
 			d.addStreams(trafficSource{workspace: def, account: u.ID, name: "laptop", from: time.Time(u.AddedAt), requests: 6})
 			consoleUsers++

@@ -18,9 +18,12 @@ func (st *state) userByEmail(email string) *user {
 
 func listUsers(c *call) (any, *apiError) {
 	email, roles := c.q.Get("email"), c.q["roles[]"]
-	matched := slices.DeleteFunc(slices.Clone(c.st.users), func(u *user) bool {
-		return (email != "" && !strings.EqualFold(u.Email, email)) || (len(roles) > 0 && !slices.Contains(roles, u.Role))
-	})
+	var matched []*user
+	for _, u := range slices.Backward(c.st.users) { // the API lists the newest first
+		if (email == "" || strings.EqualFold(u.Email, email)) && (len(roles) == 0 || slices.Contains(roles, u.Role)) {
+			matched = append(matched, u)
+		}
+	}
 	return idPage(matched, func(u *user) string { return u.ID }, c.q)
 }
 

@@ -14,7 +14,8 @@ work=$(mktemp -d)
 sock="aa-tmux-$$"
 cleanup() {
 	tmux -L "$sock" kill-server 2>/dev/null || true
-	rm -rf "$work"
+	# The shell may still be writing its files as it dies: retry, never fail.
+	rm -rf "$work" 2>/dev/null || { sleep 0.5; rm -rf "$work" 2>/dev/null || true; }
 }
 trap cleanup EXIT
 
