@@ -239,3 +239,25 @@ func checkRefusals(t *testing.T, api *fakeAPI, cases []refusal) {
 		t.Errorf("bad input sent %d requests", n)
 	}
 }
+
+// endpointCase is one call of an endpoint against a canned reply, and the
+// exact request it must send.
+type endpointCase struct {
+	name  string
+	reply string
+	call  func(*admin.Client) (any, error)
+	want  want
+}
+
+// run makes the call against a fresh server answering tc.reply, checks the
+// request it sent, and returns what the call returned.
+func (tc endpointCase) run(t *testing.T) any {
+	t.Helper()
+	api := newFakeAPI(t, reply{Body: tc.reply})
+	got, err := tc.call(api.client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tc.want.check(t, api.only())
+	return got
+}

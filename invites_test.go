@@ -121,12 +121,7 @@ func TestInvitesListWalksPages(t *testing.T) {
 }
 
 func TestInvitesGetCreateDelete(t *testing.T) {
-	tests := []struct {
-		name  string
-		reply string
-		call  func(*admin.Client) (any, error)
-		want  want
-	}{
+	tests := []endpointCase{
 		{
 			name:  "get",
 			reply: inviteJSON,
@@ -165,13 +160,7 @@ func TestInvitesGetCreateDelete(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			api := newFakeAPI(t, reply{Body: tt.reply})
-			got, err := tt.call(api.client())
-			if err != nil {
-				t.Fatal(err)
-			}
-			tt.want.check(t, api.only())
-			switch v := got.(type) {
+			switch v := tt.run(t).(type) {
 			case *admin.Invite:
 				checkPendingInvite(t, v)
 			case *admin.InviteDeleted:
@@ -180,7 +169,7 @@ func TestInvitesGetCreateDelete(t *testing.T) {
 				}
 				jsonEqual(t, v.RawJSON(), []byte(tt.reply))
 			default:
-				t.Fatalf("unexpected result %T", got)
+				t.Fatalf("unexpected result %T", v)
 			}
 		})
 	}

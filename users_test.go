@@ -46,12 +46,7 @@ func TestUsersList(t *testing.T) {
 }
 
 func TestUsersGetUpdateRemoveSignOut(t *testing.T) {
-	tests := []struct {
-		name  string
-		reply string
-		call  func(*admin.Client) (any, error)
-		want  want
-	}{
+	tests := []endpointCase{
 		{
 			name:  "get",
 			reply: userJSON,
@@ -88,13 +83,7 @@ func TestUsersGetUpdateRemoveSignOut(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			api := newFakeAPI(t, reply{Body: tt.reply})
-			got, err := tt.call(api.client())
-			if err != nil {
-				t.Fatal(err)
-			}
-			tt.want.check(t, api.only())
-			switch v := got.(type) {
+			switch v := tt.run(t).(type) {
 			case *admin.User:
 				if v.ID != "user_01WCz1FkmYMm4gnmykNKUu3Q" || v.Role != admin.OrgRoleDeveloper {
 					t.Errorf("user = %+v", v)
@@ -104,7 +93,7 @@ func TestUsersGetUpdateRemoveSignOut(t *testing.T) {
 					t.Errorf("deleted = %+v", v)
 				}
 			default:
-				t.Fatalf("unexpected result %T", got)
+				t.Fatalf("unexpected result %T", v)
 			}
 		})
 	}

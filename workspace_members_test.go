@@ -87,12 +87,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 	ctx := context.Background()
 	memberPath := "/v1/organizations/workspaces/" + memberWorkspaceID + "/members/" + memberUserID
 	deletedJSON := `{"type":"workspace_member_deleted","user_id":"user_01WCz1FkmYMm4gnmykNKUu3Q","workspace_id":"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ"}`
-	tests := []struct {
-		name  string
-		reply string
-		call  func(*admin.Client) (any, error)
-		want  want
-	}{
+	tests := []endpointCase{
 		{
 			name:  "get",
 			reply: memberJSON,
@@ -146,13 +141,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			api := newFakeAPI(t, reply{Body: tt.reply})
-			got, err := tt.call(api.client())
-			if err != nil {
-				t.Fatal(err)
-			}
-			tt.want.check(t, api.only())
-			switch v := got.(type) {
+			switch v := tt.run(t).(type) {
 			case *admin.WorkspaceMember:
 				if f := memberFields(*v); f != [4]string{"workspace_member", memberUserID, memberWorkspaceID, "workspace_developer"} {
 					t.Errorf("member = %v", f)
@@ -164,7 +153,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 				}
 				jsonEqual(t, v.RawJSON(), []byte(tt.reply))
 			default:
-				t.Fatalf("unexpected result %T", got)
+				t.Fatalf("unexpected result %T", v)
 			}
 		})
 	}
