@@ -76,6 +76,19 @@ type_line "anthropic-admin users list -o xml; echo exit=\$?"
 wait_for "exit=2"
 screen | grep -qF "unknown output format" || fail "no clear error for a bad format"
 
+step "progress goes to the terminal's stderr only, and leaves nothing behind"
+# Everything the terminal receives is logged, to see the progress that the
+# final screen no longer shows.
+tmux -L "$sock" pipe-pane -t main "cat >> $work/terminal.log"
+type_line "anthropic-admin cost --since 90d -o csv > $work/cost.csv; echo exit=\$?"
+wait_for "exit=0"
+tmux -L "$sock" pipe-pane -t main
+grep -q "fetching" "$work/terminal.log" || fail "no progress was shown while fetching 90 days"
+if screen | grep -q "fetching"; then fail "progress text left on the screen"; fi
+head -1 "$work/cost.csv" | grep -q '^date_start,' || fail "the CSV does not start with its header"
+if grep -q "fetching" "$work/cost.csv"; then fail "progress text in the CSV on stdout"; fi
+[ "$(wc -l < "$work/cost.csv")" -gt 90 ] || fail "90 days of cost gave too few CSV rows"
+
 step "the demo"
 type_line "anthropic-admin demo"
 wait_for "Now point it at your organization"
