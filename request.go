@@ -263,21 +263,12 @@ func joinBetas(lists ...[]string) string {
 	var out []string
 	for _, l := range lists {
 		for _, b := range l {
-			if b = strings.TrimSpace(b); b != "" && !contains(out, b) {
+			if b = strings.TrimSpace(b); b != "" && !slices.Contains(out, b) {
 				out = append(out, b)
 			}
 		}
 	}
 	return strings.Join(out, ",")
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // pathOf fills each {name} in pattern with the next id, checked by checkID

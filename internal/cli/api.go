@@ -3,9 +3,9 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -60,6 +60,13 @@ every page of a list and prints all items as one JSON array.`,
 			if paginate && method != http.MethodGet {
 				return usageErr(cmd, "--paginate works with GET only")
 			}
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
+			if format == formatCSV {
+				return usageErr(cmd, "api prints JSON, JSON lines or YAML: the reply of an arbitrary endpoint has no columns for CSV")
+			}
 			if method == http.MethodDelete {
 				if err := a.confirm(cmd, "send DELETE "+path); err != nil {
 					return err
@@ -80,14 +87,16 @@ every page of a list and prints all items as one JSON array.`,
 				if len(out) == 0 {
 					return nil
 				}
-				return writeIndented(a.env.Stdout, out)
+				return writeRaw(a.env.Stdout, format, out)
 			}
 			var items []json.RawMessage
 			seen := map[string]bool{}
+			backward := query.Get("before_id") != ""
 			for {
 				var page struct {
 					Data     []json.RawMessage `json:"data"`
 					HasMore  *bool             `json:"has_more"`
+					FirstID  string            `json:"first_id"`
 					LastID   string            `json:"last_id"`
 					NextPage string            `json:"next_page"`
 				}
@@ -98,8 +107,14 @@ every page of a list and prints all items as one JSON array.`,
 				if (page.HasMore != nil && !*page.HasMore) || len(page.Data) == 0 {
 					break
 				}
+				// Report and token lists give next_page; ID-cursor lists walk on
+				// from last_id, or back from first_id when asked for before_id.
 				key, cursor := "page", page.NextPage
-				if cursor == "" {
+				switch {
+				case cursor != "":
+				case backward:
+					key, cursor = "before_id", page.FirstID
+				default:
 					key, cursor = "after_id", page.LastID
 				}
 				if cursor == "" || seen[cursor] {
@@ -114,7 +129,7 @@ every page of a list and prints all items as one JSON array.`,
 			if a.flags.maxItems > 0 && len(items) > a.flags.maxItems {
 				items = items[:a.flags.maxItems]
 			}
-			if f, _ := a.format(cmd); f == formatJSONL {
+			if format == formatJSONL {
 				for _, it := range items {
 					if err := writeCompact(a.env.Stdout, it); err != nil {
 						return err
@@ -122,7 +137,11 @@ every page of a list and prints all items as one JSON array.`,
 				}
 				return nil
 			}
-			return writeJSONArray(a.env.Stdout, items, func(r json.RawMessage) json.RawMessage { return r })
+			all, err := json.Marshal(items)
+			if err != nil {
+				return err
+			}
+			return writeRaw(a.env.Stdout, format, all)
 		},
 	}
 	cmd.Flags().StringArrayVarP(&fields, "field", "f", nil, "a string field key=value (repeatable)")
@@ -153,15 +172,27 @@ func parseFields(strs, typed []string) ([]field, error) {
 		if !ok || k == "" {
 			return nil, fmt.Errorf("field %q is not key=value", s)
 		}
-		var val any
-		if err := json.Unmarshal([]byte(v), &val); err != nil {
-			if _, numErr := strconv.ParseFloat(v, 64); numErr != nil {
-				val = v // a bare word stays a string
-			}
+		// The value goes out as written: numbers keep every digit (no
+		// float), and what is not JSON is sent as a string, never as null.
+		var val any = json.RawMessage(v)
+		if !json.Valid([]byte(v)) {
+			val = v
 		}
 		out = append(out, field{key: k, text: v, value: val})
 	}
 	return out, nil
+}
+
+// writeRaw prints a reply: YAML when asked, JSON lines as one compact line,
+// else indented JSON (also on a terminal, where other commands print tables).
+func writeRaw(w io.Writer, format string, raw json.RawMessage) error {
+	switch format {
+	case formatYAML:
+		return writeYAML(w, raw, 0)
+	case formatJSONL:
+		return writeCompact(w, raw)
+	}
+	return writeIndented(w, raw)
 }
 
 // fieldsObject builds a JSON body; keys ending in [] collect lists.

@@ -54,3 +54,32 @@ func TestAPICommand(t *testing.T) {
 		t.Errorf("404: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+func TestAPIFieldsPagingAndFormats(t *testing.T) {
+	srv := demoServer(t)
+	// -F keeps numbers exactly as written and never turns a typo into null.
+	r := mustRun(t, srv, term{}, "api", "POST", "workspaces", "--dry-run", "-f", "name=N",
+		"-F", "big=12345678901234567890", "-F", "frac=0.1234567890123456789", "-F", "typo=.5", "-F", "on=true")
+	for _, want := range []string{`"big": 12345678901234567890`, `"frac": 0.1234567890123456789`, `"typo": ".5"`, `"on": true`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("dry-run body lacks %s:\n%s", want, r.stdout)
+		}
+	}
+
+	// Walking back from before_id follows first_id and fetches every page.
+	all := jsonList(t, mustRun(t, srv, term{}, "api", "GET", "users", "--paginate", "-f", "limit=100").stdout)
+	back := jsonList(t, mustRun(t, srv, term{}, "api", "GET", "users", "--paginate", "-f", "limit=3", "-f", "before_id="+all[len(all)-1]["id"].(string)).stdout)
+	if len(back) != len(all)-1 {
+		t.Errorf("walking back from the last member gave %d members, want %d", len(back), len(all)-1)
+	}
+
+	if y := mustRun(t, srv, term{}, "api", "GET", "me", "-o", "yaml").stdout; !strings.Contains(y, "name: Acme Robotics\n") {
+		t.Errorf("-o yaml = %q", y)
+	}
+	if r := runCLI(t, srv, term{}, "api", "GET", "users", "-o", "csv"); r.code != ExitUsage {
+		t.Errorf("-o csv: exit %d, want %d", r.code, ExitUsage)
+	}
+	if r := runCLI(t, srv, term{}, "users", "list", "--max-items", "-1"); r.code != ExitUsage {
+		t.Errorf("--max-items -1: exit %d, want %d", r.code, ExitUsage)
+	}
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/anthropic-admin-go/admin"
@@ -22,10 +23,67 @@ func scaled(r *big.Rat, n int64) int64 {
 	return new(big.Int).Quo(v.Num(), v.Denom()).Int64()
 }
 
+// apportion rounds exact values to whole units so that the rounded values
+// add up to the rounded sum (half away from zero), by the largest-remainder
+// method: a column of rounded figures then adds up to the total printed
+// under it, as a reader checking by hand expects.
+func apportion(values []*big.Rat) []*big.Int {
+	out := make([]*big.Int, len(values))
+	rem := make([]*big.Rat, len(values))
+	sum, floors := new(big.Rat), new(big.Int)
+	for i, v := range values {
+		sum.Add(sum, v)
+		out[i] = floorRat(v)
+		rem[i] = new(big.Rat).Sub(v, new(big.Rat).SetInt(out[i]))
+		floors.Add(floors, out[i])
+	}
+	// The units the floors fell short of the rounded sum go to the values
+	// that lost the most to their floor; ties to the earlier (larger) row.
+	short := new(big.Int).Sub(roundRat(sum), floors).Int64()
+	order := make([]int, len(values))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return rem[y].Cmp(rem[x]) })
+	for _, i := range order[:min(int(short), len(order))] {
+		out[i].Add(out[i], big.NewInt(1))
+	}
+	return out
+}
+
+// floorRat is the largest integer not above r.
+func floorRat(r *big.Rat) *big.Int {
+	q, m := new(big.Int).DivMod(r.Num(), r.Denom(), new(big.Int))
+	_ = m // DivMod is Euclidean: with a positive denominator q is the floor
+	return q
+}
+
+// roundRat rounds r to the nearest integer, halves away from zero.
+func roundRat(r *big.Rat) *big.Int {
+	half := big.NewRat(1, 2)
+	if r.Sign() < 0 {
+		return new(big.Int).Neg(floorRat(new(big.Rat).Add(new(big.Rat).Neg(r), half)))
+	}
+	return floorRat(new(big.Rat).Add(r, half))
+}
+
 // share is part's percentage of total with one decimal, e.g. "42.1%".
 func share(part, total admin.Amount) string {
-	tenths := scaled(fraction(part, total), 1000)
-	return fmt.Sprintf("%d.%d%%", tenths/10, tenths%10)
+	return tenthsPercent(big.NewInt(scaled(fraction(part, total), 1000)))
+}
+
+// tenthsPercent writes tenths of a percent: 421 is "42.1%".
+func tenthsPercent(tenths *big.Int) string {
+	t, sign := tenths.Int64(), ""
+	if t < 0 {
+		t, sign = -t, "-"
+	}
+	return fmt.Sprintf("%s%d.%d%%", sign, t/10, t%10)
+}
+
+// centsToDollars writes whole cents as dollars: 4443126 is "$44,431.26".
+func centsToDollars(cents *big.Int) string {
+	return dollars(admin.MustParseAmount(cents.String()))
 }
 
 // bar draws part/total as a bar of at most width cells, in eighths of a

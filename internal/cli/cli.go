@@ -105,6 +105,12 @@ a built-in demo organization with no key at all.`,
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("anthropic-admin {{.Version}}\n")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if a.flags.maxItems < 0 {
+			return usageErr(cmd, "--max-items %d: give a positive number, or 0 for all", a.flags.maxItems)
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr(cmd, "%v", err)
 	})
@@ -162,15 +168,14 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		a.fake = admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(a.now))
 		opts = append(opts, admin.WithBaseURL(a.fake.URL), admin.WithAPIKey(a.fake.AdminKey()))
 	default:
-		key := firstNonEmpty(a.flags.adminKey, a.env.getenv("ANTHROPIC_ADMIN_KEY"), a.env.getenv("ANTHROPIC_ADMIN_API_KEY"))
-		token := firstNonEmpty(a.flags.authToken, a.env.getenv("ANTHROPIC_AUTH_TOKEN"))
+		secret, bearer := a.credential()
 		switch {
-		case key != "":
-			opts = append(opts, admin.WithAPIKey(key))
-		case token != "":
-			opts = append(opts, admin.WithAuthToken(token))
-		default:
+		case secret == "":
 			return nil, &exitError{code: ExitAuth, err: errors.New(noCredentialHelp)}
+		case bearer:
+			opts = append(opts, admin.WithAuthToken(secret))
+		default:
+			opts = append(opts, admin.WithAPIKey(secret))
 		}
 		if u := firstNonEmpty(a.flags.baseURL, a.env.getenv("ANTHROPIC_BASE_URL")); u != "" {
 			opts = append(opts, admin.WithBaseURL(u))
@@ -183,6 +188,25 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	a.client = c
 	a.names = &names{client: c}
 	return c, nil
+}
+
+// credential picks the credential to send: a flag the user typed wins over
+// the environment; within each, an admin key wins over a token. bearer tells
+// that it is a token.
+func (a *app) credential() (secret string, bearer bool) {
+	for _, c := range []struct {
+		value  string
+		bearer bool
+	}{
+		{a.flags.adminKey, false}, {a.flags.authToken, true},
+		{a.env.getenv("ANTHROPIC_ADMIN_KEY"), false}, {a.env.getenv("ANTHROPIC_ADMIN_API_KEY"), false},
+		{a.env.getenv("ANTHROPIC_AUTH_TOKEN"), true},
+	} {
+		if v := strings.TrimSpace(c.value); v != "" {
+			return v, c.bearer
+		}
+	}
+	return "", false
 }
 
 const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY or pass --admin-key.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/big"
 	"os"
 	"slices"
 	"strings"
@@ -260,8 +261,16 @@ func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDi
 	if withID {
 		head = slices.Insert(head, 1, "ID")
 	}
-	for _, g := range sum.Groups {
-		row := []string{a.costLabel(ctx, dim, g.Key), dollars(g.Total), share(g.Total, sum.Total), bar(g.Total, sum.Total, 24)}
+	// Each row is rounded so that the column adds up to the TOTAL, to the
+	// cent and to the tenth of a percent.
+	cents, tenths := make([]*big.Rat, len(sum.Groups)), make([]*big.Rat, len(sum.Groups))
+	for i, g := range sum.Groups {
+		cents[i] = g.Total.Cents()
+		tenths[i] = new(big.Rat).Mul(fraction(g.Total, sum.Total), big.NewRat(1000, 1))
+	}
+	roundedCents, roundedTenths := apportion(cents), apportion(tenths)
+	for i, g := range sum.Groups {
+		row := []string{a.costLabel(ctx, dim, g.Key), centsToDollars(roundedCents[i]), tenthsPercent(roundedTenths[i]), bar(g.Total, sum.Total, 24)}
 		if withID {
 			row = slices.Insert(row, 1, orDash(g.Key))
 		}

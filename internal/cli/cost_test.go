@@ -6,7 +6,9 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -367,5 +369,42 @@ func TestReportBadFlagsSendNothing(t *testing.T) {
 	}
 	if n := len(srv.Requests()); n != 0 {
 		t.Errorf("bad flags sent %d requests", n)
+	}
+}
+
+// TestCostTableAddsUp: the rounded rows of every grouping add up to the
+// TOTAL under them, to the cent and to the tenth of a percent.
+func TestCostTableAddsUp(t *testing.T) {
+	srv := demoServer(t)
+	money := regexp.MustCompile(`-?\$[0-9,]+\.[0-9]{2}`)
+	pct := regexp.MustCompile(`-?[0-9]+\.[0-9]%`)
+	cents := func(s string) int64 {
+		n, err := strconv.ParseInt(strings.NewReplacer("$", "", ",", "", ".", "").Replace(s), 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for _, by := range []string{"workspace", "model", "description", "token-type", "cost-type"} {
+		out := mustRun(t, srv, term{tty: true}, "cost", "--since", "30d", "--by", by).stdout
+		var rowsCents, rowsTenths, totalCents int64
+		for _, line := range strings.Split(out, "\n") {
+			m, p := money.FindString(line), pct.FindString(line)
+			if m == "" || p == "" {
+				continue
+			}
+			if strings.HasPrefix(line, "TOTAL") {
+				totalCents = cents(m)
+				if p != "100.0%" {
+					t.Errorf("--by %s: TOTAL share %s", by, p)
+				}
+				continue
+			}
+			rowsCents += cents(m)
+			rowsTenths += cents(strings.TrimSuffix(p, "%"))
+		}
+		if totalCents == 0 || rowsCents != totalCents || rowsTenths != 1000 {
+			t.Errorf("--by %s: rows add up to %d cents and %d tenths of a percent; TOTAL %d cents\n%s", by, rowsCents, rowsTenths, totalCents, out)
+		}
 	}
 }

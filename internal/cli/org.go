@@ -44,10 +44,11 @@ func (a *app) credentialKind() string {
 	switch {
 	case a.fake != nil:
 		return "built-in demo organization (--fake); no key needed"
-	case firstNonEmpty(a.flags.adminKey, a.env.getenv("ANTHROPIC_ADMIN_KEY"), a.env.getenv("ANTHROPIC_ADMIN_API_KEY")) != "":
-		return "admin API key"
 	}
-	return "OAuth token (org:admin)"
+	if _, bearer := a.credential(); bearer {
+		return "OAuth token (org:admin)"
+	}
+	return "admin API key"
 }
 
 func (a *app) apiURL() string {

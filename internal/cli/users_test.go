@@ -138,3 +138,27 @@ func TestWhoamiAndFake(t *testing.T) {
 		t.Errorf("org show = %v", o)
 	}
 }
+
+func TestCredentialPrecedence(t *testing.T) {
+	srv := demoServer(t)
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		code int
+		kind string
+	}{
+		{"a typed token wins over a key in the environment", []string{"--auth-token", srv.AdminKey()}, map[string]string{"ANTHROPIC_ADMIN_KEY": "sk-ant-admin01-wrong"}, 0, "OAuth token"},
+		{"a typed key wins over a token in the environment", []string{"--admin-key", srv.AdminKey()}, map[string]string{"ANTHROPIC_AUTH_TOKEN": "wrong"}, 0, "admin API key"},
+		{"in the environment a key wins over a token", nil, map[string]string{"ANTHROPIC_AUTH_TOKEN": "wrong"}, 0, "admin API key"},
+		{"a wrong typed key is not replaced by a right one", []string{"--admin-key", "sk-ant-admin01-wrong"}, nil, ExitAuth, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, srv, term{tty: true, env: tt.env}, append([]string{"whoami"}, tt.args...)...)
+			if r.code != tt.code || !strings.Contains(r.stdout, tt.kind) {
+				t.Errorf("exit %d, stdout %q; want %d and %q", r.code, r.stdout, tt.code, tt.kind)
+			}
+		})
+	}
+}
