@@ -31,7 +31,6 @@ type request struct {
 	query  url.Values
 	body   any  // encoded as JSON; nil for none
 	create bool // not safe to repeat: retried only when it cannot have been acted on
-	betas  []string
 	// callerOut: out is of the caller's own type (Client.Do), decoded with
 	// json.Unmarshal rather than unmarshal, whose buffer it might keep.
 	callerOut bool
@@ -248,7 +247,7 @@ func setHeaders(h http.Header, cfg *config, r request, hasBody bool) {
 	if hasBody {
 		h.Set("Content-Type", "application/json")
 	}
-	if betas := joinBetas(r.betas, cfg.betas); betas != "" {
+	if betas := joinBetas(cfg.betas); betas != "" {
 		h.Set("anthropic-beta", betas)
 	}
 	if cfg.cred.bearer {
@@ -258,14 +257,13 @@ func setHeaders(h http.Header, cfg *config, r request, hasBody bool) {
 	}
 }
 
-// joinBetas joins the endpoint's and the caller's beta values, each once.
-func joinBetas(lists ...[]string) string {
+// joinBetas joins the beta values (the caller's and, through withBetas,
+// the endpoint's), each once.
+func joinBetas(betas []string) string {
 	var out []string
-	for _, l := range lists {
-		for _, b := range l {
-			if b = strings.TrimSpace(b); b != "" && !slices.Contains(out, b) {
-				out = append(out, b)
-			}
+	for _, b := range betas {
+		if b = strings.TrimSpace(b); b != "" && !slices.Contains(out, b) {
+			out = append(out, b)
 		}
 	}
 	return strings.Join(out, ",")

@@ -177,7 +177,7 @@ func idPage[T any](items []T, idOf func(T) string, q url.Values) (map[string]any
 	indexOf := func(id string) int {
 		return slices.IndexFunc(items, func(it T) bool { return idOf(it) == id })
 	}
-	start, end := 0, len(items)
+	var start, end int
 	switch {
 	case after != "":
 		i := indexOf(after)
