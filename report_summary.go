@@ -216,12 +216,20 @@ func summarize[R any, V interface{ Add(V) V }](buckets []ReportBucket[R], by str
 				g = &SummaryGroup[V]{Key: key(r), Series: make([]V, len(buckets))}
 				groups[g.Key] = g
 			}
-			g.Total, g.Series[i] = g.Total.Add(v), g.Series[i].Add(v)
-			s.Total, s.Series[i] = s.Total.Add(v), s.Series[i].Add(v)
+			g.Series[i] = g.Series[i].Add(v)
 		}
 	}
+	// The totals follow from the per-bucket cells: adding each result once,
+	// not four times, keeps long reports cheap.
 	for _, g := range groups {
+		for i, v := range g.Series {
+			g.Total = g.Total.Add(v)
+			s.Series[i] = s.Series[i].Add(v)
+		}
 		s.Groups = append(s.Groups, *g)
+	}
+	for _, v := range s.Series {
+		s.Total = s.Total.Add(v)
 	}
 	slices.SortFunc(s.Groups, func(a, b SummaryGroup[V]) int {
 		return cmp.Or(rank(b.Total, a.Total), strings.Compare(a.Key, b.Key))
