@@ -52,20 +52,13 @@ func (a *app) keyWorkspace(ctx context.Context, k admin.APIKey) string {
 	return a.names.workspace(ctx, k.WorkspaceID())
 }
 
-// settableKeyStatuses can be set by an update; apiKeyStatuses can be listed
-// by, expired (reached by time alone) included.
-var (
-	settableKeyStatuses = []string{string(admin.APIKeyStatusActive), string(admin.APIKeyStatusInactive), string(admin.APIKeyStatusArchived)}
-	apiKeyStatuses      = append(settableKeyStatuses[:3:3], string(admin.APIKeyStatusExpired))
-)
-
 // keyFilter is the list filters, shared by list and the bulk shortcuts.
 type keyFilter struct {
 	status, workspace, createdBy, name string
 }
 
 func (f *keyFilter) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.status, "status", "", "only keys in this status: active, inactive, archived or expired")
+	cmd.Flags().StringVar(&f.status, "status", "", "only keys in this status: "+apiKeyStatuses.known())
 	cmd.Flags().StringVar(&f.workspace, "workspace", "", "only keys of this workspace (ID or name)")
 	cmd.Flags().StringVar(&f.createdBy, "created-by", "", "only keys created by this member (ID or email)")
 	cmd.Flags().StringVar(&f.name, "name", "", "only keys whose name contains this text (any case)")
@@ -76,8 +69,10 @@ func (f keyFilter) empty() bool { return f == keyFilter{} }
 // listKeys lists the keys that pass the filter. The API has no name filter,
 // so that one is applied here.
 func (a *app) listKeys(cmd *cobra.Command, f keyFilter) (*admin.Client, []admin.APIKey, error) {
+	var status string
 	if f.status != "" {
-		if err := oneOf(cmd, "status", []string{f.status}, apiKeyStatuses...); err != nil {
+		var err error
+		if status, err = apiKeyStatuses.parse(cmd, "status", f.status); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -86,7 +81,7 @@ func (a *app) listKeys(cmd *cobra.Command, f keyFilter) (*admin.Client, []admin.
 	if err != nil {
 		return nil, nil, err
 	}
-	params := admin.APIKeyListParams{Status: admin.APIKeyStatus(f.status), Limit: pageSize(a.flags.maxItems)}
+	params := admin.APIKeyListParams{Status: admin.APIKeyStatus(status), Limit: pageSize(a.flags.maxItems)}
 	if f.workspace != "" {
 		if _, params.WorkspaceID, err = a.workspaceArg(cmd, f.workspace); err != nil {
 			return nil, nil, err
@@ -176,8 +171,10 @@ func (a *app) apiKeysCommand() *cobra.Command {
 			if newName == "" && newStatus == "" {
 				return usageErr(cmd, "give --name, --status or both")
 			}
+			var status string
 			if newStatus != "" {
-				if err := oneOf(cmd, "status", []string{newStatus}, settableKeyStatuses...); err != nil {
+				var err error
+				if status, err = settableKeyStatuses.parse(cmd, "status", newStatus); err != nil {
 					return err
 				}
 			}
@@ -186,12 +183,12 @@ func (a *app) apiKeysCommand() *cobra.Command {
 				return err
 			}
 			// Archiving cannot be undone.
-			if admin.APIKeyStatus(newStatus) == admin.APIKeyStatusArchived {
+			if admin.APIKeyStatus(status) == admin.APIKeyStatusArchived {
 				if err := a.confirm(cmd, "archive API key "+targets[0].label+" (this cannot be undone)"); err != nil {
 					return err
 				}
 			}
-			k, err := c.APIKeys.Update(cmd.Context(), targets[0].id, admin.APIKeyUpdateParams{Name: newName, Status: admin.APIKeyStatus(newStatus)})
+			k, err := c.APIKeys.Update(cmd.Context(), targets[0].id, admin.APIKeyUpdateParams{Name: newName, Status: admin.APIKeyStatus(status)})
 			if err != nil || a.flags.dryRun {
 				return err
 			}
@@ -199,7 +196,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 		},
 	}
 	update.Flags().StringVar(&newName, "name", "", "new name")
-	update.Flags().StringVar(&newStatus, "status", "", "new status: active, inactive or archived")
+	update.Flags().StringVar(&newStatus, "status", "", "new status: "+settableKeyStatuses.known())
 
 	deactivate := a.setKeyStatus(admin.APIKeyStatusInactive, change{noun: "API key", verb: "deactivate", done: "deactivated", ask: true})
 	deactivate.Short = "Switch API keys off (they can be switched on again)"

@@ -22,9 +22,6 @@ func (a *app) inviteColumns() []column[admin.Invite] {
 
 func inviteRaw(i admin.Invite) json.RawMessage { return i.RawJSON() }
 
-// inviteStatuses are the statuses the list can filter on.
-var inviteStatuses = []string{string(admin.InviteStatusPending), string(admin.InviteStatusAccepted), string(admin.InviteStatusExpired)}
-
 func (a *app) invitesCommand() *cobra.Command {
 	invites := &cobra.Command{Use: "invites", Aliases: []string{"invite"}, Short: "Invitations to join the organization"}
 
@@ -36,20 +33,20 @@ func (a *app) invitesCommand() *cobra.Command {
 		Example: "  anthropic-admin invites list --status pending\n  anthropic-admin invites list --status expired --status pending -o csv",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := oneOf(cmd, "status", statuses, inviteStatuses...); err != nil {
+			checkedStatuses, err := inviteStatuses.parseAll(cmd, "status", statuses)
+			if err != nil {
+				return err
+			}
+			checkedRoles, err := orgRoles.parseAll(cmd, "role", roles)
+			if err != nil {
 				return err
 			}
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {
 				return err
 			}
-			params := admin.InviteListParams{Email: email, Limit: pageSize(a.flags.maxItems)}
-			for _, s := range statuses {
-				params.Statuses = append(params.Statuses, admin.InviteStatus(s))
-			}
-			for _, r := range roles {
-				params.Roles = append(params.Roles, admin.OrgRole(r))
-			}
+			params := admin.InviteListParams{Email: email, Statuses: wire[admin.InviteStatus](checkedStatuses),
+				Roles: wire[admin.OrgRole](checkedRoles), Limit: pageSize(a.flags.maxItems)}
 			items, err := collect(a, cmd.Context(), c.Invites.List(params), "invites")
 			if err != nil {
 				return err
@@ -57,9 +54,9 @@ func (a *app) invitesCommand() *cobra.Command {
 			return printList(a, cmd, items, inviteRaw, a.inviteColumns())
 		},
 	}
-	list.Flags().StringSliceVar(&statuses, "status", nil, "only invites in this status: pending, accepted or expired (repeatable)")
+	list.Flags().StringSliceVar(&statuses, "status", nil, "only invites in this status: "+inviteStatuses.known()+" (repeatable)")
 	list.Flags().StringVar(&email, "email", "", "only invites sent to this email")
-	list.Flags().StringSliceVar(&roles, "role", nil, "only invites for this role (repeatable)")
+	list.Flags().StringSliceVar(&roles, "role", nil, "only invites for this role: "+orgRoles.known()+" (repeatable)")
 
 	get := &cobra.Command{
 		Use:   "get INVITE",
@@ -94,11 +91,15 @@ func (a *app) invitesCommand() *cobra.Command {
 			case newRole == "":
 				return usageErr(cmd, "--role is required")
 			}
+			role, err := assignableOrgRoles.parse(cmd, "role", newRole)
+			if err != nil {
+				return err
+			}
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {
 				return err
 			}
-			inv, err := c.Invites.Create(cmd.Context(), admin.InviteCreateParams{Email: newEmail, Role: admin.OrgRole(newRole)})
+			inv, err := c.Invites.Create(cmd.Context(), admin.InviteCreateParams{Email: newEmail, Role: admin.OrgRole(role)})
 			if err != nil || a.flags.dryRun {
 				return err
 			}
@@ -106,7 +107,7 @@ func (a *app) invitesCommand() *cobra.Command {
 		},
 	}
 	create.Flags().StringVar(&newEmail, "email", "", "the address to invite")
-	create.Flags().StringVar(&newRole, "role", "", "organization role: user, developer, billing or claude_code_user")
+	create.Flags().StringVar(&newRole, "role", "", "organization role: "+assignableOrgRoles.known())
 
 	del := &cobra.Command{
 		Use:     "delete INVITE...",

@@ -101,18 +101,6 @@ func printWorkspaceLimits(a *app, cmd *cobra.Command, entries []admin.WorkspaceR
 	return printList(a, cmd, rows, nil, limitRowColumns(format == formatCSV))
 }
 
-var groupTypes = []string{
-	string(admin.RateLimitGroupModelGroup), string(admin.RateLimitGroupBatch), string(admin.RateLimitGroupTokenCount),
-	string(admin.RateLimitGroupFiles), string(admin.RateLimitGroupSkills), string(admin.RateLimitGroupWebSearch),
-}
-
-var limiterTypes = []string{
-	string(admin.RateLimiterRequestsPerMinute), string(admin.RateLimiterInputTokensPerMinute),
-	string(admin.RateLimiterInputTokensPerMinuteCacheAware), string(admin.RateLimiterOutputTokensPerMinute),
-	string(admin.RateLimiterTokensPerMinute), string(admin.RateLimiterTokensPerDay), string(admin.RateLimiterToolUsesPerSecond),
-	string(admin.RateLimiterFastInputTokensPerMinCacheAware), string(admin.RateLimiterFastOutputTokensPerMinute),
-}
-
 func (a *app) rateLimitsCommand() *cobra.Command {
 	rl := &cobra.Command{
 		Use:     "rate-limits",
@@ -130,7 +118,8 @@ func (a *app) rateLimitsCommand() *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if groupType != "" {
-				if err := oneOf(cmd, "group-type", []string{groupType}, groupTypes...); err != nil {
+				var err error
+				if groupType, err = rateLimitGroupTypes.parse(cmd, "group-type", groupType); err != nil {
 					return err
 				}
 			}
@@ -171,7 +160,7 @@ func (a *app) rateLimitsCommand() *cobra.Command {
 		},
 	}
 	list.Flags().StringVar(&workspace, "workspace", "", "show this workspace's overrides instead (ID or name)")
-	list.Flags().StringVar(&groupType, "group-type", "", "only this kind of group: "+strings.Join(groupTypes, ", "))
+	list.Flags().StringVar(&groupType, "group-type", "", "only this kind of group: "+rateLimitGroupTypes.known())
 	list.Flags().StringVar(&model, "model", "", "only the group covering this model name or alias")
 	list.Flags().BoolVar(&inherited, "include-inherited", false, "with --workspace, also show the organization's values it inherits")
 
@@ -245,14 +234,16 @@ func (a *app) changeWorkspaceLimits(cmd *cobra.Command, done string, at limitTar
 		return usageErr(cmd, "%s is required", limitFlag)
 	}
 	seen := map[admin.RateLimiterType]bool{}
-	for _, u := range updates {
-		if err := oneOf(cmd, strings.TrimPrefix(limitFlag, "--"), []string{string(u.Type)}, limiterTypes...); err != nil {
+	for i, u := range updates {
+		typ, err := limiterTypes.parse(cmd, strings.TrimPrefix(limitFlag, "--"), string(u.Type))
+		if err != nil {
 			return err
 		}
-		if seen[u.Type] {
-			return usageErr(cmd, "%s names %s twice", limitFlag, u.Type)
+		updates[i].Type = admin.RateLimiterType(typ)
+		if seen[updates[i].Type] {
+			return usageErr(cmd, "%s names %s twice", limitFlag, typ)
 		}
-		seen[u.Type] = true
+		seen[updates[i].Type] = true
 	}
 	ctx := cmd.Context()
 	c, err := a.clientFor(ctx)

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,16 +25,6 @@ func emailArg[T any](ctx context.Context, arg, notFound string, list func(email 
 		return "", &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, arg)}
 	}
 	return id(page.Data[0]), nil
-}
-
-// oneOf refuses a flag value outside the known set, before anything is sent.
-func oneOf(cmd *cobra.Command, flag string, values []string, known ...string) error {
-	for _, v := range values {
-		if !slices.Contains(known, v) {
-			return usageErr(cmd, "--%s %q: use one of %s", flag, v, strings.Join(known, ", "))
-		}
-	}
-	return nil
 }
 
 // target is one object a command acts on: its ID, and how a person knows it.

@@ -181,6 +181,9 @@ Buckets in which a group used nothing have no row.
 			if err != nil {
 				return err
 			}
+			if tiers, err = serviceTiers.parseAll(cmd, "tier", tiers); err != nil {
+				return err
+			}
 			run, err := a.startReport(cmd, &rf, false, false)
 			if err != nil {
 				return err
@@ -229,7 +232,7 @@ Buckets in which a group used nothing have no row.
 	f.StringArrayVar(&workspaces, "workspace", nil, "only this workspace, by ID or name (repeatable)")
 	f.StringArrayVar(&models, "model", nil, "only this model, such as claude-sonnet-4-6 (repeatable)")
 	f.StringArrayVar(&keys, "api-key", nil, "only this API key, by ID or name (repeatable)")
-	f.StringArrayVar(&tiers, "tier", nil, "only this service tier: standard, batch, priority, ... (repeatable)")
+	f.StringArrayVar(&tiers, "tier", nil, "only this service tier: "+serviceTiers.known()+" (repeatable)")
 	return cmd
 }
 

@@ -33,14 +33,15 @@ func (a *app) usersCommand() *cobra.Command {
 		Example: "  anthropic-admin users list --role developer\n  anthropic-admin users list --email ada@example.com -o json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			checked, err := orgRoles.parseAll(cmd, "role", roles)
+			if err != nil {
+				return err
+			}
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {
 				return err
 			}
-			params := admin.UserListParams{Email: email, Limit: pageSize(a.flags.maxItems)}
-			for _, r := range roles {
-				params.Roles = append(params.Roles, admin.OrgRole(r))
-			}
+			params := admin.UserListParams{Email: email, Roles: wire[admin.OrgRole](checked), Limit: pageSize(a.flags.maxItems)}
 			items, err := collect(a, cmd.Context(), c.Users.List(params), "members")
 			if err != nil {
 				return err
@@ -49,7 +50,7 @@ func (a *app) usersCommand() *cobra.Command {
 		},
 	}
 	list.Flags().StringVar(&email, "email", "", "only the member with this email")
-	list.Flags().StringSliceVar(&roles, "role", nil, "only members with this role (repeatable)")
+	list.Flags().StringSliceVar(&roles, "role", nil, "only members with this role: "+orgRoles.known()+" (repeatable)")
 
 	get := &cobra.Command{
 		Use:   "get USER",
@@ -78,18 +79,22 @@ func (a *app) usersCommand() *cobra.Command {
 			if role == "" {
 				return usageErr(cmd, "--role is required")
 			}
+			checked, err := assignableOrgRoles.parse(cmd, "role", role)
+			if err != nil {
+				return err
+			}
 			c, id, err := a.userArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			u, err := c.Users.Update(cmd.Context(), id, admin.UserUpdateParams{Role: admin.OrgRole(role)})
+			u, err := c.Users.Update(cmd.Context(), id, admin.UserUpdateParams{Role: admin.OrgRole(checked)})
 			if err != nil || a.flags.dryRun {
 				return err
 			}
 			return printOne(a, cmd, *u, userRaw, a.userColumns())
 		},
 	}
-	update.Flags().StringVar(&role, "role", "", "new role: user, developer, billing or claude_code_user")
+	update.Flags().StringVar(&role, "role", "", "new role: "+assignableOrgRoles.known())
 
 	remove := &cobra.Command{
 		Use:   "remove USER...",

@@ -32,16 +32,6 @@ func (a *app) memberDetail(ctx context.Context) []column[admin.WorkspaceMember] 
 
 func memberRaw(m admin.WorkspaceMember) json.RawMessage { return m.RawJSON() }
 
-// workspaceRole accepts a role with or without its workspace_ prefix, so
-// "developer" means workspace_developer.
-func workspaceRole(r string) admin.WorkspaceRole {
-	r = strings.ToLower(strings.TrimSpace(r))
-	if !strings.HasPrefix(r, "workspace_") {
-		r = "workspace_" + r
-	}
-	return admin.WorkspaceRole(r)
-}
-
 func (a *app) workspaceMembersCommand() *cobra.Command {
 	members := &cobra.Command{Use: "members", Aliases: []string{"member"}, Short: "Members of a workspace"}
 
@@ -81,12 +71,12 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 		},
 	}
 
-	add := a.memberRoleCommand("add", "Add an organization member to a workspace",
+	add := a.memberRoleCommand("add", addableWorkspaceRoles, "Add an organization member to a workspace",
 		"  anthropic-admin workspaces members add Production ada@example.com --role developer",
 		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
 			return c.Workspaces.Members.Add(ctx, ws, admin.WorkspaceMemberAddParams{UserID: user, WorkspaceRole: role})
 		})
-	update := a.memberRoleCommand("update", "Change a member's role in a workspace",
+	update := a.memberRoleCommand("update", workspaceRoles, "Change a member's role in a workspace",
 		"  anthropic-admin workspaces members update Production ada@example.com --role admin",
 		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
 			return c.Workspaces.Members.Update(ctx, ws, user, admin.WorkspaceMemberUpdateParams{WorkspaceRole: role})
@@ -127,9 +117,10 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 	return members
 }
 
-// memberRoleCommand is add or update: both take WORKSPACE USER --role and
-// print the membership that results.
-func (a *app) memberRoleCommand(verb, short, example string, act func(context.Context, *admin.Client, string, string, admin.WorkspaceRole) (*admin.WorkspaceMember, error)) *cobra.Command {
+// memberRoleCommand is add or update: both take WORKSPACE USER --role, one
+// of roles (the workspace_ prefix optional), and print the membership that
+// results.
+func (a *app) memberRoleCommand(verb string, roles valueSet, short, example string, act func(context.Context, *admin.Client, string, string, admin.WorkspaceRole) (*admin.WorkspaceMember, error)) *cobra.Command {
 	var role string
 	cmd := &cobra.Command{
 		Use:     verb + " WORKSPACE USER --role ROLE",
@@ -140,18 +131,22 @@ func (a *app) memberRoleCommand(verb, short, example string, act func(context.Co
 			if role == "" {
 				return usageErr(cmd, "--role is required")
 			}
+			checked, err := roles.parse(cmd, "role", role)
+			if err != nil {
+				return err
+			}
 			c, ws, user, err := a.memberArgs(cmd, args)
 			if err != nil {
 				return err
 			}
-			m, err := act(cmd.Context(), c, ws, user, workspaceRole(role))
+			m, err := act(cmd.Context(), c, ws, user, admin.WorkspaceRole(checked))
 			if err != nil || a.flags.dryRun {
 				return err
 			}
 			return printOne(a, cmd, *m, memberRaw, a.memberDetail(cmd.Context()))
 		},
 	}
-	cmd.Flags().StringVar(&role, "role", "", "workspace role: user, developer, restricted_developer or admin (the workspace_ prefix is optional)")
+	cmd.Flags().StringVar(&role, "role", "", "workspace role: "+roles.known()+" (the workspace_ prefix is optional)")
 	return cmd
 }
 

@@ -310,8 +310,8 @@ func (f *workspaceFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.name, "name", "", "workspace name")
 	fs.StringVar(&f.color, "color", "", "display color as hex, #RRGGBB (the # may be left out)")
 	fs.StringArrayVar(&f.tags, "tag", nil, "tag as KEY=VALUE (repeatable)")
-	fs.StringVar(&f.allowedGeos, "allowed-geos", "", "inference geographies allowed: unrestricted, or a list like us,global")
-	fs.StringVar(&f.defaultGeo, "default-geo", "", "inference geography for requests that name none: us or global")
+	fs.StringVar(&f.allowedGeos, "allowed-geos", "", "inference geographies allowed: unrestricted, or a list of "+inferenceGeos.known()+" like us,global")
+	fs.StringVar(&f.defaultGeo, "default-geo", "", "inference geography for requests that name none: "+inferenceGeos.known())
 }
 
 // parse checks the flags and turns them into request values; values left
@@ -328,11 +328,17 @@ func (f *workspaceFlags) parse(cmd *cobra.Command) (color string, tags map[strin
 			return
 		}
 	}
-	if cmd.Flags().Changed("default-geo") && strings.TrimSpace(f.defaultGeo) == "" {
-		err = usageErr(cmd, "--default-geo is empty")
-		return
+	if cmd.Flags().Changed("default-geo") {
+		if strings.TrimSpace(f.defaultGeo) == "" {
+			err = usageErr(cmd, "--default-geo is empty")
+			return
+		}
+		var geo string
+		if geo, err = inferenceGeos.parse(cmd, "default-geo", f.defaultGeo); err != nil {
+			return
+		}
+		res.DefaultInferenceGeo = admin.InferenceGeo(geo)
 	}
-	res.DefaultInferenceGeo = admin.InferenceGeo(strings.ToLower(strings.TrimSpace(f.defaultGeo)))
 	return
 }
 
@@ -383,7 +389,11 @@ func parseGeos(cmd *cobra.Command, s string) (admin.InferenceGeos, error) {
 		if part == "" || part == "unrestricted" {
 			return g, usageErr(cmd, "--allowed-geos %q: give unrestricted or a list like us,global, not both", s)
 		}
-		g.Geos = append(g.Geos, admin.InferenceGeo(part))
+		geo, err := inferenceGeos.parse(cmd, "allowed-geos", part)
+		if err != nil {
+			return g, err
+		}
+		g.Geos = append(g.Geos, admin.InferenceGeo(geo))
 	}
 	return g, nil
 }
