@@ -78,9 +78,6 @@ func Run(ctx context.Context, args []string, env *Env) int {
 	a := &app{env: env}
 	root := a.rootCommand()
 	root.SetArgs(args)
-	root.SetIn(env.Stdin)
-	root.SetOut(env.Stdout)
-	root.SetErr(env.Stderr)
 	err := root.ExecuteContext(ctx)
 	if a.fake != nil {
 		a.fake.Close()
@@ -112,6 +109,10 @@ a built-in demo organization with no key at all.`,
 		return nil
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		// A mistyped subcommand followed by its flags: the typo is the news.
+		if args := cmd.Flags().Args(); cmd.HasAvailableSubCommands() && len(args) > 0 {
+			return unknownCommand(cmd, args[0])
+		}
 		return usageErr(cmd, "%v", err)
 	})
 	f := root.PersistentFlags()
@@ -131,6 +132,11 @@ a built-in demo organization with no key at all.`,
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
+	// Streams first: the completion command keeps the writer it sees now.
+	root.SetIn(a.env.Stdin)
+	root.SetOut(a.env.Stdout)
+	root.SetErr(a.env.Stderr)
+	strictGroups(root)
 	return root
 }
 
