@@ -176,6 +176,11 @@ func updateWorkspaceRateLimit(c *call) (any, *apiError) {
 		over = map[string]int64{}
 		c.st.overrides[w.ID][rl.ID] = over
 	}
+	// A value above the organization's limit is stored like any other: the
+	// spec says a workspace limit applies alongside the organization's, not
+	// in place of it, and documents no error for a higher one (the update's
+	// only error code is sandbox_egress_restricted). org_limit in the reply
+	// shows the difference.
 	for typ, v := range changes {
 		if v == nil {
 			delete(over, typ) // null clears the override

@@ -372,6 +372,12 @@ func TestRateLimits(t *testing.T) {
 	if n := len(inherited["data"].([]any)); n != 3 {
 		t.Errorf("with inherited: %d model groups, want 3", n)
 	}
+	// Above the organization's limit: stored, as the spec documents no
+	// error for it (the two limits apply alongside each other).
+	above := ok(t, srv, "POST", base+"/"+rl, `{"limits":[{"type":"requests_per_minute","value":999999}]}`)
+	if lim := above["limits"].([]any)[0].(map[string]any); lim["value"] != 999999.0 || lim["org_limit"] != 4000.0 {
+		t.Errorf("override above the org limit = %v", above)
+	}
 	ok(t, srv, "POST", base+"/"+rl, `{"limits":[{"type":"requests_per_minute","value":null}]}`)
 	if got := ok(t, srv, "GET", base, ""); len(got["data"].([]any)) != 0 {
 		t.Errorf("null did not clear the override: %v", got)

@@ -170,9 +170,13 @@ func (a *app) rateLimitsCommand() *cobra.Command {
 		Use:   "set --workspace W --rate-limit RL --limit TYPE=VALUE...",
 		Short: "Override a workspace's limits for one rate-limit group",
 		Long: `set gives a workspace its own limits for one rate-limit group. A workspace
-limit applies alongside the organization's, so it can only make the workspace
-stricter. RL is the entry's ID, its group's display name ("Claude Sonnet 4.x"),
-its group type ("batch"), or a model it covers ("claude-sonnet-4-6").`,
+limit applies alongside the organization's, not in place of it: a request must
+pass both, so a workspace limit makes the workspace stricter and can never lift
+it above the organization's limit. The API accepts a value above the
+organization's (it has no effect while the organization's limit is lower);
+set says so on stderr when it sees one. RL is the entry's ID, its group's
+display name ("Claude Sonnet 4.x"), its group type ("batch"), or a model it
+covers ("claude-sonnet-4-6").`,
 		Example: "  anthropic-admin rate-limits set --workspace Staging --rate-limit claude-sonnet-4-6 --limit requests_per_minute=100\n" +
 			"  anthropic-admin rate-limits set --workspace Staging --rate-limit batch --limit requests_per_minute=50 --dry-run",
 		Args: noArgs,
@@ -258,6 +262,7 @@ func (a *app) changeWorkspaceLimits(cmd *cobra.Command, done string, at limitTar
 	if err != nil {
 		return err
 	}
+	a.noteAboveOrg(entry, updates)
 	got, err := c.Workspaces.RateLimits.Update(ctx, wsID, entry.ID, admin.WorkspaceRateLimitUpdateParams{Limits: updates})
 	if err != nil || a.flags.dryRun {
 		return err
@@ -304,4 +309,20 @@ func rateLimitArg(ctx context.Context, c *admin.Client, arg string) (admin.RateL
 		return admin.RateLimit{}, &exitError{code: ExitUsage, err: fmt.Errorf("%q matches %d rate limits (%s): name one by its group or ID", arg, len(found), strings.Join(names, ", "))}
 	}
 	return admin.RateLimit{}, &exitError{code: ExitNotFound, err: fmt.Errorf("no rate limit matches %q (see 'anthropic-admin rate-limits list')", arg)}
+}
+
+// noteAboveOrg says which new values exceed the organization's limit. The
+// spec (admin-api.md, WorkspaceRateLimitUpdateValueParam) says a workspace
+// limit "applies alongside the organization's limit, not in place of it" and
+// documents no error for a higher value, so the API takes it and so does
+// this tool: such a value only starts to bind if the organization's limit is
+// raised past it. It is still worth a word, since it does nothing today.
+func (a *app) noteAboveOrg(entry admin.RateLimit, updates []admin.RateLimitUpdate) {
+	for _, u := range updates {
+		i := slices.IndexFunc(entry.Limits, func(l admin.RateLimitValue) bool { return l.Type == u.Type })
+		if u.Value != nil && i >= 0 && *u.Value > entry.Limits[i].Value {
+			fmt.Fprintf(a.env.Stderr, "note: %s=%d is above the organization's limit of %d for %s, which still applies\n",
+				u.Type, *u.Value, entry.Limits[i].Value, groupName(entry.Group))
+		}
+	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/csv"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -160,5 +161,54 @@ func TestRateLimitsChangesRefuseBadInput(t *testing.T) {
 	}
 	if w := writes(srv); len(w) != 1 || w[0].Status != 400 {
 		t.Errorf("only the archived workspace's change should reach the API (and fail): %+v", w)
+	}
+}
+
+// A workspace limit above the organization's is accepted, as the spec has
+// it (it applies alongside the organization's limit, and no error is
+// documented), and set says on stderr that it does nothing today.
+func TestRateLimitsSetAboveOrgLimit(t *testing.T) {
+	srv := demoServer(t)
+	tests := []struct {
+		name  string
+		limit string
+		note  string // "" for none
+	}{
+		{"above", "requests_per_minute=999999", "note: requests_per_minute=999999 is above the organization's limit of 4000 for Claude Sonnet 4.x, which still applies\n"},
+		{"equal", "requests_per_minute=4000", ""},
+		{"stricter", "requests_per_minute=100", ""},
+		{"not in the org's limits", "tokens_per_day=5", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, dry := range []bool{true, false} {
+				args := []string{"rate-limits", "set", "--workspace", "Staging", "--rate-limit", "claude-sonnet-4-6", "--limit", tt.limit}
+				if dry {
+					args = append(args, "--dry-run")
+				}
+				r := mustRun(t, srv, term{}, args...)
+				if got := strings.HasPrefix(r.stderr, "note:"); got != (tt.note != "") || (tt.note != "" && !strings.Contains(r.stderr, tt.note)) {
+					t.Errorf("dry run %v: stderr %q, want the note %q", dry, r.stderr, tt.note)
+				}
+				if dry {
+					continue
+				}
+				got := jsonObject(t, r.stdout)
+				typ, val, _ := strings.Cut(tt.limit, "=")
+				found := false
+				for _, l := range got["limits"].([]any) {
+					l := l.(map[string]any)
+					if l["type"] == typ {
+						found = true
+						if n, _ := l["value"].(float64); strconv.FormatInt(int64(n), 10) != val {
+							t.Errorf("stored %v, want %s", l["value"], val)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("reply lacks %s: %v", typ, got)
+				}
+			}
+		})
 	}
 }
