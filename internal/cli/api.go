@@ -1,18 +1,21 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
 )
 
 func (a *app) apiCommand() *cobra.Command {
-	var fields, typed []string
+	var fields, typed, headers []string
 	var paginate bool
 	cmd := &cobra.Command{
 		Use:   "api METHOD PATH",
@@ -24,11 +27,20 @@ PATH is relative to /v1/organizations/ unless it starts with a slash. Fields
 given with -f (strings) or -F (JSON values: numbers, true, false, null, arrays,
 objects) go in the query string of a GET or DELETE and in the JSON body of a
 POST. A key ending in [] collects its values into a list. --paginate follows
-every page of a list and prints all items as one JSON array.`,
+every page of a list and prints all items as one JSON array.
+
+-H adds a request header: anthropic-beta values add to the client's own,
+anthropic-version replaces the default, and the credential headers (x-api-key,
+authorization) cannot be set this way. A call that cannot be taken back
+(DELETE, a POST to .../archive, .../sign_out and the like, or setting status
+archived) asks first, like the commands do: --yes skips the question and
+--dry-run sends nothing. -o table shows a list as a row per item and one object
+as a field per row; the default is JSON.`,
 		Example: `  anthropic-admin api GET me
   anthropic-admin api GET users -f limit=5 --paginate
   anthropic-admin api GET usage_report/messages -f starting_at=2026-11-01T00:00:00Z -f 'group_by[]=model'
-  anthropic-admin api POST workspaces/wrkspc_01.../members -f user_id=user_01... -f workspace_role=workspace_user`,
+  anthropic-admin api POST workspaces/wrkspc_01.../members -f user_id=user_01... -f workspace_role=workspace_user
+  anthropic-admin api POST users/user_01.../sign_out -H 'anthropic-beta: admin-user-sign-out-2026-10-08'`,
 		Args: exactArgs("METHOD", "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			method := strings.ToUpper(args[0])
@@ -49,6 +61,10 @@ every page of a list and prints all items as one JSON array.`,
 			if err != nil {
 				return usageErr(cmd, "%v", err)
 			}
+			opts, err := headerOptions(headers)
+			if err != nil {
+				return usageErr(cmd, "%v", err)
+			}
 			var body any
 			if method == http.MethodGet || method == http.MethodDelete {
 				for _, f := range values {
@@ -65,10 +81,14 @@ every page of a list and prints all items as one JSON array.`,
 				return err
 			}
 			if format == formatCSV {
-				return usageErr(cmd, "api prints JSON, JSON lines or YAML: the reply of an arbitrary endpoint has no columns for CSV")
+				return usageErr(cmd, "api prints JSON, JSON lines, YAML or a table: the reply of an arbitrary endpoint has no columns for CSV")
 			}
-			if method == http.MethodDelete {
-				if err := a.confirm(cmd, "send DELETE "+path); err != nil {
+			// A table only when asked: on a terminal api prints JSON.
+			if format == formatTable && a.flags.output == "" {
+				format = formatJSON
+			}
+			if irreversible(method, path, values) {
+				if err := a.confirm(cmd, "send "+method+" "+path); err != nil {
 					return err
 				}
 			}
@@ -78,7 +98,7 @@ every page of a list and prints all items as one JSON array.`,
 			}
 			if !paginate {
 				var out json.RawMessage
-				if err := c.Do(cmd.Context(), method, path, query, body, &out); err != nil {
+				if err := c.Do(cmd.Context(), method, path, query, body, &out, opts...); err != nil {
 					return err
 				}
 				if a.flags.dryRun && method != http.MethodGet {
@@ -87,7 +107,7 @@ every page of a list and prints all items as one JSON array.`,
 				if len(out) == 0 {
 					return nil
 				}
-				return writeRaw(a.env.Stdout, format, out)
+				return a.writeRaw(format, out)
 			}
 			var items []json.RawMessage
 			seen := map[string]bool{}
@@ -100,7 +120,7 @@ every page of a list and prints all items as one JSON array.`,
 					LastID   string            `json:"last_id"`
 					NextPage string            `json:"next_page"`
 				}
-				if err := c.Do(cmd.Context(), method, path, query, nil, &page); err != nil {
+				if err := c.Do(cmd.Context(), method, path, query, nil, &page, opts...); err != nil {
 					return err
 				}
 				items = append(items, page.Data...)
@@ -141,13 +161,72 @@ every page of a list and prints all items as one JSON array.`,
 			if err != nil {
 				return err
 			}
-			return writeRaw(a.env.Stdout, format, all)
+			return a.writeRaw(format, all)
 		},
 	}
 	cmd.Flags().StringArrayVarP(&fields, "field", "f", nil, "a string field key=value (repeatable)")
 	cmd.Flags().StringArrayVarP(&typed, "typed-field", "F", nil, "a JSON-valued field key=value (repeatable)")
+	cmd.Flags().StringArrayVarP(&headers, "header", "H", nil, "a request header 'Name: value' (repeatable)")
 	cmd.Flags().BoolVar(&paginate, "paginate", false, "follow every page and print all items")
 	return cmd
+}
+
+// irreversibleActions are the last path segments of POST calls that cannot
+// be taken back.
+var irreversibleActions = []string{"archive", "delete", "remove", "revoke", "sign_out", "regenerate_signing_secret"}
+
+// irreversible tells whether a call cannot be taken back, so that api asks
+// first, as the commands do: a DELETE, a POST to an action that archives,
+// removes, revokes, signs out or replaces a secret, and a POST that sets
+// status archived (an API key's update).
+func irreversible(method, path string, fields []field) bool {
+	if method == http.MethodDelete {
+		return true
+	}
+	if method != http.MethodPost {
+		return false
+	}
+	if slices.Contains(irreversibleActions, path[strings.LastIndex(path, "/")+1:]) {
+		return true
+	}
+	return slices.ContainsFunc(fields, func(f field) bool {
+		return f.key == "status" && strings.Trim(f.text, `"`) == string(admin.APIKeyStatusArchived)
+	})
+}
+
+// headerOptions turns -H values into request options: anthropic-beta adds
+// betas, anthropic-version and user-agent go through their own options, and
+// any other header is sent as given. The credential headers are refused, and
+// the library judges the rest before anything is asked or sent.
+func headerOptions(headers []string) ([]admin.Option, error) {
+	var opts []admin.Option
+	for _, h := range headers {
+		name, value, ok := strings.Cut(h, ":")
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if !ok || name == "" {
+			return nil, fmt.Errorf("-H %q: want 'Name: value'", h)
+		}
+		var opt admin.Option
+		switch strings.ToLower(name) {
+		case "x-api-key", "authorization":
+			return nil, fmt.Errorf("-H %s: the credential cannot be set with -H; use --admin-key or --auth-token", name)
+		case "anthropic-beta":
+			opt = admin.WithBeta(strings.Split(value, ",")...)
+		case "anthropic-version":
+			opt = admin.WithAnthropicVersion(value)
+		case "user-agent":
+			opt = admin.WithUserAgent(value)
+		default:
+			opt = admin.WithHeader(name, value)
+		}
+		// A throwaway client applies the option: the library is the one
+		// judge of header names and values.
+		if _, err := admin.NewClient(admin.WithAPIKey("sk-ant-admin01-check"), admin.WithBaseURL(admin.DefaultBaseURL), opt); err != nil {
+			return nil, fmt.Errorf("-H %q: not a valid header name, or its value holds a control character", h)
+		}
+		opts = append(opts, opt)
+	}
+	return opts, nil
 }
 
 // field is one -f or -F value: its text for a query string and its JSON
@@ -183,16 +262,113 @@ func parseFields(strs, typed []string) ([]field, error) {
 	return out, nil
 }
 
-// writeRaw prints a reply: YAML when asked, JSON lines as one compact line,
-// else indented JSON (also on a terminal, where other commands print tables).
-func writeRaw(w io.Writer, format string, raw json.RawMessage) error {
+// writeRaw prints a reply: YAML or a table when asked, JSON lines as one
+// compact line, else indented JSON.
+func (a *app) writeRaw(format string, raw json.RawMessage) error {
+	w := a.env.Stdout
 	switch format {
 	case formatYAML:
 		return writeYAML(w, raw, 0)
 	case formatJSONL:
 		return writeCompact(w, raw)
+	case formatTable:
+		return a.writeJSONTable(raw)
 	}
 	return writeIndented(w, raw)
+}
+
+// writeJSONTable shows a reply as a table: a list (an array, or a page's
+// data) as a row per item with a column per field in the order they first
+// appear, one object as a field per row. Nested values show as compact JSON.
+func (a *app) writeJSONTable(raw json.RawMessage) error {
+	keys, vals, isObject := objectFields(raw)
+	if isObject {
+		if i := slices.Index(keys, "data"); i >= 0 && bytes.HasPrefix(vals[i], []byte("[")) {
+			raw, isObject = vals[i], false
+		}
+	}
+	if isObject {
+		rows := make([][]string, len(keys))
+		for i, k := range keys {
+			rows[i] = []string{strings.ToUpper(k) + ":", cellText(vals[i])}
+		}
+		a.writeTable(nil, rows)
+		return nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		fmt.Fprintln(a.env.Stdout, cellText(raw)) // a bare value
+		return nil
+	}
+	var cols []string
+	fields := make([]map[string]json.RawMessage, len(items))
+	for i, it := range items {
+		keys, vals, ok := objectFields(it)
+		if !ok {
+			keys, vals = []string{"value"}, []json.RawMessage{it}
+		}
+		fields[i] = map[string]json.RawMessage{}
+		for j, k := range keys {
+			if !slices.Contains(cols, k) {
+				cols = append(cols, k)
+			}
+			fields[i][k] = vals[j]
+		}
+	}
+	rows := make([][]string, len(items))
+	for i := range items {
+		rows[i] = make([]string, len(cols))
+		for j, c := range cols {
+			rows[i][j] = cellText(fields[i][c])
+		}
+	}
+	var head []string
+	if !a.flags.noHeaders {
+		head = make([]string, len(cols))
+		for i, c := range cols {
+			head[i] = strings.ToUpper(c)
+		}
+	}
+	a.writeTable(head, rows)
+	return nil
+}
+
+// objectFields reads a JSON object's keys in order and their raw values;
+// ok is false when raw is not an object.
+func objectFields(raw json.RawMessage) (keys []string, vals []json.RawMessage, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, nil, false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, nil, false
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, false
+		}
+		keys, vals = append(keys, tok.(string)), append(vals, v)
+	}
+	return keys, vals, true
+}
+
+// cellText shows one JSON value in a table cell: a string as its text,
+// null or nothing as "-", anything else as compact JSON.
+func cellText(v json.RawMessage) string {
+	var s string
+	switch {
+	case len(v) == 0 || string(v) == "null":
+		return "-"
+	case json.Unmarshal(v, &s) == nil:
+		return s
+	}
+	var buf bytes.Buffer
+	if json.Compact(&buf, v) != nil {
+		return string(v)
+	}
+	return buf.String()
 }
 
 // fieldsObject builds a JSON body; keys ending in [] collect lists.

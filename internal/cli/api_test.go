@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -81,5 +82,137 @@ func TestAPIFieldsPagingAndFormats(t *testing.T) {
 	}
 	if r := runCLI(t, srv, term{}, "users", "list", "--max-items", "-1"); r.code != ExitUsage {
 		t.Errorf("--max-items -1: exit %d, want %d", r.code, ExitUsage)
+	}
+}
+
+// Calls that cannot be taken back ask first, like DELETE always did:
+// refused without a terminal, cancelled by "no", shown by --dry-run, and
+// sent with --yes. Other changes are sent without a question.
+func TestAPIIrreversibleCallsAsk(t *testing.T) {
+	srv := demoServer(t)
+	ws := jsonList(t, mustRun(t, srv, term{}, "api", "GET", "workspaces", "--paginate").stdout)[0]["id"].(string)
+	user := jsonList(t, mustRun(t, srv, term{}, "api", "GET", "users", "--paginate").stdout)[0]["id"].(string)
+	keys := jsonList(t, mustRun(t, srv, term{}, "api", "GET", "api_keys", "-f", "status=active", "--paginate").stdout)
+	key := func(i int) string { return keys[i]["id"].(string) }
+	signOutBeta := []string{"-H", "anthropic-beta: admin-user-sign-out-2026-10-08"}
+	tests := []struct {
+		name string
+		args []string
+		asks bool
+	}{
+		{"archive a workspace", []string{"POST", "workspaces/" + ws + "/archive"}, true},
+		{"sign out", append([]string{"POST", "users/" + user + "/sign_out"}, signOutBeta...), true},
+		{"delete", []string{"DELETE", "users/" + user}, true},
+		{"archive a key by status", []string{"POST", "api_keys/" + key(0), "-f", "status=archived"}, true},
+		{"archive a key by typed status", []string{"POST", "/v1/organizations/api_keys/" + key(1), "-F", `status="archived"`}, true},
+		{"rename a key", []string{"POST", "api_keys/" + key(2), "-f", "name=renamed"}, false},
+		{"create a workspace", []string{"POST", "workspaces", "-f", "name=Fresh"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"api"}, tt.args...)
+			before := len(writes(srv))
+			r := runCLI(t, srv, term{}, args...)
+			if !tt.asks {
+				if r.code != 0 || len(writes(srv)) != before+1 {
+					t.Errorf("without a question: exit %d, %d writes; stderr %q", r.code, len(writes(srv))-before, r.stderr)
+				}
+				return
+			}
+			if r.code != ExitUsage || !strings.Contains(r.stderr, "without --yes") {
+				t.Errorf("no terminal, no --yes: exit %d, stderr %q", r.code, r.stderr)
+			}
+			r = runCLI(t, srv, term{tty: true, stdin: "no\n"}, args...)
+			if r.code != ExitError || !strings.Contains(r.stderr, "About to send "+tt.args[0]) || !strings.Contains(r.stderr, "cancelled") {
+				t.Errorf("answered no: exit %d, stderr %q", r.code, r.stderr)
+			}
+			r = mustRun(t, srv, term{}, append(args, "--dry-run")...)
+			if !strings.Contains(r.stdout, "dry run: would send "+tt.args[0]) {
+				t.Errorf("--dry-run printed %q", r.stdout)
+			}
+			if n := len(writes(srv)) - before; n != 0 {
+				t.Fatalf("%d changes sent before --yes", n)
+			}
+			mustRun(t, srv, term{}, append(args, "--yes")...)
+			if n := len(writes(srv)) - before; n != 1 {
+				t.Errorf("--yes sent %d changes, want 1", n)
+			}
+		})
+	}
+	if got := jsonObject(t, mustRun(t, srv, term{}, "api", "GET", "workspaces/"+ws).stdout); got["archived_at"] == nil {
+		t.Errorf("archive --yes did not archive: %v", got)
+	}
+}
+
+// -H adds headers, beta values add up, and the credential headers cannot
+// be set.
+func TestAPIHeaders(t *testing.T) {
+	srv := demoServer(t)
+	user := jsonList(t, mustRun(t, srv, term{}, "api", "GET", "users", "--paginate").stdout)[0]["id"].(string)
+	signOut := []string{"api", "POST", "users/" + user + "/sign_out", "--yes"}
+	if r := runCLI(t, srv, term{}, signOut...); r.code != ExitError || !strings.Contains(r.stderr, "admin-user-sign-out-2026-10-08") {
+		t.Errorf("sign_out without its beta: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r := mustRun(t, srv, term{}, append(signOut, "-H", "anthropic-beta: fast-mode-2026-02-01", "-H", "Anthropic-Beta:admin-user-sign-out-2026-10-08", "-H", "X-Trace: abc 123")...)
+	if got := jsonObject(t, r.stdout); got["id"] != user {
+		t.Errorf("sign_out with its beta: %v", got)
+	}
+	w := writes(srv)
+	last := w[len(w)-1]
+	if got := last.Header.Get("anthropic-beta"); got != "fast-mode-2026-02-01,admin-user-sign-out-2026-10-08" {
+		t.Errorf("anthropic-beta sent: %q", got)
+	}
+	if got := last.Header.Get("X-Trace"); got != "abc 123" {
+		t.Errorf("X-Trace sent: %q", got)
+	}
+	mustRun(t, srv, term{}, "api", "GET", "me", "-H", "anthropic-version: 2026-10-21")
+	all := srv.Requests()
+	if got := all[len(all)-1].Header.Get("anthropic-version"); got != "2026-10-21" {
+		t.Errorf("anthropic-version sent: %q", got)
+	}
+
+	sent := len(srv.Requests())
+	for _, tc := range []struct{ header, stderr string }{
+		{"x-api-key: sk-ant-admin01-other", "the credential cannot be set with -H"},
+		{"Authorization: Bearer tok", "the credential cannot be set with -H"},
+		{"AUTHORIZATION:Bearer tok", "use --admin-key or --auth-token"},
+		{"no colon here", "want 'Name: value'"},
+		{": empty name", "want 'Name: value'"},
+		{"bad name: x", "not a valid header name"},
+	} {
+		r := runCLI(t, srv, term{}, "api", "GET", "me", "-H", tc.header)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, tc.stderr) {
+			t.Errorf("-H %q: exit %d, stderr %q; want %d and %q", tc.header, r.code, r.stderr, ExitUsage, tc.stderr)
+		}
+	}
+	if n := len(srv.Requests()) - sent; n != 0 {
+		t.Errorf("refused headers sent %d requests", n)
+	}
+}
+
+// -o table prints a table: a row per item of a list, a field per row of
+// one object; CSV is still refused.
+func TestAPITable(t *testing.T) {
+	srv := demoServer(t)
+	list := mustRun(t, srv, term{}, "api", "GET", "users", "-f", "limit=3", "-o", "table").stdout
+	lines := strings.Split(strings.TrimSpace(list), "\n")
+	if len(lines) != 4 || !regexp.MustCompile(`^ID +TYPE +EMAIL +NAME +ROLE +ADDED_AT$`).MatchString(lines[0]) || !strings.HasPrefix(lines[1], "user_") {
+		t.Errorf("a page as a table:\n%s", list)
+	}
+	paged := mustRun(t, srv, term{}, "api", "GET", "users", "-f", "limit=10", "--paginate", "-o", "table", "--no-headers").stdout
+	if n := strings.Count(paged, "\n"); n != 25 || strings.Contains(paged, "EMAIL") {
+		t.Errorf("--paginate as a table without headers: %d lines\n%s", n, paged)
+	}
+	one := mustRun(t, srv, term{}, "api", "GET", "workspaces", "-o", "table", "--max-items", "1").stdout
+	if !strings.Contains(one, `{"workspace_geo":"us"`) {
+		t.Errorf("nested values as compact JSON:\n%s", one)
+	}
+	me := mustRun(t, srv, term{}, "api", "GET", "me", "-o", "table").stdout
+	if !regexp.MustCompile(`(?m)^NAME: +Acme Robotics$`).MatchString(me) || !regexp.MustCompile(`(?m)^TYPE: +organization$`).MatchString(me) {
+		t.Errorf("one object as a table:\n%s", me)
+	}
+	// On a terminal with no -o, api still prints JSON.
+	if tty := mustRun(t, srv, term{tty: true}, "api", "GET", "me").stdout; !strings.HasPrefix(tty, "{\n") {
+		t.Errorf("api on a terminal printed %q", tty)
 	}
 }
