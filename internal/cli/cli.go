@@ -70,6 +70,10 @@ type app struct {
 	client *admin.Client
 	fake   *admintest.Server
 	names  *names
+	// given tells whether a persistent flag was typed; completing, that
+	// this run is shell completion.
+	given      func(flag string) bool
+	completing bool
 }
 
 // Run runs the CLI with args (without the program name) and returns the
@@ -103,6 +107,7 @@ a built-in demo organization with no key at all.`,
 	}
 	root.SetVersionTemplate("anthropic-admin {{.Version}}\n")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		a.completing = cmd.Name() == cobra.ShellCompRequestCmd
 		if a.flags.maxItems < 0 {
 			return usageErr(cmd, "--max-items %d: give a positive number, or 0 for all", a.flags.maxItems)
 		}
@@ -119,12 +124,13 @@ a built-in demo organization with no key at all.`,
 	f.StringVar(&a.flags.adminKey, "admin-key", "", "admin API key (default $ANTHROPIC_ADMIN_KEY)")
 	f.StringVar(&a.flags.authToken, "auth-token", "", "OAuth token with the org:admin scope (default $ANTHROPIC_AUTH_TOKEN)")
 	f.StringVar(&a.flags.baseURL, "base-url", "", "API base URL (default $ANTHROPIC_BASE_URL or https://api.anthropic.com)")
-	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization (also $ANTHROPIC_ADMIN_FAKE=1)")
+	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
 	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml (default table on a terminal, json otherwise)")
 	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop listing after this many items (0: all)")
 	f.BoolVar(&a.flags.noHeaders, "no-headers", false, "leave out the header row of tables and CSV")
 	f.BoolVarP(&a.flags.yes, "yes", "y", false, "do destructive actions without asking")
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
+	a.given = func(name string) bool { return f.Lookup(name).Changed }
 
 	root.AddCommand(
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
@@ -159,20 +165,16 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		return a.client, nil
 	}
 	var opts []admin.Option
-	if a.env.HTTPClient != nil {
-		opts = append(opts, admin.WithHTTPClient(a.env.HTTPClient))
-	}
-	if a.flags.dryRun {
-		base := a.env.HTTPClient
-		if base == nil {
-			base = http.DefaultClient
-		}
-		opts = append(opts, admin.WithHTTPClient(dryRunClient(base, a.env.Stdout)))
+	hc := a.env.HTTPClient
+	fake, err := a.fakeSource()
+	if err != nil {
+		return nil, err
 	}
 	switch {
-	case a.flags.fake || a.env.getenv("ANTHROPIC_ADMIN_FAKE") == "1":
+	case fake != "":
 		a.fake = admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(a.now))
 		opts = append(opts, admin.WithBaseURL(a.fake.URL), admin.WithAPIKey(a.fake.AdminKey()))
+		hc = a.fakeNotice(hc, fake)
 	default:
 		secret, bearer := a.credential()
 		switch {
@@ -186,6 +188,15 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		if u := firstNonEmpty(a.flags.baseURL, a.env.getenv("ANTHROPIC_BASE_URL")); u != "" {
 			opts = append(opts, admin.WithBaseURL(u))
 		}
+	}
+	if a.flags.dryRun {
+		if hc == nil {
+			hc = http.DefaultClient
+		}
+		hc = dryRunClient(hc, a.env.Stdout)
+	}
+	if hc != nil {
+		opts = append(opts, admin.WithHTTPClient(hc))
 	}
 	c, err := admin.NewClient(opts...)
 	if err != nil {
