@@ -44,9 +44,7 @@ as a field per row; the default is JSON.`,
 		Args: exactArgs("METHOD", "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			method := strings.ToUpper(args[0])
-			switch method {
-			case http.MethodGet, http.MethodPost, http.MethodDelete, http.MethodPut, http.MethodPatch:
-			default:
+			if !slices.Contains(apiMethods, method) {
 				return usageErr(cmd, "unknown method %q", args[0])
 			}
 			path, rawQuery, _ := strings.Cut(args[1], "?")

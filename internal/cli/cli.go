@@ -143,6 +143,7 @@ a built-in demo organization with no key at all.`,
 	root.SetOut(a.env.Stdout)
 	root.SetErr(a.env.Stderr)
 	strictGroups(root)
+	a.registerCompletions(root)
 	return root
 }
 

@@ -196,6 +196,9 @@ Priority Tier spend is not in the cost report.`,
 			if err != nil {
 				return err
 			}
+			if tiers, err = costServiceTiers.parseAll(cmd, "tier", tiers); err != nil {
+				return err
+			}
 			run, err := a.startReport(cmd, &rf, chart, true)
 			if err != nil {
 				return err
@@ -247,7 +250,7 @@ Priority Tier spend is not in the cost report.`,
 	f.StringVar(&by, "by", costByWorkspace.flag, "group by one of: "+dimNames(costDims, func(d costDim) string { return d.flag }))
 	f.StringArrayVar(&workspaces, "workspace", nil, "only this workspace, by ID or name; Default is the default workspace (repeatable; filtered here)")
 	f.StringArrayVar(&models, "model", nil, "only this model, such as claude-sonnet-4-6 (repeatable; filtered here)")
-	f.StringArrayVar(&tiers, "tier", nil, "only this service tier: standard or batch (repeatable; filtered here)")
+	f.StringArrayVar(&tiers, "tier", nil, "only this service tier: "+costServiceTiers.known()+" (repeatable; filtered here)")
 	f.BoolVar(&chart, "chart", false, "add a daily bar chart and a sparkline per group under the table")
 	f.StringVar(&htmlPath, "html", "", "also write a self-contained HTML report to this file")
 	return cmd

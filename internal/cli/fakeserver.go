@@ -11,6 +11,9 @@ import (
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
+// fakeSeeds are the starting data fake-server offers.
+var fakeSeeds = map[string]func() admintest.Seed{"demo": admintest.Demo, "empty": admintest.Empty}
+
 func (a *app) fakeServerCommand() *cobra.Command {
 	var listen, seed, key string
 	cmd := &cobra.Command{
@@ -23,8 +26,7 @@ It keeps its state in memory until it stops.`,
 			"  ANTHROPIC_BASE_URL=http://127.0.0.1:8787 ANTHROPIC_ADMIN_KEY=" + admintest.DefaultAdminKey + " anthropic-admin users list",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			seeds := map[string]func() admintest.Seed{"demo": admintest.Demo, "empty": admintest.Empty}
-			mkSeed, ok := seeds[seed]
+			mkSeed, ok := fakeSeeds[seed]
 			if !ok {
 				return usageErr(cmd, "--seed must be demo or empty, not %q", seed)
 			}

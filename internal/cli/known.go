@@ -77,6 +77,8 @@ var (
 		admin.RateLimiterTokensPerDay, admin.RateLimiterToolUsesPerSecond, admin.RateLimiterFastInputTokensPerMinCacheAware,
 		admin.RateLimiterFastOutputTokensPerMinute)}
 
+	// costServiceTiers are the service tiers of the cost report.
+	costServiceTiers = valueSet{what: "service tier", values: values(admin.ServiceTierStandard, admin.ServiceTierBatch)}
 	// serviceTiers are the usage report's service_tiers[] filter values.
 	serviceTiers = valueSet{what: "service tier", values: values(admin.ServiceTierStandard, admin.ServiceTierBatch,
 		admin.ServiceTierPriority, admin.ServiceTierPriorityOnDemand, admin.ServiceTierFlex, admin.ServiceTierFlexDiscount)}

@@ -53,6 +53,8 @@ func TestEnumFlagsCheckedBeforeSending(t *testing.T) {
 			[]string{`--group-type "models"`, "known: model_group, batch"}},
 		{"rate-limits limiter", []string{"rate-limits", "set", "--workspace", "Staging", "--rate-limit", "batch", "--limit", "rpm=5"},
 			[]string{`--limit "rpm"`, "known: requests_per_minute"}},
+		{"cost tier", []string{"cost", "--tier", "priority"},
+			[]string{`--tier "priority": not a service tier this tool knows`, "known: standard, batch\n"}},
 		{"usage tier", []string{"usage", "messages", "--tier", "gold"},
 			[]string{`--tier "gold": not a service tier this tool knows`, "known: standard, batch, priority"}},
 	}
