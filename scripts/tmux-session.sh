@@ -6,8 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v tmux >/dev/null; then
-	(apt-get update && apt-get install -y tmux) >/dev/null
+# tmux, and bash-completion for the completion checks: installed only when
+# missing, with one apt-get update before.
+bash_completion=/usr/share/bash-completion/bash_completion
+missing=()
+command -v tmux >/dev/null || missing+=(tmux)
+[ -f "$bash_completion" ] || missing+=(bash-completion)
+if [ ${#missing[@]} -gt 0 ]; then
+	(apt-get update && apt-get install -y "${missing[@]}") >/dev/null
 fi
 
 work=$(mktemp -d)
@@ -88,6 +94,29 @@ if screen | grep -q "fetching"; then fail "progress text left on the screen"; fi
 head -1 "$work/cost.csv" | grep -q '^date_start,' || fail "the CSV does not start with its header"
 if grep -q "fetching" "$work/cost.csv"; then fail "progress text in the CSV on stdout"; fi
 [ "$(wc -l < "$work/cost.csv")" -gt 90 ] || fail "90 days of cost gave too few CSV rows"
+
+step "a mistyped subcommand is refused, with the command meant"
+type_line "anthropic-admin users remve priya.raman@acme-robotics.example --yes; echo exit=\$?"
+wait_for "exit=2"
+screen | grep -qF 'did you mean "remove"?' || fail "no suggestion for a mistyped subcommand"
+
+step "completion: TAB completes a flag's value"
+type_line ". $bash_completion; source <(anthropic-admin completion bash); echo completion-ready"
+wait_for "completion-ready"
+tmux -L "$sock" send-keys -t main -l "anthropic-admin users list --role dev"
+tmux -L "$sock" send-keys -t main Tab
+wait_for "anthropic-admin users list --role developer"
+tmux -L "$sock" send-keys -t main Enter
+wait_for "ROLE"
+[ "$(screen | grep -cE '^user_[0-9A-Za-z]+ +[^ ]+@acme-robotics.example +.+ developer ')" -gt 0 ] || fail "the completed command listed no developers"
+
+step "completion: TAB completes a workspace name from the demo organization"
+tmux -L "$sock" send-keys -t main -l "anthropic-admin workspaces get Sup"
+tmux -L "$sock" send-keys -t main Tab
+wait_for 'anthropic-admin workspaces get Support\ Assistant'
+tmux -L "$sock" send-keys -t main Enter
+wait_for "ENCRYPTION KEY:"
+screen | grep -qE '^NAME: +Support Assistant$' || fail "the completed name did not find its workspace"
 
 step "the demo"
 type_line "anthropic-admin demo"
