@@ -8,12 +8,16 @@ import (
 )
 
 // fakeSource tells what asks for the built-in demo organization: "--fake",
-// "ANTHROPIC_ADMIN_FAKE=<value>", or "" for a real one. A typed --fake or
+// "demo" (which sets the flag itself), "ANTHROPIC_ADMIN_FAKE=<value>", or ""
+// for a real one. A typed --fake or
 // --fake=false wins over the environment; the variable takes 1, true or yes
 // for on and 0, false, no or nothing for off, and anything else is a usage
 // error rather than a guess.
 func (a *app) fakeSource() (string, error) {
 	if a.flags.fake {
+		if !a.given("fake") {
+			return "demo", nil
+		}
 		return "--fake", nil
 	}
 	if a.given("fake") {

@@ -71,4 +71,7 @@ func TestFakeNotice(t *testing.T) {
 	if r := mustRun(t, nil, term{}, "demo"); strings.Contains(r.stderr, "note:") {
 		t.Errorf("demo printed %q", r.stderr)
 	}
+	if r := mustRun(t, nil, term{}, "demo", "--base-url", "https://example.com"); !strings.HasPrefix(r.stderr, "note: demo ignores --base-url:") {
+		t.Errorf("demo --base-url printed %q", r.stderr)
+	}
 }
