@@ -270,7 +270,8 @@ func (a *app) writeRaw(format string, raw json.RawMessage) error {
 	case formatJSONL:
 		return writeCompact(w, raw)
 	case formatTable:
-		return a.writeJSONTable(raw)
+		a.writeJSONTable(raw)
+		return nil
 	}
 	return writeIndented(w, raw)
 }
@@ -278,7 +279,7 @@ func (a *app) writeRaw(format string, raw json.RawMessage) error {
 // writeJSONTable shows a reply as a table: a list (an array, or a page's
 // data) as a row per item with a column per field in the order they first
 // appear, one object as a field per row. Nested values show as compact JSON.
-func (a *app) writeJSONTable(raw json.RawMessage) error {
+func (a *app) writeJSONTable(raw json.RawMessage) {
 	keys, vals, isObject := objectFields(raw)
 	if isObject {
 		if i := slices.Index(keys, "data"); i >= 0 && bytes.HasPrefix(vals[i], []byte("[")) {
@@ -291,12 +292,12 @@ func (a *app) writeJSONTable(raw json.RawMessage) error {
 			rows[i] = []string{strings.ToUpper(k) + ":", cellText(vals[i])}
 		}
 		a.writeTable(nil, rows)
-		return nil
+		return
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		fmt.Fprintln(a.env.Stdout, cellText(raw)) // a bare value
-		return nil
+		return
 	}
 	var cols []string
 	fields := make([]map[string]json.RawMessage, len(items))
@@ -328,7 +329,6 @@ func (a *app) writeJSONTable(raw json.RawMessage) error {
 		}
 	}
 	a.writeTable(head, rows)
-	return nil
 }
 
 // objectFields reads a JSON object's keys in order and their raw values;
