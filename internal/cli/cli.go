@@ -62,12 +62,14 @@ type app struct {
 	env   *Env
 	flags struct {
 		adminKey, authToken, baseURL string
+		adminKeyFile, authTokenFile  string
 		fake                         bool
 		output                       string
 		maxItems                     int
 		noHeaders, yes, dryRun       bool
 	}
 	client *admin.Client
+	bearer bool // the credential is an OAuth token, not an admin key
 	fake   *admintest.Server
 	names  *names
 	// given tells whether a persistent flag was typed; completing, that
@@ -121,8 +123,10 @@ a built-in demo organization with no key at all.`,
 		return usageErr(cmd, "%v", err)
 	})
 	f := root.PersistentFlags()
-	f.StringVar(&a.flags.adminKey, "admin-key", "", "admin API key (default $ANTHROPIC_ADMIN_KEY)")
-	f.StringVar(&a.flags.authToken, "auth-token", "", "OAuth token with the org:admin scope (default $ANTHROPIC_AUTH_TOKEN)")
+	f.StringVar(&a.flags.adminKey, "admin-key", "", "admin API key, or - to read it from stdin (default $ANTHROPIC_ADMIN_KEY)")
+	f.StringVar(&a.flags.adminKeyFile, "admin-key-file", "", "read the admin API key from this file (readable by you alone)")
+	f.StringVar(&a.flags.authToken, "auth-token", "", "OAuth token with the org:admin scope, or - to read it from stdin (default $ANTHROPIC_AUTH_TOKEN)")
+	f.StringVar(&a.flags.authTokenFile, "auth-token-file", "", "read the OAuth token from this file (readable by you alone)")
 	f.StringVar(&a.flags.baseURL, "base-url", "", "API base URL (default $ANTHROPIC_BASE_URL or https://api.anthropic.com)")
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
 	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml (default table on a terminal, json otherwise)")
@@ -177,7 +181,11 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		opts = append(opts, admin.WithBaseURL(a.fake.URL), admin.WithAPIKey(a.fake.AdminKey()))
 		hc = a.fakeNotice(hc, fake)
 	default:
-		secret, bearer := a.credential()
+		secret, bearer, err := a.credential()
+		if err != nil {
+			return nil, err
+		}
+		a.bearer = bearer
 		switch {
 		case secret == "":
 			return nil, &exitError{code: ExitAuth, err: errors.New(noCredentialHelp)}
@@ -206,25 +214,6 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	a.client = c
 	a.names = &names{client: c}
 	return c, nil
-}
-
-// credential picks the credential to send: a flag the user typed wins over
-// the environment; within each, an admin key wins over a token. bearer tells
-// that it is a token.
-func (a *app) credential() (secret string, bearer bool) {
-	for _, c := range []struct {
-		value  string
-		bearer bool
-	}{
-		{a.flags.adminKey, false}, {a.flags.authToken, true},
-		{a.env.getenv("ANTHROPIC_ADMIN_KEY"), false}, {a.env.getenv("ANTHROPIC_ADMIN_API_KEY"), false},
-		{a.env.getenv("ANTHROPIC_AUTH_TOKEN"), true},
-	} {
-		if v := strings.TrimSpace(c.value); v != "" {
-			return v, c.bearer
-		}
-	}
-	return "", false
 }
 
 const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY or pass --admin-key.

@@ -398,6 +398,7 @@ const reportTemplate = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <meta name="generator" content="anthropic-admin"/>
 <title>{{.Title}} · Claude API spend report</title>

@@ -132,9 +132,16 @@ func TestHTMLReportEscapesNames(t *testing.T) {
 	r.title = evil
 	r.byWorkspace[0].name = evil
 	r.byModel[1].name = evil + `<script>alert(1)</script>`
+	r.byModel[0].name = `"><img src=x onerror=alert(1)>`
 	page := renderReport(t, r)
-	if strings.Contains(page, "<b>") || strings.Contains(page, "<script") {
+	if strings.Contains(page, "<b>") || strings.Contains(page, "<script") || strings.Contains(page, "<img") {
 		t.Fatalf("a name went into the page unescaped")
+	}
+	// The page is mailed around: even if something slipped through, the
+	// browser must run no script and load nothing from elsewhere.
+	const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"/>`
+	if !strings.Contains(page, csp) || strings.Index(page, csp) > strings.Index(page, "<style>") {
+		t.Errorf("the page has no Content-Security-Policy before its first style")
 	}
 	if !strings.Contains(page, `&lt;b&gt;&amp;&#34;x&#34;&lt;/b&gt;`) {
 		t.Errorf("the escaped name is missing")

@@ -45,7 +45,7 @@ func (a *app) credentialKind() string {
 	case a.fake != nil:
 		return "built-in demo organization (--fake); no key needed"
 	}
-	if _, bearer := a.credential(); bearer {
+	if a.bearer {
 		return "OAuth token (org:admin)"
 	}
 	return "admin API key"
