@@ -12,7 +12,7 @@ import (
 )
 
 // fakeSeeds are the starting data fake-server offers.
-var fakeSeeds = map[string]func() admintest.Seed{"demo": admintest.Demo, "empty": admintest.Empty}
+var fakeSeeds = map[string]func() admintest.Seed{"demo": admintest.Demo, "empty": admintest.Empty, "hostile": admintest.Hostile}
 
 func (a *app) fakeServerCommand() *cobra.Command {
 	var listen, seed, key string
@@ -28,7 +28,7 @@ It keeps its state in memory until it stops.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			mkSeed, ok := fakeSeeds[seed]
 			if !ok {
-				return usageErr(cmd, "--seed must be demo or empty, not %q", seed)
+				return usageErr(cmd, "--seed must be demo, empty or hostile, not %q", seed)
 			}
 			ln, err := net.Listen("tcp", listen)
 			if err != nil {
@@ -50,7 +50,7 @@ It keeps its state in memory until it stops.`,
 		},
 	}
 	cmd.Flags().StringVar(&listen, "listen", "127.0.0.1:8787", "address to listen on")
-	cmd.Flags().StringVar(&seed, "seed", "demo", "starting data: demo or empty")
+	cmd.Flags().StringVar(&seed, "seed", "demo", "starting data: demo, empty, or hostile (the demo with escape sequences and formulas in every name)")
 	cmd.Flags().StringVar(&key, "admin-key", admintest.DefaultAdminKey, "admin key the fake accepts")
 	return cmd
 }
