@@ -161,7 +161,8 @@ func TestMessagesRangeHourly(t *testing.T) {
 func TestMessagesRangeUnalignedEdges(t *testing.T) {
 	// 1440 minute buckets is one window; a range of 1441 minutes ending in
 	// the middle of a minute needs two, and the first and last buckets are
-	// the ones holding the range's edges.
+	// the ones holding the range's edges. The last window ends on the
+	// minute's end, so that it holds a whole bucket.
 	srv, c := newDemoFake(t)
 	start := mustTime(t, "2026-11-18T10:00:30Z")
 	end := mustTime(t, "2026-11-19T10:00:20Z")
@@ -170,7 +171,7 @@ func TestMessagesRangeUnalignedEdges(t *testing.T) {
 	checkContiguous(t, got, mustTime(t, "2026-11-18T10:00:00Z"), mustTime(t, "2026-11-19T10:01:00Z"), time.Minute)
 	checkWindows(t, srv.Requests(), "/v1/organizations/usage_report/messages", []window{
 		{"2026-11-18T10:00:00Z", "2026-11-19T10:00:00Z", 1440, false},
-		{"2026-11-19T10:00:00Z", "2026-11-19T10:00:20Z", 1440, false},
+		{"2026-11-19T10:00:00Z", "2026-11-19T10:01:00Z", 1440, false},
 	})
 }
 
@@ -192,11 +193,12 @@ func TestCostReportRange(t *testing.T) {
 		jsonEqual(t, got[i].RawJSON(), b.RawJSON())
 	}
 
-	// Up to now: today's unfinished bucket is the last.
+	// Up to now: today's unfinished bucket is the last, asked for up to its
+	// end rather than up to now, since a request must hold whole buckets.
 	srv.ResetRequests()
 	now := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: end.AddDate(0, 0, -7), EndingAt: fakeNow}))
 	checkContiguous(t, now, end.AddDate(0, 0, -7), end.AddDate(0, 0, 1), 24*time.Hour)
-	checkWindows(t, srv.Requests(), "/v1/organizations/cost_report", []window{{"2026-11-13T00:00:00Z", "2026-11-20T15:30:00Z", 31, false}})
+	checkWindows(t, srv.Requests(), "/v1/organizations/cost_report", []window{{"2026-11-13T00:00:00Z", "2026-11-21T00:00:00Z", 31, false}})
 }
 
 func TestRangeStopsWhenTheLoopStops(t *testing.T) {
