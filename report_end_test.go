@@ -226,3 +226,116 @@ func TestRangeRefusalsThatAreErrors(t *testing.T) {
 		})
 	}
 }
+
+// bucketOf is a daily bucket whose one result is written as given.
+func bucketOf(day, result string) string {
+	d, _ := time.Parse(time.DateOnly, day)
+	return fmt.Sprintf(`{"starting_at":%q,"ending_at":%q,"results":[%s]}`, d.Format(time.RFC3339), d.AddDate(0, 0, 1).Format(time.RFC3339), result)
+}
+
+func TestRangeRepeatedBuckets(t *testing.T) {
+	plain := func(day string, output int) string {
+		return bucketOf(day, fmt.Sprintf(`{"output_tokens":%d,"model":"m"}`, output))
+	}
+	page := func(next string, buckets ...string) string {
+		if next == "" {
+			return `{"data":[` + strings.Join(buckets, ",") + `],"has_more":false,"next_page":null}`
+		}
+		return `{"data":[` + strings.Join(buckets, ",") + `],"has_more":true,"next_page":"` + next + `"}`
+	}
+	tests := []struct {
+		name    string
+		pages   []string // the answers, in order, to [Aug 1, Aug 4)
+		yielded int
+		err     []string // what the error names; nil for no error
+	}{
+		{"identical, on one page", []string{page("", plain("2026-08-01", 1), plain("2026-08-02", 2), plain("2026-08-02", 2), plain("2026-08-03", 3))}, 3, nil},
+		{"identical, keys in another order and spacing", []string{page("",
+			plain("2026-08-01", 1), plain("2026-08-02", 2), bucketOf("2026-08-02", `{ "model": "m",  "output_tokens": 2 }`), plain("2026-08-03", 3))}, 3, nil},
+		{"identical, results in another order", []string{page("",
+			plain("2026-08-01", 1),
+			bucketOf("2026-08-02", `{"output_tokens":2,"model":"a"},{"output_tokens":5,"model":"b"}`),
+			bucketOf("2026-08-02", `{"model":"b","output_tokens":5},{"model":"a","output_tokens":2}`),
+			plain("2026-08-03", 3))}, 3, nil},
+		{"identical, on the next page", []string{
+			page("p2", plain("2026-08-01", 1), plain("2026-08-02", 2)),
+			page("", plain("2026-08-02", 2), plain("2026-08-03", 3))}, 3, nil},
+		{"different, on one page", []string{page("", plain("2026-08-01", 1), plain("2026-08-02", 2), plain("2026-08-02", 7), plain("2026-08-03", 3))}, 2,
+			[]string{"2026-08-02T00:00:00Z to 2026-08-03T00:00:00Z", `"output_tokens":2`, `"output_tokens":7`}},
+		{"different, on the next page", []string{
+			page("p2", plain("2026-08-01", 1), plain("2026-08-02", 2)),
+			page("", plain("2026-08-02", 20), plain("2026-08-03", 3))}, 2,
+			[]string{"2026-08-02T00:00:00Z to 2026-08-03T00:00:00Z", `"output_tokens":2`, `"output_tokens":20`}},
+		// A figure this version does not know is compared too, exactly as
+		// written.
+		{"an unknown field's number spelled otherwise is different", []string{page("",
+			bucketOf("2026-08-01", `{"output_tokens":1,"new_tokens":1}`), bucketOf("2026-08-01", `{"output_tokens":1,"new_tokens":1.0}`))}, 1,
+			[]string{"2026-08-01T00:00:00Z to 2026-08-02T00:00:00Z", `"new_tokens":1,`, `"new_tokens":1.0`}},
+		{"one more result is different", []string{page("", plain("2026-08-01", 1),
+			bucketOf("2026-08-01", `{"output_tokens":1,"model":"m"},{"output_tokens":0,"model":"n"}`))}, 1,
+			[]string{"2026-08-01T00:00:00Z to 2026-08-02T00:00:00Z", `"model":"n"`}},
+		{"a bucket that lines up with none returned", []string{page("", plain("2026-08-01", 1), plain("2026-08-02", 2),
+			`{"starting_at":"2026-08-01T12:00:00Z","ending_at":"2026-08-02T12:00:00Z","results":[]}`)}, 2,
+			[]string{"2026-08-01T12:00:00Z to 2026-08-02T12:00:00Z", "overlapping"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var replies []reply
+			for _, p := range tt.pages {
+				replies = append(replies, reply{Body: p})
+			}
+			api := newFakeAPI(t, replies...)
+			n, err := seqErr(api.client().Usage.MessagesRange(context.Background(),
+				admin.UsageMessagesParams{StartingAt: mustTime(t, "2026-08-01T00:00:00Z"), EndingAt: mustTime(t, "2026-08-04T00:00:00Z")}))
+			if n != tt.yielded || (err == nil) != (tt.err == nil) {
+				t.Fatalf("yielded %d, then %v; want %d and an error naming %q", n, err, tt.yielded, tt.err)
+			}
+			for _, s := range tt.err {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not name %s", err, s)
+				}
+			}
+			if len(api.requests()) != len(tt.pages) {
+				t.Errorf("sent %d requests, want %d", len(api.requests()), len(tt.pages))
+			}
+		})
+	}
+}
+
+func TestRangeRepeatedAcrossWindows(t *testing.T) {
+	// 33 days are two windows; the second answer starts with the first
+	// window's last day again.
+	start := mustTime(t, "2026-08-01T00:00:00Z")
+	for _, tt := range []struct {
+		name   string
+		again  int // Aug 31's output_tokens in the second answer (31 the first time)
+		wantN  int
+		errors bool
+	}{
+		{"identical", 31, 33, false},
+		{"different", 30, 31, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeAPI(t)
+			api.handler = func(w http.ResponseWriter, r *http.Request, _ []byte) {
+				from, _ := time.Parse(time.RFC3339, r.URL.Query().Get("starting_at"))
+				to, _ := time.Parse(time.RFC3339, r.URL.Query().Get("ending_at"))
+				var days []string
+				if from.Equal(start.AddDate(0, 0, 31)) {
+					days = append(days, usageDay(from.AddDate(0, 0, -1), tt.again))
+				}
+				for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
+					days = append(days, usageDay(d, d.Day()))
+				}
+				fmt.Fprintf(w, `{"data":[%s],"has_more":false,"next_page":null}`, strings.Join(days, ","))
+			}
+			n, err := seqErr(api.client().Usage.MessagesRange(context.Background(), admin.UsageMessagesParams{StartingAt: start, EndingAt: start.AddDate(0, 0, 33)}))
+			if n != tt.wantN || (err != nil) != tt.errors {
+				t.Fatalf("yielded %d, then %v; want %d, error %v", n, err, tt.wantN, tt.errors)
+			}
+			if tt.errors && !strings.Contains(err.Error(), "2026-08-31T00:00:00Z to 2026-09-01T00:00:00Z twice with different results") {
+				t.Errorf("error %q does not name the bucket", err)
+			}
+		})
+	}
+}

@@ -1,12 +1,15 @@
 package admin
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -18,9 +21,10 @@ import (
 // the buckets oldest first.
 //
 // Each window starts where the buckets received so far end, so the result
-// has every bucket exactly once: a bucket the server repeats across a
-// window's edge is dropped, and a hole or an overlap in the server's buckets
-// is an error rather than a silent loss or a double count.
+// has every bucket exactly once: a bucket the server sends again (on a later
+// page or across a window's edge) is yielded once if it holds the same
+// results and is an error if it does not, and a hole or an overlap in the
+// server's buckets is an error rather than a silent loss or a double count.
 //
 // Every window starts and ends on bucket boundaries. The API returns only
 // the buckets that end by a request's ending_at, and refuses a request that
@@ -141,11 +145,13 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 			running = last.Add(-size)
 		}
 		next := first // the start of the first bucket not yet yielded
+		var seen repeats
 		for next.Before(last) {
 			from, to := next, next.Add(time.Duration(perWindow)*size)
 			if to.After(last) {
 				to = last
 			}
+			seen.newWindow()
 			for b, err := range fetch(from, to).All(ctx) {
 				if err != nil {
 					if from.Equal(running) && refusedAsEmpty(err) {
@@ -161,7 +167,11 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 				case !b.EndingAt.After(first), !b.StartingAt.Before(end):
 					continue // before or past the range
 				case !b.EndingAt.After(next):
-					continue // already yielded (repeated across a window's edge)
+					if err := seen.check(b.StartingAt, b.EndingAt, bucketJSON(b), next); err != nil {
+						fail(err)
+						return
+					}
+					continue // sent again, with the same results
 				case b.StartingAt.Before(next):
 					fail(fmt.Errorf("admin: the server returned a bucket from %s to %s, overlapping the buckets before it, which end at %s", stamp(b.StartingAt), stamp(b.EndingAt), stamp(next)))
 					return
@@ -169,6 +179,7 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 					fail(fmt.Errorf("admin: the server returned no bucket from %s to %s: the report has a hole there", stamp(next), stamp(b.StartingAt)))
 					return
 				}
+				seen.add(b.StartingAt, b.EndingAt, bucketJSON(b))
 				next = b.EndingAt
 				if !yield(b, nil) {
 					return
@@ -198,4 +209,80 @@ func refusedAsEmpty(err error) bool {
 	}
 	m := strings.ToLower(e.Message)
 	return strings.Contains(m, "date range") || strings.Contains(m, "ending date")
+}
+
+// repeats holds the buckets yielded in the current window and the one
+// before, so that a bucket the server sends again (on a later page, or
+// across a window's edge) is checked against its first copy. Two windows
+// are as far back as a repeat can come from a server answering the windows
+// it is asked for, and keeping no more bounds the memory of a long walk.
+type repeats struct{ cur, prev map[int64]keptBucket }
+
+type keptBucket struct {
+	end time.Time
+	raw []byte // the bucket's JSON, already held by the bucket: not a copy
+}
+
+func (r *repeats) newWindow() { r.prev, r.cur = r.cur, map[int64]keptBucket{} }
+
+func (r *repeats) add(start, end time.Time, raw []byte) {
+	r.cur[start.UnixNano()] = keptBucket{end, raw}
+}
+
+// check accepts a bucket sent again with the same results; a bucket that
+// differs, or that does not line up with one already yielded, is an error.
+// next is where the buckets yielded so far end.
+func (r *repeats) check(start, end time.Time, raw []byte, next time.Time) error {
+	k, ok := r.cur[start.UnixNano()]
+	if !ok {
+		k, ok = r.prev[start.UnixNano()]
+	}
+	if !ok || !k.end.Equal(end) {
+		return fmt.Errorf("admin: the server returned a bucket from %s to %s, overlapping the buckets already returned, which end at %s", stamp(start), stamp(end), stamp(next))
+	}
+	if bytes.Equal(k.raw, raw) {
+		return nil
+	}
+	first, again := canonicalResults(k.raw), canonicalResults(raw)
+	if first == again {
+		return nil
+	}
+	return fmt.Errorf("admin: the server returned the bucket from %s to %s twice with different results: first %s, then %s",
+		stamp(start), stamp(end), truncate(first, 400), truncate(again, 400))
+}
+
+// bucketJSON is a bucket's JSON as the server sent it.
+func bucketJSON[R any](b ReportBucket[R]) []byte {
+	if raw := b.RawJSON(); raw != nil {
+		return raw
+	}
+	out, _ := json.Marshal(b) // a bucket not decoded from a response: only in tests
+	return out
+}
+
+// canonicalResults is a bucket's results in one spelling: every result
+// re-encoded with its keys sorted and its numbers as sent, the results
+// sorted, so that two copies compare equal exactly when they hold the same
+// values, whatever the order of keys, results or white space.
+func canonicalResults(raw []byte) string {
+	var b struct {
+		Results []json.RawMessage `json:"results"`
+	}
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return string(raw)
+	}
+	out := make([]string, len(b.Results))
+	for i, r := range b.Results {
+		dec := json.NewDecoder(bytes.NewReader(r))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			out[i] = string(r)
+			continue
+		}
+		enc, _ := json.Marshal(v) // map keys come out sorted
+		out[i] = string(enc)
+	}
+	slices.Sort(out)
+	return "[" + strings.Join(out, ",") + "]"
 }
