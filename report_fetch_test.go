@@ -405,3 +405,51 @@ func TestClaudeCodeRange(t *testing.T) {
 		jsonEqual(t, got[i].RawJSON(), want[i].RawJSON())
 	}
 }
+
+// Both ways the fake can treat the running bucket, end to end: the range
+// methods end a range at now either with the running bucket or just before
+// it, never with an error.
+func TestRangeToNowOnTheFake(t *testing.T) {
+	day := mustTime(t, "2026-11-20T00:00:00Z") // fakeNow is 15:30:00 that day
+	tests := []struct {
+		name       string
+		cost       bool
+		width      admin.BucketWidth
+		start, end time.Time
+	}{
+		{"cost, the last 40 days", true, admin.BucketWidthDay, day.AddDate(0, 0, -40), fakeNow},
+		{"cost, today only", true, admin.BucketWidthDay, day, fakeNow},
+		{"usage by the hour", false, admin.BucketWidthHour, day.Add(-30 * time.Hour), fakeNow},
+		{"usage by the minute, this minute only", false, admin.BucketWidthMinute, fakeNow, fakeNow.Add(20 * time.Second)},
+	}
+	for _, running := range []bool{true, false} {
+		opts := []admintest.Option{admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return fakeNow })}
+		if !running {
+			opts = append(opts, admintest.WithoutRunningBuckets())
+		}
+		srv := admintest.NewServer(opts...)
+		t.Cleanup(srv.Close)
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/running buckets %v", tt.name, running), func(t *testing.T) {
+				srv.ResetRequests()
+				got, err := rangeOf(srv.Client(), tt.cost, tt.width, tt.start, tt.end)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The data runs to the end of the running bucket, or to its
+				// start when the fake does not give it.
+				size := map[admin.BucketWidth]time.Duration{admin.BucketWidthDay: 24 * time.Hour, admin.BucketWidthHour: time.Hour, admin.BucketWidthMinute: time.Minute}[tt.width]
+				first, runTo := tt.start.Truncate(size), tt.end.Truncate(size)
+				if running {
+					runTo = runTo.Add(size)
+				}
+				checkContiguous(t, got, first, runTo, size)
+				for _, r := range srv.Requests() {
+					if r.Status != http.StatusOK && (running || r.Status != http.StatusBadRequest) {
+						t.Errorf("request %v: status %d", r.Query, r.Status)
+					}
+				}
+			})
+		}
+	}
+}
