@@ -350,7 +350,7 @@ func TestReportsIncludeEmptyBuckets(t *testing.T) {
 		q     url.Values
 		empty []bool // per bucket
 	}{
-		{"before the data starts", srv, usagePath, query("starting_at", day("2026-08-25"), "limit", "4"), []bool{true, true, false, false}},
+		{"before the data starts", srv, usagePath, query("starting_at", day("2026-08-20"), "limit", "4"), []bool{true, true, false, false}},
 		{"the current minute and later", srv, usagePath, query("starting_at", "2026-11-25T15:35:00Z", "ending_at", "2026-11-25T15:40:00Z", "bucket_width", "1m"),
 			[]bool{false, false, true, true, true}},
 		{"future days", srv, costPath, query("starting_at", day("2026-11-24"), "ending_at", day("2026-11-28")), []bool{false, false, true, true}},
@@ -993,4 +993,89 @@ func jsonEqual(t *testing.T, a, b any) bool {
 		t.Fatal(err1, err2)
 	}
 	return string(x) == string(y)
+}
+
+// TestDemoPastDoesNotChange: fakes of the same seed started minutes, hours
+// or days apart answer the same for every bucket that has ended, grouped or
+// not, at every width, and for a Claude Code day that is over.
+func TestDemoPastDoesNotChange(t *testing.T) {
+	queries := []struct {
+		path string
+		q    url.Values
+	}{
+		{costPath, query("starting_at", day("2026-08-20"), "ending_at", day("2026-11-25"), "limit", "31")},
+		{costPath, query("starting_at", day("2026-11-10"), "ending_at", day("2026-11-25"), "limit", "31", "group_by[]", "workspace_id", "group_by[]", "description")},
+		{usagePath, query("starting_at", day("2026-08-20"), "ending_at", day("2026-11-25"), "limit", "31")},
+		{usagePath, query("starting_at", day("2026-11-10"), "ending_at", day("2026-11-25"), "limit", "31",
+			"group_by[]", "api_key_id", "group_by[]", "workspace_id", "group_by[]", "model", "group_by[]", "account_id", "group_by[]", "service_account_id")},
+		{usagePath, query("starting_at", day("2026-11-24"), "ending_at", "2026-11-25T15:00:00Z", "bucket_width", "1h", "limit", "168",
+			"group_by[]", "model", "group_by[]", "service_tier", "group_by[]", "inference_geo")},
+		{usagePath, query("starting_at", "2026-11-25T15:00:00Z", "ending_at", "2026-11-25T15:37:00Z", "bucket_width", "1m", "limit", "1440")},
+		{usagePath, query("starting_at", "2026-11-25T15:00:00Z", "ending_at", "2026-11-25T15:37:00Z", "bucket_width", "1m", "limit", "1440", "group_by[]", "api_key_id")},
+		{ccPath, query("starting_at", "2026-11-24", "limit", "1000")},
+	}
+	// answers are the bodies of every page of every query.
+	answers := func(t *testing.T, now time.Time) []string {
+		srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return now }))
+		defer srv.Close()
+		var out []string
+		for _, qu := range queries {
+			q := qu.q
+			for {
+				r := send(t, srv, "GET", qu.path+"?"+q.Encode(), "")
+				var p page[json.RawMessage]
+				if r.Status != 200 || json.Unmarshal(r.Body, &p) != nil {
+					t.Fatalf("at %v: %s?%s: %d %s", now, qu.path, q.Encode(), r.Status, r.Body)
+				}
+				out = append(out, string(r.Body))
+				if !p.HasMore {
+					break
+				}
+				q = cloneWith(q, "page", *p.NextPage)
+			}
+		}
+		return out
+	}
+	want := answers(t, clock)
+	for i, body := range want[:len(want)-1] { // the Claude Code day is checked below
+		if !strings.Contains(body, `"results":[{`) {
+			t.Fatalf("page %d has no data: %.200s", i, body)
+		}
+	}
+	if !strings.Contains(want[len(want)-1], `"actor"`) {
+		t.Fatal("no Claude Code records")
+	}
+	for _, later := range []time.Duration{7 * time.Minute, 5 * time.Hour, 3 * 24 * time.Hour, 40 * 24 * time.Hour} {
+		t.Run(fmt.Sprint(later, " later"), func(t *testing.T) {
+			t.Parallel()
+			got := answers(t, clock.Add(later))
+			if len(got) != len(want) {
+				t.Fatalf("%d pages, want %d", len(got), len(want))
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("page %d differs:\n%.300s\nwant\n%.300s", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+// A fake whose clock is before SeedEpoch dates the seed from the start of
+// its own day, so fakes started the same day still agree on the past.
+func TestDemoBeforeTheEpoch(t *testing.T) {
+	q := query("starting_at", day("2026-04-01"), "ending_at", day("2026-05-01"), "limit", "31", "group_by[]", "workspace_id")
+	var bodies []string
+	for _, now := range []time.Time{time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 1, 21, 45, 0, 0, time.UTC)} {
+		srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return now }))
+		r := send(t, srv, "GET", costPath+"?"+q.Encode(), "")
+		srv.Close()
+		if r.Status != 200 || !strings.Contains(string(r.Body), `"results":[{`) {
+			t.Fatalf("at %v: %d %.200s", now, r.Status, r.Body)
+		}
+		bodies = append(bodies, string(r.Body))
+	}
+	if bodies[0] != bodies[1] {
+		t.Error("two fakes started the same day before the epoch differ on April")
+	}
 }
