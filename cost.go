@@ -47,8 +47,10 @@ type CostReportParams struct {
 	// StartingAt: buckets that start at or after this time are returned; it
 	// is snapped to the start of its UTC day.
 	StartingAt time.Time
-	// EndingAt, when set, must be after StartingAt: buckets that end before
-	// it are returned.
+	// EndingAt, when set, must be after StartingAt: the buckets that end at
+	// or before it are returned, so one ending inside a bucket leaves that
+	// bucket out, and a request that holds no whole bucket is refused with
+	// a 400. The Range methods end their requests on bucket boundaries.
 	EndingAt time.Time
 	// BucketWidth can only be 1d, the cost report's one width; "" means 1d.
 	// It is always sent.

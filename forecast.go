@@ -13,12 +13,17 @@ const forecastDays = 7
 // daily cost report, in exact arithmetic. Amounts are in cents; format the
 // big.Rat ones with FormatDollars.
 type Forecast struct {
+	// AsOf is when the figures run to: the now given to ForecastMonth, or
+	// the start of today when the buckets lack today's, as when the server
+	// does not give a day's bucket before it ends. MonthToDate runs to it
+	// and RemainingDays from it, so a missing today is projected at the
+	// average like the days after it.
 	AsOf time.Time
 	// Month is the whole UTC calendar month holding AsOf.
 	Month TimeRange
 	// MonthToDate is the spend from the month's start to AsOf, today's
-	// unfinished day included; its latest hour may still grow (see
-	// ReportLag).
+	// unfinished day included when AsOf is now; its latest hour may still
+	// grow (see ReportLag).
 	MonthToDate Amount
 	// Trailing is the complete days the average is taken over: the 7 UTC
 	// days before the latest day that is final (see ReportLag), so usually
@@ -59,7 +64,10 @@ func trailingDays(now time.Time) TimeRange {
 // (any grouping) covering ForecastRange(now): month to date plus the
 // trailing 7 complete days' average for every day left. Buckets outside
 // that range are ignored; a day missing from it is an error, since a
-// forecast on partial data would look right and be wrong.
+// forecast on partial data would look right and be wrong. The one
+// exception is today, which a server may not give until it ends
+// (CostService.ReportRange then ends with yesterday): without it the
+// forecast is as of the start of today (see Forecast.AsOf).
 func ForecastMonth(buckets []CostBucket, now time.Time) (*Forecast, error) {
 	if now.IsZero() {
 		return nil, invalidParam("now is the zero time")
@@ -89,14 +97,19 @@ func ForecastMonth(buckets []CostBucket, now time.Time) (*Forecast, error) {
 		return Sum(days...), nil
 	}
 	f := &Forecast{AsOf: now, Month: TimeRange{Start: monthStart(now, 0), End: monthStart(now, 1)}, Trailing: trailingDays(now)}
-	if f.MonthToDate, err = spend(TimeRange{Start: f.Month.Start, End: now}); err != nil {
+	if today := startOfDay(now); today.Before(now) {
+		if _, ok := daily[today.Unix()]; !ok {
+			f.AsOf = today
+		}
+	}
+	if f.MonthToDate, err = spend(TimeRange{Start: f.Month.Start, End: f.AsOf}); err != nil {
 		return nil, err
 	}
 	if f.TrailingSpend, err = spend(f.Trailing); err != nil {
 		return nil, err
 	}
 	f.DailyAverage = new(big.Rat).Quo(f.TrailingSpend.Cents(), big.NewRat(forecastDays, 1))
-	f.RemainingDays = big.NewRat(int64(f.Month.End.Sub(now)), int64(24*time.Hour))
+	f.RemainingDays = big.NewRat(int64(f.Month.End.Sub(f.AsOf)), int64(24*time.Hour))
 	f.Projected = new(big.Rat).Mul(f.DailyAverage, f.RemainingDays)
 	f.Projected.Add(f.Projected, f.MonthToDate.Cents())
 	return f, nil

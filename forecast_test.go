@@ -131,6 +131,25 @@ func TestForecastEarlyInTheMonth(t *testing.T) {
 	}
 }
 
+func TestForecastWithoutTheRunningDay(t *testing.T) {
+	// A server that does not give today's bucket before the day ends: the
+	// forecast is as of midnight, and today is projected like the days
+	// after it.
+	now := mustTime(t, "2026-11-10T06:00:00Z")
+	f, err := admin.ForecastMonth(novemberTenth(t)[:9], now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// By hand: the month so far is 100 + 200 + 7000.25 = 7300.25 cents;
+	// 21 days are left from midnight; 7300.25 + 28001/28 × 21 = 28301.
+	if !f.AsOf.Equal(mustTime(t, "2026-11-10T00:00:00Z")) || f.MonthToDate.String() != "7300.25" ||
+		f.RemainingDays.Cmp(big.NewRat(21, 1)) != 0 || f.Projected.Cmp(big.NewRat(28301, 1)) != 0 ||
+		!f.Trailing.Start.Equal(mustTime(t, "2026-11-03T00:00:00Z")) {
+		t.Errorf("forecast as of %v: MTD %s, %s days left, projected %s; want as of midnight, 7300.25, 21, 28301",
+			f.AsOf, f.MonthToDate, f.RemainingDays.RatString(), f.Projected.RatString())
+	}
+}
+
 func TestForecastRefusesPartialData(t *testing.T) {
 	now := mustTime(t, "2026-11-10T06:00:00Z")
 	full := novemberTenth(t)
@@ -141,7 +160,8 @@ func TestForecastRefusesPartialData(t *testing.T) {
 		msg     string
 	}{
 		{"no buckets", nil, "lack 2026-11-01"},
-		{"without today", full[:9], "lack 2026-11-10"},
+		{"without yesterday", append(full[:8:8], full[9]), "lack 2026-11-09"},
+		{"without the trailing week and today", full[:2], "lack 2026-11-03"},
 		{"without the first trailing day", append(full[:2:2], full[3:]...), "lack 2026-11-03"},
 		{"without the month's start", full[1:], "lack 2026-11-01"},
 		{"an hourly bucket", append(full[:9:9], hourly...), "not one UTC day"},

@@ -161,7 +161,8 @@ func TestMessagesRangeHourly(t *testing.T) {
 func TestMessagesRangeUnalignedEdges(t *testing.T) {
 	// 1440 minute buckets is one window; a range of 1441 minutes ending in
 	// the middle of a minute needs two, and the first and last buckets are
-	// the ones holding the range's edges.
+	// the ones holding the range's edges. The last window ends on the
+	// minute's end, so that it holds a whole bucket.
 	srv, c := newDemoFake(t)
 	start := mustTime(t, "2026-11-18T10:00:30Z")
 	end := mustTime(t, "2026-11-19T10:00:20Z")
@@ -170,7 +171,7 @@ func TestMessagesRangeUnalignedEdges(t *testing.T) {
 	checkContiguous(t, got, mustTime(t, "2026-11-18T10:00:00Z"), mustTime(t, "2026-11-19T10:01:00Z"), time.Minute)
 	checkWindows(t, srv.Requests(), "/v1/organizations/usage_report/messages", []window{
 		{"2026-11-18T10:00:00Z", "2026-11-19T10:00:00Z", 1440, false},
-		{"2026-11-19T10:00:00Z", "2026-11-19T10:00:20Z", 1440, false},
+		{"2026-11-19T10:00:00Z", "2026-11-19T10:01:00Z", 1440, false},
 	})
 }
 
@@ -192,11 +193,12 @@ func TestCostReportRange(t *testing.T) {
 		jsonEqual(t, got[i].RawJSON(), b.RawJSON())
 	}
 
-	// Up to now: today's unfinished bucket is the last.
+	// Up to now: today's unfinished bucket is the last, asked for up to its
+	// end rather than up to now, since a request must hold whole buckets.
 	srv.ResetRequests()
 	now := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: end.AddDate(0, 0, -7), EndingAt: fakeNow}))
 	checkContiguous(t, now, end.AddDate(0, 0, -7), end.AddDate(0, 0, 1), 24*time.Hour)
-	checkWindows(t, srv.Requests(), "/v1/organizations/cost_report", []window{{"2026-11-13T00:00:00Z", "2026-11-20T15:30:00Z", 31, false}})
+	checkWindows(t, srv.Requests(), "/v1/organizations/cost_report", []window{{"2026-11-13T00:00:00Z", "2026-11-21T00:00:00Z", 31, false}})
 }
 
 func TestRangeStopsWhenTheLoopStops(t *testing.T) {
@@ -401,5 +403,53 @@ func TestClaudeCodeRange(t *testing.T) {
 	}
 	for i := range want {
 		jsonEqual(t, got[i].RawJSON(), want[i].RawJSON())
+	}
+}
+
+// Both ways the fake can treat the running bucket, end to end: the range
+// methods end a range at now either with the running bucket or just before
+// it, never with an error.
+func TestRangeToNowOnTheFake(t *testing.T) {
+	day := mustTime(t, "2026-11-20T00:00:00Z") // fakeNow is 15:30:00 that day
+	tests := []struct {
+		name       string
+		cost       bool
+		width      admin.BucketWidth
+		start, end time.Time
+	}{
+		{"cost, the last 40 days", true, admin.BucketWidthDay, day.AddDate(0, 0, -40), fakeNow},
+		{"cost, today only", true, admin.BucketWidthDay, day, fakeNow},
+		{"usage by the hour", false, admin.BucketWidthHour, day.Add(-30 * time.Hour), fakeNow},
+		{"usage by the minute, this minute only", false, admin.BucketWidthMinute, fakeNow, fakeNow.Add(20 * time.Second)},
+	}
+	for _, running := range []bool{true, false} {
+		opts := []admintest.Option{admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return fakeNow })}
+		if !running {
+			opts = append(opts, admintest.WithoutRunningBuckets())
+		}
+		srv := admintest.NewServer(opts...)
+		t.Cleanup(srv.Close)
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/running buckets %v", tt.name, running), func(t *testing.T) {
+				srv.ResetRequests()
+				got, err := rangeOf(srv.Client(), tt.cost, tt.width, tt.start, tt.end)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The data runs to the end of the running bucket, or to its
+				// start when the fake does not give it.
+				size := map[admin.BucketWidth]time.Duration{admin.BucketWidthDay: 24 * time.Hour, admin.BucketWidthHour: time.Hour, admin.BucketWidthMinute: time.Minute}[tt.width]
+				first, runTo := tt.start.Truncate(size), tt.end.Truncate(size)
+				if running {
+					runTo = runTo.Add(size)
+				}
+				checkContiguous(t, got, first, runTo, size)
+				for _, r := range srv.Requests() {
+					if r.Status != http.StatusOK && (running || r.Status != http.StatusBadRequest) {
+						t.Errorf("request %v: status %d", r.Query, r.Status)
+					}
+				}
+			})
+		}
 	}
 }

@@ -39,9 +39,16 @@ type bucketPage struct {
 }
 
 // bucketsParam reads starting_at, ending_at, bucket_width, limit and page.
-// starting_at snaps down to its bucket; without ending_at the buckets run up
-// to the one holding the current time; a bucket belongs to the range when
-// it starts before ending_at.
+//
+// The buckets are the ones that start at or after starting_at, snapped down
+// to its bucket, and end at or before ending_at, the documented rule read
+// literally (docs-notes §10 item 19). ending_at defaults to now: the cost
+// report then ends at today's midnight, as the live API does, and the usage
+// report, whose default is not documented, at the start of the current
+// bucket by the same rule. A request that holds no such bucket is refused
+// with the live API's 400. The running bucket, and later ones, are given
+// when ending_at reaches their end, unless the fake was made
+// WithoutRunningBuckets.
 func (c *call) bucketsParam(widths []widthRule) (*bucketPage, *apiError) {
 	w := widths[0]
 	if v := c.q.Get("bucket_width"); v != "" {
@@ -67,13 +74,15 @@ func (c *call) bucketsParam(widths []widthRule) (*bucketPage, *apiError) {
 		return nil, err
 	}
 	first := start.Truncate(w.size)
-	// stop is the first bucket start outside the range.
-	stop := c.now.UTC().Truncate(w.size).Add(w.size)
-	if end != nil {
-		if !end.After(*start) {
-			return nil, errInvalid("ending_at: must be after starting_at")
-		}
-		stop = end.Add(w.size - 1).Truncate(w.size)
+	until := c.now.UTC()
+	if end != nil && (!c.noRunning || end.Before(until)) {
+		until = *end
+	}
+	stop := until.Truncate(w.size) // the end of the last bucket, and the first start outside the range
+	if !stop.After(first) {
+		e := errInvalid("Invalid date range: ending date must be after starting date")
+		e.noRetry = true
+		return nil, e
 	}
 	from := first
 	if p := c.q.Get("page"); p != "" {

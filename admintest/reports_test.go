@@ -194,7 +194,7 @@ func TestReportsAreDeterministic(t *testing.T) {
 	}
 }
 
-func TestUsageBucketsSnapAndRunToNow(t *testing.T) {
+func TestUsageBucketsSnapAndEnd(t *testing.T) {
 	srv := demoServer(t)
 	tests := []struct {
 		name             string
@@ -205,15 +205,14 @@ func TestUsageBucketsSnapAndRunToNow(t *testing.T) {
 	}{
 		{"day snaps to midnight", query("starting_at", "2026-11-20T13:45:10Z", "limit", "3"),
 			"2026-11-20T00:00:00Z", "2026-11-22T00:00:00Z", 3, true, true},
-		{"hour snaps to the hour, runs to the hour holding now", query("starting_at", "2026-11-25T10:20:00+01:00", "bucket_width", "1h"),
-			"2026-11-25T09:00:00Z", "2026-11-25T15:00:00Z", 7, false, true},
+		{"hour snaps to the hour, runs to the last hour that has ended", query("starting_at", "2026-11-25T10:20:00+01:00", "bucket_width", "1h"),
+			"2026-11-25T09:00:00Z", "2026-11-25T14:00:00Z", 6, false, true},
 		{"minute snaps to the minute", query("starting_at", "2026-11-25T15:30:59.5Z", "ending_at", "2026-11-25T15:35:00Z", "bucket_width", "1m"),
 			"2026-11-25T15:30:00Z", "2026-11-25T15:34:00Z", 5, false, true},
-		{"ending_at keeps buckets that start before it", query("starting_at", day("2026-11-10"), "ending_at", "2026-11-12T00:00:01Z"),
-			"2026-11-10T00:00:00Z", "2026-11-12T00:00:00Z", 3, false, true},
+		{"ending_at keeps the buckets that end by it", query("starting_at", day("2026-11-10"), "ending_at", "2026-11-12T23:59:59Z"),
+			"2026-11-10T00:00:00Z", "2026-11-11T00:00:00Z", 2, false, true},
 		{"default is 7 daily buckets", query("starting_at", day("2026-11-01")),
 			"2026-11-01T00:00:00Z", "2026-11-07T00:00:00Z", 7, true, true},
-		{"starting in the future has no buckets", query("starting_at", day("2026-12-01")), "", "", 0, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,6 +233,89 @@ func TestUsageBucketsSnapAndRunToNow(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReportsEndWhereBucketsEnd holds the fake to the documented rule read
+// literally (docs-notes §10 item 19): a report has the buckets that end at
+// or before ending_at (now when it is omitted), and a request that holds no
+// such bucket gets the live API's 400. With WithoutRunningBuckets no bucket
+// that has not ended by the clock (15:37:12 on the 25th) is given.
+func TestReportsEndWhereBucketsEnd(t *testing.T) {
+	literal := demoServer(t)
+	finished := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return clock }), admintest.WithoutRunningBuckets())
+	t.Cleanup(finished.Close)
+	const refused = "refused"
+	tests := []struct {
+		name string
+		path string
+		q    url.Values
+		// The starts of the buckets given, first and last, or refused; for
+		// the fake as documented, then WithoutRunningBuckets.
+		literal, finished [2]string
+	}{
+		{"cost without ending_at runs to today's midnight", costPath, query("starting_at", day("2026-11-20")),
+			[2]string{day("2026-11-20"), day("2026-11-24")}, [2]string{day("2026-11-20"), day("2026-11-24")}},
+		{"cost of today without ending_at", costPath, query("starting_at", day("2026-11-25")),
+			[2]string{refused}, [2]string{refused}},
+		{"one day from 00:00 to 23:59:59", costPath, query("starting_at", day("2026-11-23"), "ending_at", "2026-11-23T23:59:59Z"),
+			[2]string{refused}, [2]string{refused}},
+		{"ending now, inside today", costPath, query("starting_at", day("2026-11-24"), "ending_at", "2026-11-25T15:37:12Z"),
+			[2]string{day("2026-11-24"), day("2026-11-24")}, [2]string{day("2026-11-24"), day("2026-11-24")}},
+		{"ending inside a past day", costPath, query("starting_at", day("2026-11-20"), "ending_at", "2026-11-23T12:00:00Z"),
+			[2]string{day("2026-11-20"), day("2026-11-22")}, [2]string{day("2026-11-20"), day("2026-11-22")}},
+		{"ending at tomorrow's midnight", costPath, query("starting_at", day("2026-11-24"), "ending_at", day("2026-11-26")),
+			[2]string{day("2026-11-24"), day("2026-11-25")}, [2]string{day("2026-11-24"), day("2026-11-24")}},
+		{"today only, up to tomorrow's midnight", costPath, query("starting_at", day("2026-11-25"), "ending_at", day("2026-11-26")),
+			[2]string{day("2026-11-25"), day("2026-11-25")}, [2]string{refused}},
+		{"future days", costPath, query("starting_at", day("2026-11-27"), "ending_at", day("2026-11-29")),
+			[2]string{day("2026-11-27"), day("2026-11-28")}, [2]string{refused}},
+		{"ending_at before starting_at", costPath, query("starting_at", day("2026-11-20"), "ending_at", day("2026-11-19")),
+			[2]string{refused}, [2]string{refused}},
+		{"this hour without ending_at", usagePath, query("starting_at", "2026-11-25T15:00:00Z", "bucket_width", "1h"),
+			[2]string{refused}, [2]string{refused}},
+		{"hours up to the next one", usagePath, query("starting_at", "2026-11-25T14:00:00Z", "ending_at", "2026-11-25T16:00:00Z", "bucket_width", "1h"),
+			[2]string{"2026-11-25T14:00:00Z", "2026-11-25T15:00:00Z"}, [2]string{"2026-11-25T14:00:00Z", "2026-11-25T14:00:00Z"}},
+		{"minutes up to the next one", usagePath, query("starting_at", "2026-11-25T15:30:00Z", "ending_at", "2026-11-25T15:38:00Z", "bucket_width", "1m"),
+			[2]string{"2026-11-25T15:30:00Z", "2026-11-25T15:37:00Z"}, [2]string{"2026-11-25T15:30:00Z", "2026-11-25T15:36:00Z"}},
+		{"starting in the future without ending_at", usagePath, query("starting_at", day("2026-12-01")),
+			[2]string{refused}, [2]string{refused}},
+	}
+	for _, tt := range tests {
+		for _, c := range []struct {
+			name string
+			srv  *admintest.Server
+			want [2]string
+		}{{"as documented", literal, tt.literal}, {"without running buckets", finished, tt.finished}} {
+			t.Run(tt.name+"/"+c.name, func(t *testing.T) {
+				r := send(t, c.srv, "GET", tt.path+"?"+tt.q.Encode(), "")
+				if c.want[0] == refused {
+					var e struct {
+						Error struct{ Type, Message string }
+					}
+					_ = json.Unmarshal(r.Body, &e)
+					if r.Status != 400 || e.Error.Type != "invalid_request_error" || e.Error.Message != "Invalid date range: ending date must be after starting date" ||
+						r.Header.Get("x-should-retry") != "false" {
+						t.Errorf("got %d, x-should-retry %q: %s; want the live API's 400", r.Status, r.Header.Get("x-should-retry"), r.Body)
+					}
+					return
+				}
+				var p page[bucket[json.RawMessage]]
+				if r.Status != 200 || json.Unmarshal(r.Body, &p) != nil || len(p.Data) == 0 {
+					t.Fatalf("got %d: %s", r.Status, r.Body)
+				}
+				checkContiguous(t, p.Data)
+				if got := [2]string{p.Data[0].StartingAt, p.Data[len(p.Data)-1].StartingAt}; got != c.want {
+					t.Errorf("buckets %v, want %v", got, c.want)
+				}
+				// The running bucket, when given, holds the usage so far.
+				if last := p.Data[len(p.Data)-1]; last.StartingAt == day("2026-11-25") || last.StartingAt == "2026-11-25T15:00:00Z" {
+					if len(last.Results) == 0 {
+						t.Errorf("the running bucket %s has no results", last.StartingAt)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -268,7 +350,7 @@ func TestReportsIncludeEmptyBuckets(t *testing.T) {
 		q     url.Values
 		empty []bool // per bucket
 	}{
-		{"before the data starts", srv, usagePath, query("starting_at", day("2026-08-25"), "limit", "4"), []bool{true, true, false, false}},
+		{"before the data starts", srv, usagePath, query("starting_at", day("2026-08-20"), "limit", "4"), []bool{true, true, false, false}},
 		{"the current minute and later", srv, usagePath, query("starting_at", "2026-11-25T15:35:00Z", "ending_at", "2026-11-25T15:40:00Z", "bucket_width", "1m"),
 			[]bool{false, false, true, true, true}},
 		{"future days", srv, costPath, query("starting_at", day("2026-11-24"), "ending_at", day("2026-11-28")), []bool{false, false, true, true}},
@@ -417,7 +499,8 @@ func cloneWith(q url.Values, key, value string) url.Values {
 
 func TestReportsPageThrough90Days(t *testing.T) {
 	srv := demoServer(t)
-	q := query("starting_at", clock.Add(-90*24*time.Hour).Format(time.RFC3339), "limit", "31")
+	// Up to tomorrow's midnight, to have today's running bucket too.
+	q := query("starting_at", clock.Add(-90*24*time.Hour).Format(time.RFC3339), "ending_at", day("2026-11-26"), "limit", "31")
 	for _, path := range []string{usagePath, costPath} {
 		t.Run(path, func(t *testing.T) {
 			pages := walk[bucket[json.RawMessage]](t, srv, path, q)
@@ -910,4 +993,89 @@ func jsonEqual(t *testing.T, a, b any) bool {
 		t.Fatal(err1, err2)
 	}
 	return string(x) == string(y)
+}
+
+// TestDemoPastDoesNotChange: fakes of the same seed started minutes, hours
+// or days apart answer the same for every bucket that has ended, grouped or
+// not, at every width, and for a Claude Code day that is over.
+func TestDemoPastDoesNotChange(t *testing.T) {
+	queries := []struct {
+		path string
+		q    url.Values
+	}{
+		{costPath, query("starting_at", day("2026-08-20"), "ending_at", day("2026-11-25"), "limit", "31")},
+		{costPath, query("starting_at", day("2026-11-10"), "ending_at", day("2026-11-25"), "limit", "31", "group_by[]", "workspace_id", "group_by[]", "description")},
+		{usagePath, query("starting_at", day("2026-08-20"), "ending_at", day("2026-11-25"), "limit", "31")},
+		{usagePath, query("starting_at", day("2026-11-10"), "ending_at", day("2026-11-25"), "limit", "31",
+			"group_by[]", "api_key_id", "group_by[]", "workspace_id", "group_by[]", "model", "group_by[]", "account_id", "group_by[]", "service_account_id")},
+		{usagePath, query("starting_at", day("2026-11-24"), "ending_at", "2026-11-25T15:00:00Z", "bucket_width", "1h", "limit", "168",
+			"group_by[]", "model", "group_by[]", "service_tier", "group_by[]", "inference_geo")},
+		{usagePath, query("starting_at", "2026-11-25T15:00:00Z", "ending_at", "2026-11-25T15:37:00Z", "bucket_width", "1m", "limit", "1440")},
+		{usagePath, query("starting_at", "2026-11-25T15:00:00Z", "ending_at", "2026-11-25T15:37:00Z", "bucket_width", "1m", "limit", "1440", "group_by[]", "api_key_id")},
+		{ccPath, query("starting_at", "2026-11-24", "limit", "1000")},
+	}
+	// answers are the bodies of every page of every query.
+	answers := func(t *testing.T, now time.Time) []string {
+		srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return now }))
+		defer srv.Close()
+		var out []string
+		for _, qu := range queries {
+			q := qu.q
+			for {
+				r := send(t, srv, "GET", qu.path+"?"+q.Encode(), "")
+				var p page[json.RawMessage]
+				if r.Status != 200 || json.Unmarshal(r.Body, &p) != nil {
+					t.Fatalf("at %v: %s?%s: %d %s", now, qu.path, q.Encode(), r.Status, r.Body)
+				}
+				out = append(out, string(r.Body))
+				if !p.HasMore {
+					break
+				}
+				q = cloneWith(q, "page", *p.NextPage)
+			}
+		}
+		return out
+	}
+	want := answers(t, clock)
+	for i, body := range want[:len(want)-1] { // the Claude Code day is checked below
+		if !strings.Contains(body, `"results":[{`) {
+			t.Fatalf("page %d has no data: %.200s", i, body)
+		}
+	}
+	if !strings.Contains(want[len(want)-1], `"actor"`) {
+		t.Fatal("no Claude Code records")
+	}
+	for _, later := range []time.Duration{7 * time.Minute, 5 * time.Hour, 3 * 24 * time.Hour, 40 * 24 * time.Hour} {
+		t.Run(fmt.Sprint(later, " later"), func(t *testing.T) {
+			t.Parallel()
+			got := answers(t, clock.Add(later))
+			if len(got) != len(want) {
+				t.Fatalf("%d pages, want %d", len(got), len(want))
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("page %d differs:\n%.300s\nwant\n%.300s", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+// A fake whose clock is before SeedEpoch dates the seed from the start of
+// its own day, so fakes started the same day still agree on the past.
+func TestDemoBeforeTheEpoch(t *testing.T) {
+	q := query("starting_at", day("2026-04-01"), "ending_at", day("2026-05-01"), "limit", "31", "group_by[]", "workspace_id")
+	var bodies []string
+	for _, now := range []time.Time{time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 1, 21, 45, 0, 0, time.UTC)} {
+		srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return now }))
+		r := send(t, srv, "GET", costPath+"?"+q.Encode(), "")
+		srv.Close()
+		if r.Status != 200 || !strings.Contains(string(r.Body), `"results":[{`) {
+			t.Fatalf("at %v: %d %.200s", now, r.Status, r.Body)
+		}
+		bodies = append(bodies, string(r.Body))
+	}
+	if bodies[0] != bodies[1] {
+		t.Error("two fakes started the same day before the epoch differ on April")
+	}
 }

@@ -16,10 +16,11 @@ import (
 
 // call is one request being handled, with the state locked.
 type call struct {
-	r   *http.Request
-	q   url.Values
-	st  *state
-	now time.Time
+	r         *http.Request
+	q         url.Values
+	st        *state
+	now       time.Time
+	noRunning bool // WithoutRunningBuckets
 }
 
 func (c *call) path(name string) string { return c.r.PathValue(name) }
@@ -54,7 +55,7 @@ func (f *Fake) handle(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rid, _ := r.Context().Value(ridKey{}).(string)
 		f.mu.Lock()
-		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now()})
+		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning})
 		f.mu.Unlock()
 		if err != nil {
 			writeError(w, rid, err)

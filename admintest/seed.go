@@ -7,9 +7,14 @@ import (
 	"time"
 )
 
-// Seed is the data a fake starts with. Timestamps in a seed are relative to
-// the fake's clock; IDs and generated report data are the same every time
-// for the same seed and clock.
+// Seed is the data a fake starts with: an organization with a fixed
+// history. Its timestamps count back from SeedEpoch, not from when the fake
+// starts, so a fake started at any time after it shows the same past: the
+// same IDs, members, keys and report figures for every bucket that has
+// ended. The fake's clock only says how much of that history has happened
+// (a key whose expiry has passed is expired; today's bucket holds usage so
+// far). A fake whose clock is before SeedEpoch dates the seed back from the
+// start of its own UTC day instead.
 type Seed struct {
 	name  string
 	build func(b *builder)
@@ -18,16 +23,35 @@ type Seed struct {
 // Empty is an organization with only its admin and its default workspace.
 func Empty() Seed { return Seed{name: "empty", build: func(*builder) {}} }
 
-// builder adds seed data to a state.
+// builder adds seed data to a state. now is what the data's "days ago"
+// count back from: seedTime while loading a seed, the clock afterwards.
 type builder struct {
 	st  *state
 	now time.Time
 }
 
+// SeedEpoch is the instant a seed's history counts back from: the demo
+// organization as it stood at 15:30 UTC on 20 November 2026, the moment the
+// examples in this project's documentation and tests are taken at.
+func SeedEpoch() time.Time { return seedEpoch }
+
+var seedEpoch = time.Date(2026, 11, 20, 15, 30, 0, 0, time.UTC)
+
+// seedTime is the instant a seed is dated from at the clock's now: the
+// epoch, fixed so that the past never depends on when a fake started, or
+// for a clock before it, the start of the clock's day.
+func seedTime(now time.Time) time.Time {
+	now = now.UTC()
+	if now.Before(seedEpoch) {
+		return now.Truncate(24 * time.Hour)
+	}
+	return seedEpoch
+}
+
 // load builds the state for a seed.
 func (f *Fake) load(s Seed) *state {
 	st := &state{members: map[string][]*member{}, overrides: map[string]map[string]map[string]int64{}, ids: ids{seed: s.name}}
-	b := &builder{st: st, now: f.now().UTC()}
+	b := &builder{st: st, now: seedTime(f.now())}
 	st.org = org{ID: uuidFrom(s.name), Type: "organization", Name: "Test Organization"}
 	def := b.workspace("Default", "#6C5BB9", 400)
 	def.isDefault = true

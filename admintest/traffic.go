@@ -11,8 +11,10 @@ import (
 
 // The reports are generated, not stored: each traffic stream's usage in any
 // hour is a pure function of the seed, the stream and the hour, so 90 days of
-// data cost nothing until asked for and the same seed and clock always give
-// the same numbers.
+// data cost nothing until asked for. The streams, and when each may run,
+// come from the seed's fixed history (see Seed), never from when the fake
+// started, so a bucket that has ended has the same figures in every fake of
+// the same seed; the clock only cuts off the minute still running.
 
 // Usage report dimensions, in the order results are sorted by.
 const (
@@ -60,7 +62,7 @@ type stream struct {
 // reportData is the generated traffic of an organization.
 type reportData struct {
 	seed    uint64
-	origin  time.Time // data starts here: 90 days before the seed was loaded
+	origin  time.Time // data starts here: midnight 90 days before the seed's day
 	streams []*stream
 	coders  []*coder
 }
@@ -68,11 +70,12 @@ type reportData struct {
 // dataDays is how far back generated data goes.
 const dataDays = 90
 
+// newReportData starts the traffic of a seed dated from now (seedTime).
 func newReportData(seed string, st *state, now time.Time) *reportData {
 	if st.reports != nil {
 		return st.reports // the seed set up its traffic already
 	}
-	return &reportData{seed: hashString(seed), origin: now.Add(-dataDays * 24 * time.Hour)}
+	return &reportData{seed: hashString(seed), origin: now.Truncate(24 * time.Hour).Add(-dataDays * 24 * time.Hour)}
 }
 
 // usage is what s produced in [a, b), both in unix minutes, as far as the

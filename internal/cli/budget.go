@@ -68,7 +68,7 @@ days that does not end in decimal is rounded at 20 places.`,
 				return inputErr(cmd, err)
 			}
 			if run.format == formatTable {
-				a.printBudgetTable(f, st, a.describeFilter(ctx, filter))
+				a.printBudgetTable(f, st, now, a.describeFilter(ctx, filter))
 			} else if err := printOne(a, cmd, budgetRow(f, st, costIDs), dataRow.json, dataColumns(keysOf(budgetRow(f, st, costIDs)))); err != nil {
 				return err
 			}
@@ -99,13 +99,18 @@ func centsRat(cents *big.Rat) string {
 	return dollars(rounded)
 }
 
-func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, filter string) {
+func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now time.Time, filter string) {
 	lastTrailing := f.Trailing.End.AddDate(0, 0, -1)
+	short := f.AsOf.Before(now) // the forecast lacks today's bucket
+	left := "including the rest of today"
+	if short {
+		left = "including all of today"
+	}
 	rows := [][]string{
 		{"Monthly budget", dollars(st.Budget), ""},
 		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare) + " of the budget"},
 		{"Daily average", centsRat(f.DailyAverage), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
-		{"Days left", f.RemainingDays.FloatString(2), "including the rest of today"},
+		{"Days left", f.RemainingDays.FloatString(2), left},
 		{"Projected month-end", centsRat(f.Projected), percent(st.ProjectedShare) + " of the budget"},
 	}
 	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
@@ -125,9 +130,12 @@ func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, filter
 		verdict = "\x1b[1;31m" + verdict + "\x1b[0m"
 	}
 	today := f.AsOf.Truncate(24 * time.Hour)
-	a.printLines(verdict,
-		fmt.Sprintf("* Spent so far includes %s, which is not final yet: the day is not over and the report lags up to %s.", today.Format("Jan 2"), lagText()),
-		filter)
+	note := fmt.Sprintf("* Spent so far includes %s, which is not final yet: the day is not over and the report lags up to %s.", today.Format("Jan 2"), lagText())
+	if short {
+		note = fmt.Sprintf("* Spent so far runs up to %s UTC, the end of the last whole day: the API does not give today's spend yet, so the projection counts all of today at the daily average.",
+			f.AsOf.UTC().Format("Jan 2 15:04"))
+	}
+	a.printLines(verdict, note, filter)
 }
 
 // budgetRow is the forecast and the budget check as exact decimal strings.

@@ -238,7 +238,7 @@ Priority Tier spend is not in the cost report.`,
 			if format != formatTable {
 				return a.printCostRows(ctx, cmd, sum, dim)
 			}
-			a.printCostTable(ctx, sum, dim, q.filter)
+			a.printCostTable(ctx, sum, dim, q)
 			if chart {
 				a.costCharts(ctx, sum, dim, now)
 			}
@@ -294,7 +294,7 @@ func pendingSpend(sum *admin.CostSummary) string {
 	return pendingNote(sum.Periods, sum.Pending, fmt.Sprintf("the spend so far, %s, is in the total", dollars(open)))
 }
 
-func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim costDim, filter costFilter) {
+func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim costDim, q costQuery) {
 	head, rows, right := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
 	if a.flags.noHeaders {
 		head = nil
@@ -302,7 +302,7 @@ func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim co
 		a.printLines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), coverage(sum.Periods)))
 	}
 	a.renderTable("", head, rows, right...)
-	a.printLines(pendingSpend(sum), a.describeFilter(ctx, filter))
+	a.printLines(pendingSpend(sum), shortNote(sum.Periods, q.r), a.describeFilter(ctx, q.filter))
 }
 
 // costCharts draws the spend per day under the table: bars stacked by the

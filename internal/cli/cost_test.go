@@ -16,10 +16,11 @@ import (
 )
 
 // The demo's last 30 days and today, as `cost` (--since 30d) reads them at
-// testNow.
+// testNow: up to the end of today's bucket, since a request must end on a
+// bucket boundary, and the fake gives the running bucket so far.
 const (
 	rangeStart = "2026-10-21T00:00:00Z"
-	rangeEnd   = "2026-11-20T15:30:00Z"
+	rangeEnd   = "2026-11-21T00:00:00Z"
 )
 
 // rat reads an exact decimal string.

@@ -34,7 +34,9 @@ It keeps its state in memory until it stops.`,
 			if err != nil {
 				return err
 			}
-			fake := admintest.New(admintest.WithSeed(mkSeed()), admintest.WithAdminKey(key))
+			// The same clock as --fake: the seed's past does not depend on
+			// it, and tests can set it.
+			fake := admintest.New(admintest.WithSeed(mkSeed()), admintest.WithAdminKey(key), admintest.WithClock(a.now))
 			srv := &http.Server{Handler: fake}
 			go func() {
 				<-cmd.Context().Done()

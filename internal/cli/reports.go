@@ -202,6 +202,30 @@ func pendingNote(periods []admin.Period, pending int, what string) string {
 	return fmt.Sprintf("* %s not final yet: %s and may still grow (the report settles up to %s after a bucket ends).", which, what, lagText())
 }
 
+// dataReach is how far a report's buckets reach: the end of the last one,
+// or start when there are none, and whether that falls short of end, as it
+// does when the server has not given the bucket still running.
+func dataReach(periods []admin.Period, start, end time.Time) (reach time.Time, short bool) {
+	reach = start
+	if len(periods) > 0 {
+		reach = periods[len(periods)-1].End
+	}
+	return reach, reach.Before(end)
+}
+
+// shortNote is the footnote for data that stops before the end of the range
+// asked for, or "" when it does not.
+func shortNote(periods []admin.Period, r admin.TimeRange) string {
+	reach, short := dataReach(periods, r.Start, r.End)
+	switch {
+	case !short:
+		return ""
+	case len(periods) == 0:
+		return "* No data yet: no bucket of this range has ended, and the API does not give the one still running."
+	}
+	return fmt.Sprintf("* The data runs up to %s UTC, the end of the last whole bucket: the API does not give the bucket still running yet.", reach.UTC().Format("Jan 2 15:04"))
+}
+
 func lagText() string {
 	if admin.ReportLag == time.Hour {
 		return "an hour"

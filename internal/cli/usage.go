@@ -221,7 +221,7 @@ Buckets in which a group used nothing have no row.
 			if run.format != formatTable {
 				return a.printUsageRows(ctx, cmd, names, sum, dims, groups)
 			}
-			a.printUsageTable(ctx, names, sum, dims, groups)
+			a.printUsageTable(ctx, names, sum, dims, groups, r)
 			return nil
 		},
 	}
@@ -244,7 +244,7 @@ func usageCountCells(c admin.UsageCounts) []string {
 		countText(c.CacheReadTokens), countText(c.OutputTokens), countText(c.WebSearchRequests), countText(c.Tokens())}
 }
 
-func (a *app) printUsageTable(ctx context.Context, names *usageNames, sum *admin.UsageSummary, dims []usageDim, groups []usageGroup) {
+func (a *app) printUsageTable(ctx context.Context, names *usageNames, sum *admin.UsageSummary, dims []usageDim, groups []usageGroup, r admin.TimeRange) {
 	head, rows, right := a.usageTable(ctx, names, sum, dims, groups, true)
 	// IDs beside names make a wide table: a terminal too narrow for them
 	// gets the names only, rather than cut columns.
@@ -267,7 +267,7 @@ func (a *app) printUsageTable(ctx context.Context, names *usageNames, sum *admin
 	if squeezed {
 		note = "IDs are left out to fit the terminal; -o csv or -o json has them."
 	}
-	a.printLines(pendingNote(sum.Periods, sum.Pending, "the tokens so far are counted"), note)
+	a.printLines(pendingNote(sum.Periods, sum.Pending, "the tokens so far are counted"), shortNote(sum.Periods, r), note)
 }
 
 // usageTable is the table of usage groups, most tokens first, then the
