@@ -70,7 +70,7 @@ func TestCompleteFlagValues(t *testing.T) {
 		{[]string{"usage", "messages", "--bucket", ""}, bucketWidths},
 		{[]string{"usage", "messages", "--tier", "pri"}, []string{"priority", "priority_on_demand"}},
 		{[]string{"cost", "--tier", ""}, []string{"standard", "batch"}},
-		{[]string{"fake-server", "--seed", ""}, []string{"demo", "empty"}},
+		{[]string{"fake-server", "--seed", ""}, []string{"demo", "empty", "hostile"}},
 		{[]string{"api", ""}, apiMethods},
 		{[]string{"api", "POST", "workspaces/{workspace_id}/a"}, []string{"workspaces/{workspace_id}/archive"}},
 		{[]string{"help", "workspaces", "m"}, []string{"members"}},
