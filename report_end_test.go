@@ -339,3 +339,42 @@ func TestRangeRepeatedAcrossWindows(t *testing.T) {
 		})
 	}
 }
+
+// A range may end in the future (this month, to the first of the next). A
+// server that gives no bucket that has not ended leaves the rest out or
+// refuses the window after its data; either way the range ends where the
+// data does, without an error, and is asked again from where a short window
+// stopped.
+func TestRangeEndingInTheFuture(t *testing.T) {
+	at := func(s string) time.Time { return mustTime(t, s) }
+	now := at("2026-11-20T15:30:00Z")
+	tests := []struct {
+		name       string
+		start, end time.Time
+		windows    []string
+	}{
+		{"this month, to the first of the next", at("2026-11-01T00:00:00Z"), at("2026-12-01T00:00:00Z"),
+			[]string{"2026-11-01T00:00:00Z 2026-12-01T00:00:00Z", "2026-11-20T00:00:00Z 2026-12-01T00:00:00Z"}},
+		{"two windows, the second short", at("2026-10-01T00:00:00Z"), at("2026-12-01T00:00:00Z"),
+			[]string{"2026-10-01T00:00:00Z 2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z 2026-12-01T00:00:00Z", "2026-11-20T00:00:00Z 2026-12-01T00:00:00Z"}},
+	}
+	for _, tt := range tests {
+		for _, rule := range []runningRule{refuseRunning, omitRunning} {
+			t.Run(tt.name+"/"+rule.String(), func(t *testing.T) {
+				api := ruleServer(t, now, rule)
+				got, err := rangeOf(api.client(), true, "", tt.start, tt.end)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkContiguous(t, got, tt.start, at("2026-11-20T00:00:00Z"), 24*time.Hour)
+				var windows []string
+				for _, r := range api.requests() {
+					windows = append(windows, r.Query.Get("starting_at")+" "+r.Query.Get("ending_at"))
+				}
+				if strings.Join(windows, ", ") != strings.Join(tt.windows, ", ") {
+					t.Errorf("windows\n %v\nwant\n %v", windows, tt.windows)
+				}
+			})
+		}
+	}
+}

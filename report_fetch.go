@@ -47,7 +47,8 @@ import (
 // it yet. A caller tells the two apart by comparing the last bucket's
 // EndingAt with params.EndingAt: if it is earlier, the data runs only up to
 // that bucket's end. No bucket after the one holding the instant before
-// EndingAt is yielded.
+// EndingAt is yielded. A range may end in the future (a whole month asked
+// for before it is over): the loop ends where the server's data does.
 //
 // Nothing is sent until the loop runs; bad parameters come out as the first
 // error, before any request. The loop stops at the first error.
@@ -154,8 +155,8 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 			seen.newWindow()
 			for b, err := range fetch(from, to).All(ctx) {
 				if err != nil {
-					if from.Equal(running) && refusedAsEmpty(err) {
-						return // the window holds only the running bucket: no data yet
+					if (from.Equal(running) || from.After(first)) && refusedAsEmpty(err) {
+						return // no whole bucket from here on yet: the data ends here
 					}
 					fail(err)
 					return
@@ -189,6 +190,12 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 			case !next.Before(to):
 			case next.Equal(running):
 				return // the server left out the running bucket: no data yet
+			case next.Equal(from) && from.After(first):
+				// A window after data with nothing in it: the server has no
+				// bucket from here on yet, as when the range ends in the
+				// future. (A window that came back short is asked again
+				// from where it stopped, for a server that caps a window.)
+				return
 			case next.Equal(from):
 				fail(fmt.Errorf("admin: the server returned no bucket from %s, though the range runs to %s", stamp(from), stamp(end)))
 				return
