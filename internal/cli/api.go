@@ -28,7 +28,7 @@ every page of a list and prints all items as one JSON array.`,
 		Example: `  anthropic-admin api GET me
   anthropic-admin api GET users -f limit=5 --paginate
   anthropic-admin api GET usage_report/messages -f starting_at=2026-11-01T00:00:00Z -f 'group_by[]=model'
-  anthropic-admin api POST workspaces/wrkspc_01.../members -f user_id=user_01... -f workspace_role=workspace_user`,
+  anthropic-admin api POST workspaces/wrkspc_01l5puun9eTsaswHmYDKayqh/members -f user_id=user_01BCBgmlzGyFmK8kHGkCuiwe -f workspace_role=workspace_user`,
 		Args: exactArgs("METHOD", "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			method := strings.ToUpper(args[0])

@@ -132,7 +132,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 		Use:   "list",
 		Short: "List API keys",
 		Example: "  anthropic-admin api-keys list --workspace Production --status active\n" +
-			"  anthropic-admin api-keys list --created-by ada@example.com --name laptop -o csv",
+			"  anthropic-admin api-keys list --created-by fatima.zahra@acme-robotics.example --name prod -o csv",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format, err := a.format(cmd)
@@ -149,9 +149,10 @@ func (a *app) apiKeysCommand() *cobra.Command {
 	filter.register(list)
 
 	get := &cobra.Command{
-		Use:   "get KEY",
-		Short: "Show an API key (by ID or by name)",
-		Args:  exactArgs("KEY"),
+		Use:     "get KEY",
+		Short:   "Show an API key (by ID or by name)",
+		Example: "  anthropic-admin api-keys get prod-api-gateway\n  anthropic-admin api-keys get apikey_01jEpTLJ49hvJwKK8IFDjn5e -o json",
+		Args:    exactArgs("KEY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, targets, err := a.keyArgs(cmd.Context(), args)
 			if err != nil {
@@ -169,7 +170,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 	update := &cobra.Command{
 		Use:   "update KEY [--name NAME] [--status STATUS]",
 		Short: "Rename an API key or change its status (archiving asks first)",
-		Example: "  anthropic-admin api-keys update apikey_01Rj2N8SVvo6BePZj99NhmiT --name ci-runner\n" +
+		Example: "  anthropic-admin api-keys update apikey_01gWzYcDcjpHS9IAAX8CT8aN --name staging-ci-runner\n" +
 			"  anthropic-admin api-keys update staging-ci --status archived",
 		Args: exactArgs("KEY"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -30,9 +30,9 @@ With --workspace the spend is that of the workspaces named (the cost report
 grouped by workspace and filtered here). -o json gives every figure as an exact
 decimal string in dollars (_usd) and cents (_cents); a figure divided by the 7
 days that does not end in decimal is rounded at 20 places.`,
-		Example: `  anthropic-admin budget --monthly 500
-  anthropic-admin budget --monthly 12000 --workspace Production
-  anthropic-admin budget --monthly 75000 -o json || notify "Claude API spend is heading over budget"`,
+		Example: `  anthropic-admin budget --monthly 500                            # exits 7 when the projection is over budget
+  anthropic-admin budget --monthly 12000 --workspace Production  # exits 7 when the projection is over budget
+  anthropic-admin budget --monthly 75000 -o json > budget.json   # exits 7 when the projection is over budget`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if monthly == "" {

@@ -136,9 +136,10 @@ a built-in demo organization with no key at all.`,
 
 func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  noArgs,
+		Use:     "version",
+		Short:   "Print the version",
+		Example: "  anthropic-admin version",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(a.env.Stdout, "anthropic-admin %s (library %s)\n", Version, admin.Version)
 			return nil

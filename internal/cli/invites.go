@@ -62,9 +62,10 @@ func (a *app) invitesCommand() *cobra.Command {
 	list.Flags().StringSliceVar(&roles, "role", nil, "only invites for this role (repeatable)")
 
 	get := &cobra.Command{
-		Use:   "get INVITE",
-		Short: "Show an invite (by ID, or by email for the most recent invite to it)",
-		Args:  exactArgs("INVITE"),
+		Use:     "get INVITE",
+		Short:   "Show an invite (by ID, or by email for the most recent invite to it)",
+		Example: "  anthropic-admin invites get new.hire@acme-robotics.example",
+		Args:    exactArgs("INVITE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, id, err := a.inviteArg(cmd.Context(), args[0])
 			if err != nil {
@@ -85,7 +86,7 @@ func (a *app) invitesCommand() *cobra.Command {
 	create := &cobra.Command{
 		Use:     "create --email EMAIL --role ROLE",
 		Short:   "Invite someone to the organization by email",
-		Example: "  anthropic-admin invites create --email ada@example.com --role developer",
+		Example: "  anthropic-admin invites create --email sam.taylor@acme-robotics.example --role developer",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch {
@@ -111,7 +112,8 @@ func (a *app) invitesCommand() *cobra.Command {
 	del := &cobra.Command{
 		Use:     "delete INVITE...",
 		Aliases: []string{"rm"},
-		Short:   "Withdraw invites (by ID or email)",
+		Short:   "Withdraw invites (by ID or email; asks first)",
+		Example: "  anthropic-admin invites delete contractor@partner.example\n  anthropic-admin invites delete old.candidate@acme-robotics.example intern@acme-robotics.example --yes",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var c *admin.Client

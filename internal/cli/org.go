@@ -18,9 +18,10 @@ func orgRaw(o *admin.Organization) json.RawMessage { return o.RawJSON() }
 
 func (a *app) whoamiCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "whoami",
-		Short: "Show the organization and credential in use",
-		Args:  noArgs,
+		Use:     "whoami",
+		Short:   "Show the organization and credential in use",
+		Example: "  anthropic-admin whoami\n  anthropic-admin whoami -o json",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {
@@ -61,9 +62,10 @@ func (a *app) apiURL() string {
 func (a *app) orgCommand() *cobra.Command {
 	org := &cobra.Command{Use: "org", Short: "The organization"}
 	org.AddCommand(&cobra.Command{
-		Use:   "show",
-		Short: "Show the organization",
-		Args:  noArgs,
+		Use:     "show",
+		Short:   "Show the organization",
+		Example: "  anthropic-admin org show\n  anthropic-admin org show -o yaml",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {

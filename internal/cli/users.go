@@ -30,7 +30,7 @@ func (a *app) usersCommand() *cobra.Command {
 	list := &cobra.Command{
 		Use:     "list",
 		Short:   "List members",
-		Example: "  anthropic-admin users list --role developer\n  anthropic-admin users list --email ada@example.com -o json",
+		Example: "  anthropic-admin users list --role developer\n  anthropic-admin users list --email grace.liu@acme-robotics.example -o json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := a.clientFor(cmd.Context())
@@ -52,9 +52,10 @@ func (a *app) usersCommand() *cobra.Command {
 	list.Flags().StringSliceVar(&roles, "role", nil, "only members with this role (repeatable)")
 
 	get := &cobra.Command{
-		Use:   "get USER",
-		Short: "Show a member (by ID or email)",
-		Args:  exactArgs("USER"),
+		Use:     "get USER",
+		Short:   "Show a member (by ID or email)",
+		Example: "  anthropic-admin users get grace.liu@acme-robotics.example\n  anthropic-admin users get user_01BCBgmlzGyFmK8kHGkCuiwe -o yaml",
+		Args:    exactArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, id, err := a.userArg(cmd, args[0])
 			if err != nil {
@@ -72,7 +73,7 @@ func (a *app) usersCommand() *cobra.Command {
 	update := &cobra.Command{
 		Use:     "update USER --role ROLE",
 		Short:   "Change a member's organization role",
-		Example: "  anthropic-admin users update ada@example.com --role developer",
+		Example: "  anthropic-admin users update grace.liu@acme-robotics.example --role billing",
 		Args:    exactArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if role == "" {
@@ -92,9 +93,10 @@ func (a *app) usersCommand() *cobra.Command {
 	update.Flags().StringVar(&role, "role", "", "new role: user, developer, billing or claude_code_user")
 
 	remove := &cobra.Command{
-		Use:   "remove USER...",
-		Short: "Remove members from the organization",
-		Args:  cobra.MinimumNArgs(1),
+		Use:     "remove USER...",
+		Short:   "Remove members from the organization (asks first)",
+		Example: "  anthropic-admin users remove kwame.mensah@acme-robotics.example\n  anthropic-admin users remove tomas.silva@acme-robotics.example zoe.anderson@acme-robotics.example --yes",
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.Remove(ctx, id)
@@ -103,9 +105,10 @@ func (a *app) usersCommand() *cobra.Command {
 		},
 	}
 	signOut := &cobra.Command{
-		Use:   "sign-out USER...",
-		Short: "Sign members out of Claude everywhere (they stay members)",
-		Args:  cobra.MinimumNArgs(1),
+		Use:     "sign-out USER...",
+		Short:   "Sign members out of Claude everywhere (they stay members)",
+		Example: "  anthropic-admin users sign-out grace.liu@acme-robotics.example",
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.eachUser(cmd, args, change{noun: "member", verb: "sign out", done: "signed out", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.SignOut(ctx, id)

@@ -48,7 +48,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 	list := &cobra.Command{
 		Use:     "list WORKSPACE",
 		Short:   "List a workspace's members",
-		Example: "  anthropic-admin workspaces members list Production\n  anthropic-admin workspaces members list wrkspc_01AbC -o csv",
+		Example: "  anthropic-admin workspaces members list Production\n  anthropic-admin workspaces members list wrkspc_01l5puun9eTsaswHmYDKayqh -o csv",
 		Args:    exactArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, id, err := a.workspaceArg(cmd, args[0])
@@ -65,9 +65,10 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 	}
 
 	get := &cobra.Command{
-		Use:   "get WORKSPACE USER",
-		Short: "Show a user's membership of a workspace",
-		Args:  exactArgs("WORKSPACE", "USER"),
+		Use:     "get WORKSPACE USER",
+		Short:   "Show a user's membership of a workspace",
+		Example: "  anthropic-admin workspaces members get Production grace.liu@acme-robotics.example",
+		Args:    exactArgs("WORKSPACE", "USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, ws, user, err := a.memberArgs(cmd, args)
 			if err != nil {
@@ -82,19 +83,20 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 	}
 
 	add := a.memberRoleCommand("add", "Add an organization member to a workspace",
-		"  anthropic-admin workspaces members add Production ada@example.com --role developer",
+		"  anthropic-admin workspaces members add Research grace.liu@acme-robotics.example --role developer",
 		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
 			return c.Workspaces.Members.Add(ctx, ws, admin.WorkspaceMemberAddParams{UserID: user, WorkspaceRole: role})
 		})
 	update := a.memberRoleCommand("update", "Change a member's role in a workspace",
-		"  anthropic-admin workspaces members update Production ada@example.com --role admin",
+		"  anthropic-admin workspaces members update Production grace.liu@acme-robotics.example --role admin",
 		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
 			return c.Workspaces.Members.Update(ctx, ws, user, admin.WorkspaceMemberUpdateParams{WorkspaceRole: role})
 		})
 
 	remove := &cobra.Command{
-		Use:   "remove WORKSPACE USER...",
-		Short: "Take users out of a workspace (they stay in the organization)",
+		Use:     "remove WORKSPACE USER...",
+		Short:   "Take users out of a workspace (they stay in the organization; asks first)",
+		Example: "  anthropic-admin workspaces members remove Staging grace.liu@acme-robotics.example",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usageErr(cmd, "expected WORKSPACE USER..., got %d argument(s)", len(args))

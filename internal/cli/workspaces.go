@@ -123,9 +123,10 @@ func (a *app) workspacesCommand() *cobra.Command {
 	list.Flags().BoolVar(&includeDefault, "include-default", false, "also list the organization's default workspace")
 
 	get := &cobra.Command{
-		Use:   "get WORKSPACE",
-		Short: "Show a workspace (by ID or name)",
-		Args:  exactArgs("WORKSPACE"),
+		Use:     "get WORKSPACE",
+		Short:   "Show a workspace (by ID or name)",
+		Example: "  anthropic-admin workspaces get Production\n  anthropic-admin workspaces get wrkspc_01l5puun9eTsaswHmYDKayqh -o json",
+		Args:    exactArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, id, err := a.workspaceArg(cmd, args[0])
 			if err != nil {
@@ -178,7 +179,7 @@ func (a *app) workspacesCommand() *cobra.Command {
 the others; --clear-tags removes every tag first, so --clear-tags with --tag
 replaces them all. The storage geography of a workspace cannot change.`,
 		Example: "  anthropic-admin workspaces update Staging --name Preprod --tag env=preprod\n" +
-			"  anthropic-admin workspaces update wrkspc_01AbC --allowed-geos us,global --default-geo us",
+			"  anthropic-admin workspaces update Research --allowed-geos us,global --default-geo us",
 		Args: exactArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			changed := false
@@ -231,7 +232,8 @@ replaces them all. The storage geography of a workspace cannot change.`,
 		Long: `archive archives workspaces by ID or name. Archiving also archives every API
 key of the workspace, and the API offers no way to undo it: it asks first,
 and without a terminal it needs --yes.`,
-		Args: cobra.MinimumNArgs(1),
+		Example: "  anthropic-admin workspaces archive Staging\n  anthropic-admin workspaces archive \"Support Assistant\" --dry-run",
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, ids, err := a.workspaceIDs(cmd, args)
 			if err != nil {
