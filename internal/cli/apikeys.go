@@ -15,18 +15,19 @@ import (
 // workspace and creator IDs beside their names, for CSV and for get.
 func (a *app) apiKeyColumns(ctx context.Context, withIDs bool) []column[admin.APIKey] {
 	cols := []column[admin.APIKey]{
-		{header: "id", text: func(k admin.APIKey) string { return k.ID }},
-		{header: "name", text: func(k admin.APIKey) string { return k.Name }},
-		{header: "status", text: func(k admin.APIKey) string { return string(k.Status) }},
-		{header: "workspace", text: func(k admin.APIKey) string { return a.keyWorkspace(ctx, k) }},
-		{header: "created by", text: func(k admin.APIKey) string { return a.names.user(ctx, creatorID(k)) }},
-		{header: "created", text: func(k admin.APIKey) string { return a.when(k.CreatedAt) }, value: func(k admin.APIKey) string { return rfc3339(k.CreatedAt) }},
-		{header: "expires", text: func(k admin.APIKey) string { return a.whenPtr(k.ExpiresAt, "never") }, value: func(k admin.APIKey) string { return rfc3339Ptr(k.ExpiresAt) }},
+		{header: "id", fit: fitID, text: func(k admin.APIKey) string { return k.ID }},
+		{header: "name", fit: fitName, text: func(k admin.APIKey) string { return k.Name }},
+		{header: "key hint", field: "partial_key_hint", fit: fitSpare, text: func(k admin.APIKey) string { return orDash(k.PartialKeyHint) }, value: func(k admin.APIKey) string { return k.PartialKeyHint }},
+		{header: "status", fit: fitKeep, text: func(k admin.APIKey) string { return string(k.Status) }},
+		{header: "workspace", field: "workspace_name", text: func(k admin.APIKey) string { return a.keyWorkspace(ctx, k) }},
+		{header: "created by", field: "created_by_email", fit: fitDetail, text: func(k admin.APIKey) string { return a.names.user(ctx, creatorID(k)) }},
+		{header: "created", field: "created_at", fit: fitKeep, text: func(k admin.APIKey) string { return a.when(k.CreatedAt) }, value: func(k admin.APIKey) string { return rfc3339(k.CreatedAt) }},
+		{header: "expires", field: "expires_at", fit: fitKeep, text: func(k admin.APIKey) string { return a.whenPtr(k.ExpiresAt, "never") }, value: func(k admin.APIKey) string { return rfc3339Ptr(k.ExpiresAt) }},
 	}
 	if withIDs {
 		cols = append(cols,
-			column[admin.APIKey]{header: "workspace id", text: func(k admin.APIKey) string { return k.WorkspaceID() }},
-			column[admin.APIKey]{header: "created by id", text: creatorID})
+			column[admin.APIKey]{header: "workspace id", fit: fitID, text: func(k admin.APIKey) string { return k.WorkspaceID() }},
+			column[admin.APIKey]{header: "created by id", fit: fitID, text: creatorID})
 	}
 	return cols
 }

@@ -11,12 +11,19 @@ import (
 
 func (a *app) inviteColumns() []column[admin.Invite] {
 	return []column[admin.Invite]{
-		{header: "id", text: func(i admin.Invite) string { return i.ID }},
-		{header: "email", text: func(i admin.Invite) string { return i.Email }},
-		{header: "role", text: func(i admin.Invite) string { return string(i.Role) }},
-		{header: "status", text: func(i admin.Invite) string { return string(i.Status) }},
-		{header: "invited", text: func(i admin.Invite) string { return a.when(i.InvitedAt) }, value: func(i admin.Invite) string { return rfc3339(i.InvitedAt) }},
-		{header: "expires", text: func(i admin.Invite) string { return a.when(i.ExpiresAt) }, value: func(i admin.Invite) string { return rfc3339(i.ExpiresAt) }},
+		{header: "id", fit: fitID, text: func(i admin.Invite) string { return i.ID }},
+		{header: "email", fit: fitName, text: func(i admin.Invite) string { return i.Email }},
+		{header: "role", fit: fitKeep, text: func(i admin.Invite) string { return string(i.Role) }},
+		{header: "status", fit: fitKeep, text: func(i admin.Invite) string { return string(i.Status) }},
+		{header: "invited", field: "invited_at", fit: fitKeep, text: func(i admin.Invite) string { return a.when(i.InvitedAt) }, value: func(i admin.Invite) string { return rfc3339(i.InvitedAt) }},
+		// An accepted invite no longer expires; its expires_at stays in
+		// the data formats, as the API sent it.
+		{header: "expires", field: "expires_at", fit: fitKeep, text: func(i admin.Invite) string {
+			if i.Status == admin.InviteStatusAccepted {
+				return "-"
+			}
+			return a.when(i.ExpiresAt)
+		}, value: func(i admin.Invite) string { return rfc3339(i.ExpiresAt) }},
 	}
 }
 
@@ -75,7 +82,7 @@ func (a *app) invitesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cols := append(a.inviteColumns(), column[admin.Invite]{header: "accepted",
+			cols := append(a.inviteColumns(), column[admin.Invite]{header: "accepted", field: "accepted_at", fit: fitKeep,
 				text:  func(i admin.Invite) string { return a.whenPtr(i.AcceptedAt, "-") },
 				value: func(i admin.Invite) string { return rfc3339Ptr(i.AcceptedAt) }})
 			return printOne(a, cmd, *inv, inviteRaw, cols)

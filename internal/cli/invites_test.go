@@ -42,7 +42,7 @@ func TestInvitesList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(records) != 2 || strings.Join(records[0], ",") != "id,email,role,status,invited,expires" {
+	if len(records) != 2 || strings.Join(records[0], ",") != "id,email,role,status,invited_at,expires_at" {
 		t.Fatalf("csv = %v", records)
 	}
 	if r := records[1]; r[1] != "kwame.mensah@acme-robotics.example" || r[4] != "2026-11-16T15:30:00Z" || r[5] != "2026-12-07T15:30:00Z" {

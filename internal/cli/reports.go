@@ -222,12 +222,18 @@ func timelineOf(periods []admin.Period, now time.Time) timeline {
 	return t
 }
 
-// printLines writes lines to stdout, skipping empty ones.
+// printLines writes lines to stdout, skipping empty ones, wrapped to the
+// table's width; a footnote ("* ...") continues under its text.
 func (a *app) printLines(lines ...string) {
 	for _, l := range lines {
-		if l != "" {
-			fmt.Fprintln(a.env.Stdout, l)
+		if l == "" {
+			continue
 		}
+		indent := ""
+		if strings.HasPrefix(l, "* ") {
+			indent = "  "
+		}
+		fmt.Fprintln(a.env.Stdout, wrap(l, a.width(), indent))
 	}
 }
 

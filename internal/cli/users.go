@@ -12,11 +12,11 @@ import (
 
 func (a *app) userColumns() []column[admin.User] {
 	return []column[admin.User]{
-		{header: "id", text: func(u admin.User) string { return u.ID }},
-		{header: "email", text: func(u admin.User) string { return u.Email }},
+		{header: "id", fit: fitID, text: func(u admin.User) string { return u.ID }},
+		{header: "email", fit: fitName, text: func(u admin.User) string { return u.Email }},
 		{header: "name", text: func(u admin.User) string { return u.Name }},
-		{header: "role", text: func(u admin.User) string { return string(u.Role) }},
-		{header: "added", text: func(u admin.User) string { return a.when(u.AddedAt) }, value: func(u admin.User) string { return rfc3339(u.AddedAt) }},
+		{header: "role", fit: fitKeep, text: func(u admin.User) string { return string(u.Role) }},
+		{header: "added", field: "added_at", fit: fitKeep, text: func(u admin.User) string { return a.when(u.AddedAt) }, value: func(u admin.User) string { return rfc3339(u.AddedAt) }},
 	}
 }
 

@@ -31,7 +31,7 @@ func TestUsersListFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(records[0], ",") != "id,email,name,role,added" || len(records) != 26 {
+	if strings.Join(records[0], ",") != "id,email,name,role,added_at" || len(records) != 26 {
 		t.Errorf("csv header %v, %d rows", records[0], len(records))
 	}
 	if added := records[1][4]; added != "2026-11-17T15:30:00Z" {

@@ -15,9 +15,9 @@ import (
 // for looking up emails.
 func (a *app) memberColumns(ctx context.Context) []column[admin.WorkspaceMember] {
 	return []column[admin.WorkspaceMember]{
-		{header: "user id", text: func(m admin.WorkspaceMember) string { return m.UserID }},
-		{header: "email", text: func(m admin.WorkspaceMember) string { return a.names.user(ctx, m.UserID) }},
-		{header: "role", text: func(m admin.WorkspaceMember) string { return string(m.WorkspaceRole) }},
+		{header: "user id", fit: fitID, text: func(m admin.WorkspaceMember) string { return m.UserID }},
+		{header: "email", field: "user_email", fit: fitName, text: func(m admin.WorkspaceMember) string { return a.names.user(ctx, m.UserID) }},
+		{header: "role", field: "workspace_role", fit: fitKeep, text: func(m admin.WorkspaceMember) string { return string(m.WorkspaceRole) }},
 	}
 }
 
@@ -26,7 +26,7 @@ func (a *app) memberColumns(ctx context.Context) []column[admin.WorkspaceMember]
 func (a *app) memberDetail(ctx context.Context) []column[admin.WorkspaceMember] {
 	return append([]column[admin.WorkspaceMember]{
 		{header: "workspace name", text: func(m admin.WorkspaceMember) string { return a.names.workspace(ctx, m.WorkspaceID) }},
-		{header: "workspace id", text: func(m admin.WorkspaceMember) string { return m.WorkspaceID }},
+		{header: "workspace id", fit: fitID, text: func(m admin.WorkspaceMember) string { return m.WorkspaceID }},
 	}, a.memberColumns(ctx)...)
 }
 
