@@ -141,7 +141,7 @@ func TestAPIKeysDeactivateAndActivate(t *testing.T) {
 		t.Fatalf("refused deactivate sent %d changes", len(w))
 	}
 	r = mustRun(t, srv, term{tty: true, stdin: "y\n"}, "api-keys", "deactivate", "prod-webhooks")
-	if r.stderr != "About to deactivate API key prod-webhooks.\nType yes to continue: deactivated API key prod-webhooks\n" {
+	if r.stderr != "About to deactivate API key prod-webhooks.\nType yes or y to continue, anything else to cancel: deactivated API key prod-webhooks\n" {
 		t.Errorf("deactivate stderr %q", r.stderr)
 	}
 	// Activating is not destructive: no question, even in a script.

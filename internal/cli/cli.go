@@ -9,9 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,6 +51,9 @@ type Env struct {
 	Now                            func() time.Time
 	// HTTPClient, when set, sends every request (tests use it to count).
 	HTTPClient *http.Client
+	// RetrySleep, when set, replaces the wait between retries (tests run
+	// retries without waiting).
+	RetrySleep func(ctx context.Context, d time.Duration) error
 }
 
 func (e *Env) getenv(k string) string {
@@ -154,6 +160,9 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		return a.client, nil
 	}
 	var opts []admin.Option
+	if a.env.RetrySleep != nil {
+		opts = append(opts, admin.WithRetrySleep(a.env.RetrySleep))
+	}
 	if a.env.HTTPClient != nil {
 		opts = append(opts, admin.WithHTTPClient(a.env.HTTPClient))
 	}
@@ -210,11 +219,11 @@ func (a *app) credential() (secret string, bearer bool) {
 	return "", false
 }
 
-const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY or pass --admin-key.
-  An admin key starts with sk-ant-admin; organization admins create one in the
-  Claude Console under Settings → Admin keys. An OAuth token with the org:admin
-  scope works too (ANTHROPIC_AUTH_TOKEN or --auth-token).
-  To try every command without a key, add --fake (a built-in demo organization).`
+// noCredentialHelp is the whole message when there is no credential: three
+// lines with "error: " in front.
+const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY (or --admin-key) to an admin key,
+  sk-ant-admin…, from Claude Console → Settings → Admin keys; or ANTHROPIC_AUTH_TOKEN
+  to an OAuth token with org:admin. To try any command without one, add --fake.`
 
 func (a *app) now() time.Time {
 	if a.env.Now != nil {
@@ -248,20 +257,24 @@ func usageErr(cmd *cobra.Command, format string, args ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...), hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
 }
 
-// report prints err for a person and returns the exit code it maps to.
+// report prints err for a person, on one line where it can, and returns
+// the exit code it maps to.
 func (a *app) report(err error) int {
 	if err == nil {
 		return ExitOK
 	}
 	var ee *exitError
 	var apiErr *admin.APIError
+	var netErr *admin.TransportError
 	switch {
-	case errors.As(err, &apiErr):
-		fmt.Fprintf(a.env.Stderr, "error: %s: %s\n", apiErr.Type, apiErr.Message)
-		if apiErr.ErrorCode != "" {
-			fmt.Fprintf(a.env.Stderr, "  code: %s\n", apiErr.ErrorCode)
+	case errors.As(err, &ee):
+		fmt.Fprintf(a.env.Stderr, "%s: %v\n", cmp.Or(ee.label, "error"), ee.err)
+		if ee.hint != "" {
+			fmt.Fprintf(a.env.Stderr, "  (%s)\n", ee.hint)
 		}
-		fmt.Fprintf(a.env.Stderr, "  status: %d   request id: %s\n", apiErr.StatusCode, orDash(apiErr.RequestID))
+		return ee.code
+	case errors.As(err, &apiErr):
+		fmt.Fprintf(a.env.Stderr, "error: %s %s\n", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
 		switch {
 		case errors.Is(err, admin.ErrUnauthorized), errors.Is(err, admin.ErrPermission):
 			return ExitAuth
@@ -273,22 +286,75 @@ func (a *app) report(err error) int {
 			return ExitConflict
 		}
 		return ExitError
+	case errors.As(err, &netErr):
+		fmt.Fprintf(a.env.Stderr, "error: %s\n", a.unreachable(netErr))
+		return ExitError
 	case errors.Is(err, admin.ErrInvalidParam):
 		fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: invalid parameter: "))
 		return ExitUsage
-	case errors.As(err, &ee):
-		fmt.Fprintf(a.env.Stderr, "%s: %v\n", cmp.Or(ee.label, "error"), ee.err)
-		if ee.hint != "" {
-			fmt.Fprintf(a.env.Stderr, "  (%s)\n", ee.hint)
-		}
-		return ee.code
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "accepts "),
 		strings.HasPrefix(err.Error(), "requires "), strings.Contains(err.Error(), "arg(s)"):
 		fmt.Fprintf(a.env.Stderr, "error: %v\n  (see 'anthropic-admin --help')\n", err)
 		return ExitUsage
 	}
-	fmt.Fprintf(a.env.Stderr, "error: %v\n", err)
+	fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: "))
 	return ExitError
+}
+
+// apiDetails is what a person may need of an API error besides its
+// message, for a report to support: "(not_found_error, HTTP 404, request
+// id req_01…)", with the error code when there is one.
+func apiDetails(e *admin.APIError) string {
+	parts := []string{string(e.Type), fmt.Sprintf("HTTP %d", e.StatusCode)}
+	if e.ErrorCode != "" {
+		parts = append(parts, "code "+e.ErrorCode)
+	}
+	if e.RequestID != "" {
+		parts = append(parts, "request id "+e.RequestID)
+	}
+	if e.Attempts > 1 {
+		parts = append(parts, fmt.Sprintf("%d attempts", e.Attempts))
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// unreachable says why no answer came: "cannot reach https://…:
+// connection refused (3 attempts)", or that the user interrupted.
+func (a *app) unreachable(e *admin.TransportError) string {
+	if errors.Is(e, context.Canceled) {
+		return "interrupted before an answer came"
+	}
+	var why string
+	var dns *net.DNSError
+	var errno syscall.Errno
+	var timeout interface{ Timeout() bool }
+	switch {
+	case errors.As(e, &dns):
+		why = "no such host"
+		if !dns.IsNotFound {
+			why = "cannot look up " + dns.Name + ": " + dns.Err
+		}
+	case errors.Is(e, context.DeadlineExceeded), errors.As(e, &timeout) && timeout.Timeout():
+		why = "no answer in time"
+	case errors.As(e, &errno):
+		why = errno.Error()
+	case errors.Is(e, io.EOF), errors.Is(e, io.ErrUnexpectedEOF):
+		why = "the connection closed before a whole answer came"
+	default:
+		why = e.Err.Error()
+		var opErr *net.OpError
+		var urlErr *url.Error
+		if errors.As(e, &opErr) {
+			why = opErr.Err.Error()
+		} else if errors.As(e, &urlErr) {
+			why = urlErr.Err.Error()
+		}
+	}
+	s := fmt.Sprintf("cannot reach %s: %s", a.apiURL(), why)
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" (%d attempts)", e.Attempts)
+	}
+	return s
 }
 
 func orDash(s string) string {

@@ -62,8 +62,9 @@ func runCLIContext(ctx context.Context, t *testing.T, srv *admintest.Server, tm 
 	env := &Env{
 		Stdin: strings.NewReader(tm.stdin), Stdout: &stdout, Stderr: &stderr,
 		StdinTTY: tm.tty, StdoutTTY: tm.tty, StderrTTY: tm.tty, Width: cmp.Or(tm.width, 120),
-		Getenv: func(k string) string { return vars[k] },
-		Now:    func() time.Time { return testNow },
+		Getenv:     func(k string) string { return vars[k] },
+		Now:        func() time.Time { return testNow },
+		RetrySleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
 	}
 	code := Run(ctx, args, env)
 	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}

@@ -108,7 +108,7 @@ func TestInvitesGetAndCreate(t *testing.T) {
 	}
 	// The API's own refusal comes through with its code.
 	r := runCLI(t, srv, term{}, "invites", "create", "--email", "ada@example.com", "--role", "user")
-	if r.code != ExitError || !strings.Contains(r.stderr, "code: invite_already_exists") {
+	if r.code != ExitError || !strings.Contains(r.stderr, "code invite_already_exists") {
 		t.Errorf("second invite: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -28,6 +29,21 @@ func emailArg[T any](ctx context.Context, arg, notFound string, list func(email 
 	return id(page.Data[0]), nil
 }
 
+// notFoundAs replaces the API's answer that something does not exist with
+// a message that names it the way the person did ("no member has the ID or
+// email %q"); other errors pass through.
+func notFoundAs(err error, format string, args ...any) error {
+	var apiErr *admin.APIError
+	if !errors.As(err, &apiErr) || !errors.Is(err, admin.ErrNotFound) {
+		return err
+	}
+	msg := fmt.Sprintf(format, args...)
+	if apiErr.RequestID != "" {
+		msg += " (request id " + apiErr.RequestID + ")"
+	}
+	return &exitError{code: ExitNotFound, err: errors.New(msg)}
+}
+
 // oneOf refuses a flag value outside the known set, before anything is sent.
 func oneOf(cmd *cobra.Command, flag string, values []string, known ...string) error {
 	for _, v := range values {
@@ -51,6 +67,9 @@ type change struct {
 	// question replaces the default "<verb> <targets>" in the prompt, for
 	// changes with consequences worth spelling out.
 	question string
+	// refuseAdmins refuses the change for admins of the organization
+	// before asking, as the API would.
+	refuseAdmins bool
 }
 
 // applyAll confirms once (when the change asks), then acts on every target

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -57,15 +58,11 @@ func (a *app) usersCommand() *cobra.Command {
 		Example: "  anthropic-admin users get grace.liu@acme-robotics.example\n  anthropic-admin users get user_01BCBgmlzGyFmK8kHGkCuiwe -o yaml",
 		Args:    exactArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, id, err := a.userArg(cmd, args[0])
+			_, u, err := a.findUser(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			u, err := c.Users.Get(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			return printOne(a, cmd, *u, userRaw, a.userColumns())
+			return printOne(a, cmd, u, userRaw, a.userColumns())
 		},
 	}
 
@@ -79,11 +76,18 @@ func (a *app) usersCommand() *cobra.Command {
 			if role == "" {
 				return usageErr(cmd, "--role is required")
 			}
-			c, id, err := a.userArg(cmd, args[0])
+			params := admin.UserUpdateParams{Role: admin.OrgRole(role)}
+			if err := params.Role.CheckAssignable(); err != nil {
+				return err
+			}
+			c, found, err := a.findUser(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			u, err := c.Users.Update(cmd.Context(), id, admin.UserUpdateParams{Role: admin.OrgRole(role)})
+			if err := notAdmin(cmd, found, "change the role of"); err != nil {
+				return err
+			}
+			u, err := c.Users.Update(cmd.Context(), found.ID, params)
 			if err != nil || a.flags.dryRun {
 				return err
 			}
@@ -98,7 +102,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Example: "  anthropic-admin users remove kwame.mensah@acme-robotics.example\n  anthropic-admin users remove tomas.silva@acme-robotics.example zoe.anderson@acme-robotics.example --yes",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
+			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true, refuseAdmins: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.Remove(ctx, id)
 				return err
 			})
@@ -132,16 +136,55 @@ func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, er
 	return c, id, err
 }
 
-// eachUser resolves every member named, then applies the change to each.
+// findUser finds a member given by ID or by email: one call either way.
+func (a *app) findUser(cmd *cobra.Command, arg string) (*admin.Client, admin.User, error) {
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		return nil, admin.User{}, err
+	}
+	if strings.Contains(arg, "@") {
+		page, err := c.Users.List(admin.UserListParams{Email: arg, Limit: 1}).Page(cmd.Context())
+		switch {
+		case err != nil:
+			return nil, admin.User{}, err
+		case len(page.Data) == 0:
+			return nil, admin.User{}, &exitError{code: ExitNotFound, err: fmt.Errorf("no member has the email %s", arg)}
+		}
+		return c, page.Data[0], nil
+	}
+	u, err := c.Users.Get(cmd.Context(), arg)
+	if err != nil {
+		return nil, admin.User{}, notFoundAs(err, "no member has the ID or email %q", arg)
+	}
+	return c, *u, nil
+}
+
+// notAdmin refuses, before anything is asked or sent, to act on an admin
+// of the organization: the API cannot remove admins or change their role.
+func notAdmin(cmd *cobra.Command, u admin.User, verb string) error {
+	if u.Role != admin.OrgRoleAdmin {
+		return nil
+	}
+	return usageErr(cmd, "%s is an admin of the organization: the API cannot %s an admin (an admin does it in the Claude Console)", u.Email, verb)
+}
+
+// eachUser finds every member named, refuses admins when the change does,
+// then applies the change to each.
 func (a *app) eachUser(cmd *cobra.Command, args []string, ch change, act func(context.Context, *admin.Client, string) error) error {
 	targets := make([]target, len(args))
 	var c *admin.Client
 	for i, arg := range args {
+		var u admin.User
 		var err error
-		if c, targets[i].id, err = a.userArg(cmd, arg); err != nil {
+		if c, u, err = a.findUser(cmd, arg); err != nil {
 			return err
 		}
-		targets[i].label = arg
+		if ch.refuseAdmins {
+			if err := notAdmin(cmd, u, ch.verb); err != nil {
+				return err
+			}
+		}
+		targets[i] = target{id: u.ID, label: arg}
 	}
 	return a.applyAll(cmd, ch, targets, func(ctx context.Context, id string) error { return act(ctx, c, id) })
 }

@@ -102,7 +102,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 	}{
 		{"no credentials", false, nil, []string{"users", "list"}, ExitAuth, "--fake"},
 		{"wrong key", true, map[string]string{"ANTHROPIC_ADMIN_KEY": "sk-ant-admin01-wrong"}, []string{"users", "list"}, ExitAuth, "authentication_error"},
-		{"not found", true, nil, []string{"users", "get", "user_missing"}, ExitNotFound, "request id: req_"},
+		{"not found", true, nil, []string{"users", "get", "user_missing"}, ExitNotFound, "request id req_"},
 		{"bad flag", true, nil, []string{"users", "list", "--bogus"}, ExitUsage, "--help"},
 		{"bad format", true, nil, []string{"users", "list", "-o", "xml"}, ExitUsage, "unknown output format"},
 		{"missing argument", true, nil, []string{"users", "get"}, ExitUsage, "expected USER"},

@@ -76,7 +76,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 			}
 			m, err := c.Workspaces.Members.Get(cmd.Context(), ws, user)
 			if err != nil {
-				return err
+				return notFoundAs(err, "%s is not a member of workspace %s", args[1], args[0])
 			}
 			return printOne(a, cmd, *m, memberRaw, a.memberDetail(cmd.Context()))
 		},

@@ -256,7 +256,7 @@ func TestWorkspacesArchive(t *testing.T) {
 	}
 	// Several at once; a person who answers no.
 	r = runCLI(t, srv, term{tty: true, stdin: "no\n"}, "workspaces", "archive", "Staging", ids["Support Assistant"])
-	want := "About to archive 2 workspaces (Staging, " + ids["Support Assistant"] + ") and their 11 API keys.\nType yes to continue: "
+	want := "About to archive 2 workspaces (Staging, " + ids["Support Assistant"] + ") and their 11 API keys.\nType yes or y to continue, anything else to cancel: "
 	if r.code != ExitError || !strings.HasPrefix(r.stderr, want) {
 		t.Errorf("answered no: exit %d, stderr %q\nwant prefix %q", r.code, r.stderr, want)
 	}
