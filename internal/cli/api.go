@@ -147,7 +147,7 @@ every page of a list and prints all items as one JSON array.`,
 	cmd.Flags().StringArrayVarP(&fields, "field", "f", nil, "a string field key=value (repeatable)")
 	cmd.Flags().StringArrayVarP(&typed, "typed-field", "F", nil, "a JSON-valued field key=value (repeatable)")
 	cmd.Flags().BoolVar(&paginate, "paginate", false, "follow every page and print all items")
-	return cmd
+	return lists(cmd)
 }
 
 // field is one -f or -F value: its text for a query string and its JSON

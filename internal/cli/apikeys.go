@@ -210,7 +210,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 	activate.Short = "Switch inactive API keys back on"
 	activate.Example = "  anthropic-admin api-keys activate prod-legacy-gateway\n  anthropic-admin api-keys activate --workspace Staging --status inactive --all-matching"
 
-	keys.AddCommand(list, get, update, deactivate, activate)
+	keys.AddCommand(lists(list), get, update, lists(deactivate), lists(activate))
 	return keys
 }
 

@@ -105,7 +105,7 @@ func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, filter
 		{"Monthly budget", dollars(st.Budget), ""},
 		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare) + " of the budget"},
 		{"Daily average", centsRat(f.DailyAverage), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
-		{"Days left", f.RemainingDays.FloatString(2), "including the rest of today"},
+		{"Days left", f.RemainingDays.FloatString(2), daysLeftText(f.RemainingDays)},
 		{"Projected month-end", centsRat(f.Projected), percent(st.ProjectedShare) + " of the budget"},
 	}
 	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
@@ -128,6 +128,22 @@ func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, filter
 	a.printLines(verdict,
 		fmt.Sprintf("* Spent so far includes %s, which is not final yet: the day is not over and the report lags up to %s.", today.Format("Jan 2"), lagText()),
 		filter)
+}
+
+// daysLeftText says how the days left are counted: the rest of today as
+// the fraction of a day that remains, then the whole days after it.
+func daysLeftText(days *big.Rat) string {
+	whole := new(big.Int).Quo(days.Num(), days.Denom())
+	today := new(big.Rat).Sub(days, new(big.Rat).SetInt(whole))
+	if today.Sign() == 0 && whole.Sign() > 0 { // midnight: all of today is left
+		today.SetInt64(1)
+		whole.Sub(whole, big.NewInt(1))
+	}
+	s := "the rest of today, " + today.FloatString(2) + " of a day"
+	if whole.Sign() > 0 {
+		s += ", and " + count(int(whole.Int64()), "more day")
+	}
+	return s
 }
 
 // budgetRow is the forecast and the budget check as exact decimal strings.

@@ -115,6 +115,9 @@ a built-in demo organization with no key at all.`,
 		if a.flags.maxItems < 0 {
 			return usageErr(cmd, "--max-items %d: give a positive number, or 0 for all", a.flags.maxItems)
 		}
+		if cmd.Flags().Changed("max-items") && cmd.Annotations[maxItemsAnnotation] == "" {
+			return usageErr(cmd, "--max-items applies to lists; %s is not one (to cut a report short, give it a shorter range)", cmd.CommandPath())
+		}
 		return nil
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
@@ -125,8 +128,8 @@ a built-in demo organization with no key at all.`,
 	f.StringVar(&a.flags.authToken, "auth-token", "", "OAuth token with the org:admin scope (default $ANTHROPIC_AUTH_TOKEN)")
 	f.StringVar(&a.flags.baseURL, "base-url", "", "API base URL (default $ANTHROPIC_BASE_URL or https://api.anthropic.com)")
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization (also $ANTHROPIC_ADMIN_FAKE=1)")
-	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml (default table on a terminal, json otherwise)")
-	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop listing after this many items (0: all)")
+	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml; cost also takes focus (FinOps FOCUS CSV) (default table on a terminal, json otherwise)")
+	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop a list after this many items (0: all); lists and api --paginate only")
 	f.BoolVar(&a.flags.noHeaders, "no-headers", false, "leave out the header row of tables and CSV")
 	f.BoolVarP(&a.flags.yes, "yes", "y", false, "do destructive actions without asking")
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
@@ -138,6 +141,20 @@ a built-in demo organization with no key at all.`,
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
 	return root
+}
+
+// maxItemsAnnotation marks the commands that honour --max-items; any other
+// refuses it, rather than ignore it.
+const maxItemsAnnotation = "max-items"
+
+// lists marks a command that lists items one by one, so --max-items
+// applies to it.
+func lists(cmd *cobra.Command) *cobra.Command {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[maxItemsAnnotation] = "honoured"
+	return cmd
 }
 
 func (a *app) versionCommand() *cobra.Command {

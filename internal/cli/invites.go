@@ -139,7 +139,7 @@ func (a *app) invitesCommand() *cobra.Command {
 				})
 		},
 	}
-	invites.AddCommand(list, get, create, del)
+	invites.AddCommand(lists(list), get, create, del)
 	return invites
 }
 

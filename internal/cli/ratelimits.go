@@ -252,7 +252,7 @@ its group type ("batch"), or a model it covers ("claude-sonnet-4-6").`,
 	clearAt.register(clearCmd)
 	clearCmd.Flags().StringSliceVar(&limiters, "limiter", nil, "the limiter to clear, e.g. requests_per_minute (repeatable)")
 
-	rl.AddCommand(list, set, clearCmd)
+	rl.AddCommand(lists(list), set, clearCmd)
 	return rl
 }
 

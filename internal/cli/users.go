@@ -120,7 +120,7 @@ func (a *app) usersCommand() *cobra.Command {
 			})
 		},
 	}
-	users.AddCommand(list, get, update, remove, signOut)
+	users.AddCommand(lists(list), get, update, remove, signOut)
 	return users
 }
 

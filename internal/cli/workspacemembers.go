@@ -125,7 +125,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 		},
 	}
 
-	members.AddCommand(list, get, add, update, remove)
+	members.AddCommand(lists(list), get, add, update, remove)
 	return members
 }
 

@@ -266,7 +266,7 @@ and without a terminal it needs --yes.`,
 		},
 	}
 
-	ws.AddCommand(list, get, create, update, archive, a.workspaceMembersCommand())
+	ws.AddCommand(lists(list), get, create, update, archive, a.workspaceMembersCommand())
 	return ws
 }
 
