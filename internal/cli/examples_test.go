@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -9,8 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/admintest"
 )
 
 // Every example a person can read — the README's shell blocks and the
@@ -308,5 +313,37 @@ func TestReadmeTryIt(t *testing.T) {
 	}
 	if _, err := os.Stat("../../.ci/run"); err != nil {
 		t.Errorf("the README's test command runs .ci/run: %v", err)
+	}
+}
+
+// A few examples name the demo's IDs: they are the same on any day, since
+// they follow from the seed alone.
+func TestDemoIDsDoNotDependOnTheClock(t *testing.T) {
+	ids := func(now time.Time) []string {
+		srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return now }))
+		defer srv.Close()
+		c, ctx := srv.Client(), context.Background()
+		var out []string
+		users, err := c.Users.List(admin.UserListParams{Limit: 100}).Collect(ctx)
+		for _, u := range users {
+			out = append(out, u.Email+"="+u.ID)
+		}
+		workspaces, err2 := c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, IncludeDefault: true}).Collect(ctx)
+		for _, w := range workspaces {
+			out = append(out, w.Name+"="+w.ID)
+		}
+		keys, err3 := c.APIKeys.List(admin.APIKeyListParams{Limit: 100}).Collect(ctx)
+		for _, k := range keys {
+			out = append(out, k.Name+"="+k.ID)
+		}
+		if err := errors.Join(err, err2, err3); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(out)
+		return out
+	}
+	now, later := ids(testNow), ids(testNow.AddDate(1, 3, 7))
+	if len(now) < 60 || !slices.Equal(now, later) {
+		t.Errorf("the demo's IDs change with the clock:\n%v\n%v", now, later)
 	}
 }
