@@ -157,25 +157,7 @@ func printList[T any](a *app, cmd *cobra.Command, items []T, raw func(T) json.Ra
 	for i, c := range cols {
 		styles[i] = colStyle{fit: c.fit, right: c.right}
 	}
-	var left []string
-	ids := false
-	for _, i := range a.drawTable("", head, rows, styles) {
-		if cols[i].fit == fitID {
-			ids = true
-		} else {
-			left = append(left, strings.ToUpper(cols[i].header))
-		}
-	}
-	if ids {
-		left = append([]string{"IDs"}, left...)
-	}
-	if len(left) > 0 {
-		verb := "are"
-		if len(left) == 1 && !ids {
-			verb = "is"
-		}
-		a.printLines(leftOutNote(strings.Join(left, " and ") + " " + verb))
-	}
+	a.drawTable("", head, rows, styles)
 	return nil
 }
 
@@ -244,8 +226,10 @@ func (a *app) writeIndentedTable(head []string, rows [][]string, right ...int) {
 	a.renderTable("  ", head, rows, right...)
 }
 
-// renderTable writes a table whose first column and right aligned columns
-// (amounts and counts) are never cut; the others are cut to fit.
+// renderTable writes a table of labels and right aligned numbers, as the
+// reports have: numbers, the first column, model names and bars (a column
+// without a header) are never cut; a column headed ID or "... ID" goes
+// first; other labels are cut last.
 func (a *app) renderTable(indent string, head []string, rows [][]string, right ...int) {
 	n := len(head)
 	if len(rows) > 0 {
@@ -253,23 +237,32 @@ func (a *app) renderTable(indent string, head []string, rows [][]string, right .
 	}
 	styles := make([]colStyle, n)
 	for i := range styles {
+		h := ""
+		if head != nil {
+			h = head[i]
+		}
 		styles[i].right = slices.Contains(right, i)
-		if i == 0 || styles[i].right {
+		switch {
+		case i == 0 || styles[i].right || strings.Contains(h, "MODEL") || (head != nil && h == ""):
 			styles[i].fit = fitKeep
+		case h == "ID" || strings.HasSuffix(h, " ID"):
+			styles[i].fit = fitID
+		default:
+			styles[i].fit = fitName
 		}
 	}
 	a.drawTable(indent, head, rows, styles)
 }
 
-// drawTable aligns rows under head and fits them in the width (see
-// fitColumns); dropped are the columns left out to fit.
-func (a *app) drawTable(indent string, head []string, rows [][]string, styles []colStyle) (dropped []int) {
+// drawTable aligns rows under head, fits them in the width (see
+// fitColumns), and says under them which columns it left out.
+func (a *app) drawTable(indent string, head []string, rows [][]string, styles []colStyle) {
 	all := rows
 	if head != nil {
 		all = append([][]string{head}, rows...)
 	}
 	if len(all) == 0 {
-		return nil
+		return
 	}
 	widths := make([]int, len(all[0]))
 	mins := make([]int, len(widths))
@@ -312,12 +305,27 @@ func (a *app) drawTable(indent string, head []string, rows [][]string, styles []
 		b.WriteByte('\n')
 	}
 	io.WriteString(a.env.Stdout, b.String())
+	var left []string
+	ids := false
 	for i, w := range widths {
-		if w < 0 {
-			dropped = append(dropped, i)
+		switch {
+		case w >= 0:
+		case styles[i].fit == fitID:
+			ids = true
+		case head != nil:
+			left = append(left, head[i])
 		}
 	}
-	return dropped
+	if ids {
+		left = append([]string{"IDs"}, left...)
+	}
+	if len(left) > 0 {
+		verb := "are"
+		if len(left) == 1 && !ids {
+			verb = "is"
+		}
+		a.printLines(leftOutNote(strings.Join(left, " and ") + " " + verb))
+	}
 }
 
 // fitColumns narrows a table to limit columns, two spaces between cells,

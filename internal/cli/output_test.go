@@ -224,3 +224,32 @@ func isFieldName(h string, paths map[string]bool) bool {
 	}
 	return false
 }
+
+// Report tables follow the same rules: IDs go first, and numbers, model
+// names and bars are never cut.
+func TestReportTablesFitTheWidth(t *testing.T) {
+	srv := demoServer(t)
+	models := []string{"claude-sonnet-4-6", "claude-opus-4-6", "claude-haiku-4-5", "claude-sonnet-4-5"}
+	tests := []struct {
+		args  []string
+		width int
+		whole []string
+	}{
+		{[]string{"cost", "--since", "7d"}, 60, []string{"Support Assistant", "$22,980.99", "100.0%"}},
+		{[]string{"cost", "--since", "7d", "--by", "model"}, 30, append([]string{"$22,980.99"}, models...)},
+		{[]string{"usage", "messages", "--since", "7d", "--by", "workspace", "--by", "model"}, 100, append([]string{"10,207,211,902"}, models...)},
+	}
+	for _, tt := range tests {
+		for _, tm := range []term{{tty: true, width: tt.width}, {env: map[string]string{"COLUMNS": strconv.Itoa(tt.width)}}} {
+			out := mustRun(t, srv, tm, append(tt.args, "-o", "table")...).stdout
+			for _, w := range tt.whole {
+				if !strings.Contains(out, w) {
+					t.Errorf("%v at %d (terminal %v): %q is missing or cut:\n%s", tt.args, tt.width, tm.tty, w, out)
+				}
+			}
+			if strings.Contains(out, "wrkspc_") || regexp.MustCompile(`[█▉▊▋▌▍▎▏]…`).MatchString(out) {
+				t.Errorf("%v at %d (terminal %v): an ID stayed, or a bar was cut:\n%s", tt.args, tt.width, tm.tty, out)
+			}
+		}
+	}
+}
