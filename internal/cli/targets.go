@@ -12,21 +12,28 @@ import (
 	"github.com/anthropic-admin-go/admin"
 )
 
-// emailArg resolves an object given by ID or by email: an email costs one
-// list call, filtered by it, whose first item is the one meant. notFound
-// formats the error for an email nothing matches.
+// emailArg resolves an object given by ID or by email (see byEmail).
 func emailArg[T any](ctx context.Context, arg, notFound string, list func(email string) *admin.List[T], id func(T) string) (string, error) {
 	if !strings.Contains(arg, "@") {
 		return arg, nil
 	}
-	page, err := list(arg).Page(ctx)
+	item, err := byEmail(ctx, arg, notFound, list)
+	return id(item), err
+}
+
+// byEmail finds the object given by email: one list call, filtered by it,
+// whose first item is the one meant. notFound formats the error for an
+// email nothing matches.
+func byEmail[T any](ctx context.Context, email, notFound string, list func(email string) *admin.List[T]) (T, error) {
+	var none T
+	page, err := list(email).Page(ctx)
 	if err != nil {
-		return "", err
+		return none, err
 	}
 	if len(page.Data) == 0 {
-		return "", &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, arg)}
+		return none, &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, email)}
 	}
-	return id(page.Data[0]), nil
+	return page.Data[0], nil
 }
 
 // notFoundAs replaces the API's answer that something does not exist with

@@ -130,10 +130,17 @@ func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, er
 	if err != nil {
 		return nil, "", err
 	}
-	id, err := emailArg(cmd.Context(), arg, "no member has the email %s",
-		func(email string) *admin.List[admin.User] { return c.Users.List(admin.UserListParams{Email: email}) },
-		func(u admin.User) string { return u.ID })
+	id, err := emailArg(cmd.Context(), arg, noMemberEmail, usersByEmail(c), func(u admin.User) string { return u.ID })
 	return c, id, err
+}
+
+const noMemberEmail = "no member has the email %s"
+
+// usersByEmail lists the member with an email: one at most.
+func usersByEmail(c *admin.Client) func(string) *admin.List[admin.User] {
+	return func(email string) *admin.List[admin.User] {
+		return c.Users.List(admin.UserListParams{Email: email, Limit: 1})
+	}
 }
 
 // findUser finds a member given by ID or by email: one call either way.
@@ -143,14 +150,8 @@ func (a *app) findUser(cmd *cobra.Command, arg string) (*admin.Client, admin.Use
 		return nil, admin.User{}, err
 	}
 	if strings.Contains(arg, "@") {
-		page, err := c.Users.List(admin.UserListParams{Email: arg, Limit: 1}).Page(cmd.Context())
-		switch {
-		case err != nil:
-			return nil, admin.User{}, err
-		case len(page.Data) == 0:
-			return nil, admin.User{}, &exitError{code: ExitNotFound, err: fmt.Errorf("no member has the email %s", arg)}
-		}
-		return c, page.Data[0], nil
+		u, err := byEmail(cmd.Context(), arg, noMemberEmail, usersByEmail(c))
+		return c, u, err
 	}
 	u, err := c.Users.Get(cmd.Context(), arg)
 	if err != nil {
