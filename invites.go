@@ -84,7 +84,7 @@ func (p InviteCreateParams) check() error {
 	if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
 		return invalidParam("email %q is not a plain email address", p.Email)
 	}
-	if err := p.Role.checkAssignable(); err != nil {
+	if err := p.Role.CheckAssignable(); err != nil {
 		return err
 	}
 	for _, id := range p.RBACGroupIDs {

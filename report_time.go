@@ -39,7 +39,8 @@ const maxSinceCount = 100_000
 // counts back from now).
 //
 // Anything else, an empty or reversed range included, is an error wrapping
-// ErrInvalidParam.
+// ErrInvalidParam, and so is a range that starts at or after now: reports
+// have no data yet there.
 func ParseTimeRange(since, from, to string, now time.Time) (TimeRange, error) {
 	since, from, to = strings.TrimSpace(since), strings.TrimSpace(from), strings.TrimSpace(to)
 	if now.IsZero() {
@@ -61,6 +62,9 @@ func ParseTimeRange(since, from, to string, now time.Time) (TimeRange, error) {
 		start, err := parseInstant("from", from)
 		if err != nil {
 			return TimeRange{}, err
+		}
+		if !start.Before(now) {
+			return TimeRange{}, invalidParam("the range starts at %s, which is not in the past: there is no data yet", shown(start))
 		}
 		r = TimeRange{Start: start, End: now}
 		if to != "" {
@@ -107,11 +111,21 @@ func (r TimeRange) check() error {
 	case r.Start.IsZero() || r.End.IsZero():
 		return invalidParam("the time range needs both a start and an end")
 	case r.End.Before(r.Start):
-		return invalidParam("the time range is reversed: it starts at %s, after its end %s", stamp(r.Start), stamp(r.End))
+		return invalidParam("the time range is reversed: it starts at %s, after its end %s", shown(r.Start), shown(r.End))
 	case r.End.Equal(r.Start):
-		return invalidParam("the time range from %s to %s is empty (the end is exclusive: to cover a whole day, end at the next midnight)", stamp(r.Start), stamp(r.End))
+		return invalidParam("the time range from %s to %s is empty (the end is exclusive: to cover a whole day, end at the next midnight)", shown(r.Start), shown(r.End))
 	}
 	return nil
+}
+
+// shown is a time as a message shows it to a person: the date alone for a
+// midnight UTC, else RFC 3339 to the second.
+func shown(t time.Time) string {
+	t = t.UTC()
+	if t.Equal(startOfDay(t)) {
+		return t.Format(time.DateOnly)
+	}
+	return t.Truncate(time.Second).Format(time.RFC3339)
 }
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

@@ -79,8 +79,11 @@ func TestParseTimeRangeRefuses(t *testing.T) {
 		{name: "bad to", from: "2026-11-01", to: "soon", msg: "neither a date"},
 		{name: "reversed", from: "2026-11-02", to: "2026-11-01", msg: "reversed"},
 		{name: "empty", from: "2026-11-01", to: "2026-11-01", msg: "is empty"},
-		{name: "from in the future to now", from: "2026-12-01", msg: "reversed"},
-		{name: "mtd at the first instant of a month", since: "mtd", now: mustTime(t, "2026-12-01T00:00:00Z"), msg: "is empty"},
+		{name: "from in the future to now", from: "2026-12-01", msg: "starts at 2026-12-01, which is not in the past: there is no data yet"},
+		{name: "a fixed range in the future", from: "2027-01-01", to: "2027-02-01", msg: "starts at 2027-01-01, which is not in the past"},
+		{name: "from now", from: "2026-11-20T15:30:00Z", msg: "starts at 2026-11-20T15:30:00Z, which is not in the past"},
+		{name: "reversed, to the second", from: "2026-11-20T10:00:00.123456789Z", to: "2026-11-20T09:00:00Z", msg: "it starts at 2026-11-20T10:00:00Z, after its end 2026-11-20T09:00:00Z"},
+		{name: "mtd at the first instant of a month", since: "mtd", now: mustTime(t, "2026-12-01T00:00:00Z"), msg: "from 2026-12-01 to 2026-12-01 is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,8 +22,11 @@ const (
 	OrgRolePrimaryOwner    OrgRole = "primary_owner"
 )
 
-// checkAssignable refuses roles the API never lets a caller assign.
-func (r OrgRole) checkAssignable() error {
+// CheckAssignable refuses, with an error matching ErrInvalidParam, a role
+// the API never lets a caller assign: admin and the owner roles, or none.
+// UsersService.Update and InvitesService.Create check it before sending;
+// call it to check a role before other work.
+func (r OrgRole) CheckAssignable() error {
 	switch r {
 	case "":
 		return invalidParam("role is empty")
@@ -97,7 +100,7 @@ func (s *UsersService) Get(ctx context.Context, userID string, opts ...Option) (
 // Update changes a member's organization role. Admin and owner roles cannot
 // be assigned through the API.
 func (s *UsersService) Update(ctx context.Context, userID string, params UserUpdateParams, opts ...Option) (*User, error) {
-	if err := params.Role.checkAssignable(); err != nil {
+	if err := params.Role.CheckAssignable(); err != nil {
 		return nil, err
 	}
 	return call[User](ctx, s.client, "POST", "/v1/organizations/users/{user_id}", []string{userID}, params, opts)

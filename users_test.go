@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"testing"
 
@@ -120,4 +121,20 @@ func TestUsersBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 	})
+}
+
+func TestOrgRoleCheckAssignable(t *testing.T) {
+	tests := []struct {
+		role admin.OrgRole
+		ok   bool
+	}{
+		{admin.OrgRoleUser, true}, {admin.OrgRoleDeveloper, true}, {admin.OrgRoleBilling, true}, {admin.OrgRoleClaudeCodeUser, true},
+		{admin.OrgRoleAdmin, false}, {admin.OrgRoleOwner, false}, {admin.OrgRolePrimaryOwner, false}, {admin.OrgRoleMembershipAdmin, false}, {"", false},
+	}
+	for _, tt := range tests {
+		err := tt.role.CheckAssignable()
+		if (err == nil) != tt.ok || (err != nil && !errors.Is(err, admin.ErrInvalidParam)) {
+			t.Errorf("%q.CheckAssignable() = %v, want ok=%v", tt.role, err, tt.ok)
+		}
+	}
 }

@@ -64,7 +64,7 @@ wait_for "[<-first byte"
 
 step "a destructive action asks first, and no means no"
 type_line "anthropic-admin workspaces archive Staging"
-wait_for "Type yes to continue:"
+wait_for "Type yes or y to continue"
 type_line "no"
 wait_for "cancelled: nothing was changed"
 
@@ -74,7 +74,7 @@ wait_for "exit=2"
 screen | grep -qF -- "--yes" || fail "refusal does not mention --yes"
 
 step "dry run prints the change and sends none"
-type_line "anthropic-admin users update priya.raman@acme-robotics.example --role user --dry-run"
+type_line "anthropic-admin users update grace.liu@acme-robotics.example --role user --dry-run"
 wait_for "dry run: would send POST /v1/organizations/users/"
 
 step "bad input: one line, usage hint, exit 2"

@@ -39,8 +39,8 @@ as a field per row; the default is JSON.`,
 		Example: `  anthropic-admin api GET me
   anthropic-admin api GET users -f limit=5 --paginate
   anthropic-admin api GET usage_report/messages -f starting_at=2026-11-01T00:00:00Z -f 'group_by[]=model'
-  anthropic-admin api POST workspaces/wrkspc_01.../members -f user_id=user_01... -f workspace_role=workspace_user
-  anthropic-admin api POST users/user_01.../sign_out -H 'anthropic-beta: admin-user-sign-out-2026-10-08'`,
+  anthropic-admin api POST workspaces/wrkspc_01l5puun9eTsaswHmYDKayqh/members -f user_id=user_01BCBgmlzGyFmK8kHGkCuiwe -f workspace_role=workspace_user
+  anthropic-admin api POST users/user_01BCBgmlzGyFmK8kHGkCuiwe/sign_out -H 'anthropic-beta: admin-user-sign-out-2026-10-08'`,
 		Args: exactArgs("METHOD", "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			method := strings.ToUpper(args[0])
@@ -166,7 +166,7 @@ as a field per row; the default is JSON.`,
 	cmd.Flags().StringArrayVarP(&typed, "typed-field", "F", nil, "a JSON-valued field key=value (repeatable)")
 	cmd.Flags().StringArrayVarP(&headers, "header", "H", nil, "a request header 'Name: value' (repeatable)")
 	cmd.Flags().BoolVar(&paginate, "paginate", false, "follow every page and print all items")
-	return cmd
+	return lists(cmd)
 }
 
 // irreversibleActions are the last path segments of POST calls that cannot
@@ -291,7 +291,7 @@ func (a *app) writeJSONTable(raw json.RawMessage) {
 		for i, k := range keys {
 			rows[i] = []string{strings.ToUpper(k) + ":", cellText(vals[i])}
 		}
-		a.writeTable(nil, rows)
+		a.renderTable("", nil, rows)
 		return
 	}
 	var items []json.RawMessage
@@ -328,7 +328,7 @@ func (a *app) writeJSONTable(raw json.RawMessage) {
 			head[i] = strings.ToUpper(c)
 		}
 	}
-	a.writeTable(head, rows)
+	a.renderTable("", head, rows)
 }
 
 // objectFields reads a JSON object's keys in order and their raw values;

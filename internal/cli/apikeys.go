@@ -15,18 +15,19 @@ import (
 // workspace and creator IDs beside their names, for CSV and for get.
 func (a *app) apiKeyColumns(ctx context.Context, withIDs bool) []column[admin.APIKey] {
 	cols := []column[admin.APIKey]{
-		{header: "id", text: func(k admin.APIKey) string { return k.ID }},
-		{header: "name", text: func(k admin.APIKey) string { return k.Name }},
-		{header: "status", text: func(k admin.APIKey) string { return string(k.Status) }},
-		{header: "workspace", text: func(k admin.APIKey) string { return a.keyWorkspace(ctx, k) }},
-		{header: "created by", text: func(k admin.APIKey) string { return a.names.user(ctx, creatorID(k)) }},
-		{header: "created", text: func(k admin.APIKey) string { return a.when(k.CreatedAt) }, value: func(k admin.APIKey) string { return rfc3339(k.CreatedAt) }},
-		{header: "expires", text: func(k admin.APIKey) string { return a.whenPtr(k.ExpiresAt, "never") }, value: func(k admin.APIKey) string { return rfc3339Ptr(k.ExpiresAt) }},
+		{header: "id", fit: fitID, text: func(k admin.APIKey) string { return k.ID }},
+		{header: "name", fit: fitName, text: func(k admin.APIKey) string { return k.Name }},
+		{header: "key hint", field: "partial_key_hint", fit: fitSpare, text: func(k admin.APIKey) string { return orDash(k.PartialKeyHint) }, value: func(k admin.APIKey) string { return k.PartialKeyHint }},
+		{header: "status", fit: fitKeep, text: func(k admin.APIKey) string { return string(k.Status) }},
+		{header: "workspace", field: "workspace_name", text: func(k admin.APIKey) string { return a.keyWorkspace(ctx, k) }},
+		{header: "created by", field: "created_by_email", fit: fitDetail, text: func(k admin.APIKey) string { return a.names.user(ctx, creatorID(k)) }},
+		{header: "created", field: "created_at", fit: fitKeep, text: func(k admin.APIKey) string { return a.when(k.CreatedAt) }, value: func(k admin.APIKey) string { return rfc3339(k.CreatedAt) }},
+		{header: "expires", field: "expires_at", fit: fitKeep, text: func(k admin.APIKey) string { return a.whenPtr(k.ExpiresAt, "never") }, value: func(k admin.APIKey) string { return rfc3339Ptr(k.ExpiresAt) }},
 	}
 	if withIDs {
 		cols = append(cols,
-			column[admin.APIKey]{header: "workspace id", text: func(k admin.APIKey) string { return k.WorkspaceID() }},
-			column[admin.APIKey]{header: "created by id", text: creatorID})
+			column[admin.APIKey]{header: "workspace id", fit: fitID, text: func(k admin.APIKey) string { return k.WorkspaceID() }},
+			column[admin.APIKey]{header: "created by id", fit: fitID, text: creatorID})
 	}
 	return cols
 }
@@ -127,7 +128,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 		Use:   "list",
 		Short: "List API keys",
 		Example: "  anthropic-admin api-keys list --workspace Production --status active\n" +
-			"  anthropic-admin api-keys list --created-by ada@example.com --name laptop -o csv",
+			"  anthropic-admin api-keys list --created-by fatima.zahra@acme-robotics.example --name prod -o csv",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format, err := a.format(cmd)
@@ -144,9 +145,10 @@ func (a *app) apiKeysCommand() *cobra.Command {
 	filter.register(list)
 
 	get := &cobra.Command{
-		Use:   "get KEY",
-		Short: "Show an API key (by ID or by name)",
-		Args:  exactArgs("KEY"),
+		Use:     "get KEY",
+		Short:   "Show an API key (by ID or by name)",
+		Example: "  anthropic-admin api-keys get prod-api-gateway\n  anthropic-admin api-keys get apikey_01jEpTLJ49hvJwKK8IFDjn5e -o json",
+		Args:    exactArgs("KEY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, targets, err := a.keyArgs(cmd.Context(), args)
 			if err != nil {
@@ -164,7 +166,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 	update := &cobra.Command{
 		Use:   "update KEY [--name NAME] [--status STATUS]",
 		Short: "Rename an API key or change its status (archiving asks first)",
-		Example: "  anthropic-admin api-keys update apikey_01Rj2N8SVvo6BePZj99NhmiT --name ci-runner\n" +
+		Example: "  anthropic-admin api-keys update apikey_01gWzYcDcjpHS9IAAX8CT8aN --name staging-ci-runner\n" +
 			"  anthropic-admin api-keys update staging-ci --status archived",
 		Args: exactArgs("KEY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -205,7 +207,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 	activate.Short = "Switch inactive API keys back on"
 	activate.Example = "  anthropic-admin api-keys activate prod-legacy-gateway\n  anthropic-admin api-keys activate --workspace Staging --status inactive --all-matching"
 
-	keys.AddCommand(list, get, update, deactivate, activate)
+	keys.AddCommand(lists(list), get, update, lists(deactivate), lists(activate))
 	return keys
 }
 

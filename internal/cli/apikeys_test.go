@@ -51,11 +51,11 @@ func TestAPIKeysList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(records) != 2 || strings.Join(records[0], ",") != "id,name,status,workspace,created_by,created,expires,workspace_id,created_by_id" {
+	if len(records) != 2 || strings.Join(records[0], ",") != "id,name,partial_key_hint,status,workspace_name,created_by_email,created_at,expires_at,workspace_id,created_by_id" {
 		t.Fatalf("csv = %v", records)
 	}
-	if r := records[1]; r[3] != "Production" || r[4] != creatorEmail || r[5] != "2026-04-07T15:30:00Z" || r[6] != "" ||
-		!strings.HasPrefix(r[7], "wrkspc_") || r[8] != creator {
+	if r := records[1]; !strings.HasPrefix(r[2], "sk-ant-api03-") || r[4] != "Production" || r[5] != creatorEmail || r[6] != "2026-04-07T15:30:00Z" || r[7] != "" ||
+		!strings.HasPrefix(r[8], "wrkspc_") || r[9] != creator {
 		t.Errorf("csv row = %v", r)
 	}
 
@@ -141,7 +141,7 @@ func TestAPIKeysDeactivateAndActivate(t *testing.T) {
 		t.Fatalf("refused deactivate sent %d changes", len(w))
 	}
 	r = mustRun(t, srv, term{tty: true, stdin: "y\n"}, "api-keys", "deactivate", "prod-webhooks")
-	if r.stderr != "About to deactivate API key prod-webhooks.\nType yes to continue: deactivated API key prod-webhooks\n" {
+	if r.stderr != "About to deactivate API key prod-webhooks.\nType yes or y to continue, anything else to cancel: deactivated API key prod-webhooks\n" {
 		t.Errorf("deactivate stderr %q", r.stderr)
 	}
 	// Activating is not destructive: no question, even in a script.

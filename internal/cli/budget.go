@@ -30,9 +30,9 @@ With --workspace the spend is that of the workspaces named (the cost report
 grouped by workspace and filtered here). -o json gives every figure as an exact
 decimal string in dollars (_usd) and cents (_cents); a figure divided by the 7
 days that does not end in decimal is rounded at 20 places.`,
-		Example: `  anthropic-admin budget --monthly 500
-  anthropic-admin budget --monthly 12000 --workspace Production
-  anthropic-admin budget --monthly 75000 -o json || notify "Claude API spend is heading over budget"`,
+		Example: `  anthropic-admin budget --monthly 500                            # exits 7 when the projection is over budget
+  anthropic-admin budget --monthly 12000 --workspace Production  # exits 7 when the projection is over budget
+  anthropic-admin budget --monthly 75000 -o json > budget.json   # exits 7 when the projection is over budget`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if monthly == "" {
@@ -102,15 +102,11 @@ func centsRat(cents *big.Rat) string {
 func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now time.Time, filter string) {
 	lastTrailing := f.Trailing.End.AddDate(0, 0, -1)
 	short := f.AsOf.Before(now) // the forecast lacks today's bucket
-	left := "including the rest of today"
-	if short {
-		left = "including all of today"
-	}
 	rows := [][]string{
 		{"Monthly budget", dollars(st.Budget), ""},
 		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare) + " of the budget"},
 		{"Daily average", centsRat(f.DailyAverage), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
-		{"Days left", f.RemainingDays.FloatString(2), left},
+		{"Days left", f.RemainingDays.FloatString(2), daysLeftText(f.RemainingDays)},
 		{"Projected month-end", centsRat(f.Projected), percent(st.ProjectedShare) + " of the budget"},
 	}
 	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
@@ -136,6 +132,22 @@ func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now ti
 			f.AsOf.UTC().Format("Jan 2 15:04"))
 	}
 	a.printLines(verdict, note, filter)
+}
+
+// daysLeftText says how the days left are counted: the rest of today as
+// the fraction of a day that remains, then the whole days after it.
+func daysLeftText(days *big.Rat) string {
+	whole := new(big.Int).Quo(days.Num(), days.Denom())
+	today := new(big.Rat).Sub(days, new(big.Rat).SetInt(whole))
+	s := "the rest of today, " + today.FloatString(2) + " of a day"
+	if today.Sign() == 0 && whole.Sign() > 0 { // as of midnight: all of today is left
+		whole.Sub(whole, big.NewInt(1))
+		s = "all of today"
+	}
+	if whole.Sign() > 0 {
+		s += ", and " + count(int(whole.Int64()), "more day")
+	}
+	return s
 }
 
 // budgetRow is the forecast and the budget check as exact decimal strings.

@@ -9,9 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,6 +51,9 @@ type Env struct {
 	Now                            func() time.Time
 	// HTTPClient, when set, sends every request (tests use it to count).
 	HTTPClient *http.Client
+	// RetrySleep, when set, replaces the wait between retries (tests run
+	// retries without waiting).
+	RetrySleep func(ctx context.Context, d time.Duration) error
 }
 
 func (e *Env) getenv(k string) string {
@@ -113,6 +119,9 @@ a built-in demo organization with no key at all.`,
 		if a.flags.maxItems < 0 {
 			return usageErr(cmd, "--max-items %d: give a positive number, or 0 for all", a.flags.maxItems)
 		}
+		if cmd.Flags().Changed("max-items") && cmd.Annotations[maxItemsAnnotation] == "" {
+			return usageErr(cmd, "--max-items applies to lists; %s is not one (to cut a report short, give it a shorter range)", cmd.CommandPath())
+		}
 		return nil
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
@@ -129,8 +138,8 @@ a built-in demo organization with no key at all.`,
 	f.StringVar(&a.flags.authTokenFile, "auth-token-file", "", "read the OAuth token from this file (readable by you alone)")
 	f.StringVar(&a.flags.baseURL, "base-url", "", "API base URL (default $ANTHROPIC_BASE_URL or https://api.anthropic.com)")
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
-	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml (default table on a terminal, json otherwise)")
-	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop listing after this many items (0: all)")
+	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml; cost also takes focus (FinOps FOCUS CSV) (default table on a terminal, json otherwise)")
+	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop a list after this many items (0: all); lists and api --paginate only")
 	f.BoolVar(&a.flags.noHeaders, "no-headers", false, "leave out the header row of tables and CSV")
 	f.BoolVarP(&a.flags.yes, "yes", "y", false, "do destructive actions without asking")
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
@@ -151,11 +160,26 @@ a built-in demo organization with no key at all.`,
 	return root
 }
 
+// maxItemsAnnotation marks the commands that honour --max-items; any other
+// refuses it, rather than ignore it.
+const maxItemsAnnotation = "max-items"
+
+// lists marks a command that lists items one by one, so --max-items
+// applies to it.
+func lists(cmd *cobra.Command) *cobra.Command {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[maxItemsAnnotation] = "honoured"
+	return cmd
+}
+
 func (a *app) versionCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  noArgs,
+		Use:     "version",
+		Short:   "Print the version",
+		Example: "  anthropic-admin version",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(a.env.Stdout, "anthropic-admin %s (library %s)\n", Version, admin.Version)
 			return nil
@@ -170,6 +194,9 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		return a.client, nil
 	}
 	var opts []admin.Option
+	if a.env.RetrySleep != nil {
+		opts = append(opts, admin.WithRetrySleep(a.env.RetrySleep))
+	}
 	hc := a.env.HTTPClient
 	fake, err := a.fakeSource()
 	if err != nil {
@@ -216,11 +243,11 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	return c, nil
 }
 
-const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY or pass --admin-key.
-  An admin key starts with sk-ant-admin; organization admins create one in the
-  Claude Console under Settings → Admin keys. An OAuth token with the org:admin
-  scope works too (ANTHROPIC_AUTH_TOKEN or --auth-token).
-  To try every command without a key, add --fake (a built-in demo organization).`
+// noCredentialHelp is the whole message when there is no credential: three
+// lines with "error: " in front.
+const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY (or --admin-key-file) to an admin key,
+  sk-ant-admin…, from Claude Console → Settings → Admin keys; or ANTHROPIC_AUTH_TOKEN
+  to an OAuth token with org:admin. To try any command without one, add --fake.`
 
 func (a *app) now() time.Time {
 	if a.env.Now != nil {
@@ -254,20 +281,24 @@ func usageErr(cmd *cobra.Command, format string, args ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...), hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
 }
 
-// report prints err for a person and returns the exit code it maps to.
+// report prints err for a person, on one line where it can, and returns
+// the exit code it maps to.
 func (a *app) report(err error) int {
 	if err == nil {
 		return ExitOK
 	}
 	var ee *exitError
 	var apiErr *admin.APIError
+	var netErr *admin.TransportError
 	switch {
-	case errors.As(err, &apiErr):
-		fmt.Fprintf(a.env.Stderr, "error: %s: %s\n", apiErr.Type, apiErr.Message)
-		if apiErr.ErrorCode != "" {
-			fmt.Fprintf(a.env.Stderr, "  code: %s\n", apiErr.ErrorCode)
+	case errors.As(err, &ee):
+		fmt.Fprintf(a.env.Stderr, "%s: %v\n", cmp.Or(ee.label, "error"), ee.err)
+		if ee.hint != "" {
+			fmt.Fprintf(a.env.Stderr, "  (%s)\n", ee.hint)
 		}
-		fmt.Fprintf(a.env.Stderr, "  status: %d   request id: %s\n", apiErr.StatusCode, orDash(apiErr.RequestID))
+		return ee.code
+	case errors.As(err, &apiErr):
+		fmt.Fprintf(a.env.Stderr, "error: %s %s\n", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
 		switch {
 		case errors.Is(err, admin.ErrUnauthorized), errors.Is(err, admin.ErrPermission):
 			return ExitAuth
@@ -279,22 +310,75 @@ func (a *app) report(err error) int {
 			return ExitConflict
 		}
 		return ExitError
+	case errors.As(err, &netErr):
+		fmt.Fprintf(a.env.Stderr, "error: %s\n", a.unreachable(netErr))
+		return ExitError
 	case errors.Is(err, admin.ErrInvalidParam):
 		fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: invalid parameter: "))
 		return ExitUsage
-	case errors.As(err, &ee):
-		fmt.Fprintf(a.env.Stderr, "%s: %v\n", cmp.Or(ee.label, "error"), ee.err)
-		if ee.hint != "" {
-			fmt.Fprintf(a.env.Stderr, "  (%s)\n", ee.hint)
-		}
-		return ee.code
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "accepts "),
 		strings.HasPrefix(err.Error(), "requires "), strings.Contains(err.Error(), "arg(s)"):
 		fmt.Fprintf(a.env.Stderr, "error: %v\n  (see 'anthropic-admin --help')\n", err)
 		return ExitUsage
 	}
-	fmt.Fprintf(a.env.Stderr, "error: %v\n", err)
+	fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: "))
 	return ExitError
+}
+
+// apiDetails is what a person may need of an API error besides its
+// message, for a report to support: "(not_found_error, HTTP 404, request
+// id req_01…)", with the error code when there is one.
+func apiDetails(e *admin.APIError) string {
+	parts := []string{string(e.Type), fmt.Sprintf("HTTP %d", e.StatusCode)}
+	if e.ErrorCode != "" {
+		parts = append(parts, "code "+e.ErrorCode)
+	}
+	if e.RequestID != "" {
+		parts = append(parts, "request id "+e.RequestID)
+	}
+	if e.Attempts > 1 {
+		parts = append(parts, fmt.Sprintf("%d attempts", e.Attempts))
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// unreachable says why no answer came: "cannot reach https://…:
+// connection refused (3 attempts)", or that the user interrupted.
+func (a *app) unreachable(e *admin.TransportError) string {
+	if errors.Is(e, context.Canceled) {
+		return "interrupted before an answer came"
+	}
+	var why string
+	var dns *net.DNSError
+	var errno syscall.Errno
+	var timeout interface{ Timeout() bool }
+	switch {
+	case errors.As(e, &dns):
+		why = "no such host"
+		if !dns.IsNotFound {
+			why = "cannot look up " + dns.Name + ": " + dns.Err
+		}
+	case errors.Is(e, context.DeadlineExceeded), errors.As(e, &timeout) && timeout.Timeout():
+		why = "no answer in time"
+	case errors.As(e, &errno):
+		why = errno.Error()
+	case errors.Is(e, io.EOF), errors.Is(e, io.ErrUnexpectedEOF):
+		why = "the connection closed before a whole answer came"
+	default:
+		why = e.Err.Error()
+		var opErr *net.OpError
+		var urlErr *url.Error
+		if errors.As(e, &opErr) {
+			why = opErr.Err.Error()
+		} else if errors.As(e, &urlErr) {
+			why = urlErr.Err.Error()
+		}
+	}
+	s := fmt.Sprintf("cannot reach %s: %s", a.apiURL(), why)
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" (%d attempts)", e.Attempts)
+	}
+	return s
 }
 
 func orDash(s string) string {

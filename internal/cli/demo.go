@@ -23,7 +23,8 @@ walks through what an admin checks first: who am I, the members, the
 workspaces, the API keys that need attention, and the last 30 days' spend by
 workspace. Then it shows how to point the same commands at a real
 organization.`,
-		Args: noArgs,
+		Example: "  anthropic-admin demo",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a.flags.fake = true
 			c, err := a.clientFor(cmd.Context())

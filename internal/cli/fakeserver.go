@@ -22,7 +22,7 @@ func (a *app) fakeServerCommand() *cobra.Command {
 		Long: `fake-server serves the same fake of the Admin API that the tests and --fake
 use, so any client (this one, the official SDKs, curl) can be tried against it.
 It keeps its state in memory until it stops.`,
-		Example: "  anthropic-admin fake-server --listen 127.0.0.1:8787 --seed demo\n" +
+		Example: "  anthropic-admin fake-server --listen 127.0.0.1:8787 --seed demo   # serves until interrupted (Ctrl-C)\n" +
 			"  ANTHROPIC_BASE_URL=http://127.0.0.1:8787 ANTHROPIC_ADMIN_KEY=" + admintest.DefaultAdminKey + " anthropic-admin users list",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -17,6 +17,7 @@ import (
 // replaced by one that refuses unknown topics the same way.
 func strictGroups(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
+	completionExamples(root)
 	root.SetHelpCommand(helpCommand())
 	// A group is now runnable only to check its arguments: its usage shows
 	// "CMD [command]", not a "CMD [flags]" line as if it did something.
@@ -130,5 +131,24 @@ func helpCommand() *cobra.Command {
 			}
 			return out, cobra.ShellCompDirectiveNoFileComp
 		},
+	}
+}
+
+// completionExamples gives cobra's completion scripts an example each, as
+// every command has.
+func completionExamples(root *cobra.Command) {
+	examples := map[string]string{
+		"bash":       "  anthropic-admin completion bash > anthropic-admin.bash",
+		"zsh":        "  anthropic-admin completion zsh > _anthropic-admin",
+		"fish":       "  anthropic-admin completion fish > anthropic-admin.fish",
+		"powershell": "  anthropic-admin completion powershell > anthropic-admin.ps1",
+	}
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		for _, sh := range c.Commands() {
+			sh.Example = examples[sh.Name()]
+		}
 	}
 }

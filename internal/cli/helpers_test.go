@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -37,10 +38,17 @@ type term struct {
 	tty   bool   // stdin, stdout and stderr are all terminals
 	stdin string // what the user types
 	env   map[string]string
+	width int // the terminal's columns; 120 when 0
 }
 
 // runCLI runs the CLI in-process against srv (nil: no credentials at all).
 func runCLI(t *testing.T, srv *admintest.Server, tm term, args ...string) result {
+	t.Helper()
+	return runCLIContext(context.Background(), t, srv, tm, args...)
+}
+
+// runCLIContext is runCLI under ctx, for commands that run until it ends.
+func runCLIContext(ctx context.Context, t *testing.T, srv *admintest.Server, tm term, args ...string) result {
 	t.Helper()
 	vars := map[string]string{"NO_COLOR": "1"}
 	if srv != nil {
@@ -53,11 +61,12 @@ func runCLI(t *testing.T, srv *admintest.Server, tm term, args ...string) result
 	var stdout, stderr bytes.Buffer
 	env := &Env{
 		Stdin: strings.NewReader(tm.stdin), Stdout: &stdout, Stderr: &stderr,
-		StdinTTY: tm.tty, StdoutTTY: tm.tty, StderrTTY: tm.tty, Width: 120,
-		Getenv: func(k string) string { return vars[k] },
-		Now:    func() time.Time { return testNow },
+		StdinTTY: tm.tty, StdoutTTY: tm.tty, StderrTTY: tm.tty, Width: cmp.Or(tm.width, 120),
+		Getenv:     func(k string) string { return vars[k] },
+		Now:        func() time.Time { return testNow },
+		RetrySleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
 	}
-	code := Run(context.Background(), args, env)
+	code := Run(ctx, args, env)
 	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
 }
 

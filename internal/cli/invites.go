@@ -11,12 +11,19 @@ import (
 
 func (a *app) inviteColumns() []column[admin.Invite] {
 	return []column[admin.Invite]{
-		{header: "id", text: func(i admin.Invite) string { return i.ID }},
-		{header: "email", text: func(i admin.Invite) string { return i.Email }},
-		{header: "role", text: func(i admin.Invite) string { return string(i.Role) }},
-		{header: "status", text: func(i admin.Invite) string { return string(i.Status) }},
-		{header: "invited", text: func(i admin.Invite) string { return a.when(i.InvitedAt) }, value: func(i admin.Invite) string { return rfc3339(i.InvitedAt) }},
-		{header: "expires", text: func(i admin.Invite) string { return a.when(i.ExpiresAt) }, value: func(i admin.Invite) string { return rfc3339(i.ExpiresAt) }},
+		{header: "id", fit: fitID, text: func(i admin.Invite) string { return i.ID }},
+		{header: "email", fit: fitName, text: func(i admin.Invite) string { return i.Email }},
+		{header: "role", fit: fitKeep, text: func(i admin.Invite) string { return string(i.Role) }},
+		{header: "status", fit: fitKeep, text: func(i admin.Invite) string { return string(i.Status) }},
+		{header: "invited", field: "invited_at", fit: fitKeep, text: func(i admin.Invite) string { return a.when(i.InvitedAt) }, value: func(i admin.Invite) string { return rfc3339(i.InvitedAt) }},
+		// An accepted invite no longer expires; its expires_at stays in
+		// the data formats, as the API sent it.
+		{header: "expires", field: "expires_at", fit: fitKeep, text: func(i admin.Invite) string {
+			if i.Status == admin.InviteStatusAccepted {
+				return "-"
+			}
+			return a.when(i.ExpiresAt)
+		}, value: func(i admin.Invite) string { return rfc3339(i.ExpiresAt) }},
 	}
 }
 
@@ -59,9 +66,10 @@ func (a *app) invitesCommand() *cobra.Command {
 	list.Flags().StringSliceVar(&roles, "role", nil, "only invites for this role: "+orgRoles.known()+" (repeatable)")
 
 	get := &cobra.Command{
-		Use:   "get INVITE",
-		Short: "Show an invite (by ID, or by email for the most recent invite to it)",
-		Args:  exactArgs("INVITE"),
+		Use:     "get INVITE",
+		Short:   "Show an invite (by ID, or by email for the most recent invite to it)",
+		Example: "  anthropic-admin invites get new.hire@acme-robotics.example",
+		Args:    exactArgs("INVITE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, id, err := a.inviteArg(cmd.Context(), args[0])
 			if err != nil {
@@ -71,7 +79,7 @@ func (a *app) invitesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cols := append(a.inviteColumns(), column[admin.Invite]{header: "accepted",
+			cols := append(a.inviteColumns(), column[admin.Invite]{header: "accepted", field: "accepted_at", fit: fitKeep,
 				text:  func(i admin.Invite) string { return a.whenPtr(i.AcceptedAt, "-") },
 				value: func(i admin.Invite) string { return rfc3339Ptr(i.AcceptedAt) }})
 			return printOne(a, cmd, *inv, inviteRaw, cols)
@@ -82,7 +90,7 @@ func (a *app) invitesCommand() *cobra.Command {
 	create := &cobra.Command{
 		Use:     "create --email EMAIL --role ROLE",
 		Short:   "Invite someone to the organization by email",
-		Example: "  anthropic-admin invites create --email ada@example.com --role developer",
+		Example: "  anthropic-admin invites create --email sam.taylor@acme-robotics.example --role developer",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch {
@@ -112,7 +120,8 @@ func (a *app) invitesCommand() *cobra.Command {
 	del := &cobra.Command{
 		Use:     "delete INVITE...",
 		Aliases: []string{"rm"},
-		Short:   "Withdraw invites (by ID or email)",
+		Short:   "Withdraw invites (by ID or email; asks first)",
+		Example: "  anthropic-admin invites delete contractor@partner.example\n  anthropic-admin invites delete old.candidate@acme-robotics.example intern@acme-robotics.example --yes",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var c *admin.Client
@@ -131,7 +140,7 @@ func (a *app) invitesCommand() *cobra.Command {
 				})
 		},
 	}
-	invites.AddCommand(list, get, create, del)
+	invites.AddCommand(lists(list), get, create, del)
 	return invites
 }
 

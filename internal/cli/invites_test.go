@@ -42,7 +42,7 @@ func TestInvitesList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(records) != 2 || strings.Join(records[0], ",") != "id,email,role,status,invited,expires" {
+	if len(records) != 2 || strings.Join(records[0], ",") != "id,email,role,status,invited_at,expires_at" {
 		t.Fatalf("csv = %v", records)
 	}
 	if r := records[1]; r[1] != "kwame.mensah@acme-robotics.example" || r[4] != "2026-11-16T15:30:00Z" || r[5] != "2026-12-07T15:30:00Z" {
@@ -108,7 +108,7 @@ func TestInvitesGetAndCreate(t *testing.T) {
 	}
 	// The API's own refusal comes through with its code.
 	r := runCLI(t, srv, term{}, "invites", "create", "--email", "ada@example.com", "--role", "user")
-	if r.code != ExitError || !strings.Contains(r.stderr, "code: invite_already_exists") {
+	if r.code != ExitError || !strings.Contains(r.stderr, "code invite_already_exists") {
 		t.Errorf("second invite: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

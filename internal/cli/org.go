@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -18,10 +19,15 @@ func orgRaw(o *admin.Organization) json.RawMessage { return o.RawJSON() }
 
 func (a *app) whoamiCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "whoami",
-		Short: "Show the organization and credential in use",
-		Args:  noArgs,
+		Use:     "whoami",
+		Short:   "Show the organization and credential in use",
+		Example: "  anthropic-admin whoami\n  anthropic-admin whoami -o json",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := a.format(cmd)
+			if err != nil {
+				return err
+			}
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {
 				return err
@@ -30,25 +36,59 @@ func (a *app) whoamiCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if f, _ := a.format(cmd); f != formatTable {
-				return printOne(a, cmd, org, orgRaw, orgColumns)
+			id := identity{org: org, fake: a.fake != nil, baseURL: a.apiURL()}
+			id.credential, id.credentialText = a.credentialKind()
+			if format != formatTable {
+				return printOne(a, cmd, id, identity.json, identityColumns)
 			}
 			fmt.Fprintf(a.env.Stdout, "Organization:  %s\nID:            %s\nCredential:    %s\nAPI:           %s\n",
-				org.Name, org.ID, a.credentialKind(), a.apiURL())
+				org.Name, org.ID, id.credentialText, id.baseURL)
 			return nil
 		},
 	}
 }
 
-func (a *app) credentialKind() string {
-	switch {
-	case a.fake != nil:
-		return "built-in demo organization (--fake); no key needed"
+// identity is what whoami reports: the organization, the kind of
+// credential in use, and the API it goes to.
+type identity struct {
+	org *admin.Organization
+	// credential is admin_key, oauth_token, or none with --fake.
+	credential, credentialText string
+	fake                       bool
+	baseURL                    string
+}
+
+func (i identity) json() json.RawMessage {
+	b, err := json.Marshal(struct {
+		Organization json.RawMessage `json:"organization"`
+		Credential   string          `json:"credential"`
+		Fake         bool            `json:"fake"`
+		BaseURL      string          `json:"base_url"`
+	}{i.org.RawJSON(), i.credential, i.fake, i.baseURL})
+	if err != nil {
+		panic(err) // a raw JSON object from the API and plain strings
+	}
+	return b
+}
+
+var identityColumns = []column[identity]{
+	{header: "organization id", text: func(i identity) string { return i.org.ID }},
+	{header: "organization name", text: func(i identity) string { return i.org.Name }},
+	{header: "credential", text: func(i identity) string { return i.credential }},
+	{header: "fake", text: func(i identity) string { return strconv.FormatBool(i.fake) }},
+	{header: "base url", text: func(i identity) string { return i.baseURL }},
+}
+
+// credentialKind names the credential in use, for data (admin_key,
+// oauth_token, none) and for a person.
+func (a *app) credentialKind() (kind, text string) {
+	if a.fake != nil {
+		return "none", "built-in demo organization (--fake); no key needed"
 	}
 	if a.bearer {
-		return "OAuth token (org:admin)"
+		return "oauth_token", "OAuth token (org:admin)"
 	}
-	return "admin API key"
+	return "admin_key", "admin API key"
 }
 
 func (a *app) apiURL() string {
@@ -61,9 +101,10 @@ func (a *app) apiURL() string {
 func (a *app) orgCommand() *cobra.Command {
 	org := &cobra.Command{Use: "org", Short: "The organization"}
 	org.AddCommand(&cobra.Command{
-		Use:   "show",
-		Short: "Show the organization",
-		Args:  noArgs,
+		Use:     "show",
+		Short:   "Show the organization",
+		Example: "  anthropic-admin org show\n  anthropic-admin org show -o yaml",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -54,7 +55,41 @@ type column[T any] struct {
 	header string
 	text   func(T) string
 	value  func(T) string
+	// field names the column in CSV: the JSON field it shows, nested ones
+	// joined with _ (group_display_name); from header when empty.
+	field string
+	// fit is what the column may give up in a narrow terminal.
+	fit fit
+	// right aligns the column to the right, as numbers are.
+	right bool
 }
+
+// fit says what a table column may give up when the table is wider than
+// the terminal.
+type fit int
+
+const (
+	// fitCut is text: cut with an ellipsis, the widest first, once the
+	// IDs are gone.
+	fitCut fit = iota
+	// fitID is an ID: the first column to go, whole, since every command
+	// takes the names and emails shown beside it.
+	fitID
+	// fitDetail is a secondary column, such as who created a key: it goes
+	// whole after the IDs, before anything is cut.
+	fitDetail
+	// fitSpare is a column that is useless cut, such as a key hint, but
+	// worth less than the names: it goes whole once the text columns are
+	// cut as far as they go.
+	fitSpare
+	// fitName is what a row is known by (a name, an email): cut last.
+	fitName
+	// fitKeep is never cut: numbers, limits, model names, times, statuses.
+	fitKeep
+)
+
+// minCut is the narrowest a cut column gets, unless its header is wider.
+const minCut = 8
 
 func (c column[T]) csvValue(item T) string {
 	if c.value != nil {
@@ -95,7 +130,7 @@ func printList[T any](a *app, cmd *cobra.Command, items []T, raw func(T) json.Ra
 	case formatCSV:
 		cw := csv.NewWriter(w)
 		if !a.flags.noHeaders {
-			cw.Write(headers(cols, csvHeader))
+			cw.Write(headers(cols, func(c column[T]) string { return cmp.Or(c.field, csvHeader(c.header)) }))
 		}
 		for _, it := range items {
 			row := make([]string, len(cols))
@@ -116,10 +151,20 @@ func printList[T any](a *app, cmd *cobra.Command, items []T, raw func(T) json.Ra
 	}
 	var head []string
 	if !a.flags.noHeaders {
-		head = headers(cols, strings.ToUpper)
+		head = headers(cols, func(c column[T]) string { return strings.ToUpper(c.header) })
 	}
-	a.writeTable(head, rows)
+	styles := make([]colStyle, len(cols))
+	for i, c := range cols {
+		styles[i] = colStyle{fit: c.fit, right: c.right}
+	}
+	a.drawTable("", head, rows, styles)
 	return nil
+}
+
+// leftOutNote is the note under a table whose columns did not all fit;
+// what names them, with its verb ("IDs are").
+func leftOutNote(what string) string {
+	return what + " left out to fit the terminal; -o csv or -o json has them."
 }
 
 // printOne writes one object: as a key/value list in a table, else like a
@@ -139,16 +184,16 @@ func printOne[T any](a *app, cmd *cobra.Command, item T, raw func(T) json.RawMes
 		for i, c := range cols {
 			rows[i] = []string{strings.ToUpper(c.header) + ":", c.text(item)}
 		}
-		a.writeTable(nil, rows)
+		a.drawTable("", nil, rows, []colStyle{{fit: fitKeep}, {fit: fitCut}})
 		return nil
 	}
 	return printList(a, cmd, []T{item}, raw, cols)
 }
 
-func headers[T any](cols []column[T], style func(string) string) []string {
+func headers[T any](cols []column[T], name func(column[T]) string) []string {
 	out := make([]string, len(cols))
 	for i, c := range cols {
-		out[i] = style(c.header)
+		out[i] = name(c)
 	}
 	return out
 }
@@ -156,17 +201,62 @@ func headers[T any](cols []column[T], style func(string) string) []string {
 // csvHeader turns a header like "created by" into created_by.
 func csvHeader(h string) string { return strings.ReplaceAll(strings.ToLower(h), " ", "_") }
 
-// writeTable aligns rows under head. When the terminal is narrower than the
-// table, the widest columns are cut with an ellipsis, never the first.
-func (a *app) writeTable(head []string, rows [][]string) { a.renderTable("", head, rows) }
+// colStyle is how a table column is aligned and what it may give up.
+type colStyle struct {
+	fit   fit
+	right bool
+}
 
-// writeIndentedTable is writeTable inside an indented section, with the
+// width is how many columns a table may take: the terminal's, or $COLUMNS
+// when stdout is not a terminal (-o table into a pipe); 0 when unknown.
+func (a *app) width() int {
+	if a.env.StdoutTTY && a.env.Width > 0 {
+		return a.env.Width
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(a.env.getenv("COLUMNS")))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// writeIndentedTable is a table inside an indented section, with the
 // columns numbered in right aligned (for amounts and counts).
 func (a *app) writeIndentedTable(head []string, rows [][]string, right ...int) {
 	a.renderTable("  ", head, rows, right...)
 }
 
+// renderTable writes a table of labels and right aligned numbers, as the
+// reports have: numbers, the first column, model names and bars (a column
+// without a header) are never cut; a column headed ID or "... ID" goes
+// first; other labels are cut last.
 func (a *app) renderTable(indent string, head []string, rows [][]string, right ...int) {
+	n := len(head)
+	if len(rows) > 0 {
+		n = len(rows[0])
+	}
+	styles := make([]colStyle, n)
+	for i := range styles {
+		h := ""
+		if head != nil {
+			h = head[i]
+		}
+		styles[i].right = slices.Contains(right, i)
+		switch {
+		case i == 0 || styles[i].right || strings.Contains(h, "MODEL") || (head != nil && h == ""):
+			styles[i].fit = fitKeep
+		case h == "ID" || strings.HasSuffix(h, " ID"):
+			styles[i].fit = fitID
+		default:
+			styles[i].fit = fitName
+		}
+	}
+	a.drawTable(indent, head, rows, styles)
+}
+
+// drawTable aligns rows under head, fits them in the width (see
+// fitColumns), and says under them which columns it left out.
+func (a *app) drawTable(indent string, head []string, rows [][]string, styles []colStyle) {
 	all := rows
 	if head != nil {
 		all = append([][]string{head}, rows...)
@@ -175,31 +265,38 @@ func (a *app) renderTable(indent string, head []string, rows [][]string, right .
 		return
 	}
 	widths := make([]int, len(all[0]))
+	mins := make([]int, len(widths))
+	for i := range mins {
+		mins[i] = minCut
+		if head != nil {
+			mins[i] = max(minCut, utf8.RuneCountInString(head[i]))
+		}
+	}
 	for _, r := range all {
 		for i, cell := range r {
 			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
 		}
 	}
-	if limit := a.env.Width - len(indent); limit > 0 && a.env.StdoutTTY {
-		fitWidths(widths, limit, right)
+	if limit := a.width() - len(indent); limit > 0 {
+		fitColumns(widths, mins, styles, limit)
 	}
 	bold := a.color()
 	var b strings.Builder
 	for n, r := range all {
-		var line strings.Builder
+		var cells []string
 		for i, cell := range r {
-			cell = cut(cell, widths[i])
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
-			if slices.Contains(right, i) {
-				line.WriteString(pad + cell + "  ")
+			if widths[i] < 0 {
 				continue
 			}
-			line.WriteString(cell)
-			if i < len(r)-1 {
-				line.WriteString(pad + "  ")
+			cell = cut(cell, widths[i])
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+			if styles[i].right {
+				cells = append(cells, pad+cell)
+			} else {
+				cells = append(cells, cell+pad)
 			}
 		}
-		text := strings.TrimRight(line.String(), " ")
+		text := strings.TrimRight(strings.Join(cells, "  "), " ")
 		if n == 0 && head != nil && bold {
 			text = "\x1b[1m" + text + "\x1b[0m"
 		}
@@ -208,30 +305,80 @@ func (a *app) renderTable(indent string, head []string, rows [][]string, right .
 		b.WriteByte('\n')
 	}
 	io.WriteString(a.env.Stdout, b.String())
+	var left []string
+	ids := false
+	for i, w := range widths {
+		switch {
+		case w >= 0:
+		case styles[i].fit == fitID:
+			ids = true
+		case head != nil:
+			left = append(left, head[i])
+		}
+	}
+	if ids {
+		left = append([]string{"IDs"}, left...)
+	}
+	if len(left) > 0 {
+		verb := "are"
+		if len(left) == 1 && !ids {
+			verb = "is"
+		}
+		a.printLines(leftOutNote(strings.Join(left, " and ") + " " + verb))
+	}
 }
 
-// fitWidths shrinks the widest columns until the row fits in limit. The
-// first column and the right aligned ones (amounts and counts, which must
-// never be cut) keep their width.
-func fitWidths(widths []int, limit int, keep []int) {
+// fitColumns narrows a table to limit columns, two spaces between cells,
+// in steps until it fits: ID columns go, whole (their width becomes -1),
+// the widest first; then the detail columns; then the text columns are cut,
+// the widest first, down to their minimum; then the spare columns go; last
+// the names the rows are known by are cut. Kept columns never change, so a
+// table of them alone may stay wider than limit.
+func fitColumns(widths, mins []int, styles []colStyle, limit int) {
 	total := func() int {
-		t := 0
+		t, n := 0, 0
 		for _, w := range widths {
-			t += w + 2
-		}
-		return t - 2
-	}
-	for total() > limit {
-		widest := -1
-		for i := 1; i < len(widths); i++ {
-			if !slices.Contains(keep, i) && (widest < 0 || widths[i] > widths[widest]) {
-				widest = i
+			if w >= 0 {
+				t += w
+				n++
 			}
 		}
-		if widest < 0 || widths[widest] <= 8 {
-			return
+		return t + 2*max(n-1, 0)
+	}
+	// widest is the widest column of kind f that is still wider than
+	// its floor, or -1.
+	widest := func(f fit, floor []int) int {
+		best := -1
+		for i, w := range widths {
+			if styles[i].fit == f && w > floor[i] && (best < 0 || w > widths[best]) {
+				best = i
+			}
 		}
-		widths[widest]--
+		return best
+	}
+	gone := make([]int, len(widths))
+	for i := range gone {
+		gone[i] = -1
+	}
+	for _, step := range []struct {
+		f    fit
+		drop bool
+	}{{fitID, true}, {fitDetail, true}, {fitCut, false}, {fitSpare, true}, {fitName, false}} {
+		for total() > limit {
+			if step.drop {
+				i := widest(step.f, gone)
+				if i < 0 {
+					break
+				}
+				widths[i] = -1
+				continue
+			}
+			i := widest(step.f, mins)
+			if i < 0 {
+				break
+			}
+			widths[i]--
+		}
 	}
 }
 
@@ -241,6 +388,32 @@ func cut(s string, width int) string {
 	}
 	r := []rune(s)
 	return string(r[:width-1]) + "…"
+}
+
+// wrap breaks text into lines of at most width columns at spaces; lines
+// after the first start with indent. A word longer than a line stays whole.
+// width 0 leaves the text as it is.
+func wrap(text string, width int, indent string) string {
+	if width <= 0 || utf8.RuneCountInString(text) <= width {
+		return text
+	}
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case i == 0:
+		case line+1+n > width:
+			b.WriteString("\n" + indent)
+			line = utf8.RuneCountInString(indent)
+		default:
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
 }
 
 func writeJSONArray[T any](w io.Writer, items []T, raw func(T) json.RawMessage) error {

@@ -22,25 +22,48 @@ func groupName(g admin.RateLimitGroup) string {
 	return string(g.Type)
 }
 
-func rateLimitColumns(withIDs bool) []column[admin.RateLimit] {
-	cols := []column[admin.RateLimit]{
-		{header: "group type", text: func(r admin.RateLimit) string { return string(r.Group.Type) }},
-		{header: "group", text: func(r admin.RateLimit) string { return orDash(r.Group.DisplayName) }, value: func(r admin.RateLimit) string { return r.Group.DisplayName }},
-		{header: "models", text: func(r admin.RateLimit) string { return orDash(strings.Join(r.Models, ", ")) }, value: func(r admin.RateLimit) string { return strings.Join(r.Models, " ") }},
-		{header: "limits", text: func(r admin.RateLimit) string {
-			parts := make([]string, len(r.Limits))
-			for i, l := range r.Limits {
-				parts[i] = fmt.Sprintf("%s=%d", l.Type, l.Value)
-			}
-			return strings.Join(parts, ", ")
-		}},
-	}
-	if withIDs {
-		cols = append(cols,
-			column[admin.RateLimit]{header: "id", text: func(r admin.RateLimit) string { return r.ID }},
-			column[admin.RateLimit]{header: "group id", text: func(r admin.RateLimit) string { return r.Group.ID }})
-	}
-	return cols
+// rateLimitCSV are the CSV columns of the organization's entries, one row
+// each.
+var rateLimitCSV = []column[admin.RateLimit]{
+	{header: "group type", text: func(r admin.RateLimit) string { return string(r.Group.Type) }},
+	{header: "group", field: "group_display_name", text: func(r admin.RateLimit) string { return r.Group.DisplayName }},
+	{header: "models", text: func(r admin.RateLimit) string { return strings.Join(r.Models, " ") }},
+	{header: "limits", text: func(r admin.RateLimit) string {
+		parts := make([]string, len(r.Limits))
+		for i, l := range r.Limits {
+			parts[i] = fmt.Sprintf("%s=%d", l.Type, l.Value)
+		}
+		return strings.Join(parts, ", ")
+	}},
+	{header: "id", text: func(r admin.RateLimit) string { return r.ID }},
+	{header: "group id", text: func(r admin.RateLimit) string { return r.Group.ID }},
+}
+
+// orgLimitRow is one limiter of an organization entry: a table shows a row
+// each, and the group and its models on the group's first row only.
+type orgLimitRow struct {
+	entry *admin.RateLimit
+	limit admin.RateLimitValue
+	first bool
+}
+
+// orgLimitColumns are the table columns of the organization's limits:
+// nothing in them is ever cut, since a cut limit or model name misleads.
+var orgLimitColumns = []column[orgLimitRow]{
+	{header: "group", fit: fitKeep, text: func(r orgLimitRow) string {
+		if !r.first {
+			return ""
+		}
+		return groupName(r.entry.Group)
+	}},
+	{header: "limiter", fit: fitKeep, text: func(r orgLimitRow) string { return string(r.limit.Type) }},
+	{header: "value", fit: fitKeep, right: true, text: func(r orgLimitRow) string { return strconv.FormatInt(r.limit.Value, 10) }},
+	{header: "models", fit: fitKeep, text: func(r orgLimitRow) string {
+		if !r.first {
+			return ""
+		}
+		return orDash(strings.Join(r.entry.Models, ", "))
+	}},
 }
 
 func rateLimitRaw(r admin.RateLimit) json.RawMessage { return r.RawJSON() }
@@ -53,10 +76,10 @@ type limitRow struct {
 
 func limitRowColumns(withIDs bool) []column[limitRow] {
 	cols := []column[limitRow]{
-		{header: "group", text: func(r limitRow) string { return groupName(r.entry.Group) }},
-		{header: "limiter", text: func(r limitRow) string { return string(r.Type) }},
-		{header: "value", text: func(r limitRow) string { return strconv.FormatInt(r.Value, 10) }},
-		{header: "org limit", text: func(r limitRow) string {
+		{header: "group", field: "group_display_name", fit: fitKeep, text: func(r limitRow) string { return groupName(r.entry.Group) }, value: func(r limitRow) string { return r.entry.Group.DisplayName }},
+		{header: "limiter", field: "limit_type", fit: fitKeep, text: func(r limitRow) string { return string(r.Type) }},
+		{header: "value", fit: fitKeep, right: true, text: func(r limitRow) string { return strconv.FormatInt(r.Value, 10) }},
+		{header: "org limit", fit: fitKeep, right: true, text: func(r limitRow) string {
 			if r.OrgLimit == nil {
 				return "-"
 			}
@@ -67,13 +90,13 @@ func limitRowColumns(withIDs bool) []column[limitRow] {
 			}
 			return strconv.FormatInt(*r.OrgLimit, 10)
 		}},
-		{header: "source", text: func(r limitRow) string { return string(r.Source.Type) }},
+		{header: "source", field: "source_type", fit: fitKeep, text: func(r limitRow) string { return string(r.Source.Type) }},
 	}
 	if withIDs {
 		cols = append(cols,
-			column[limitRow]{header: "rate limit id", text: func(r limitRow) string { return r.entry.RateLimitID }},
+			column[limitRow]{header: "rate limit id", fit: fitID, text: func(r limitRow) string { return r.entry.RateLimitID }},
 			column[limitRow]{header: "group type", text: func(r limitRow) string { return string(r.entry.Group.Type) }},
-			column[limitRow]{header: "workspace id", text: func(r limitRow) string { return r.entry.WorkspaceID }})
+			column[limitRow]{header: "workspace id", fit: fitID, text: func(r limitRow) string { return r.entry.WorkspaceID }})
 	}
 	return cols
 }
@@ -141,7 +164,16 @@ func (a *app) rateLimitsCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return printList(a, cmd, items, rateLimitRaw, rateLimitColumns(format == formatCSV))
+				if format != formatTable {
+					return printList(a, cmd, items, rateLimitRaw, rateLimitCSV)
+				}
+				var rows []orgLimitRow
+				for i := range items {
+					for j, l := range items[i].Limits {
+						rows = append(rows, orgLimitRow{entry: &items[i], limit: l, first: j == 0})
+					}
+				}
+				return printList(a, cmd, rows, nil, orgLimitColumns)
 			}
 			_, id, err := a.workspaceArg(cmd, workspace)
 			if err != nil {
@@ -213,7 +245,7 @@ covers ("claude-sonnet-4-6").`,
 	clearAt.register(clearCmd)
 	clearCmd.Flags().StringSliceVar(&limiters, "limiter", nil, "the limiter to clear, e.g. requests_per_minute (repeatable)")
 
-	rl.AddCommand(list, set, clearCmd)
+	rl.AddCommand(lists(list), set, clearCmd)
 	return rl
 }
 

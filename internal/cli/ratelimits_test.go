@@ -44,7 +44,7 @@ func TestRateLimitsListOrganization(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(records[0], ",") != "group_type,group,models,limits,id,group_id" || len(records) != 9 {
+	if strings.Join(records[0], ",") != "group_type,group_display_name,models,limits,id,group_id" || len(records) != 9 {
 		t.Fatalf("csv header %v, %d rows", records[0], len(records))
 	}
 	if r := records[2]; r[1] != "Claude Sonnet 4.x" || r[2] != "claude-sonnet-4-6 claude-sonnet-4-5" ||
@@ -115,7 +115,7 @@ func TestRateLimitsSetAndClear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "group,limiter,value,org_limit,source,rate_limit_id,group_type,workspace_id|" +
+	want := "group_display_name,limit_type,value,org_limit,source_type,rate_limit_id,group_type,workspace_id|" +
 		"Claude Sonnet 4.x,output_tokens_per_minute,50000,400000,workspace," + sonnet + ",model_group," + wsID
 	var rows []string
 	for _, rec := range records {

@@ -70,12 +70,10 @@ func (f rangeFlags) parse(cmd *cobra.Command, now time.Time) (admin.TimeRange, e
 	case len(given) == 0:
 		since = defaultSince
 	}
+	// ParseTimeRange refuses a start at or after now: there is no data yet.
 	r, err := admin.ParseTimeRange(since, from, to, now)
 	if err != nil {
 		return admin.TimeRange{}, inputErr(cmd, err)
-	}
-	if !r.Start.Before(now) {
-		return admin.TimeRange{}, usageErr(cmd, "the range starts at %s, which is not in the past: there is no data yet", r.Start.Format(time.RFC3339))
 	}
 	r.End = minTime(r.End, now)
 	return r, nil
@@ -246,12 +244,18 @@ func timelineOf(periods []admin.Period, now time.Time) timeline {
 	return t
 }
 
-// printLines writes lines to stdout, skipping empty ones.
+// printLines writes lines to stdout, skipping empty ones, wrapped to the
+// table's width; a footnote ("* ...") continues under its text.
 func (a *app) printLines(lines ...string) {
 	for _, l := range lines {
-		if l != "" {
-			fmt.Fprintln(a.env.Stdout, l)
+		if l == "" {
+			continue
 		}
+		indent := ""
+		if strings.HasPrefix(l, "* ") {
+			indent = "  "
+		}
+		fmt.Fprintln(a.env.Stdout, wrap(l, a.width(), indent))
 	}
 }
 

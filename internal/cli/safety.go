@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,14 +26,22 @@ func (a *app) confirm(cmd *cobra.Command, action string) error {
 	if !a.env.StdinTTY || !a.env.StderrTTY {
 		return usageErr(cmd, "refusing to %s without --yes: not an interactive terminal", action)
 	}
-	fmt.Fprintf(a.env.Stderr, "About to %s.\nType yes to continue: ", action)
-	line, _ := bufio.NewReader(a.env.Stdin).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "yes", "y":
+	fmt.Fprintf(a.env.Stderr, "About to %s.\n%s", action, confirmPrompt)
+	line, err := bufio.NewReader(a.env.Stdin).ReadString('\n')
+	if err != nil {
+		fmt.Fprintln(a.env.Stderr) // the input ended without a newline
+	}
+	if slices.Contains(confirmAnswers, strings.ToLower(strings.TrimSpace(line))) {
 		return nil
 	}
 	return &exitError{code: ExitError, err: fmt.Errorf("cancelled: nothing was changed")}
 }
+
+// confirmPrompt asks for one of confirmAnswers, in any letter case; the
+// two say the same.
+const confirmPrompt = "Type yes or y to continue, anything else to cancel: "
+
+var confirmAnswers = []string{"yes", "y"}
 
 // dryRunClient returns an HTTP client that sends reads through base but
 // prints every change to w instead of sending it, answering it with an empty

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,21 +11,43 @@ import (
 	"github.com/anthropic-admin-go/admin"
 )
 
-// emailArg resolves an object given by ID or by email: an email costs one
-// list call, filtered by it, whose first item is the one meant. notFound
-// formats the error for an email nothing matches.
+// emailArg resolves an object given by ID or by email (see byEmail).
 func emailArg[T any](ctx context.Context, arg, notFound string, list func(email string) *admin.List[T], id func(T) string) (string, error) {
 	if !strings.Contains(arg, "@") {
 		return arg, nil
 	}
-	page, err := list(arg).Page(ctx)
+	item, err := byEmail(ctx, arg, notFound, list)
+	return id(item), err
+}
+
+// byEmail finds the object given by email: one list call, filtered by it,
+// whose first item is the one meant. notFound formats the error for an
+// email nothing matches.
+func byEmail[T any](ctx context.Context, email, notFound string, list func(email string) *admin.List[T]) (T, error) {
+	var none T
+	page, err := list(email).Page(ctx)
 	if err != nil {
-		return "", err
+		return none, err
 	}
 	if len(page.Data) == 0 {
-		return "", &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, arg)}
+		return none, &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, email)}
 	}
-	return id(page.Data[0]), nil
+	return page.Data[0], nil
+}
+
+// notFoundAs replaces the API's answer that something does not exist with
+// a message that names it the way the person did ("no member has the ID or
+// email %q"); other errors pass through.
+func notFoundAs(err error, format string, args ...any) error {
+	var apiErr *admin.APIError
+	if !errors.As(err, &apiErr) || !errors.Is(err, admin.ErrNotFound) {
+		return err
+	}
+	msg := fmt.Sprintf(format, args...)
+	if apiErr.RequestID != "" {
+		msg += " (request id " + apiErr.RequestID + ")"
+	}
+	return &exitError{code: ExitNotFound, err: errors.New(msg)}
 }
 
 // target is one object a command acts on: its ID, and how a person knows it.
@@ -40,6 +63,9 @@ type change struct {
 	// question replaces the default "<verb> <targets>" in the prompt, for
 	// changes with consequences worth spelling out.
 	question string
+	// refuseAdmins refuses the change for admins of the organization
+	// before asking, as the API would.
+	refuseAdmins bool
 }
 
 // applyAll confirms once (when the change asks), then acts on every target

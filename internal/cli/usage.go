@@ -265,7 +265,7 @@ func (a *app) printUsageTable(ctx context.Context, names *usageNames, sum *admin
 	a.renderTable("", head, rows, right...)
 	note := ""
 	if squeezed {
-		note = "IDs are left out to fit the terminal; -o csv or -o json has them."
+		note = leftOutNote("IDs are")
 	}
 	a.printLines(pendingNote(sum.Periods, sum.Pending, "the tokens so far are counted"), shortNote(sum.Periods, r), note)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -12,11 +13,11 @@ import (
 
 func (a *app) userColumns() []column[admin.User] {
 	return []column[admin.User]{
-		{header: "id", text: func(u admin.User) string { return u.ID }},
-		{header: "email", text: func(u admin.User) string { return u.Email }},
+		{header: "id", fit: fitID, text: func(u admin.User) string { return u.ID }},
+		{header: "email", fit: fitName, text: func(u admin.User) string { return u.Email }},
 		{header: "name", text: func(u admin.User) string { return u.Name }},
-		{header: "role", text: func(u admin.User) string { return string(u.Role) }},
-		{header: "added", text: func(u admin.User) string { return a.when(u.AddedAt) }, value: func(u admin.User) string { return rfc3339(u.AddedAt) }},
+		{header: "role", fit: fitKeep, text: func(u admin.User) string { return string(u.Role) }},
+		{header: "added", field: "added_at", fit: fitKeep, text: func(u admin.User) string { return a.when(u.AddedAt) }, value: func(u admin.User) string { return rfc3339(u.AddedAt) }},
 	}
 }
 
@@ -30,7 +31,7 @@ func (a *app) usersCommand() *cobra.Command {
 	list := &cobra.Command{
 		Use:     "list",
 		Short:   "List members",
-		Example: "  anthropic-admin users list --role developer\n  anthropic-admin users list --email ada@example.com -o json",
+		Example: "  anthropic-admin users list --role developer\n  anthropic-admin users list --email grace.liu@acme-robotics.example -o json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			checked, err := orgRoles.parseAll(cmd, "role", roles)
@@ -53,19 +54,16 @@ func (a *app) usersCommand() *cobra.Command {
 	list.Flags().StringSliceVar(&roles, "role", nil, "only members with this role: "+orgRoles.known()+" (repeatable)")
 
 	get := &cobra.Command{
-		Use:   "get USER",
-		Short: "Show a member (by ID or email)",
-		Args:  exactArgs("USER"),
+		Use:     "get USER",
+		Short:   "Show a member (by ID or email)",
+		Example: "  anthropic-admin users get grace.liu@acme-robotics.example\n  anthropic-admin users get user_01BCBgmlzGyFmK8kHGkCuiwe -o yaml",
+		Args:    exactArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, id, err := a.userArg(cmd, args[0])
+			_, u, err := a.findUser(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			u, err := c.Users.Get(cmd.Context(), id)
-			if err != nil {
-				return err
-			}
-			return printOne(a, cmd, *u, userRaw, a.userColumns())
+			return printOne(a, cmd, u, userRaw, a.userColumns())
 		},
 	}
 
@@ -73,7 +71,7 @@ func (a *app) usersCommand() *cobra.Command {
 	update := &cobra.Command{
 		Use:     "update USER --role ROLE",
 		Short:   "Change a member's organization role",
-		Example: "  anthropic-admin users update ada@example.com --role developer",
+		Example: "  anthropic-admin users update grace.liu@acme-robotics.example --role billing",
 		Args:    exactArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if role == "" {
@@ -83,11 +81,14 @@ func (a *app) usersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, id, err := a.userArg(cmd, args[0])
+			c, found, err := a.findUser(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			u, err := c.Users.Update(cmd.Context(), id, admin.UserUpdateParams{Role: admin.OrgRole(checked)})
+			if err := notAdmin(cmd, found, "change the role of"); err != nil {
+				return err
+			}
+			u, err := c.Users.Update(cmd.Context(), found.ID, admin.UserUpdateParams{Role: admin.OrgRole(checked)})
 			if err != nil || a.flags.dryRun {
 				return err
 			}
@@ -97,20 +98,22 @@ func (a *app) usersCommand() *cobra.Command {
 	update.Flags().StringVar(&role, "role", "", "new role: "+assignableOrgRoles.known())
 
 	remove := &cobra.Command{
-		Use:   "remove USER...",
-		Short: "Remove members from the organization",
-		Args:  cobra.MinimumNArgs(1),
+		Use:     "remove USER...",
+		Short:   "Remove members from the organization (asks first)",
+		Example: "  anthropic-admin users remove kwame.mensah@acme-robotics.example\n  anthropic-admin users remove tomas.silva@acme-robotics.example zoe.anderson@acme-robotics.example --yes",
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
+			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true, refuseAdmins: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.Remove(ctx, id)
 				return err
 			})
 		},
 	}
 	signOut := &cobra.Command{
-		Use:   "sign-out USER...",
-		Short: "Sign members out of Claude everywhere (they stay members)",
-		Args:  cobra.MinimumNArgs(1),
+		Use:     "sign-out USER...",
+		Short:   "Sign members out of Claude everywhere (they stay members)",
+		Example: "  anthropic-admin users sign-out grace.liu@acme-robotics.example",
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.eachUser(cmd, args, change{noun: "member", verb: "sign out", done: "signed out", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.SignOut(ctx, id)
@@ -118,7 +121,7 @@ func (a *app) usersCommand() *cobra.Command {
 			})
 		},
 	}
-	users.AddCommand(list, get, update, remove, signOut)
+	users.AddCommand(lists(list), get, update, remove, signOut)
 	return users
 }
 
@@ -128,22 +131,62 @@ func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, er
 	if err != nil {
 		return nil, "", err
 	}
-	id, err := emailArg(cmd.Context(), arg, "no member has the email %s",
-		func(email string) *admin.List[admin.User] { return c.Users.List(admin.UserListParams{Email: email}) },
-		func(u admin.User) string { return u.ID })
+	id, err := emailArg(cmd.Context(), arg, noMemberEmail, usersByEmail(c), func(u admin.User) string { return u.ID })
 	return c, id, err
 }
 
-// eachUser resolves every member named, then applies the change to each.
+const noMemberEmail = "no member has the email %s"
+
+// usersByEmail lists the member with an email: one at most.
+func usersByEmail(c *admin.Client) func(string) *admin.List[admin.User] {
+	return func(email string) *admin.List[admin.User] {
+		return c.Users.List(admin.UserListParams{Email: email, Limit: 1})
+	}
+}
+
+// findUser finds a member given by ID or by email: one call either way.
+func (a *app) findUser(cmd *cobra.Command, arg string) (*admin.Client, admin.User, error) {
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		return nil, admin.User{}, err
+	}
+	if strings.Contains(arg, "@") {
+		u, err := byEmail(cmd.Context(), arg, noMemberEmail, usersByEmail(c))
+		return c, u, err
+	}
+	u, err := c.Users.Get(cmd.Context(), arg)
+	if err != nil {
+		return nil, admin.User{}, notFoundAs(err, "no member has the ID or email %q", arg)
+	}
+	return c, *u, nil
+}
+
+// notAdmin refuses, before anything is asked or sent, to act on an admin
+// of the organization: the API cannot remove admins or change their role.
+func notAdmin(cmd *cobra.Command, u admin.User, verb string) error {
+	if u.Role != admin.OrgRoleAdmin {
+		return nil
+	}
+	return usageErr(cmd, "%s is an admin of the organization: the API cannot %s an admin (an admin does it in the Claude Console)", u.Email, verb)
+}
+
+// eachUser finds every member named, refuses admins when the change does,
+// then applies the change to each.
 func (a *app) eachUser(cmd *cobra.Command, args []string, ch change, act func(context.Context, *admin.Client, string) error) error {
 	targets := make([]target, len(args))
 	var c *admin.Client
 	for i, arg := range args {
+		var u admin.User
 		var err error
-		if c, targets[i].id, err = a.userArg(cmd, arg); err != nil {
+		if c, u, err = a.findUser(cmd, arg); err != nil {
 			return err
 		}
-		targets[i].label = arg
+		if ch.refuseAdmins {
+			if err := notAdmin(cmd, u, ch.verb); err != nil {
+				return err
+			}
+		}
+		targets[i] = target{id: u.ID, label: arg}
 	}
 	return a.applyAll(cmd, ch, targets, func(ctx context.Context, id string) error { return act(ctx, c, id) })
 }

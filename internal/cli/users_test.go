@@ -31,7 +31,7 @@ func TestUsersListFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(records[0], ",") != "id,email,name,role,added" || len(records) != 26 {
+	if strings.Join(records[0], ",") != "id,email,name,role,added_at" || len(records) != 26 {
 		t.Errorf("csv header %v, %d rows", records[0], len(records))
 	}
 	if added := records[1][4]; added != "2026-11-17T15:30:00Z" {
@@ -102,7 +102,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 	}{
 		{"no credentials", false, nil, []string{"users", "list"}, ExitAuth, "--fake"},
 		{"wrong key", true, map[string]string{"ANTHROPIC_ADMIN_KEY": "sk-ant-admin01-wrong"}, []string{"users", "list"}, ExitAuth, "authentication_error"},
-		{"not found", true, nil, []string{"users", "get", "user_missing"}, ExitNotFound, "request id: req_"},
+		{"not found", true, nil, []string{"users", "get", "user_missing"}, ExitNotFound, "request id req_"},
 		{"bad flag", true, nil, []string{"users", "list", "--bogus"}, ExitUsage, "--help"},
 		{"bad format", true, nil, []string{"users", "list", "-o", "xml"}, ExitUsage, "unknown output format"},
 		{"missing argument", true, nil, []string{"users", "get"}, ExitUsage, "expected USER"},

@@ -15,9 +15,9 @@ import (
 // for looking up emails.
 func (a *app) memberColumns(ctx context.Context) []column[admin.WorkspaceMember] {
 	return []column[admin.WorkspaceMember]{
-		{header: "user id", text: func(m admin.WorkspaceMember) string { return m.UserID }},
-		{header: "email", text: func(m admin.WorkspaceMember) string { return a.names.user(ctx, m.UserID) }},
-		{header: "role", text: func(m admin.WorkspaceMember) string { return string(m.WorkspaceRole) }},
+		{header: "user id", fit: fitID, text: func(m admin.WorkspaceMember) string { return m.UserID }},
+		{header: "email", field: "user_email", fit: fitName, text: func(m admin.WorkspaceMember) string { return a.names.user(ctx, m.UserID) }},
+		{header: "role", field: "workspace_role", fit: fitKeep, text: func(m admin.WorkspaceMember) string { return string(m.WorkspaceRole) }},
 	}
 }
 
@@ -26,7 +26,7 @@ func (a *app) memberColumns(ctx context.Context) []column[admin.WorkspaceMember]
 func (a *app) memberDetail(ctx context.Context) []column[admin.WorkspaceMember] {
 	return append([]column[admin.WorkspaceMember]{
 		{header: "workspace name", text: func(m admin.WorkspaceMember) string { return a.names.workspace(ctx, m.WorkspaceID) }},
-		{header: "workspace id", text: func(m admin.WorkspaceMember) string { return m.WorkspaceID }},
+		{header: "workspace id", fit: fitID, text: func(m admin.WorkspaceMember) string { return m.WorkspaceID }},
 	}, a.memberColumns(ctx)...)
 }
 
@@ -38,7 +38,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 	list := &cobra.Command{
 		Use:     "list WORKSPACE",
 		Short:   "List a workspace's members",
-		Example: "  anthropic-admin workspaces members list Production\n  anthropic-admin workspaces members list wrkspc_01AbC -o csv",
+		Example: "  anthropic-admin workspaces members list Production\n  anthropic-admin workspaces members list wrkspc_01l5puun9eTsaswHmYDKayqh -o csv",
 		Args:    exactArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, id, err := a.workspaceArg(cmd, args[0])
@@ -55,9 +55,10 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 	}
 
 	get := &cobra.Command{
-		Use:   "get WORKSPACE USER",
-		Short: "Show a user's membership of a workspace",
-		Args:  exactArgs("WORKSPACE", "USER"),
+		Use:     "get WORKSPACE USER",
+		Short:   "Show a user's membership of a workspace",
+		Example: "  anthropic-admin workspaces members get Production grace.liu@acme-robotics.example",
+		Args:    exactArgs("WORKSPACE", "USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, ws, user, err := a.memberArgs(cmd, args)
 			if err != nil {
@@ -65,26 +66,27 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 			}
 			m, err := c.Workspaces.Members.Get(cmd.Context(), ws, user)
 			if err != nil {
-				return err
+				return notFoundAs(err, "%s is not a member of workspace %s", args[1], args[0])
 			}
 			return printOne(a, cmd, *m, memberRaw, a.memberDetail(cmd.Context()))
 		},
 	}
 
 	add := a.memberRoleCommand("add", addableWorkspaceRoles, "Add an organization member to a workspace",
-		"  anthropic-admin workspaces members add Production ada@example.com --role developer",
+		"  anthropic-admin workspaces members add Research grace.liu@acme-robotics.example --role developer",
 		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
 			return c.Workspaces.Members.Add(ctx, ws, admin.WorkspaceMemberAddParams{UserID: user, WorkspaceRole: role})
 		})
 	update := a.memberRoleCommand("update", workspaceRoles, "Change a member's role in a workspace",
-		"  anthropic-admin workspaces members update Production ada@example.com --role admin",
+		"  anthropic-admin workspaces members update Production grace.liu@acme-robotics.example --role admin",
 		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
 			return c.Workspaces.Members.Update(ctx, ws, user, admin.WorkspaceMemberUpdateParams{WorkspaceRole: role})
 		})
 
 	remove := &cobra.Command{
-		Use:   "remove WORKSPACE USER...",
-		Short: "Take users out of a workspace (they stay in the organization)",
+		Use:     "remove WORKSPACE USER...",
+		Short:   "Take users out of a workspace (they stay in the organization; asks first)",
+		Example: "  anthropic-admin workspaces members remove Staging grace.liu@acme-robotics.example",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usageErr(cmd, "expected WORKSPACE USER..., got %d argument(s)", len(args))
@@ -113,7 +115,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 		},
 	}
 
-	members.AddCommand(list, get, add, update, remove)
+	members.AddCommand(lists(list), get, add, update, remove)
 	return members
 }
 

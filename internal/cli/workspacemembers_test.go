@@ -25,7 +25,7 @@ func TestWorkspaceMembersListAndGet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(records[0], ",") != "user_id,email,role" || len(records) != 8 ||
+	if strings.Join(records[0], ",") != "user_id,user_email,workspace_role" || len(records) != 8 ||
 		strings.Join(records[1], ",") != "user_01N3LN9u93wEgXgnhaDceMvI,jonas.becker@acme-robotics.example,workspace_developer" {
 		t.Errorf("csv = %q", records)
 	}

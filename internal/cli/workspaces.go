@@ -16,13 +16,17 @@ import (
 // workspaceColumns are the columns of a workspace listing.
 func (a *app) workspaceColumns() []column[admin.Workspace] {
 	return []column[admin.Workspace]{
-		{header: "id", text: func(w admin.Workspace) string { return w.ID }},
-		{header: "name", text: func(w admin.Workspace) string { return w.Name }},
-		{header: "created", text: func(w admin.Workspace) string { return a.when(w.CreatedAt) }, value: func(w admin.Workspace) string { return rfc3339(w.CreatedAt) }},
-		{header: "archived", text: func(w admin.Workspace) string { return a.whenPtr(w.ArchivedAt, "-") }, value: func(w admin.Workspace) string { return rfc3339Ptr(w.ArchivedAt) }},
-		// The default inference geography, then the allowed ones; "any"
-		// keeps the column narrow in a table.
-		{header: "geo", text: func(w admin.Workspace) string { return geoSummary(w.DataResidency, "any") }, value: func(w admin.Workspace) string { return geoSummary(w.DataResidency, "unrestricted") }},
+		{header: "id", fit: fitID, text: func(w admin.Workspace) string { return w.ID }},
+		{header: "name", fit: fitName, text: func(w admin.Workspace) string { return w.Name }},
+		{header: "created", field: "created_at", fit: fitKeep, text: func(w admin.Workspace) string { return a.when(w.CreatedAt) }, value: func(w admin.Workspace) string { return rfc3339(w.CreatedAt) }},
+		{header: "archived", field: "archived_at", fit: fitKeep, text: func(w admin.Workspace) string { return a.whenPtr(w.ArchivedAt, "-") }, value: func(w admin.Workspace) string { return rfc3339Ptr(w.ArchivedAt) }},
+		{header: "default geo", field: "default_inference_geo", fit: fitKeep, text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.DefaultInferenceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.DefaultInferenceGeo) }},
+		{header: "allowed geos", field: "allowed_inference_geos", fit: fitKeep, text: func(w admin.Workspace) string { return geosText(w.DataResidency.AllowedInferenceGeos) }, value: func(w admin.Workspace) string {
+			if w.DataResidency.AllowedInferenceGeos.IsZero() {
+				return ""
+			}
+			return geosText(w.DataResidency.AllowedInferenceGeos)
+		}},
 		{header: "tags", text: func(w admin.Workspace) string { return orDash(tagsText(w.Tags)) }, value: func(w admin.Workspace) string { return tagsText(w.Tags) }},
 	}
 }
@@ -38,19 +42,17 @@ func (a *app) workspaceDetail() []column[admin.Workspace] {
 	cols := a.workspaceColumns()
 	return []column[admin.Workspace]{
 		cols[0], cols[1],
-		{header: "color", text: func(w admin.Workspace) string { return orDash(w.DisplayColor) }, value: func(w admin.Workspace) string { return w.DisplayColor }},
+		{header: "color", field: "display_color", text: func(w admin.Workspace) string { return orDash(w.DisplayColor) }, value: func(w admin.Workspace) string { return w.DisplayColor }},
 		cols[2], cols[3],
-		{header: "data geo", text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.WorkspaceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.WorkspaceGeo) }},
-		{header: "inference geos", text: func(w admin.Workspace) string { return geosText(w.DataResidency.AllowedInferenceGeos) }},
-		{header: "default geo", text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.DefaultInferenceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.DefaultInferenceGeo) }},
-		cols[5],
-		{header: "encryption key", text: func(w admin.Workspace) string {
+		{header: "data geo", field: "workspace_geo", text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.WorkspaceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.WorkspaceGeo) }},
+		cols[5], cols[4], cols[6],
+		{header: "encryption key", field: "external_key_id", text: func(w admin.Workspace) string {
 			if w.ExternalKeyID == nil {
 				return "Anthropic-managed"
 			}
 			return *w.ExternalKeyID
 		}, value: func(w admin.Workspace) string { return str(w.ExternalKeyID) }},
-		{header: "user profile", text: func(w admin.Workspace) string { return orDash(str(w.UserProfileID)) }, value: func(w admin.Workspace) string { return str(w.UserProfileID) }},
+		{header: "user profile", field: "user_profile_id", text: func(w admin.Workspace) string { return orDash(str(w.UserProfileID)) }, value: func(w admin.Workspace) string { return str(w.UserProfileID) }},
 	}
 }
 
@@ -76,16 +78,6 @@ func geosText(g admin.InferenceGeos) string {
 		return "?"
 	}
 	return string(b)
-}
-
-// geoSummary is "default / allowed", with unrestricted for the word to use
-// when every geography is allowed.
-func geoSummary(dr admin.DataResidency, unrestricted string) string {
-	allowed := geosText(dr.AllowedInferenceGeos)
-	if dr.AllowedInferenceGeos.Unrestricted {
-		allowed = unrestricted
-	}
-	return orDash(string(dr.DefaultInferenceGeo)) + " / " + allowed
 }
 
 // tagsText shows tags as "k=v, k=v", sorted by key; "" when there are none.
@@ -116,16 +108,22 @@ func (a *app) workspacesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return printList(a, cmd, items, workspaceRaw, a.workspaceColumns())
+			cols := a.workspaceColumns()
+			if format, _ := a.format(cmd); format == formatTable && !includeArchived {
+				// Every row would say "-": the room is worth more.
+				cols = slices.DeleteFunc(cols, func(c column[admin.Workspace]) bool { return c.header == "archived" })
+			}
+			return printList(a, cmd, items, workspaceRaw, cols)
 		},
 	}
 	list.Flags().BoolVar(&includeArchived, "include-archived", false, "also list archived workspaces")
 	list.Flags().BoolVar(&includeDefault, "include-default", false, "also list the organization's default workspace")
 
 	get := &cobra.Command{
-		Use:   "get WORKSPACE",
-		Short: "Show a workspace (by ID or name)",
-		Args:  exactArgs("WORKSPACE"),
+		Use:     "get WORKSPACE",
+		Short:   "Show a workspace (by ID or name)",
+		Example: "  anthropic-admin workspaces get Production\n  anthropic-admin workspaces get wrkspc_01l5puun9eTsaswHmYDKayqh -o json",
+		Args:    exactArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, id, err := a.workspaceArg(cmd, args[0])
 			if err != nil {
@@ -178,7 +176,7 @@ func (a *app) workspacesCommand() *cobra.Command {
 the others; --clear-tags removes every tag first, so --clear-tags with --tag
 replaces them all. The storage geography of a workspace cannot change.`,
 		Example: "  anthropic-admin workspaces update Staging --name Preprod --tag env=preprod\n" +
-			"  anthropic-admin workspaces update wrkspc_01AbC --allowed-geos us,global --default-geo us",
+			"  anthropic-admin workspaces update Research --allowed-geos us,global --default-geo us",
 		Args: exactArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			changed := false
@@ -231,7 +229,8 @@ replaces them all. The storage geography of a workspace cannot change.`,
 		Long: `archive archives workspaces by ID or name. Archiving also archives every API
 key of the workspace, and the API offers no way to undo it: it asks first,
 and without a terminal it needs --yes.`,
-		Args: cobra.MinimumNArgs(1),
+		Example: "  anthropic-admin workspaces archive Staging\n  anthropic-admin workspaces archive \"Support Assistant\" --dry-run",
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, ids, err := a.workspaceIDs(cmd, args)
 			if err != nil {
@@ -267,7 +266,7 @@ and without a terminal it needs --yes.`,
 		},
 	}
 
-	ws.AddCommand(list, get, create, update, archive, a.workspaceMembersCommand())
+	ws.AddCommand(lists(list), get, create, update, archive, a.workspaceMembersCommand())
 	return ws
 }
 

@@ -65,14 +65,14 @@ func TestWorkspacesListAndGet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(records[0], ",") != "id,name,created,archived,geo,tags" || len(records) != 6 {
+	if strings.Join(records[0], ",") != "id,name,created_at,archived_at,default_inference_geo,allowed_inference_geos,tags" || len(records) != 6 {
 		t.Fatalf("csv header %v, %d rows", records[0], len(records))
 	}
 	hack := records[5]
-	if hack[1] != "Hackathon 2026" || hack[2] != "2026-07-13T15:30:00Z" || hack[3] != "2026-08-12T15:30:00Z" || hack[5] != "" {
+	if hack[1] != "Hackathon 2026" || hack[2] != "2026-07-13T15:30:00Z" || hack[3] != "2026-08-12T15:30:00Z" || hack[6] != "" {
 		t.Errorf("csv archived row = %q", hack)
 	}
-	if prod := records[1]; prod[4] != "global / unrestricted" || records[3][4] != "us / us" || prod[5] != "cost-center=platform, env=prod" {
+	if prod := records[1]; prod[4] != "global" || prod[5] != "unrestricted" || records[3][4] != "us" || records[3][5] != "us" || prod[6] != "cost-center=platform, env=prod" {
 		t.Errorf("csv row = %q", prod)
 	}
 	if n := len(jsonList(t, mustRun(t, srv, term{}, "workspaces", "list", "--max-items", "2").stdout)); n != 2 {
@@ -256,7 +256,7 @@ func TestWorkspacesArchive(t *testing.T) {
 	}
 	// Several at once; a person who answers no.
 	r = runCLI(t, srv, term{tty: true, stdin: "no\n"}, "workspaces", "archive", "Staging", ids["Support Assistant"])
-	want := "About to archive 2 workspaces (Staging, " + ids["Support Assistant"] + ") and their 11 API keys.\nType yes to continue: "
+	want := "About to archive 2 workspaces (Staging, " + ids["Support Assistant"] + ") and their 11 API keys.\nType yes or y to continue, anything else to cancel: "
 	if r.code != ExitError || !strings.HasPrefix(r.stderr, want) {
 		t.Errorf("answered no: exit %d, stderr %q\nwant prefix %q", r.code, r.stderr, want)
 	}
