@@ -42,7 +42,7 @@ var HostileSequences = []string{
 	"\r\x1b[K",              // go back and erase the line: one name posing as another
 	"\u202e",                // right-to-left override: reorders what follows
 	"=HYPERLINK(\"x\")",     // a formula when opened in a spreadsheet
-	"\x9b31m",               // a one-byte CSI (C1) some terminals obey
+	"\u009b31m",             // CSI as one C1 character, which some terminals obey
 	"+1-1",                  // a formula too
 	"\x00\x7f\b",            // NUL, DEL, backspace
 }

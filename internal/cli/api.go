@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/internal/termsafe"
 )
 
 func (a *app) apiCommand() *cobra.Command {
@@ -296,7 +297,7 @@ func (a *app) writeJSONTable(raw json.RawMessage) {
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		fmt.Fprintln(a.env.Stdout, cellText(raw)) // a bare value
+		fmt.Fprintln(a.env.Stdout, termsafe.Text(cellText(raw))) // a bare value
 		return
 	}
 	var cols []string

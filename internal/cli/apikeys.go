@@ -280,16 +280,16 @@ func (a *app) matchingKeys(cmd *cobra.Command, f keyFilter, status admin.APIKeyS
 			continue
 		}
 		targets = append(targets, target{id: k.ID, label: k.Name})
-		lines = append(lines, fmt.Sprintf("  %s  %s  (%s, %s)", k.ID, k.Name, a.keyWorkspace(ctx, k), k.Status))
+		lines = append(lines, safef("  %s  %s  (%s, %s)", k.ID, k.Name, a.keyWorkspace(ctx, k), k.Status))
 	}
 	if skipped := len(keys) - len(targets); skipped > 0 {
-		fmt.Fprintf(a.env.Stderr, "%s match; %d already %s, archived or expired are left alone\n", count(len(keys), ch.noun), skipped, status)
+		fmt.Fprint(a.env.Stderr, safef("%s match; %d already %s, archived or expired are left alone\n", count(len(keys), ch.noun), skipped, status))
 	}
 	if len(targets) == 0 {
-		fmt.Fprintf(a.env.Stderr, "no %ss to %s\n", ch.noun, ch.verb)
+		fmt.Fprint(a.env.Stderr, safef("no %ss to %s\n", ch.noun, ch.verb))
 		return c, nil, nil
 	}
-	fmt.Fprintf(a.env.Stderr, "%s to %s:\n%s\n", count(len(targets), ch.noun), ch.verb, strings.Join(lines, "\n"))
+	fmt.Fprint(a.env.Stderr, safef("%s to %s:\n", count(len(targets), ch.noun), ch.verb)+strings.Join(lines, "\n")+"\n")
 	return c, targets, nil
 }
 

@@ -122,16 +122,18 @@ func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now ti
 	default:
 		verdict = fmt.Sprintf("Within budget: at the pace of the last 7 days the month ends at %s, %s under.", projected, gap)
 	}
-	if a.color() && st.ProjectedOver {
-		verdict = "\x1b[1;31m" + verdict + "\x1b[0m"
-	}
 	today := f.AsOf.Truncate(24 * time.Hour)
 	note := fmt.Sprintf("* Spent so far includes %s, which is not final yet: the day is not over and the report lags up to %s.", today.Format("Jan 2"), lagText())
 	if short {
 		note = fmt.Sprintf("* Spent so far runs up to %s UTC, the end of the last whole day: the API does not give today's spend yet, so the projection counts all of today at the daily average.",
 			f.AsOf.UTC().Format("Jan 2 15:04"))
 	}
-	a.printLines(verdict, note, filter)
+	style := ""
+	if st.ProjectedOver {
+		style = "1;31" // bold red
+	}
+	a.printStyled(verdict, style)
+	a.printLines(note, filter)
 }
 
 // daysLeftText says how the days left are counted: the rest of today as

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/internal/termsafe"
 )
 
 // termChart draws the report charts for a terminal. Fancy charts (stdout is
@@ -150,8 +151,9 @@ func (c termChart) stackedBar(d dailySpend, i int, n int64, peak admin.Amount, w
 func (c termChart) legend(b *strings.Builder, groups []series) {
 	line, used := chartIndent, len(chartIndent)
 	for g, s := range groups {
-		item := paint("■", termColor(s, g), false) + " " + s.name
-		w := 2 + utf8.RuneCountInString(s.name)
+		label := termsafe.Text(s.name)
+		item := paint("■", termColor(s, g), false) + " " + label
+		w := 2 + utf8.RuneCountInString(label)
 		if used > len(chartIndent) && used+2+w > c.columns() {
 			b.WriteString(line + "\n")
 			line, used = chartIndent, len(chartIndent)
@@ -181,7 +183,7 @@ func (c termChart) sparklines(d dailySpend) {
 	grand := all.total()
 	nameW, amountW := 0, 0
 	for _, s := range rows {
-		nameW = max(nameW, utf8.RuneCountInString(s.name))
+		nameW = max(nameW, utf8.RuneCountInString(termsafe.Text(s.name)))
 		amountW = max(amountW, len(dollars(s.total())))
 	}
 	nameW = min(nameW, maxNameWidth, max(8, c.columns()/4))
@@ -230,7 +232,7 @@ func (c termChart) sparklines(d dailySpend) {
 				line += paint(string(spark[marks-open:]), color, true)
 			}
 		}
-		name := cut(s.name, nameW)
+		name := cut(termsafe.Text(s.name), nameW)
 		fmt.Fprintf(&b, "%s%s%s  %s  %*s  %*s\n", chartIndent, name, strings.Repeat(" ", nameW-utf8.RuneCountInString(name)),
 			line, amountW, dollars(s.total()), shareWidth, share(s.total(), grand))
 	}

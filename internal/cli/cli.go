@@ -21,6 +21,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/internal/termsafe"
 )
 
 // Version is the CLI's version; it follows the library's.
@@ -73,6 +74,7 @@ type app struct {
 		output                       string
 		maxItems                     int
 		noHeaders, yes, dryRun       bool
+		csvRaw                       bool
 	}
 	client *admin.Client
 	bearer bool // the credential is an OAuth token, not an admin key
@@ -140,6 +142,7 @@ a built-in demo organization with no key at all.`,
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
 	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml; cost also takes focus (FinOps FOCUS CSV) (default table on a terminal, json otherwise)")
 	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop a list after this many items (0: all); lists and api --paginate only")
+	f.BoolVar(&a.flags.csvRaw, "csv-raw", false, "write CSV text cells as the API gave them, even one a spreadsheet would run as a formula")
 	f.BoolVar(&a.flags.noHeaders, "no-headers", false, "leave out the header row of tables and CSV")
 	f.BoolVarP(&a.flags.yes, "yes", "y", false, "do destructive actions without asking")
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
@@ -287,42 +290,49 @@ func (a *app) report(err error) int {
 	if err == nil {
 		return ExitOK
 	}
+	msg, code := a.explain(err)
+	// The message may hold text from the server (an API error's message, a
+	// name that was not found) or from a file: shown inert, line by line.
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintln(a.env.Stderr, termsafe.Text(line))
+	}
+	return code
+}
+
+// explain is what a person reads for err, and the exit code it maps to.
+func (a *app) explain(err error) (string, int) {
 	var ee *exitError
 	var apiErr *admin.APIError
 	var netErr *admin.TransportError
 	switch {
 	case errors.As(err, &ee):
-		fmt.Fprintf(a.env.Stderr, "%s: %v\n", cmp.Or(ee.label, "error"), ee.err)
+		msg := fmt.Sprintf("%s: %v", cmp.Or(ee.label, "error"), ee.err)
 		if ee.hint != "" {
-			fmt.Fprintf(a.env.Stderr, "  (%s)\n", ee.hint)
+			msg += fmt.Sprintf("\n  (%s)", ee.hint)
 		}
-		return ee.code
+		return msg, ee.code
 	case errors.As(err, &apiErr):
-		fmt.Fprintf(a.env.Stderr, "error: %s %s\n", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
+		msg := fmt.Sprintf("error: %s %s", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
 		switch {
 		case errors.Is(err, admin.ErrUnauthorized), errors.Is(err, admin.ErrPermission):
-			return ExitAuth
+			return msg, ExitAuth
 		case errors.Is(err, admin.ErrNotFound):
-			return ExitNotFound
+			return msg, ExitNotFound
 		case errors.Is(err, admin.ErrRateLimited):
-			return ExitRateLimited
+			return msg, ExitRateLimited
 		case errors.Is(err, admin.ErrConflict):
-			return ExitConflict
+			return msg, ExitConflict
 		}
-		return ExitError
+		return msg, ExitError
 	case errors.As(err, &netErr):
-		fmt.Fprintf(a.env.Stderr, "error: %s\n", a.unreachable(netErr))
-		return ExitError
+		return "error: " + a.unreachable(netErr), ExitError
 	case errors.Is(err, admin.ErrInvalidParam):
-		fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: invalid parameter: "))
-		return ExitUsage
+		return "error: " + strings.TrimPrefix(err.Error(), "admin: invalid parameter: "), ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "accepts "),
 		strings.HasPrefix(err.Error(), "requires "), strings.Contains(err.Error(), "arg(s)"):
-		fmt.Fprintf(a.env.Stderr, "error: %v\n  (see 'anthropic-admin --help')\n", err)
-		return ExitUsage
+		return fmt.Sprintf("error: %v\n  (see 'anthropic-admin --help')", err), ExitUsage
 	}
-	fmt.Fprintf(a.env.Stderr, "error: %s\n", strings.TrimPrefix(err.Error(), "admin: "))
-	return ExitError
+	return "error: " + strings.TrimPrefix(err.Error(), "admin: "), ExitError
 }
 
 // apiDetails is what a person may need of an API error besides its

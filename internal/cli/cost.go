@@ -493,6 +493,6 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, b
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.env.Stderr, "wrote %s: spend %s, %s in all\n", path, dateRange(report.start, report.end), dollars(byWorkspace.Total))
+	fmt.Fprint(a.env.Stderr, safef("wrote %s: spend %s, %s in all\n", path, dateRange(report.start, report.end), dollars(byWorkspace.Total)))
 	return nil
 }

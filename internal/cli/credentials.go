@@ -33,7 +33,7 @@ func (a *app) credential() (secret string, bearer bool, err error) {
 			secret, err = readSecretLine(c.flag, a.env.Stdin)
 		case strings.TrimSpace(c.value) != "":
 			secret = strings.TrimSpace(c.value)
-			fmt.Fprintf(a.env.Stderr, "warning: a secret given with %s stays in shell history and process listings; use %s-file PATH, %s - (stdin) or the environment\n", c.flag, c.flag, c.flag)
+			fmt.Fprint(a.env.Stderr, safef("warning: a secret given with %s stays in shell history and process listings; use %s-file PATH, %s - (stdin) or the environment\n", c.flag, c.flag, c.flag))
 		default:
 			continue
 		}

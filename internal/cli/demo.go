@@ -50,7 +50,9 @@ func (d demoWriter) heading(s string) {
 	fmt.Fprintf(d.w, "\n▸ %s\n", s)
 }
 
-func (d demoWriter) line(format string, args ...any) { fmt.Fprintf(d.w, "  "+format+"\n", args...) }
+func (d demoWriter) line(format string, args ...any) {
+	fmt.Fprint(d.w, safef("  "+format+"\n", args...))
+}
 
 func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 	d := demoWriter{w: a.env.Stdout, color: a.color()}

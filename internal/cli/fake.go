@@ -51,8 +51,8 @@ func (a *app) fakeNotice(hc *http.Client, source string) *http.Client {
 		}
 	}
 	if len(ignored) > 0 {
-		fmt.Fprintf(a.env.Stderr, "note: %s ignores %s: the built-in demo organization answers, and changes are discarded at exit\n",
-			source, strings.Join(ignored, " and "))
+		fmt.Fprint(a.env.Stderr, safef("note: %s ignores %s: the built-in demo organization answers, and changes are discarded at exit\n",
+			source, strings.Join(ignored, " and ")))
 		return hc
 	}
 	if hc == nil {
@@ -64,7 +64,7 @@ func (a *app) fakeNotice(hc *http.Client, source string) *http.Client {
 		next = http.DefaultTransport
 	}
 	say := sync.OnceFunc(func() {
-		fmt.Fprintf(a.env.Stderr, "note: %s: changes go to the built-in demo organization and are discarded at exit\n", source)
+		fmt.Fprint(a.env.Stderr, safef("note: %s: changes go to the built-in demo organization and are discarded at exit\n", source))
 	})
 	cp.Transport = roundTripFunc(func(req *http.Request) (*http.Response, error) {
 		if req.Method != http.MethodGet && req.Method != http.MethodHead {

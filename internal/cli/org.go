@@ -41,8 +41,8 @@ func (a *app) whoamiCommand() *cobra.Command {
 			if format != formatTable {
 				return printOne(a, cmd, id, identity.json, identityColumns)
 			}
-			fmt.Fprintf(a.env.Stdout, "Organization:  %s\nID:            %s\nCredential:    %s\nAPI:           %s\n",
-				org.Name, org.ID, id.credentialText, id.baseURL)
+			fmt.Fprint(a.env.Stdout, safef("Organization:  %s\nID:            %s\nCredential:    %s\nAPI:           %s\n",
+				org.Name, org.ID, id.credentialText, id.baseURL))
 			return nil
 		},
 	}

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+
+	"github.com/anthropic-admin-go/admin/internal/termsafe"
 )
 
 // Output formats.
@@ -135,7 +137,7 @@ func printList[T any](a *app, cmd *cobra.Command, items []T, raw func(T) json.Ra
 		for _, it := range items {
 			row := make([]string, len(cols))
 			for i, c := range cols {
-				row[i] = c.csvValue(it)
+				row[i] = a.csvCell(c.csvValue(it), c.right)
 			}
 			cw.Write(row)
 		}
@@ -263,6 +265,15 @@ func (a *app) drawTable(indent string, head []string, rows [][]string, styles []
 	}
 	if len(all) == 0 {
 		return
+	}
+	// Cells hold names that anyone in the organization may have written:
+	// shown inert, whatever they hold.
+	all = slices.Clone(all)
+	for n, r := range all {
+		all[n] = make([]string, len(r))
+		for i, cell := range r {
+			all[n][i] = termsafe.Text(cell)
+		}
 	}
 	widths := make([]int, len(all[0]))
 	mins := make([]int, len(widths))
@@ -434,7 +445,7 @@ func writeJSONArray[T any](w io.Writer, items []T, raw func(T) json.RawMessage) 
 		buf.WriteByte('\n')
 	}
 	buf.WriteString("]\n")
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(termsafe.JSON(buf.Bytes()))
 	return err
 }
 
@@ -444,7 +455,7 @@ func writeIndented(w io.Writer, raw json.RawMessage) error {
 		return err
 	}
 	buf.WriteByte('\n')
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(termsafe.JSON(buf.Bytes()))
 	return err
 }
 
@@ -454,7 +465,7 @@ func writeCompact(w io.Writer, raw json.RawMessage) error {
 		return err
 	}
 	buf.WriteByte('\n')
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(termsafe.JSON(buf.Bytes()))
 	return err
 }
 
@@ -577,9 +588,9 @@ func yamlScalar(v any) string {
 	case json.Number:
 		return t.String()
 	case string:
-		if t == "" || needsQuotes(t) {
-			q, _ := json.Marshal(t)
-			return string(q)
+		if t == "" || needsQuotes(t) || !termsafe.Safe(t) {
+			q, _ := json.Marshal(t) // a JSON string is a YAML double-quoted one
+			return string(termsafe.JSON(q))
 		}
 		return t
 	}
@@ -652,4 +663,31 @@ func rfc3339Ptr(t *time.Time) string {
 		return ""
 	}
 	return rfc3339(*t)
+}
+
+// csvCell is a CSV cell as written: a text cell that a spreadsheet would
+// take for a formula is neutralised (termsafe.Cell) unless --csv-raw asks
+// for the data untouched. Number columns stay numbers, minus signs and all.
+func (a *app) csvCell(s string, number bool) string {
+	if number || a.flags.csvRaw {
+		return s
+	}
+	return termsafe.Cell(s)
+}
+
+// safef is fmt.Sprintf with every string, error and Stringer argument shown
+// inert (termsafe.Text): the format is ours, the arguments may hold names
+// that anyone in the organization wrote. Messages to a person go through it.
+func safef(format string, args ...any) string {
+	for i, arg := range args {
+		switch v := arg.(type) {
+		case string:
+			args[i] = termsafe.Text(v)
+		case error:
+			args[i] = termsafe.Text(v.Error())
+		case fmt.Stringer:
+			args[i] = termsafe.Text(v.String())
+		}
+	}
+	return fmt.Sprintf(format, args...)
 }

@@ -299,8 +299,8 @@ func (a *app) changeWorkspaceLimits(cmd *cobra.Command, done string, at limitTar
 	if err != nil || a.flags.dryRun {
 		return err
 	}
-	fmt.Fprintf(a.env.Stderr, "%s %s of %s in workspace %s\n", done,
-		count(len(updates), "limit"), groupName(entry.Group), a.names.workspace(ctx, wsID))
+	fmt.Fprint(a.env.Stderr, safef("%s %s of %s in workspace %s\n", done,
+		count(len(updates), "limit"), groupName(entry.Group), a.names.workspace(ctx, wsID)))
 	if len(got.Limits) == 0 {
 		return nil // no overrides left: nothing to show
 	}
@@ -353,8 +353,8 @@ func (a *app) noteAboveOrg(entry admin.RateLimit, updates []admin.RateLimitUpdat
 	for _, u := range updates {
 		i := slices.IndexFunc(entry.Limits, func(l admin.RateLimitValue) bool { return l.Type == u.Type })
 		if u.Value != nil && i >= 0 && *u.Value > entry.Limits[i].Value {
-			fmt.Fprintf(a.env.Stderr, "note: %s=%d is above the organization's limit of %d for %s, which still applies\n",
-				u.Type, *u.Value, entry.Limits[i].Value, groupName(entry.Group))
+			fmt.Fprint(a.env.Stderr, safef("note: %s=%d is above the organization's limit of %d for %s, which still applies\n",
+				u.Type, *u.Value, entry.Limits[i].Value, groupName(entry.Group)))
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/internal/termsafe"
 )
 
 // This file holds what the report commands (cost, usage messages, usage
@@ -143,7 +144,7 @@ func fetchRange[T any](a *app, what string, r admin.TimeRange, perRequest time.D
 		}
 		// A float is fine here: it only places a progress figure.
 		if pct := min(100, max(0, int(reached(it).Sub(r.Start).Seconds()*100/span))); pct != shown {
-			fmt.Fprintf(a.env.Stderr, "\rfetching %s… %d%%", what, pct)
+			fmt.Fprint(a.env.Stderr, safef("\rfetching %s… %d%%", what, pct))
 			shown = pct
 		}
 	}
@@ -248,15 +249,25 @@ func timelineOf(periods []admin.Period, now time.Time) timeline {
 // table's width; a footnote ("* ...") continues under its text.
 func (a *app) printLines(lines ...string) {
 	for _, l := range lines {
-		if l == "" {
-			continue
-		}
-		indent := ""
-		if strings.HasPrefix(l, "* ") {
-			indent = "  "
-		}
-		fmt.Fprintln(a.env.Stdout, wrap(l, a.width(), indent))
+		a.printStyled(l, "")
 	}
+}
+
+// printStyled prints one line of printLines, inert whatever names it holds,
+// in an SGR style (such as "1;31", bold red) on a color terminal.
+func (a *app) printStyled(l, style string) {
+	if l == "" {
+		return
+	}
+	indent := ""
+	if strings.HasPrefix(l, "* ") {
+		indent = "  "
+	}
+	text := wrap(termsafe.Text(l), a.width(), indent)
+	if style != "" && a.color() {
+		text = "\x1b[" + style + "m" + text + "\x1b[0m"
+	}
+	fmt.Fprintln(a.env.Stdout, text)
 }
 
 // countText is a count with thousands separators: 1,234,567.

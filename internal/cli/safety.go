@@ -26,7 +26,7 @@ func (a *app) confirm(cmd *cobra.Command, action string) error {
 	if !a.env.StdinTTY || !a.env.StderrTTY {
 		return usageErr(cmd, "refusing to %s without --yes: not an interactive terminal", action)
 	}
-	fmt.Fprintf(a.env.Stderr, "About to %s.\n%s", action, confirmPrompt)
+	fmt.Fprint(a.env.Stderr, safef("About to %s.\n%s", action, confirmPrompt))
 	line, err := bufio.NewReader(a.env.Stdin).ReadString('\n')
 	if err != nil {
 		fmt.Fprintln(a.env.Stderr) // the input ended without a newline
@@ -112,7 +112,7 @@ func collect[T any](a *app, ctx context.Context, l *admin.List[T], what string) 
 			}
 		}
 		if progress && page.HasMore {
-			fmt.Fprintf(a.env.Stderr, "\rfetching %s… %d so far", what, len(items))
+			fmt.Fprint(a.env.Stderr, safef("\rfetching %s… %d so far", what, len(items)))
 		}
 	}
 	return items, nil

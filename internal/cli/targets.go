@@ -90,20 +90,20 @@ func (a *app) applyAll(cmd *cobra.Command, ch change, targets []target, act func
 	for i, t := range targets {
 		if err := act(cmd.Context(), t.id); err != nil {
 			endProgress()
-			fmt.Fprintf(a.env.Stderr, "%s %d of %s; stopped at %s\n", ch.done, i, count(len(targets), ch.noun), t.label)
+			fmt.Fprint(a.env.Stderr, safef("%s %d of %s; stopped at %s\n", ch.done, i, count(len(targets), ch.noun), t.label))
 			return err
 		}
 		if progress {
-			fmt.Fprintf(a.env.Stderr, "\r%s %d/%d %ss…", ch.done, i+1, len(targets), ch.noun)
+			fmt.Fprint(a.env.Stderr, safef("\r%s %d/%d %ss…", ch.done, i+1, len(targets), ch.noun))
 		}
 	}
 	endProgress()
 	what := plural(len(targets), ch.noun, labels(targets, 3))
 	if a.flags.dryRun {
-		fmt.Fprintf(a.env.Stderr, "dry run: would %s %s; nothing was sent\n", ch.verb, what)
+		fmt.Fprint(a.env.Stderr, safef("dry run: would %s %s; nothing was sent\n", ch.verb, what))
 		return nil
 	}
-	fmt.Fprintf(a.env.Stderr, "%s %s\n", ch.done, what)
+	fmt.Fprint(a.env.Stderr, safef("%s %s\n", ch.done, what))
 	return nil
 }
 

@@ -46,6 +46,35 @@ func Text(s string) string {
 	return b.String()
 }
 
+// JSON returns the JSON text b with every character that Text would escape
+// written as a \uNNNN escape instead of as itself. Such characters can
+// only stand inside JSON strings, where the escape means the same, so the
+// data is exactly the same while the text is inert on a terminal (a JSON
+// encoder escapes the C0 controls but leaves DEL, C1 controls and
+// bidirectional overrides as they are). The C0 controls left are the
+// white space between tokens, and stay. b is returned as is when it holds
+// nothing to escape.
+func JSON(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x20 && unsafeRune(r) {
+			if out == nil {
+				out = make([]byte, 0, len(b)+16)
+			}
+			out = append(out, b[last:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			last = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
+
 // Safe reports whether s can be written to a terminal as it is.
 func Safe(s string) bool { return firstUnsafe(s) < 0 }
 

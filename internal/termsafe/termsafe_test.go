@@ -1,6 +1,8 @@
 package termsafe
 
 import (
+	"encoding/json"
+	"reflect"
 	"testing"
 )
 
@@ -79,4 +81,26 @@ func FuzzText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestJSON(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"name":"plain"}`, `{"name":"plain"}`},
+		{"[\n  {\"name\": \"x\"}\n]\n", "[\n  {\"name\": \"x\"}\n]\n"},
+		{"{\"name\":\"a\u202eb\u009b\x7f\"}", `{"name":"a\u202eb\u009b\u007f"}`},
+		{`{"name":"already \u001b escaped"}`, `{"name":"already \u001b escaped"}`},
+	}
+	for _, tt := range tests {
+		got := JSON([]byte(tt.in))
+		if string(got) != tt.want {
+			t.Errorf("JSON(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		var a, b any
+		if err := json.Unmarshal([]byte(tt.in), &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(got, &b); err != nil || !reflect.DeepEqual(a, b) {
+			t.Errorf("JSON(%q) changed the data: %v vs %v (%v)", tt.in, a, b, err)
+		}
+	}
 }
