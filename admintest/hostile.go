@@ -12,8 +12,8 @@ func Hostile() Seed {
 	return Seed{name: "hostile", build: func(b *builder) {
 		buildDemo(b)
 		for i, w := range b.st.workspaces {
-			if !w.isDefault {
-				w.Name = hostileText(i, w.Name)
+			if !w.isDefault { // the default workspace is always "Default"
+				w.Name = hostileText(i-1, w.Name)
 			}
 			for k, v := range w.Tags {
 				w.Tags[k] = hostileText(i+1, v)

@@ -18,8 +18,10 @@ fi
 
 work=$(mktemp -d)
 sock="aa-tmux-$$"
+hostile_pid=
 cleanup() {
 	tmux -L "$sock" kill-server 2>/dev/null || true
+	[ -z "$hostile_pid" ] || kill "$hostile_pid" 2>/dev/null || true
 	# The shell may still be writing its files as it dies: retry, never fail.
 	rm -rf "$work" 2>/dev/null || { sleep 0.5; rm -rf "$work" 2>/dev/null || true; }
 }
@@ -117,6 +119,25 @@ wait_for 'anthropic-admin workspaces get Support\ Assistant'
 tmux -L "$sock" send-keys -t main Enter
 wait_for "ENCRYPTION KEY:"
 screen | grep -qE '^NAME: +Support Assistant$' || fail "the completed name did not find its workspace"
+
+step "names from the server cannot drive the terminal"
+# A fake whose every name holds escape sequences (clear the screen, set the
+# window title, erase a line), bidi overrides and formulas.
+"$work/anthropic-admin" fake-server --listen 127.0.0.1:0 --seed hostile >"$work/hostile.out" 2>&1 &
+hostile_pid=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$work/hostile.out" && break; sleep 0.1; done
+hostile_url=$(grep -o 'http://[0-9.:]*' "$work/hostile.out" | head -1)
+[ -n "$hostile_url" ] || { cat "$work/hostile.out" >&2; fail "the hostile fake did not start"; }
+type_line "echo screen-still-here"
+type_line "ANTHROPIC_ADMIN_FAKE=0 ANTHROPIC_ADMIN_KEY=$(grep -o 'sk-ant-admin[^ ]*' "$work/hostile.out" | head -1) anthropic-admin --base-url $hostile_url workspaces list --include-archived; echo exit=\$?"
+wait_for "exit=0"
+screen | grep -qF 'screen-still-here' || fail "the screen was cleared by a workspace name"
+screen | grep -qF '\x0d\x1b[K' || fail "the erase-line sequence is not shown escaped"
+screen | grep -qF '\x1b[2J\x1b]0;pwned\x07' || fail "the clear-screen and title sequences are not shown escaped"
+screen | grep -qF '\u202e' || fail "the bidi override is not shown escaped"
+title=$(tmux -L "$sock" display-message -p -t main '#{pane_title}')
+[ "$title" != "pwned" ] || fail "a workspace name set the window title"
+kill "$hostile_pid" 2>/dev/null || true
 
 step "the demo"
 type_line "anthropic-admin demo"
