@@ -55,11 +55,11 @@ days that does not end in decimal is rounded at 20 places.`,
 				return err
 			}
 			filter := costFilter{workspaces: costIDs}
-			buckets, err := a.fetchCost(ctx, c, costQuery{r: admin.ForecastRange(now), filter: filter})
+			sum, err := a.costSummary(ctx, c, costQuery{r: admin.ForecastRange(now), filter: filter}, "", now)
 			if err != nil {
 				return err
 			}
-			f, err := admin.ForecastMonth(buckets, now)
+			f, err := admin.ForecastMonthOf(sum, now)
 			if err != nil {
 				return err
 			}

@@ -221,11 +221,7 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 	if err != nil {
 		return err
 	}
-	buckets, err := a.fetchCost(ctx, c, costQuery{r: r, byWorkspace: true})
-	if err != nil {
-		return err
-	}
-	sum, err := admin.SummarizeCost(buckets, costByWorkspace.field, now)
+	sum, err := a.costSummary(ctx, c, costQuery{r: r, byWorkspace: true}, costByWorkspace.field, now)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -70,42 +71,14 @@ func printList[T any](a *app, cmd *cobra.Command, items []T, raw func(T) json.Ra
 	if err != nil {
 		return err
 	}
-	w := a.env.Stdout
-	switch format {
-	case formatJSON:
-		return writeJSONArray(w, items, raw)
-	case formatJSONL:
+	if format != formatTable {
+		lw := newListWriter(a, format, raw, cols)
 		for _, it := range items {
-			if err := writeCompact(w, raw(it)); err != nil {
+			if err := lw.write(it); err != nil {
 				return err
 			}
 		}
-		return nil
-	case formatYAML:
-		for _, it := range items {
-			fmt.Fprint(w, "- ")
-			if err := writeYAML(w, raw(it), 1); err != nil {
-				return err
-			}
-		}
-		if len(items) == 0 {
-			fmt.Fprintln(w, "[]")
-		}
-		return nil
-	case formatCSV:
-		cw := csv.NewWriter(w)
-		if !a.flags.noHeaders {
-			cw.Write(headers(cols, csvHeader))
-		}
-		for _, it := range items {
-			row := make([]string, len(cols))
-			for i, c := range cols {
-				row[i] = c.csvValue(it)
-			}
-			cw.Write(row)
-		}
-		cw.Flush()
-		return cw.Error()
+		return lw.close()
 	}
 	rows := make([][]string, len(items))
 	for i, it := range items {
@@ -243,26 +216,74 @@ func cut(s string, width int) string {
 	return string(r[:width-1]) + "…"
 }
 
-func writeJSONArray[T any](w io.Writer, items []T, raw func(T) json.RawMessage) error {
-	if len(items) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
+// listWriter writes a list in a data format (json, jsonl, yaml or csv) one
+// item at a time, so a long listing, such as a report's rows, goes out as
+// it is made and is never held whole. close ends it: JSON's closing
+// bracket, and the flush.
+type listWriter[T any] struct {
+	format string
+	w      *bufio.Writer
+	raw    func(T) json.RawMessage
+	cols   []column[T]
+	csv    *csv.Writer
+	n      int
+	buf    bytes.Buffer
+}
+
+func newListWriter[T any](a *app, format string, raw func(T) json.RawMessage, cols []column[T]) *listWriter[T] {
+	l := &listWriter[T]{format: format, w: bufio.NewWriterSize(a.env.Stdout, 64<<10), raw: raw, cols: cols}
+	if format == formatCSV {
+		l.csv = csv.NewWriter(l.w)
+		if !a.flags.noHeaders {
+			l.csv.Write(headers(cols, csvHeader))
+		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString("[\n")
-	for i, it := range items {
-		buf.WriteString("  ")
-		if err := json.Indent(&buf, raw(it), "  ", "  "); err != nil {
+	return l
+}
+
+func (l *listWriter[T]) write(it T) error {
+	l.n++
+	switch l.format {
+	case formatJSON:
+		l.buf.Reset()
+		l.buf.WriteString(",\n  ")
+		if l.n == 1 {
+			l.buf.Reset()
+			l.buf.WriteString("[\n  ")
+		}
+		if err := json.Indent(&l.buf, l.raw(it), "  ", "  "); err != nil {
 			return err
 		}
-		if i < len(items)-1 {
-			buf.WriteByte(',')
+		_, err := l.w.Write(l.buf.Bytes())
+		return err
+	case formatJSONL:
+		return writeCompact(l.w, l.raw(it))
+	case formatYAML:
+		l.w.WriteString("- ")
+		return writeYAML(l.w, l.raw(it), 1)
+	case formatCSV:
+		row := make([]string, len(l.cols))
+		for i, c := range l.cols {
+			row[i] = c.csvValue(it)
 		}
-		buf.WriteByte('\n')
+		return l.csv.Write(row)
 	}
-	buf.WriteString("]\n")
-	_, err := w.Write(buf.Bytes())
-	return err
+	return fmt.Errorf("no list writer for the %s format", l.format)
+}
+
+func (l *listWriter[T]) close() error {
+	switch {
+	case l.csv != nil:
+		l.csv.Flush()
+		if err := l.csv.Error(); err != nil {
+			return err
+		}
+	case l.n == 0 && (l.format == formatJSON || l.format == formatYAML):
+		l.w.WriteString("[]\n")
+	case l.format == formatJSON:
+		l.w.WriteString("\n]\n")
+	}
+	return l.w.Flush()
 }
 
 func writeIndented(w io.Writer, raw json.RawMessage) error {
