@@ -143,21 +143,47 @@ func (a *app) costSummary(ctx context.Context, c *admin.Client, q costQuery, fie
 
 // reportWorkspaces resolves --workspace values (IDs or names) to the IDs
 // the usage report filters by, and to those of cost lines, where the
-// default workspace has no ID: "Default" (any case) also stands for "".
+// default workspace has no ID (the reports give it null): its ID, and
+// "Default" in any case, also stand for "".
 func (a *app) reportWorkspaces(cmd *cobra.Command, args []string) (usageIDs, costIDs []string, err error) {
 	if len(args) == 0 {
 		return nil, nil, nil
 	}
-	if _, usageIDs, err = a.workspaceIDs(cmd, args); err != nil {
+	c, usageIDs, err := a.workspaceIDs(cmd, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	def, err := a.defaultWorkspaceID(cmd.Context(), c)
+	if err != nil {
 		return nil, nil, err
 	}
 	costIDs = slices.Clone(usageIDs)
-	for _, arg := range args {
-		if strings.EqualFold(arg, defaultWorkspaceName) {
+	for i, arg := range args {
+		if strings.EqualFold(arg, defaultWorkspaceName) || (def != "" && usageIDs[i] == def) {
 			costIDs = append(costIDs, "")
 		}
 	}
 	return usageIDs, costIDs, nil
+}
+
+// defaultWorkspaceID is the ID of the organization's default workspace: the
+// one workspace a listing shows only when asked to include the default; ""
+// when there is none.
+func (a *app) defaultWorkspaceID(ctx context.Context, c *admin.Client) (string, error) {
+	others := map[string]bool{}
+	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, Limit: 1000}).All(ctx) {
+		if err != nil {
+			return "", err
+		}
+		others[w.ID] = true
+	}
+	a.names.workspace(ctx, "") // lists every workspace, the default included
+	for id := range a.names.workspaces {
+		if !others[id] {
+			return id, nil
+		}
+	}
+	return "", nil
 }
 
 func (a *app) costCommand() *cobra.Command {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"math/big"
@@ -406,5 +407,69 @@ func TestCostTableAddsUp(t *testing.T) {
 		if totalCents == 0 || rowsCents != totalCents || rowsTenths != 1000 {
 			t.Errorf("--by %s: rows add up to %d cents and %d tenths of a percent; TOTAL %d cents\n%s", by, rowsCents, rowsTenths, totalCents, out)
 		}
+	}
+}
+
+// TestDefaultWorkspaceAnyName: the reports give the default workspace no ID
+// (null), yet its ID, "Default" and "default" all select it, with the same
+// figures, in cost and in usage.
+func TestDefaultWorkspaceAnyName(t *testing.T) {
+	srv := demoServer(t)
+	var ws struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, srv, term{}, "workspaces", "get", "Default", "-o", "json").stdout), &ws); err != nil || ws.ID == "" {
+		t.Fatalf("the default workspace's ID: %q, %v", ws.ID, err)
+	}
+	byWorkspace := jsonList(t, mustRun(t, srv, term{}, "cost", "--since", "7d").stdout)
+	var want *big.Rat
+	for _, r := range byWorkspace {
+		if r["workspace_id"] == "" {
+			want = new(big.Rat).Add(cmp.Or(want, new(big.Rat)), rat(t, r["cost_cents"].(string)))
+		}
+	}
+	if want == nil || want.Sign() <= 0 {
+		t.Fatal("the default workspace spent nothing: the test proves nothing")
+	}
+	sumTokens := func(rows []map[string]any) (n int64) {
+		for _, r := range rows {
+			n += int64(r["total_tokens"].(float64))
+		}
+		return n
+	}
+	var usage int64
+	for _, spelling := range []string{ws.ID, "Default", "default"} {
+		t.Run(spelling, func(t *testing.T) {
+			rows := jsonList(t, mustRun(t, srv, term{}, "cost", "--since", "7d", "--workspace", spelling).stdout)
+			if got := sumColumn(t, rows, "cost_cents"); got.Cmp(want) != 0 {
+				t.Errorf("cost --workspace %s: %s cents, want %s", spelling, got.FloatString(5), want.FloatString(5))
+			}
+			for _, r := range rows {
+				if r["workspace_id"] != "" || r["workspace_name"] != "Default" {
+					t.Errorf("cost --workspace %s: row %v", spelling, r)
+				}
+			}
+			table := mustRun(t, srv, term{}, "cost", "--since", "7d", "--workspace", spelling, "-o", "table").stdout
+			if !strings.Contains(table, "Only workspace Default ") {
+				t.Errorf("cost --workspace %s: the table does not name the filter:\n%s", spelling, table)
+			}
+			tokens := sumTokens(jsonList(t, mustRun(t, srv, term{}, "usage", "messages", "--since", "7d", "--by", "workspace", "--workspace", spelling).stdout))
+			if usage == 0 {
+				usage = tokens
+			}
+			if tokens != usage || tokens <= 0 {
+				t.Errorf("usage --workspace %s: %d tokens, want %d", spelling, tokens, usage)
+			}
+		})
+	}
+	all := jsonList(t, mustRun(t, srv, term{}, "usage", "messages", "--since", "7d", "--by", "workspace").stdout)
+	var defaultTokens int64
+	for _, r := range all {
+		if r["workspace_id"] == "" {
+			defaultTokens += int64(r["total_tokens"].(float64))
+		}
+	}
+	if defaultTokens != usage {
+		t.Errorf("usage of the default workspace: %d tokens filtered, %d in the whole report", usage, defaultTokens)
 	}
 }
