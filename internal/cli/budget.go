@@ -84,28 +84,13 @@ days that does not end in decimal is rounded at 20 places.`,
 	return cmd
 }
 
-// percent is a share as a percentage with one decimal: "112.8%".
-func percent(share *big.Rat) string {
-	return new(big.Rat).Mul(share, big.NewRat(100, 1)).FloatString(1) + "%"
-}
-
-// centsRat formats exact cents that need not end in decimal, such as a
-// projection, as dollars rounded exactly to the cent.
-func centsRat(cents *big.Rat) string {
-	rounded, err := admin.ParseDollars(admin.FormatDollars(cents, 2))
-	if err != nil {
-		panic(err) // FormatDollars writes plain decimals
-	}
-	return dollars(rounded)
-}
-
 func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, filter string) {
 	lastTrailing := f.Trailing.End.AddDate(0, 0, -1)
 	rows := [][]string{
 		{"Monthly budget", dollars(st.Budget), ""},
 		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare) + " of the budget"},
 		{"Daily average", centsRat(f.DailyAverage), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
-		{"Days left", f.RemainingDays.FloatString(2), "including the rest of today"},
+		{"Days left", roundText(f.RemainingDays, 2), "including the rest of today"},
 		{"Projected month-end", centsRat(f.Projected), percent(st.ProjectedShare) + " of the budget"},
 	}
 	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -95,11 +96,11 @@ func actorType(t admin.ClaudeCodeActorType) string {
 // acceptance is the share of tool proposals accepted, "92.3%", or ""
 // when none were decided.
 func acceptance(act admin.ClaudeCodeActivity) string {
-	pm, ok := act.AcceptancePerMille()
-	if !ok {
+	decided := act.ToolAccepted + act.ToolRejected
+	if decided <= 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d.%d%%", pm/10, pm%10)
+	return percent(big.NewRat(act.ToolAccepted, decided))
 }
 
 func claudeCodeCells(act admin.ClaudeCodeActivity) []string {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math/big"
 	"os"
 	"slices"
 	"strings"
@@ -324,22 +323,17 @@ Priority Tier spend is not in the cost report.`,
 
 // spendTable is a spend summary as table rows, largest group first: the
 // group (and the workspace ID when withID), spend in dollars, share of the
-// total and a bar; then the TOTAL. right are the columns to align right.
-func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int) {
+// total and a bar; then the TOTAL. right are the columns to align right;
+// note is the footnote when the rounded rows do not add up to the TOTAL.
+func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int, note string) {
 	head = []string{strings.ToUpper(strings.ReplaceAll(dim.flag, "-", " ")), "SPEND", "SHARE", ""}
 	if withID {
 		head = slices.Insert(head, 1, "ID")
 	}
-	// Each row is rounded so that the column adds up to the TOTAL, to the
-	// cent and to the tenth of a percent.
-	cents, tenths := make([]*big.Rat, len(sum.Groups)), make([]*big.Rat, len(sum.Groups))
+	parts := make([]admin.Amount, len(sum.Groups))
 	for i, g := range sum.Groups {
-		cents[i] = g.Total.Cents()
-		tenths[i] = new(big.Rat).Mul(fraction(g.Total, sum.Total), big.NewRat(1000, 1))
-	}
-	roundedCents, roundedTenths := apportion(cents), apportion(tenths)
-	for i, g := range sum.Groups {
-		row := []string{a.costLabel(ctx, dim, g.Key), centsToDollars(roundedCents[i]), tenthsPercent(roundedTenths[i]), bar(g.Total, sum.Total, 24)}
+		parts[i] = g.Total
+		row := []string{a.costLabel(ctx, dim, g.Key), dollars(g.Total), share(g.Total, sum.Total), bar(g.Total, sum.Total, 24)}
 		if withID {
 			row = slices.Insert(row, 1, orDash(g.Key))
 		}
@@ -350,7 +344,7 @@ func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDi
 		total = slices.Insert(total, 1, "")
 	}
 	n := len(head)
-	return head, append(rows, total), []int{n - 3, n - 2}
+	return head, append(rows, total), []int{n - 3, n - 2}, roundingNote(parts, sum.Total)
 }
 
 // pendingSpend is the footnote for spend that is not final: which days, and
@@ -361,14 +355,14 @@ func pendingSpend(sum *admin.CostSummary) string {
 }
 
 func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim costDim, filter costFilter) {
-	head, rows, right := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
+	head, rows, right, note := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
 	if a.flags.noHeaders {
 		head = nil
 	} else {
 		a.printLines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage()))
 	}
 	a.renderTable("", head, rows, right...)
-	a.printLines(pendingSpend(sum), a.describeFilter(ctx, filter))
+	a.printLines(note, pendingSpend(sum), a.describeFilter(ctx, filter))
 }
 
 // costCharts draws the spend per day under the table: bars stacked by the
