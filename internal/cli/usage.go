@@ -232,7 +232,9 @@ The table has one row per group, most tokens first, then the TOTAL:
   TOTAL TOKENS    all of the input and output tokens
 Workspaces, API keys and accounts show their names beside their IDs. The
 latest bucket, and any bucket that ended less than an hour ago, is not final:
-the API's data lags, so its counts may still grow; a footnote marks it.
+the API's data lags, so its counts may still grow; a footnote marks it. The
+table needs only totals, so stretches of whole hours or days are fetched as
+such: a month of 1m buckets takes a few requests, not 31 of 1,440 buckets.
 
 Data formats (-o json, jsonl, csv, yaml) have one row per bucket and group:
 bucket_start and bucket_end (RFC 3339, UTC; the end is excluded), a column per
