@@ -224,10 +224,13 @@ type listWriter[T any] struct {
 	format string
 	w      *bufio.Writer
 	raw    func(T) json.RawMessage
-	cols   []column[T]
-	csv    *csv.Writer
-	n      int
-	buf    bytes.Buffer
+	// indented, when set, appends an item as an element of an indented
+	// array directly, without re-indenting its raw JSON.
+	indented func(T, []byte) []byte
+	cols     []column[T]
+	csv      *csv.Writer
+	n        int
+	buf      bytes.Buffer
 }
 
 func newListWriter[T any](a *app, format string, raw func(T) json.RawMessage, cols []column[T]) *listWriter[T] {
@@ -251,7 +254,9 @@ func (l *listWriter[T]) write(it T) error {
 			l.buf.Reset()
 			l.buf.WriteString("[\n  ")
 		}
-		if err := json.Indent(&l.buf, l.raw(it), "  ", "  "); err != nil {
+		if l.indented != nil {
+			l.buf.Write(l.indented(it, l.buf.AvailableBuffer()))
+		} else if err := json.Indent(&l.buf, l.raw(it), "  ", "  "); err != nil {
 			return err
 		}
 		_, err := l.w.Write(l.buf.Bytes())

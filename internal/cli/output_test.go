@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 )
 
@@ -45,5 +46,26 @@ func TestListWriterStreams(t *testing.T) {
 				t.Errorf("got %q\nwant %q", out.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestDataRowJSONIsWhatIndentGives: rows written indented directly read
+// byte for byte as their compact JSON re-indented by encoding/json.
+func TestDataRowJSONIsWhatIndentGives(t *testing.T) {
+	for _, r := range []dataRow{
+		{},
+		{strCell("plain", "abc"), intCell("n", -12), boolCell("ok", true)},
+		{strCell("escaped", "tab\there \"q\" \\ <&> é \u2028 \x01"), strCell("", "")},
+	} {
+		var want bytes.Buffer
+		if err := json.Indent(&want, r.json(), "  ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := r.appendJSON(nil, true); string(got) != want.String() {
+			t.Errorf("got %s\nwant %s", got, want.String())
+		}
+		if !json.Valid(r.json()) {
+			t.Errorf("invalid JSON %s", r.json())
+		}
 	}
 }

@@ -325,25 +325,51 @@ func moneyCells(prefix string, a admin.Amount) []cell {
 	return []cell{strCell(prefix+"_usd", decimalString(a.Dollars())), strCell(prefix+"_cents", decimalString(a.Cents()))}
 }
 
-func (r dataRow) json() json.RawMessage {
-	var b strings.Builder
-	b.WriteByte('{')
+func (r dataRow) json() json.RawMessage { return r.appendJSON(nil, false) }
+
+// appendJSON appends the row as a JSON object: compact, or indented as an
+// element of an indented array (the form json.Indent gives it there).
+func (r dataRow) appendJSON(b []byte, indented bool) []byte {
+	if len(r) == 0 {
+		return append(b, "{}"...)
+	}
+	b = append(b, '{')
 	for i, c := range r {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		k, _ := json.Marshal(c.key)
-		b.Write(k)
-		b.WriteByte(':')
+		if indented {
+			b = append(b, "\n    "...)
+		}
+		b = appendJSONString(b, c.key)
+		b = append(b, ':')
+		if indented {
+			b = append(b, ' ')
+		}
 		if c.literal {
-			b.WriteString(c.text)
+			b = append(b, c.text...)
 			continue
 		}
-		v, _ := json.Marshal(c.text)
-		b.Write(v)
+		b = appendJSONString(b, c.text)
 	}
-	b.WriteByte('}')
-	return json.RawMessage(b.String())
+	if indented {
+		b = append(b, "\n  "...)
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // printRows writes data rows in the chosen data format; keys name the
@@ -355,7 +381,9 @@ func printRows(a *app, cmd *cobra.Command, keys []string, rows []dataRow) error 
 // rowWriter writes data rows one at a time in a data format; keys name the
 // columns, so CSV has its header even when no row comes.
 func (a *app) rowWriter(format string, keys []string) *listWriter[dataRow] {
-	return newListWriter(a, format, dataRow.json, dataColumns(keys))
+	w := newListWriter(a, format, dataRow.json, dataColumns(keys))
+	w.indented = func(r dataRow, b []byte) []byte { return r.appendJSON(b, true) }
+	return w
 }
 
 // dataColumns are the CSV columns of data rows with these keys.
