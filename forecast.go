@@ -72,11 +72,21 @@ func ForecastMonth(buckets []CostBucket, now time.Time) (*Forecast, error) {
 	if now.IsZero() {
 		return nil, invalidParam("now is the zero time")
 	}
-	now = now.UTC()
 	sum, err := SummarizeCost(buckets, "", now)
 	if err != nil {
 		return nil, err
 	}
+	return ForecastMonthOf(sum, now)
+}
+
+// ForecastMonthOf is ForecastMonth from a summary of the daily cost buckets
+// (by any field), such as a CostSummarizer's, so the buckets need not be
+// held: it reads the summary's Periods and Series.
+func ForecastMonthOf(sum *CostSummary, now time.Time) (*Forecast, error) {
+	if now.IsZero() {
+		return nil, invalidParam("now is the zero time")
+	}
+	now = now.UTC()
 	daily := map[int64]Amount{} // by the day's Unix time
 	for i, p := range sum.Periods {
 		if p.End.Sub(p.Start) != 24*time.Hour || !p.Start.Equal(startOfDay(p.Start)) {
@@ -99,9 +109,10 @@ func ForecastMonth(buckets []CostBucket, now time.Time) (*Forecast, error) {
 	f := &Forecast{AsOf: now, Month: TimeRange{Start: monthStart(now, 0), End: monthStart(now, 1)}, Trailing: trailingDays(now)}
 	if today := startOfDay(now); today.Before(now) {
 		if _, ok := daily[today.Unix()]; !ok {
-			f.AsOf = today
+			f.AsOf = today // no bucket for today yet: the forecast is as of midnight
 		}
 	}
+	var err error
 	if f.MonthToDate, err = spend(TimeRange{Start: f.Month.Start, End: f.AsOf}); err != nil {
 		return nil, err
 	}

@@ -113,15 +113,43 @@ var usageKeys = map[UsageGroupBy]func(UsageResult) string{
 // The buckets must have been fetched grouped by that dimension (GroupBy), or
 // every result falls in the "" group. They must be oldest first, each once,
 // as the report and MessagesRange return them. now decides which buckets
-// are final (see ReportLag); a zero now marks none final.
+// are final (see ReportLag); a zero now marks none final. It is a
+// UsageSummarizer fed every bucket.
 func SummarizeUsage(buckets []UsageBucket, by UsageGroupBy, now time.Time) (*UsageSummary, error) {
+	s, err := NewUsageSummarizer(by, now)
+	if err != nil {
+		return nil, err
+	}
+	return summarizeAll(&s.acc, buckets)
+}
+
+// UsageSummarizer builds a UsageSummary bucket by bucket, so a report of
+// any length can be summarized as it is fetched (from MessagesRange)
+// without holding its buckets: it keeps one cell per group and bucket, not
+// the results.
+type UsageSummarizer struct {
+	acc summarizer[UsageResult, UsageCounts]
+}
+
+// NewUsageSummarizer starts an empty usage summary grouped by one dimension
+// ("" for none); by and now mean what they mean for SummarizeUsage.
+func NewUsageSummarizer(by UsageGroupBy, now time.Time) (*UsageSummarizer, error) {
 	key, ok := usageKeys[by]
 	if !ok {
 		return nil, invalidParam("cannot summarize usage by %q; use one of %s", by, keyNames(usageKeys))
 	}
 	value := func(r UsageResult) (UsageCounts, error) { return r.Counts(), nil }
-	return summarize(buckets, string(by), now, key, value, func(a, b UsageCounts) int { return cmp.Compare(a.Tokens(), b.Tokens()) })
+	return &UsageSummarizer{newSummarizer(string(by), now, key, value, func(a, b UsageCounts) int { return cmp.Compare(a.Tokens(), b.Tokens()) })}, nil
 }
+
+// Add counts the next bucket in. Buckets must come oldest first, each once;
+// one that starts before the previous one ends, or is empty, is an error
+// and is not counted.
+func (s *UsageSummarizer) Add(b UsageBucket) error { return s.acc.add(b) }
+
+// Summary is the summary of the buckets added so far. It shares nothing
+// with the summarizer, which can go on adding.
+func (s *UsageSummarizer) Summary() *UsageSummary { return s.acc.summary() }
 
 // CostField is a field of cost results that SummarizeCost can group by.
 // Only workspace_id and description are grouping dimensions of the API;
@@ -157,15 +185,40 @@ var costKeys = map[CostField]func(CostResult) string{
 // report and ReportRange return them; for fields other than workspace_id
 // the report must have been grouped by description. now decides which
 // buckets are final (see ReportLag). A result in a currency other than USD
-// is an error, since cents of different currencies cannot be added.
+// is an error, since cents of different currencies cannot be added. It is a
+// CostSummarizer fed every bucket.
 func SummarizeCost(buckets []CostBucket, by CostField, now time.Time) (*CostSummary, error) {
+	s, err := NewCostSummarizer(by, now)
+	if err != nil {
+		return nil, err
+	}
+	return summarizeAll(&s.acc, buckets)
+}
+
+// CostSummarizer builds a CostSummary bucket by bucket, as UsageSummarizer
+// does for usage.
+type CostSummarizer struct {
+	acc summarizer[CostResult, Amount]
+}
+
+// NewCostSummarizer starts an empty cost summary grouped by one field (""
+// for none); by and now mean what they mean for SummarizeCost.
+func NewCostSummarizer(by CostField, now time.Time) (*CostSummarizer, error) {
 	key, ok := costKeys[by]
 	if !ok {
 		return nil, invalidParam("cannot summarize cost by %q; use one of %s", by, keyNames(costKeys))
 	}
 	value := func(r CostResult) (Amount, error) { return r.Amount, checkCurrency(r.Currency) }
-	return summarize(buckets, string(by), now, key, value, Amount.Cmp)
+	return &CostSummarizer{newSummarizer(string(by), now, key, value, Amount.Cmp)}, nil
 }
+
+// Add counts the next bucket in, as UsageSummarizer.Add does; a bucket with
+// an amount in a currency other than USD is an error and is not counted.
+func (s *CostSummarizer) Add(b CostBucket) error { return s.acc.add(b) }
+
+// Summary is the summary of the buckets added so far. It shares nothing
+// with the summarizer, which can go on adding.
+func (s *CostSummarizer) Summary() *CostSummary { return s.acc.summary() }
 
 // checkCurrency accepts USD, the one currency the reports use, and a missing
 // currency, which can only mean it.
@@ -187,54 +240,110 @@ func keyNames[K ~string, V any](m map[K]V) string {
 	return strings.Join(names, ", ") + ` or "" for none`
 }
 
-// summarize is SummarizeUsage and SummarizeCost: key picks a result's
-// group, value what it adds, and rank orders the groups' totals.
-func summarize[R any, V interface{ Add(V) V }](buckets []ReportBucket[R], by string, now time.Time,
-	key func(R) string, value func(R) (V, error), rank func(a, b V) int) (*Summary[V], error) {
-	s := &Summary[V]{By: by, Periods: make([]Period, len(buckets)), Series: make([]V, len(buckets))}
-	groups := map[string]*SummaryGroup[V]{}
-	settled := now.Add(-ReportLag)
-	for i, b := range buckets {
-		if !b.EndingAt.After(b.StartingAt) {
-			return nil, fmt.Errorf("admin: bucket %d runs from %s to %s, which is empty or reversed", i, stamp(b.StartingAt), stamp(b.EndingAt))
-		}
-		if i > 0 && b.StartingAt.Before(buckets[i-1].EndingAt) {
-			return nil, fmt.Errorf("admin: bucket %d starts at %s, before bucket %d ends (%s): buckets must be oldest first, each once",
-				i, stamp(b.StartingAt), i-1, stamp(buckets[i-1].EndingAt))
-		}
-		s.Periods[i] = Period{Start: b.StartingAt, End: b.EndingAt, Final: !b.EndingAt.After(settled)}
-		if !s.Periods[i].Final {
-			s.Pending++
-		}
-		for _, r := range b.Results {
-			v, err := value(r)
-			if err != nil {
-				return nil, err
-			}
-			g := groups[key(r)]
-			if g == nil {
-				g = &SummaryGroup[V]{Key: key(r), Series: make([]V, len(buckets))}
-				groups[g.Key] = g
-			}
-			g.Series[i] = g.Series[i].Add(v)
+// summarizer is UsageSummarizer and CostSummarizer: key picks a result's
+// group, value what it adds, and rank orders the groups' totals. It holds
+// one cell per group and bucket, never the results.
+type summarizer[R any, V interface{ Add(V) V }] struct {
+	by      string
+	settled time.Time // buckets ending by then are final
+	key     func(R) string
+	value   func(R) (V, error)
+	rank    func(a, b V) int
+
+	periods []Period
+	pending int
+	total   V
+	series  []V
+	groups  map[string]*SummaryGroup[V]
+	// values and cells are the current bucket's, kept to reuse their room.
+	values []V
+	cells  map[string]V
+}
+
+func newSummarizer[R any, V interface{ Add(V) V }](by string, now time.Time, key func(R) string, value func(R) (V, error), rank func(a, b V) int) summarizer[R, V] {
+	return summarizer[R, V]{by: by, settled: now.Add(-ReportLag), key: key, value: value, rank: rank,
+		groups: map[string]*SummaryGroup[V]{}, cells: map[string]V{}}
+}
+
+// summarizeAll adds every bucket and returns the summary.
+func summarizeAll[R any, V interface{ Add(V) V }](s *summarizer[R, V], buckets []ReportBucket[R]) (*Summary[V], error) {
+	for _, b := range buckets {
+		if err := s.add(b); err != nil {
+			return nil, err
 		}
 	}
-	// The totals follow from the per-bucket cells: adding each result once,
-	// not four times, keeps long reports cheap.
-	for _, g := range groups {
-		for i, v := range g.Series {
-			g.Total = g.Total.Add(v)
-			s.Series[i] = s.Series[i].Add(v)
+	return s.summary(), nil
+}
+
+func (s *summarizer[R, V]) add(b ReportBucket[R]) error {
+	i := len(s.periods)
+	if !b.EndingAt.After(b.StartingAt) {
+		return fmt.Errorf("admin: bucket %d runs from %s to %s, which is empty or reversed", i, stamp(b.StartingAt), stamp(b.EndingAt))
+	}
+	if i > 0 && b.StartingAt.Before(s.periods[i-1].End) {
+		return fmt.Errorf("admin: bucket %d starts at %s, before bucket %d ends (%s): buckets must be oldest first, each once",
+			i, stamp(b.StartingAt), i-1, stamp(s.periods[i-1].End))
+	}
+	// Every value first, so that a bucket that fails leaves no trace.
+	s.values = s.values[:0]
+	for _, r := range b.Results {
+		v, err := s.value(r)
+		if err != nil {
+			return err
 		}
-		s.Groups = append(s.Groups, *g)
+		s.values = append(s.values, v)
 	}
-	for _, v := range s.Series {
-		s.Total = s.Total.Add(v)
+	p := Period{Start: b.StartingAt, End: b.EndingAt, Final: !b.EndingAt.After(s.settled)}
+	if !p.Final {
+		s.pending++
 	}
-	slices.SortFunc(s.Groups, func(a, b SummaryGroup[V]) int {
-		return cmp.Or(rank(b.Total, a.Total), strings.Compare(a.Key, b.Key))
+	s.periods = append(s.periods, p)
+	// The bucket's results are added up per group first: the group totals
+	// and the bucket's total then take one addition per group, not per
+	// result, which keeps long reports cheap.
+	clear(s.cells)
+	for j, r := range b.Results {
+		k := s.key(r)
+		s.cells[k] = s.cells[k].Add(s.values[j])
+	}
+	var sum V
+	for k, v := range s.cells {
+		g := s.groups[k]
+		if g == nil {
+			g = &SummaryGroup[V]{Key: k}
+			s.groups[k] = g
+		}
+		g.Series = append(padded(g.Series, i), v)
+		g.Total = g.Total.Add(v)
+		sum = sum.Add(v)
+	}
+	s.series = append(s.series, sum)
+	s.total = s.total.Add(sum)
+	return nil
+}
+
+// padded is series with zero values appended up to n entries: a group has
+// no cell in the buckets where it had no result.
+func padded[V any](series []V, n int) []V {
+	if len(series) >= n {
+		return series
+	}
+	return append(series, make([]V, n-len(series))...)
+}
+
+func (s *summarizer[R, V]) summary() *Summary[V] {
+	out := &Summary[V]{By: s.by, Periods: slices.Clone(s.periods), Total: s.total, Series: slices.Clone(s.series), Pending: s.pending}
+	if out.Periods == nil {
+		out.Periods, out.Series = []Period{}, []V{}
+	}
+	n := len(s.periods)
+	for _, g := range s.groups {
+		out.Groups = append(out.Groups, SummaryGroup[V]{Key: g.Key, Total: g.Total, Series: padded(slices.Clip(slices.Clone(g.Series)), n)})
+	}
+	slices.SortFunc(out.Groups, func(a, b SummaryGroup[V]) int {
+		return cmp.Or(s.rank(b.Total, a.Total), strings.Compare(a.Key, b.Key))
 	})
-	return s, nil
+	return out
 }
 
 // ClaudeCodeSummary is Claude Code activity rolled up per actor.
@@ -275,8 +384,9 @@ func (a ClaudeCodeActivity) AcceptancePerMille() (perMille int64, ok bool) {
 	return (2000*a.ToolAccepted + decided) / (2 * decided), true
 }
 
-// add counts one record into a.
-func (a *ClaudeCodeActivity) add(r ClaudeCodeRecord) error {
+// add counts one record into a; the record's currencies must have been
+// checked (checkRecord).
+func (a *ClaudeCodeActivity) add(r ClaudeCodeRecord) {
 	m := r.CoreMetrics
 	a.Sessions += m.NumSessions
 	a.LinesAdded += m.LinesOfCode.Added
@@ -288,47 +398,85 @@ func (a *ClaudeCodeActivity) add(r ClaudeCodeRecord) error {
 		a.ToolRejected += t.Rejected
 	}
 	for _, u := range r.ModelBreakdown {
+		a.EstimatedCost = a.EstimatedCost.Add(u.EstimatedCost.Amount)
+	}
+}
+
+// checkRecord accepts a record whose estimated costs can be added up.
+func checkRecord(r ClaudeCodeRecord) error {
+	for _, u := range r.ModelBreakdown {
 		if err := checkCurrency(u.EstimatedCost.Currency); err != nil {
 			return err
 		}
-		a.EstimatedCost = a.EstimatedCost.Add(u.EstimatedCost.Amount)
 	}
 	return nil
 }
 
 // SummarizeClaudeCode rolls Claude Code records up per actor, such as the
 // records of ClaudeCodeRange. An actor's local and remote records of a day
-// count as one active day.
+// count as one active day. It is a ClaudeCodeSummarizer fed every record.
 func SummarizeClaudeCode(records []ClaudeCodeRecord) (*ClaudeCodeSummary, error) {
-	type actorKey struct {
-		typ  ClaudeCodeActorType
-		name string
-	}
-	actors := map[actorKey]*ClaudeCodeActivity{}
-	days := map[actorKey]map[time.Time]bool{}
-	anyone := map[time.Time]bool{}
-	s := &ClaudeCodeSummary{}
+	s := NewClaudeCodeSummarizer()
 	for _, r := range records {
-		k := actorKey{r.Actor.Type, r.Actor.Name()}
-		a := actors[k]
-		if a == nil {
-			a = &ClaudeCodeActivity{Name: k.name, Type: k.typ}
-			actors[k], days[k] = a, map[time.Time]bool{}
-		}
-		if err := a.add(r); err != nil {
+		if err := s.Add(r); err != nil {
 			return nil, err
 		}
-		_ = s.Total.add(r) // a.add checked the currency
-		days[k][startOfDay(r.Date)] = true
-		anyone[startOfDay(r.Date)] = true
 	}
-	for k, a := range actors {
-		a.DaysActive = len(days[k])
-		s.Actors = append(s.Actors, *a)
+	return s.Summary(), nil
+}
+
+// ClaudeCodeSummarizer builds a ClaudeCodeSummary record by record, so the
+// records of a long range need not be held: it keeps one activity and one
+// set of active days per actor.
+type ClaudeCodeSummarizer struct {
+	actors map[claudeCodeActorKey]*ClaudeCodeActivity
+	days   map[claudeCodeActorKey]map[time.Time]bool
+	anyone map[time.Time]bool
+	total  ClaudeCodeActivity
+}
+
+type claudeCodeActorKey struct {
+	typ  ClaudeCodeActorType
+	name string
+}
+
+// NewClaudeCodeSummarizer starts an empty Claude Code summary.
+func NewClaudeCodeSummarizer() *ClaudeCodeSummarizer {
+	return &ClaudeCodeSummarizer{actors: map[claudeCodeActorKey]*ClaudeCodeActivity{},
+		days: map[claudeCodeActorKey]map[time.Time]bool{}, anyone: map[time.Time]bool{}}
+}
+
+// Add counts one record in, in any order. A record with an estimated cost
+// in a currency other than USD is an error and is not counted.
+func (s *ClaudeCodeSummarizer) Add(r ClaudeCodeRecord) error {
+	if err := checkRecord(r); err != nil {
+		return err
 	}
-	s.Total.DaysActive = len(anyone)
-	slices.SortFunc(s.Actors, func(a, b ClaudeCodeActivity) int {
+	k := claudeCodeActorKey{r.Actor.Type, r.Actor.Name()}
+	a := s.actors[k]
+	if a == nil {
+		a = &ClaudeCodeActivity{Name: k.name, Type: k.typ}
+		s.actors[k], s.days[k] = a, map[time.Time]bool{}
+	}
+	a.add(r)
+	s.total.add(r)
+	s.days[k][startOfDay(r.Date)] = true
+	s.anyone[startOfDay(r.Date)] = true
+	return nil
+}
+
+// Summary is the summary of the records added so far. It shares nothing
+// with the summarizer, which can go on adding.
+func (s *ClaudeCodeSummarizer) Summary() *ClaudeCodeSummary {
+	out := &ClaudeCodeSummary{Total: s.total}
+	for k, a := range s.actors {
+		act := *a
+		act.DaysActive = len(s.days[k])
+		out.Actors = append(out.Actors, act)
+	}
+	out.Total.DaysActive = len(s.anyone)
+	slices.SortFunc(out.Actors, func(a, b ClaudeCodeActivity) int {
 		return cmp.Or(b.EstimatedCost.Cmp(a.EstimatedCost), strings.Compare(a.Name, b.Name), strings.Compare(string(a.Type), string(b.Type)))
 	})
-	return s, nil
+	return out
 }

@@ -1,10 +1,12 @@
 package admintest
 
 import (
+	"bufio"
 	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"math/big"
 	"regexp"
@@ -146,13 +148,42 @@ type timeBucket[T any] struct {
 }
 
 // answer fills the page's buckets, oldest first, empty ones included.
-func answer[T any](p *bucketPage, results func(a, b int64) []T) map[string]any {
+func answer[T any](p *bucketPage, results func(a, b int64) []T) bucketsAnswer[T] {
 	data := make([]timeBucket[T], 0, len(p.starts))
 	for _, s := range p.starts {
 		e := s.Add(p.size)
 		data = append(data, timeBucket[T]{s.Format(time.RFC3339), e.Format(time.RFC3339), nonNil(results(s.Unix()/60, e.Unix()/60))})
 	}
-	return map[string]any{"data": data, "has_more": p.next != nil, "next_page": p.next}
+	return bucketsAnswer[T]{data: data, next: p.next}
+}
+
+// bucketsAnswer is a page of a report. It is written bucket by bucket
+// rather than encoded as one document first: a page of 1,440 one-minute
+// buckets is megabytes, which would otherwise be held twice.
+type bucketsAnswer[T any] struct {
+	data []timeBucket[T]
+	next any
+}
+
+func (p bucketsAnswer[T]) writeJSON(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`{"data":[`)
+	for i, b := range p.data {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		js, err := json.Marshal(b)
+		if err != nil {
+			return err
+		}
+		bw.Write(js)
+	}
+	tail, err := json.Marshal(p.next)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, `],"has_more":%t,"next_page":%s}`+"\n", p.next != nil, tail)
+	return bw.Flush()
 }
 
 // orNull is s, or nil (null on the wire) when s is empty.

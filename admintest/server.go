@@ -14,6 +14,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path"
@@ -235,6 +236,10 @@ func writeError(w http.ResponseWriter, rid string, e *apiError) {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
+	if s, ok := v.(interface{ writeJSON(io.Writer) error }); ok {
+		s.writeJSON(w) // a long answer that writes itself as it goes
+		return
+	}
 	enc := json.NewEncoder(w)
 	enc.Encode(v)
 }

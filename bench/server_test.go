@@ -59,6 +59,9 @@ type fixture struct {
 var fx fixture
 
 func TestMain(m *testing.M) {
+	if rssFile := os.Getenv(cliRunEnv); rssFile != "" {
+		os.Exit(runCLIChild(rssFile, os.Args[1:]))
+	}
 	if os.Getenv(serverEnv) != "" {
 		if err := serve(os.Stdout, os.Stdin); err != nil {
 			fmt.Fprintln(os.Stderr, "bench server:", err)

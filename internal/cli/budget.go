@@ -55,11 +55,11 @@ days that does not end in decimal is rounded at 20 places.`,
 				return err
 			}
 			filter := costFilter{workspaces: costIDs}
-			buckets, err := a.fetchCost(ctx, c, costQuery{r: admin.ForecastRange(now), filter: filter})
+			sum, err := a.costSummary(ctx, c, costQuery{r: admin.ForecastRange(now), filter: filter}, "", now)
 			if err != nil {
 				return err
 			}
-			f, err := admin.ForecastMonth(buckets, now)
+			f, err := admin.ForecastMonthOf(sum, now)
 			if err != nil {
 				return err
 			}
@@ -84,21 +84,6 @@ days that does not end in decimal is rounded at 20 places.`,
 	return cmd
 }
 
-// percent is a share as a percentage with one decimal: "112.8%".
-func percent(share *big.Rat) string {
-	return new(big.Rat).Mul(share, big.NewRat(100, 1)).FloatString(1) + "%"
-}
-
-// centsRat formats exact cents that need not end in decimal, such as a
-// projection, as dollars rounded exactly to the cent.
-func centsRat(cents *big.Rat) string {
-	rounded, err := admin.ParseDollars(admin.FormatDollars(cents, 2))
-	if err != nil {
-		panic(err) // FormatDollars writes plain decimals
-	}
-	return dollars(rounded)
-}
-
 func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now time.Time, filter string) {
 	lastTrailing := f.Trailing.End.AddDate(0, 0, -1)
 	short := f.AsOf.Before(now) // the forecast lacks today's bucket
@@ -106,7 +91,7 @@ func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now ti
 		{"Monthly budget", dollars(st.Budget), ""},
 		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare) + " of the budget"},
 		{"Daily average", centsRat(f.DailyAverage), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
-		{"Days left", f.RemainingDays.FloatString(2), daysLeftText(f.RemainingDays)},
+		{"Days left", roundText(f.RemainingDays, 2), daysLeftText(f.RemainingDays)},
 		{"Projected month-end", centsRat(f.Projected), percent(st.ProjectedShare) + " of the budget"},
 	}
 	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
@@ -141,7 +126,7 @@ func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now ti
 func daysLeftText(days *big.Rat) string {
 	whole := new(big.Int).Quo(days.Num(), days.Denom())
 	today := new(big.Rat).Sub(days, new(big.Rat).SetInt(whole))
-	s := "the rest of today, " + today.FloatString(2) + " of a day"
+	s := "the rest of today, " + roundText(today, 2) + " of a day"
 	if today.Sign() == 0 && whole.Sign() > 0 { // as of midnight: all of today is left
 		whole.Sub(whole, big.NewInt(1))
 		s = "all of today"

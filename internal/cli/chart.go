@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"math/big"
-	"slices"
 	"strings"
 
 	"github.com/anthropic-admin-go/admin"
@@ -23,67 +22,75 @@ func scaled(r *big.Rat, n int64) int64 {
 	return new(big.Int).Quo(v.Num(), v.Denom()).Int64()
 }
 
-// apportion rounds exact values to whole units so that the rounded values
-// add up to the rounded sum (half away from zero), by the largest-remainder
-// method: a column of rounded figures then adds up to the total printed
-// under it, as a reader checking by hand expects.
-func apportion(values []*big.Rat) []*big.Int {
-	out := make([]*big.Int, len(values))
-	rem := make([]*big.Rat, len(values))
-	sum, floors := new(big.Rat), new(big.Int)
-	for i, v := range values {
-		sum.Add(sum, v)
-		out[i] = floorRat(v)
-		rem[i] = new(big.Rat).Sub(v, new(big.Rat).SetInt(out[i]))
-		floors.Add(floors, out[i])
+// round is v rounded half away from zero to places decimals, as a count of
+// 10^-places: round(1234.5, 0) is 1235, round(0.5626, 3) is 563. It is the
+// one rounding of every figure the report views print (amounts, shares,
+// brief counts, days) in the tables, the charts, the HTML report, the
+// budget and the demo, so a figure reads the same wherever it appears and
+// is always its own exact value rounded.
+func round(v *big.Rat, places int) *big.Int {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(places, 0))), nil)
+	n := new(big.Int).Mul(v.Num(), scale)
+	q, r := new(big.Int).QuoRem(n, v.Denom(), new(big.Int)) // q is truncated toward zero
+	if r.Abs(r).Lsh(r, 1).Cmp(v.Denom()) >= 0 {
+		q.Add(q, big.NewInt(int64(n.Sign())))
 	}
-	// The units the floors fell short of the rounded sum go to the values
-	// that lost the most to their floor; ties to the earlier (larger) row.
-	short := new(big.Int).Sub(roundRat(sum), floors).Int64()
-	order := make([]int, len(values))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(x, y int) int { return rem[y].Cmp(rem[x]) })
-	for _, i := range order[:min(int(short), len(order))] {
-		out[i].Add(out[i], big.NewInt(1))
-	}
-	return out
-}
-
-// floorRat is the largest integer not above r.
-func floorRat(r *big.Rat) *big.Int {
-	q, m := new(big.Int).DivMod(r.Num(), r.Denom(), new(big.Int))
-	_ = m // DivMod is Euclidean: with a positive denominator q is the floor
 	return q
 }
 
-// roundRat rounds r to the nearest integer, halves away from zero.
-func roundRat(r *big.Rat) *big.Int {
-	half := big.NewRat(1, 2)
-	if r.Sign() < 0 {
-		return new(big.Int).Neg(floorRat(new(big.Rat).Add(new(big.Rat).Neg(r), half)))
+// fixed writes n counts of 10^-places as a decimal: fixed(12345, 2) is
+// "123.45". Zero has no sign.
+func fixed(n *big.Int, places int) string {
+	digits := new(big.Int).Abs(n).String()
+	if places > 0 {
+		if len(digits) <= places {
+			digits = strings.Repeat("0", places-len(digits)+1) + digits
+		}
+		digits = digits[:len(digits)-places] + "." + digits[len(digits)-places:]
 	}
-	return floorRat(new(big.Rat).Add(r, half))
-}
-
-// share is part's percentage of total with one decimal, e.g. "42.1%".
-func share(part, total admin.Amount) string {
-	return tenthsPercent(big.NewInt(scaled(fraction(part, total), 1000)))
-}
-
-// tenthsPercent writes tenths of a percent: 421 is "42.1%".
-func tenthsPercent(tenths *big.Int) string {
-	t, sign := tenths.Int64(), ""
-	if t < 0 {
-		t, sign = -t, "-"
+	if n.Sign() < 0 {
+		return "-" + digits
 	}
-	return fmt.Sprintf("%s%d.%d%%", sign, t/10, t%10)
+	return digits
 }
 
-// centsToDollars writes whole cents as dollars: 4443126 is "$44,431.26".
-func centsToDollars(cents *big.Int) string {
-	return dollars(admin.MustParseAmount(cents.String()))
+// roundText is v rounded to places decimals (see round), as text.
+func roundText(v *big.Rat, places int) string { return fixed(round(v, places), places) }
+
+// percent is a share (1 is the whole) as a percentage rounded to a tenth:
+// "56.3%".
+func percent(share *big.Rat) string { return fixed(tenths(share), 1) + "%" }
+
+// tenths is a share in tenths of a percent, rounded: 0.56255 is 563.
+func tenths(share *big.Rat) *big.Int { return round(new(big.Rat).Mul(share, big.NewRat(100, 1)), 1) }
+
+// share is part's percentage of total, rounded to a tenth: "42.1%".
+func share(part, total admin.Amount) string { return percent(fraction(part, total)) }
+
+// roundingNote is the footnote under a column of amounts (parts of total,
+// with their shares) whose rows, each its exact value rounded, do not add
+// up to the TOTAL printed under them, the exact total rounded; "" when they
+// do. Nothing is nudged to make them add up: a row always matches its
+// exact figure in the data formats.
+func roundingNote(parts []admin.Amount, total admin.Amount) string {
+	cents, shares := new(big.Int), new(big.Int)
+	for _, p := range parts {
+		cents.Add(cents, round(p.Cents(), 0))
+		shares.Add(shares, tenths(fraction(p, total)))
+	}
+	wantCents, wantShares := round(total.Cents(), 0), tenths(fraction(total, total))
+	var rows, totals []string
+	if cents.Cmp(wantCents) != 0 {
+		rows, totals = append(rows, moneyText(cents)), append(totals, moneyText(wantCents))
+	}
+	if shares.Cmp(wantShares) != 0 {
+		rows, totals = append(rows, fixed(shares, 1)+"%"), append(totals, fixed(wantShares, 1)+"%")
+	}
+	if len(rows) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Rows are rounded one by one and add up to %s; the TOTAL is the exact total rounded, %s.",
+		strings.Join(rows, " and "), strings.Join(totals, " and "))
 }
 
 // bar draws part/total as a bar of at most width cells, in eighths of a
@@ -112,11 +119,17 @@ func partialBlock(n int64) string {
 	return ""
 }
 
-// dollars formats an amount of cents as dollars with thousands separators,
-// e.g. "$44,430.83".
-func dollars(a admin.Amount) string {
-	s := a.DollarString(2)
-	sign := ""
+// dollars formats an amount of cents as dollars rounded to the cent, with
+// thousands separators: "$44,430.83".
+func dollars(a admin.Amount) string { return centsRat(a.Cents()) }
+
+// centsRat formats exact cents that need not end in decimal, such as a
+// projection, as dollars rounded to the cent.
+func centsRat(cents *big.Rat) string { return moneyText(round(cents, 0)) }
+
+// moneyText writes whole cents as dollars: 4443126 is "$44,431.26".
+func moneyText(cents *big.Int) string {
+	s, sign := fixed(cents, 2), ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]
 	}

@@ -236,6 +236,13 @@ func (c termChart) sparklines(d dailySpend) {
 		fmt.Fprintf(&b, "%s%s%s  %s  %*s  %*s\n", chartIndent, name, strings.Repeat(" ", nameW-utf8.RuneCountInString(name)),
 			line, amountW, dollars(s.total()), shareWidth, share(s.total(), grand))
 	}
+	parts := make([]admin.Amount, len(d.series))
+	for g, s := range d.series {
+		parts[g] = s.total()
+	}
+	for _, line := range wrapWords(roundingNote(parts, grand), c.columns()-len(chartIndent)) {
+		fmt.Fprintf(&b, "%s%s\n", chartIndent, line)
+	}
 	if per > 1 {
 		fmt.Fprintf(&b, "%seach mark sums %d days\n", chartIndent, per)
 	}
@@ -273,4 +280,23 @@ func positive(a admin.Amount) admin.Amount {
 		return a
 	}
 	return admin.Amount{}
+}
+
+// wrapWords breaks text into lines of at most width columns, between words.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width {
+			lines, line = append(lines, line), ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,15 +49,12 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
 				return err
 			}
 			ctx, r := cmd.Context(), run.r
-			records, err := fetchRange(a, "Claude Code report", r, 24*time.Hour, run.c.Usage.ClaudeCodeRange(ctx, r, 1000),
-				func(rec admin.ClaudeCodeRecord) time.Time { return rec.Date.AddDate(0, 0, 1) })
-			if err != nil {
+			acc := admin.NewClaudeCodeSummarizer()
+			if err := streamRange(a, "Claude Code report", r, 24*time.Hour, run.c.Usage.ClaudeCodeRange(ctx, r, 1000),
+				func(rec admin.ClaudeCodeRecord) time.Time { return rec.Date.AddDate(0, 0, 1) }, acc.Add); err != nil {
 				return err
 			}
-			sum, err := admin.SummarizeClaudeCode(records)
-			if err != nil {
-				return err
-			}
+			sum := acc.Summary()
 			days, pending := reportDays(r, run.now)
 			if run.format != formatTable {
 				return a.printClaudeCodeRows(cmd, sum, days, pending == 0)
@@ -98,11 +96,11 @@ func actorType(t admin.ClaudeCodeActorType) string {
 // acceptance is the share of tool proposals accepted, "92.3%", or ""
 // when none were decided.
 func acceptance(act admin.ClaudeCodeActivity) string {
-	pm, ok := act.AcceptancePerMille()
-	if !ok {
+	decided := act.ToolAccepted + act.ToolRejected
+	if decided <= 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d.%d%%", pm/10, pm%10)
+	return percent(big.NewRat(act.ToolAccepted, decided))
 }
 
 func claudeCodeCells(act admin.ClaudeCodeActivity) []string {
@@ -120,10 +118,10 @@ func (a *app) printClaudeCodeTable(sum *admin.ClaudeCodeSummary, days []admin.Pe
 	if a.flags.noHeaders {
 		head = nil
 	} else {
-		a.printLines(fmt.Sprintf("Claude Code activity per actor, %s", coverage(days)))
+		a.printLines(fmt.Sprintf("Claude Code activity per actor, %s", spanOf(days, pending).coverage()))
 	}
 	a.renderTable("", head, rows, 2, 3, 4, 5, 6, 7, 8, 9)
-	a.printLines(pendingNote(days, pending, "the activity so far is counted"))
+	a.printLines(spanOf(days, pending).pendingNote("the activity so far is counted"))
 }
 
 // claudeCodeRow is one actor's activity over the range, flattened.

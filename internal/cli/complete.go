@@ -47,21 +47,21 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		}
 		return offer(all, toComplete)
 	})
-	flag("users list|invites list", "role", fixed(orgRoles.shown()...))
-	flag("users update|invites create", "role", fixed(assignableOrgRoles.shown()...))
-	flag("workspaces members add", "role", fixed(addableWorkspaceRoles.shown()...))
-	flag("workspaces members update", "role", fixed(workspaceRoles.shown()...))
+	flag("users list|invites list", "role", completeFrom(orgRoles.shown()...))
+	flag("users update|invites create", "role", completeFrom(assignableOrgRoles.shown()...))
+	flag("workspaces members add", "role", completeFrom(addableWorkspaceRoles.shown()...))
+	flag("workspaces members update", "role", completeFrom(workspaceRoles.shown()...))
 	flag("invites list", "status", list(inviteStatuses.shown()...))
-	flag("api-keys list|api-keys deactivate|api-keys activate", "status", fixed(apiKeyStatuses.shown()...))
-	flag("api-keys update", "status", fixed(settableKeyStatuses.shown()...))
-	flag("workspaces create|workspaces update", "default-geo", fixed(inferenceGeos.shown()...))
+	flag("api-keys list|api-keys deactivate|api-keys activate", "status", completeFrom(apiKeyStatuses.shown()...))
+	flag("api-keys update", "status", completeFrom(settableKeyStatuses.shown()...))
+	flag("workspaces create|workspaces update", "default-geo", completeFrom(inferenceGeos.shown()...))
 	flag("workspaces create|workspaces update", "allowed-geos", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if !strings.Contains(toComplete, ",") {
 			return offer(append([]string{"unrestricted"}, inferenceGeos.shown()...), toComplete)
 		}
 		return list(inferenceGeos.shown()...)(nil, nil, toComplete)
 	})
-	flag("rate-limits list", "group-type", fixed(rateLimitGroupTypes.shown()...))
+	flag("rate-limits list", "group-type", completeFrom(rateLimitGroupTypes.shown()...))
 	flag("rate-limits clear", "limiter", list(limiterTypes.shown()...))
 	flag("rate-limits set", "limit", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var typed []string
@@ -72,11 +72,11 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	})
 	flag("usage messages", "by", list(append(mapStrings(usageDims, func(d usageDim) string { return d.flag }), "none")...))
-	flag("cost", "by", fixed(mapStrings(costDims, func(d costDim) string { return d.flag })...))
-	flag("usage messages", "bucket", fixed(bucketWidths...))
-	flag("usage messages", "tier", fixed(serviceTiers.shown()...))
-	flag("cost", "tier", fixed(costServiceTiers.shown()...))
-	flag("fake-server", "seed", fixed(slices.Sorted(func(yield func(string) bool) {
+	flag("cost", "by", completeFrom(mapStrings(costDims, func(d costDim) string { return d.flag })...))
+	flag("usage messages", "bucket", completeFrom(bucketWidths...))
+	flag("usage messages", "tier", completeFrom(serviceTiers.shown()...))
+	flag("cost", "tier", completeFrom(costServiceTiers.shown()...))
+	flag("fake-server", "seed", completeFrom(slices.Sorted(func(yield func(string) bool) {
 		for k := range fakeSeeds {
 			if !yield(k) {
 				return
@@ -140,8 +140,8 @@ func offer(values []string, toComplete string) ([]cobra.Completion, cobra.ShellC
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
-// fixed completes a flag that takes one of values.
-func fixed(values ...string) cobra.CompletionFunc {
+// completeFrom completes a flag that takes one of values.
+func completeFrom(values ...string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return offer(values, toComplete)
 	}

@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
-	"math/big"
 	"os"
 	"slices"
 	"strings"
@@ -109,9 +109,9 @@ type costQuery struct {
 	filter        costFilter
 }
 
-// fetchCost reads every daily bucket of the range, every page, and keeps
-// the lines the filter passes.
-func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery) ([]admin.CostBucket, error) {
+// fetchCost reads every daily bucket of the range, every page, and hands
+// each to each as it arrives, with the lines the filter passes.
+func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery, each func(admin.CostBucket) error) error {
 	params := admin.CostReportParams{StartingAt: q.r.Start, EndingAt: q.r.End}
 	if q.byWorkspace || len(q.filter.workspaces) > 0 {
 		params.GroupBy = append(params.GroupBy, admin.CostGroupByWorkspaceID)
@@ -119,33 +119,70 @@ func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery) ([]ad
 	if q.byDescription || len(q.filter.models) > 0 || len(q.filter.tiers) > 0 {
 		params.GroupBy = append(params.GroupBy, admin.CostGroupByDescription)
 	}
-	buckets, err := fetchRange(a, "cost report", q.r, admin.BucketWidthDay.RequestSpan(), c.Cost.ReportRange(ctx, params), bucketEnd)
-	if err != nil || q.filter.empty() {
-		return buckets, err
+	return streamRange(a, "cost report", q.r, admin.BucketWidthDay.RequestSpan(), c.Cost.ReportRange(ctx, params), bucketEnd,
+		func(b admin.CostBucket) error {
+			if !q.filter.empty() {
+				b.Results = slices.DeleteFunc(b.Results, func(r admin.CostResult) bool { return !q.filter.keep(r) })
+			}
+			return each(b)
+		})
+}
+
+// costSummary streams the cost report of q into a summary by field.
+func (a *app) costSummary(ctx context.Context, c *admin.Client, q costQuery, field admin.CostField, now time.Time) (*admin.CostSummary, error) {
+	acc, err := admin.NewCostSummarizer(field, now)
+	if err != nil {
+		return nil, err
 	}
-	for i, b := range buckets {
-		buckets[i].Results = slices.DeleteFunc(slices.Clone(b.Results), func(r admin.CostResult) bool { return !q.filter.keep(r) })
+	if err := a.fetchCost(ctx, c, q, acc.Add); err != nil {
+		return nil, err
 	}
-	return buckets, nil
+	return acc.Summary(), nil
 }
 
 // reportWorkspaces resolves --workspace values (IDs or names) to the IDs
 // the usage report filters by, and to those of cost lines, where the
-// default workspace has no ID: "Default" (any case) also stands for "".
+// default workspace has no ID (the reports give it null): its ID, and
+// "Default" in any case, also stand for "".
 func (a *app) reportWorkspaces(cmd *cobra.Command, args []string) (usageIDs, costIDs []string, err error) {
 	if len(args) == 0 {
 		return nil, nil, nil
 	}
-	if _, usageIDs, err = a.workspaceIDs(cmd, args); err != nil {
+	c, usageIDs, err := a.workspaceIDs(cmd, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	def, err := a.defaultWorkspaceID(cmd.Context(), c)
+	if err != nil {
 		return nil, nil, err
 	}
 	costIDs = slices.Clone(usageIDs)
-	for _, arg := range args {
-		if strings.EqualFold(arg, defaultWorkspaceName) {
+	for i, arg := range args {
+		if strings.EqualFold(arg, defaultWorkspaceName) || (def != "" && usageIDs[i] == def) {
 			costIDs = append(costIDs, "")
 		}
 	}
 	return usageIDs, costIDs, nil
+}
+
+// defaultWorkspaceID is the ID of the organization's default workspace: the
+// one workspace a listing shows only when asked to include the default; ""
+// when there is none.
+func (a *app) defaultWorkspaceID(ctx context.Context, c *admin.Client) (string, error) {
+	others := map[string]bool{}
+	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, Limit: 1000}).All(ctx) {
+		if err != nil {
+			return "", err
+		}
+		others[w.ID] = true
+	}
+	a.names.workspace(ctx, "") // lists every workspace, the default included
+	for id := range a.names.workspaces {
+		if !others[id] {
+			return id, nil
+		}
+	}
+	return "", nil
 }
 
 func (a *app) costCommand() *cobra.Command {
@@ -212,35 +249,66 @@ Priority Tier spend is not in the cost report.`,
 			whole := htmlPath != "" || format == formatFOCUS
 			q := costQuery{r: r, byWorkspace: dim == costByWorkspace || whole, byDescription: dim != costByWorkspace || whole,
 				filter: costFilter{workspaces: costWorkspaces, models: models, tiers: tiers}}
-			buckets, err := a.fetchCost(ctx, c, q)
-			if err != nil {
-				return err
-			}
 			usage := admin.UsageMessagesParams{StartingAt: r.Start, EndingAt: r.End, WorkspaceIDs: usageWorkspaces, Models: models}
 			for _, t := range tiers {
 				usage.ServiceTiers = append(usage.ServiceTiers, admin.ServiceTier(t))
 			}
+			// One pass over the cost report feeds every output asked for;
+			// each keeps what it needs of a bucket, never the bucket.
+			var sinks []func(admin.CostBucket) error
+			var finish []func() error
+			var html *costHTML
 			if htmlPath != "" {
-				if err := a.writeCostHTML(ctx, c, htmlPath, buckets, usage, now); err != nil {
+				if html, err = newCostHTML(now); err != nil {
 					return err
 				}
+				sinks = append(sinks, html.add)
 			}
+			var table *admin.CostSummarizer
 			switch {
 			case !printing:
-				return nil
 			case format == formatFOCUS:
-				return a.printFOCUS(ctx, c, buckets, usage)
+				add, done, err := a.focusSink(ctx, c, usage)
+				if err != nil {
+					return err
+				}
+				sinks, finish = append(sinks, add), append(finish, done)
+			case format == formatTable:
+				if table, err = admin.NewCostSummarizer(dim.field, now); err != nil {
+					return err
+				}
+				sinks = append(sinks, table.Add)
+			default:
+				add, done := a.costRowSink(ctx, format, dim, now)
+				sinks, finish = append(sinks, add), append(finish, done)
 			}
-			sum, err := admin.SummarizeCost(buckets, dim.field, now)
+			err = a.fetchCost(ctx, c, q, func(b admin.CostBucket) error {
+				for _, sink := range sinks {
+					if err := sink(b); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
 			if err != nil {
 				return err
 			}
-			if format != formatTable {
-				return a.printCostRows(ctx, cmd, sum, dim)
+			if html != nil {
+				if err := a.writeCostHTML(ctx, c, htmlPath, html, usage, now); err != nil {
+					return err
+				}
 			}
-			a.printCostTable(ctx, sum, dim, q)
-			if chart {
-				a.costCharts(ctx, sum, dim, now)
+			for _, done := range finish {
+				if err := done(); err != nil {
+					return err
+				}
+			}
+			if table != nil {
+				sum := table.Summary()
+				a.printCostTable(ctx, sum, dim, q)
+				if chart {
+					a.costCharts(ctx, sum, dim, now)
+				}
 			}
 			return nil
 		},
@@ -258,22 +326,17 @@ Priority Tier spend is not in the cost report.`,
 
 // spendTable is a spend summary as table rows, largest group first: the
 // group (and the workspace ID when withID), spend in dollars, share of the
-// total and a bar; then the TOTAL. right are the columns to align right.
-func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int) {
+// total and a bar; then the TOTAL. right are the columns to align right;
+// note is the footnote when the rounded rows do not add up to the TOTAL.
+func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int, note string) {
 	head = []string{strings.ToUpper(strings.ReplaceAll(dim.flag, "-", " ")), "SPEND", "SHARE", ""}
 	if withID {
 		head = slices.Insert(head, 1, "ID")
 	}
-	// Each row is rounded so that the column adds up to the TOTAL, to the
-	// cent and to the tenth of a percent.
-	cents, tenths := make([]*big.Rat, len(sum.Groups)), make([]*big.Rat, len(sum.Groups))
+	parts := make([]admin.Amount, len(sum.Groups))
 	for i, g := range sum.Groups {
-		cents[i] = g.Total.Cents()
-		tenths[i] = new(big.Rat).Mul(fraction(g.Total, sum.Total), big.NewRat(1000, 1))
-	}
-	roundedCents, roundedTenths := apportion(cents), apportion(tenths)
-	for i, g := range sum.Groups {
-		row := []string{a.costLabel(ctx, dim, g.Key), centsToDollars(roundedCents[i]), tenthsPercent(roundedTenths[i]), bar(g.Total, sum.Total, 24)}
+		parts[i] = g.Total
+		row := []string{a.costLabel(ctx, dim, g.Key), dollars(g.Total), share(g.Total, sum.Total), bar(g.Total, sum.Total, 24)}
 		if withID {
 			row = slices.Insert(row, 1, orDash(g.Key))
 		}
@@ -284,25 +347,25 @@ func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDi
 		total = slices.Insert(total, 1, "")
 	}
 	n := len(head)
-	return head, append(rows, total), []int{n - 3, n - 2}
+	return head, append(rows, total), []int{n - 3, n - 2}, roundingNote(parts, sum.Total)
 }
 
 // pendingSpend is the footnote for spend that is not final: which days, and
 // how much of the total they hold.
 func pendingSpend(sum *admin.CostSummary) string {
 	open := admin.Sum(sum.Series[len(sum.Series)-sum.Pending:]...)
-	return pendingNote(sum.Periods, sum.Pending, fmt.Sprintf("the spend so far, %s, is in the total", dollars(open)))
+	return spanOf(sum.Periods, sum.Pending).pendingNote(fmt.Sprintf("the spend so far, %s, is in the total", dollars(open)))
 }
 
 func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim costDim, q costQuery) {
-	head, rows, right := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
+	head, rows, right, note := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
 	if a.flags.noHeaders {
 		head = nil
 	} else {
-		a.printLines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), coverage(sum.Periods)))
+		a.printLines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage()))
 	}
 	a.renderTable("", head, rows, right...)
-	a.printLines(pendingSpend(sum), shortNote(sum.Periods, q.r), a.describeFilter(ctx, q.filter))
+	a.printLines(note, pendingSpend(sum), shortNote(lastEnd(sum.Periods), q.r), a.describeFilter(ctx, q.filter))
 }
 
 // costCharts draws the spend per day under the table: bars stacked by the
@@ -334,31 +397,45 @@ func (a *app) costRow(ctx context.Context, p admin.Period, dim costDim, key stri
 	return append(row, strCell("currency", "USD"), boolCell("final", p.Final))
 }
 
-func (a *app) printCostRows(ctx context.Context, cmd *cobra.Command, sum *admin.CostSummary, dim costDim) error {
-	var rows []dataRow
-	for i, p := range sum.Periods {
+// costRowSink writes a row per day and group as the days arrive, the
+// groups of a day largest first; done ends the output.
+func (a *app) costRowSink(ctx context.Context, format string, dim costDim, now time.Time) (add func(admin.CostBucket) error, done func() error) {
+	w := a.rowWriter(format, keysOf(a.costRow(ctx, admin.Period{}, dim, "", admin.Amount{})))
+	add = func(b admin.CostBucket) error {
+		// The day's own summary groups its lines, exactly as the table's
+		// does over the range.
+		sum, err := admin.SummarizeCost([]admin.CostBucket{b}, dim.field, now)
+		if err != nil {
+			return err
+		}
 		for _, g := range sum.Groups {
-			if !g.Series[i].IsZero() {
-				rows = append(rows, a.costRow(ctx, p, dim, g.Key, g.Series[i]))
+			if g.Total.IsZero() {
+				continue
+			}
+			if err := w.write(a.costRow(ctx, sum.Periods[0], dim, g.Key, g.Total)); err != nil {
+				return err
 			}
 		}
+		return nil
 	}
-	return printRows(a, cmd, keysOf(a.costRow(ctx, admin.Period{}, dim, "", admin.Amount{})), rows)
+	return add, w.close
 }
 
-// printFOCUS writes every cost line as a FOCUS row, with the tokens it is
-// for when the usage report tells them unambiguously.
-func (a *app) printFOCUS(ctx context.Context, c *admin.Client, buckets []admin.CostBucket, usage admin.UsageMessagesParams) error {
+// focusSink writes every cost line as a FOCUS row as the days arrive, with
+// the tokens it is for when the usage report tells them unambiguously;
+// done ends the output.
+func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageMessagesParams) (add func(admin.CostBucket) error, done func() error, err error) {
 	org, err := c.Organization.Get(ctx)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	tokens, err := a.fetchTokenIndex(ctx, c, usage)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	var rows []focusRow
-	for _, b := range buckets {
+	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
+	fw := newFOCUSWriter(out)
+	add = func(b admin.CostBucket) error {
 		// Two lines of one day that map to the same usage would each claim
 		// all of its tokens: leave their quantity empty instead.
 		lines := map[tokenKey]int{}
@@ -375,10 +452,17 @@ func (a *app) printFOCUS(ctx context.Context, c *admin.Client, buckets []admin.C
 			if k := tokenKeyOf(b.StartingAt, r); lines[k] == 1 {
 				row.tokens = tokens.of(k)
 			}
-			rows = append(rows, row)
+			fw.write(row)
 		}
+		return nil
 	}
-	return writeFOCUS(a.env.Stdout, rows)
+	done = func() error {
+		if err := fw.close(); err != nil {
+			return err
+		}
+		return out.Flush()
+	}
+	return add, done, nil
 }
 
 // tokenKey is what sets the price of a token: the day, workspace, model,
@@ -428,41 +512,61 @@ func (t tokenIndex) of(k tokenKey) *int64 {
 func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams) (tokenIndex, error) {
 	params.GroupBy = []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel, admin.UsageGroupByServiceTier,
 		admin.UsageGroupByContextWindow, admin.UsageGroupByInferenceGeo}
-	buckets, err := fetchRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd)
+	idx := tokenIndex{}
+	err := streamRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd, func(b admin.UsageBucket) error {
+			for _, r := range b.Results {
+				k := tokenKey{b.StartingAt.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), ""}
+				idx[k] = idx[k].Add(r.Counts())
+			}
+			return nil
+		})
 	if err != nil {
 		return nil, err
-	}
-	idx := tokenIndex{}
-	for _, b := range buckets {
-		for _, r := range b.Results {
-			k := tokenKey{b.StartingAt.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), ""}
-			idx[k] = idx[k].Add(r.Counts())
-		}
 	}
 	return idx, nil
 }
 
-// writeCostHTML writes the HTML report of the cost buckets (grouped by
-// workspace and description), with tokens per day from the usage report.
-func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, buckets []admin.CostBucket, usage admin.UsageMessagesParams, now time.Time) error {
-	byWorkspace, err := admin.SummarizeCost(buckets, admin.CostFieldWorkspaceID, now)
+// costHTML is what the HTML report keeps of the cost report: the spend per
+// day by workspace and by model.
+type costHTML struct {
+	byWorkspace, byModel *admin.CostSummarizer
+}
+
+func newCostHTML(now time.Time) (*costHTML, error) {
+	byWorkspace, err := admin.NewCostSummarizer(admin.CostFieldWorkspaceID, now)
+	if err != nil {
+		return nil, err
+	}
+	byModel, err := admin.NewCostSummarizer(admin.CostFieldModel, now)
+	if err != nil {
+		return nil, err
+	}
+	return &costHTML{byWorkspace, byModel}, nil
+}
+
+// add takes a bucket of the cost report grouped by workspace and
+// description.
+func (h *costHTML) add(b admin.CostBucket) error {
+	if err := h.byWorkspace.Add(b); err != nil {
+		return err
+	}
+	return h.byModel.Add(b)
+}
+
+// writeCostHTML writes the HTML report of the cost summed in h, with tokens
+// per day from the usage report.
+func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h *costHTML, usage admin.UsageMessagesParams, now time.Time) error {
+	byWorkspace, byModel := h.byWorkspace.Summary(), h.byModel.Summary()
+	tokenSum, err := admin.NewUsageSummarizer("", now)
 	if err != nil {
 		return err
 	}
-	byModel, err := admin.SummarizeCost(buckets, admin.CostFieldModel, now)
-	if err != nil {
+	if err := streamRange(a, "usage report", admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt},
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, usage), bucketEnd, tokenSum.Add); err != nil {
 		return err
 	}
-	usageBuckets, err := fetchRange(a, "usage report", admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, usage), bucketEnd)
-	if err != nil {
-		return err
-	}
-	tokens, err := admin.SummarizeUsage(usageBuckets, "", now)
-	if err != nil {
-		return err
-	}
+	tokens := tokenSum.Summary()
 	perDay := map[int64]admin.UsageCounts{}
 	for i, p := range tokens.Periods {
 		perDay[p.Start.Unix()] = tokens.Series[i]
@@ -480,6 +584,9 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, b
 		return err
 	}
 	periods := byWorkspace.Periods
+	if len(periods) == 0 {
+		return fmt.Errorf("the cost report has no days in this range")
+	}
 	report := htmlReport{
 		title: org.Name, start: periods[0].Start, end: periods[len(periods)-1].End, generated: now,
 		days:        timelineOf(periods, now),

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"math/big"
@@ -8,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -373,39 +373,134 @@ func TestReportBadFlagsSendNothing(t *testing.T) {
 	}
 }
 
-// TestCostTableAddsUp: the rounded rows of every grouping add up to the
-// TOTAL under them, to the cent and to the tenth of a percent.
-func TestCostTableAddsUp(t *testing.T) {
+// TestCostTableRowsAreExactRounded: every row of every grouping shows its
+// own exact spend (the sum of its data rows) and share rounded half away
+// from zero, so a row matches the CSV it is checked against; the TOTAL is
+// the exact total rounded; and a footnote says so exactly when the rounded
+// rows do not add up to it.
+func TestCostTableRowsAreExactRounded(t *testing.T) {
 	srv := demoServer(t)
-	money := regexp.MustCompile(`-?\$[0-9,]+\.[0-9]{2}`)
-	pct := regexp.MustCompile(`-?[0-9]+\.[0-9]%`)
-	cents := func(s string) int64 {
-		n, err := strconv.ParseInt(strings.NewReplacer("$", "", ",", "", ".", "").Replace(s), 10, 64)
-		if err != nil {
-			t.Fatal(err)
+	// Rounded independently of the code under test: big.Rat.FloatString
+	// rounds halves away from zero.
+	money := func(cents *big.Rat) string {
+		s := new(big.Rat).Quo(cents, big.NewRat(100, 1)).FloatString(2)
+		whole, frac, _ := strings.Cut(s, ".")
+		return "$" + groupThousands(whole) + "." + frac
+	}
+	pct := func(part, total *big.Rat) string {
+		return new(big.Rat).Mul(new(big.Rat).Quo(part, total), big.NewRat(100, 1)).FloatString(1) + "%"
+	}
+	footnotes := 0
+	for _, by := range []string{"workspace", "model", "description", "token-type", "cost-type"} {
+		t.Run(by, func(t *testing.T) {
+			dim, err := costDimNamed(nil, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			groups := map[string]*big.Rat{}
+			total := new(big.Rat)
+			for _, r := range jsonList(t, mustRun(t, srv, term{}, "cost", "--by", by).stdout) {
+				label := r[string(dim.field)].(string)
+				if dim == costByWorkspace {
+					label = r["workspace_name"].(string)
+				} else if label == "" {
+					label = dim.none
+				}
+				if groups[label] == nil {
+					groups[label] = new(big.Rat)
+				}
+				c := rat(t, r["cost_cents"].(string))
+				groups[label].Add(groups[label], c)
+				total.Add(total, c)
+			}
+			out := mustRun(t, srv, term{}, "cost", "--by", by, "-o", "table").stdout
+			lines := strings.Split(out, "\n")
+			rowCents, rowTenths := new(big.Rat), new(big.Rat)
+			for label, cents := range groups {
+				want := regexp.MustCompile(`^` + regexp.QuoteMeta(label) + `\s.*\s` + regexp.QuoteMeta(money(cents)) + `\s+` + regexp.QuoteMeta(pct(cents, total)) + `\s`)
+				if !slices.ContainsFunc(lines, want.MatchString) {
+					t.Errorf("no row %q with %s and %s in\n%s", label, money(cents), pct(cents, total), out)
+				}
+				rowCents.Add(rowCents, rat(t, new(big.Rat).Quo(cents, big.NewRat(1, 1)).FloatString(0)))
+				rowTenths.Add(rowTenths, rat(t, new(big.Rat).Mul(new(big.Rat).Quo(cents, total), big.NewRat(1000, 1)).FloatString(0)))
+			}
+			if !strings.Contains(totalLine(t, out), " "+money(total)+"  100.0%") {
+				t.Errorf("TOTAL is not the exact total %s rounded:\n%s", money(total), out)
+			}
+			addsUp := rowCents.Cmp(rat(t, total.FloatString(0))) == 0 && rowTenths.Cmp(big.NewRat(1000, 1)) == 0
+			if note := strings.Contains(out, "Rows are rounded one by one"); note == addsUp {
+				t.Errorf("rows add up: %v; footnote: %v\n%s", addsUp, note, out)
+			}
+			if !addsUp {
+				footnotes++
+			}
+		})
+	}
+	if footnotes == 0 {
+		t.Error("every grouping adds up: the footnote is never tested")
+	}
+}
+
+// TestDefaultWorkspaceAnyName: the reports give the default workspace no ID
+// (null), yet its ID, "Default" and "default" all select it, with the same
+// figures, in cost and in usage.
+func TestDefaultWorkspaceAnyName(t *testing.T) {
+	srv := demoServer(t)
+	var ws struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, srv, term{}, "workspaces", "get", "Default", "-o", "json").stdout), &ws); err != nil || ws.ID == "" {
+		t.Fatalf("the default workspace's ID: %q, %v", ws.ID, err)
+	}
+	byWorkspace := jsonList(t, mustRun(t, srv, term{}, "cost", "--since", "7d").stdout)
+	var want *big.Rat
+	for _, r := range byWorkspace {
+		if r["workspace_id"] == "" {
+			want = new(big.Rat).Add(cmp.Or(want, new(big.Rat)), rat(t, r["cost_cents"].(string)))
+		}
+	}
+	if want == nil || want.Sign() <= 0 {
+		t.Fatal("the default workspace spent nothing: the test proves nothing")
+	}
+	sumTokens := func(rows []map[string]any) (n int64) {
+		for _, r := range rows {
+			n += int64(r["total_tokens"].(float64))
 		}
 		return n
 	}
-	for _, by := range []string{"workspace", "model", "description", "token-type", "cost-type"} {
-		out := mustRun(t, srv, term{tty: true}, "cost", "--since", "30d", "--by", by).stdout
-		var rowsCents, rowsTenths, totalCents int64
-		for _, line := range strings.Split(out, "\n") {
-			m, p := money.FindString(line), pct.FindString(line)
-			if m == "" || p == "" {
-				continue
+	var usage int64
+	for _, spelling := range []string{ws.ID, "Default", "default"} {
+		t.Run(spelling, func(t *testing.T) {
+			rows := jsonList(t, mustRun(t, srv, term{}, "cost", "--since", "7d", "--workspace", spelling).stdout)
+			if got := sumColumn(t, rows, "cost_cents"); got.Cmp(want) != 0 {
+				t.Errorf("cost --workspace %s: %s cents, want %s", spelling, got.FloatString(5), want.FloatString(5))
 			}
-			if strings.HasPrefix(line, "TOTAL") {
-				totalCents = cents(m)
-				if p != "100.0%" {
-					t.Errorf("--by %s: TOTAL share %s", by, p)
+			for _, r := range rows {
+				if r["workspace_id"] != "" || r["workspace_name"] != "Default" {
+					t.Errorf("cost --workspace %s: row %v", spelling, r)
 				}
-				continue
 			}
-			rowsCents += cents(m)
-			rowsTenths += cents(strings.TrimSuffix(p, "%"))
+			table := mustRun(t, srv, term{}, "cost", "--since", "7d", "--workspace", spelling, "-o", "table").stdout
+			if !strings.Contains(table, "Only workspace Default ") {
+				t.Errorf("cost --workspace %s: the table does not name the filter:\n%s", spelling, table)
+			}
+			tokens := sumTokens(jsonList(t, mustRun(t, srv, term{}, "usage", "messages", "--since", "7d", "--by", "workspace", "--workspace", spelling).stdout))
+			if usage == 0 {
+				usage = tokens
+			}
+			if tokens != usage || tokens <= 0 {
+				t.Errorf("usage --workspace %s: %d tokens, want %d", spelling, tokens, usage)
+			}
+		})
+	}
+	all := jsonList(t, mustRun(t, srv, term{}, "usage", "messages", "--since", "7d", "--by", "workspace").stdout)
+	var defaultTokens int64
+	for _, r := range all {
+		if r["workspace_id"] == "" {
+			defaultTokens += int64(r["total_tokens"].(float64))
 		}
-		if totalCents == 0 || rowsCents != totalCents || rowsTenths != 1000 {
-			t.Errorf("--by %s: rows add up to %d cents and %d tenths of a percent; TOTAL %d cents\n%s", by, rowsCents, rowsTenths, totalCents, out)
-		}
+	}
+	if defaultTokens != usage {
+		t.Errorf("usage of the default workspace: %d tokens filtered, %d in the whole report", usage, defaultTokens)
 	}
 }

@@ -224,17 +224,16 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 	if err != nil {
 		return err
 	}
-	buckets, err := a.fetchCost(ctx, c, costQuery{r: r, byWorkspace: true})
-	if err != nil {
-		return err
-	}
-	sum, err := admin.SummarizeCost(buckets, costByWorkspace.field, now)
+	sum, err := a.costSummary(ctx, c, costQuery{r: r, byWorkspace: true}, costByWorkspace.field, now)
 	if err != nil {
 		return err
 	}
 	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", dollars(sum.Total)))
-	head, rows, right := a.spendTable(ctx, sum, costByWorkspace, false)
+	head, rows, right, note := a.spendTable(ctx, sum, costByWorkspace, false)
 	a.writeIndentedTable(head, rows, right...)
+	if note != "" {
+		d.line("%s", note)
+	}
 	if note := pendingSpend(sum); note != "" {
 		d.line("%s", note)
 	}

@@ -56,13 +56,29 @@ const (
 
 // writeFOCUS writes rows as a FOCUS CSV file with a header line.
 func writeFOCUS(w io.Writer, rows []focusRow) error {
-	cw := csv.NewWriter(w)
-	cw.Write(focusColumns)
+	fw := newFOCUSWriter(w)
 	for _, r := range rows {
-		cw.Write(r.record())
+		fw.write(r)
 	}
-	cw.Flush()
-	return cw.Error()
+	return fw.close()
+}
+
+// focusWriter writes a FOCUS CSV file a row at a time: the header first,
+// then each row as it comes.
+type focusWriter struct{ cw *csv.Writer }
+
+func newFOCUSWriter(w io.Writer) focusWriter {
+	fw := focusWriter{csv.NewWriter(w)}
+	fw.cw.Write(focusColumns)
+	return fw
+}
+
+func (fw focusWriter) write(r focusRow) { fw.cw.Write(r.record()) }
+
+// close flushes what is written and returns the first error writing it.
+func (fw focusWriter) close() error {
+	fw.cw.Flush()
+	return fw.cw.Error()
 }
 
 // record is the row's values in focusColumns order; "" is FOCUS's null.

@@ -72,9 +72,11 @@ type card struct{ Label, Value, Note string }
 
 // totalsTable lists every group with its total and share, largest first.
 type totalsTable struct {
-	Title, Group string
-	Rows         []totalsRow
-	Total        string
+	Title, Group      string
+	Rows              []totalsRow
+	Total, TotalShare string
+	// Note says so when the rows, each rounded, do not add up to Total.
+	Note string
 }
 
 type totalsRow struct {
@@ -146,8 +148,8 @@ func summaryCards(ws dailySpend, tokens tokenCounts) []card {
 	}
 	cards := []card{{"Total spend", dollars(ws.total()), fmt.Sprintf("%d days", len(ws.days))}}
 	if closedDays > 0 {
-		avg := ratAmount(new(big.Rat).Quo(closedTotal.Cents(), big.NewRat(int64(closedDays), 1)))
-		cards = append(cards, card{"Average per day", dollars(avg), fmt.Sprintf("over %d final days", closedDays)})
+		avg := new(big.Rat).Quo(closedTotal.Cents(), big.NewRat(int64(closedDays), 1))
+		cards = append(cards, card{"Average per day", centsRat(avg), fmt.Sprintf("over %d final days", closedDays)})
 	}
 	if peakDay >= 0 {
 		cards = append(cards, card{"Busiest day", dollars(peak), ws.days[peakDay].Format("Mon Jan 2")})
@@ -183,13 +185,13 @@ type chartUnit struct {
 
 var (
 	moneyUnit = chartUnit{
-		tick:    func(c *big.Rat) string { return strings.TrimSuffix(dollars(ratAmount(c)), ".00") },
-		full:    func(c *big.Rat) string { return dollars(ratAmount(c)) },
+		tick:    func(c *big.Rat) string { return strings.TrimSuffix(centsRat(c), ".00") },
+		full:    centsRat,
 		minStep: big.NewRat(1, 1),
 	}
 	tokenUnit = chartUnit{
 		tick:    compactCount,
-		full:    func(n *big.Rat) string { return groupThousands(n.FloatString(0)) + " tokens" },
+		full:    func(n *big.Rat) string { return groupThousands(roundText(n, 0)) + " tokens" },
 		minStep: big.NewRat(1, 1),
 	}
 )
@@ -351,45 +353,44 @@ func niceAxis(peak, minStep *big.Rat) (step, top *big.Rat) {
 
 func px(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-// ratAmount turns a sum of cents back into an amount for dollars().
-func ratAmount(r *big.Rat) admin.Amount { return admin.MustParseAmount(decimalString(r)) }
-
 func countAmount(n int64) admin.Amount { return admin.MustParseAmount(strconv.FormatInt(n, 10)) }
 
-// compactCount writes a count briefly: 950, 12.5K, 3M, 1.2B.
+// compactCount writes a count briefly, rounded like every printed figure:
+// 950, 12.5K, 3M, 1.2B.
 func compactCount(n *big.Rat) string {
-	f, _ := n.Float64()
 	for _, u := range []struct {
-		size   float64
+		size   int64
 		suffix string
 	}{{1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
-		if f >= u.size {
-			return strings.TrimSuffix(strconv.FormatFloat(f/u.size, 'f', 1, 64), ".0") + u.suffix
+		if n.Cmp(big.NewRat(u.size, 1)) >= 0 {
+			return strings.TrimSuffix(roundText(new(big.Rat).Quo(n, big.NewRat(u.size, 1)), 1), ".0") + u.suffix
 		}
 	}
-	return n.FloatString(0)
+	return roundText(n, 0)
 }
 
 // spendTable lists every group, in the colors the chart gave them: the
 // first charted groups keep theirs, the ones the chart folded are gray.
 func spendTable(title, group string, d dailySpend, charted int) totalsTable {
 	total := d.total()
-	t := totalsTable{Title: title, Group: group, Total: dollars(total)}
+	t := totalsTable{Title: title, Group: group, Total: dollars(total), TotalShare: share(total, total)}
+	parts := make([]admin.Amount, len(d.series))
 	for g, s := range d.series {
 		color := otherColor
 		if g < charted {
 			color = groupColor(s, g)
 		}
+		parts[g] = s.total()
 		t.Rows = append(t.Rows, totalsRow{Name: s.name, Value: dollars(s.total()), Share: share(s.total(), total),
 			Bar: shareBar(s.total(), total, color)})
 	}
+	t.Note = roundingNote(parts, total)
 	return t
 }
 
 // shareBar styles a row's bar: as wide as its share, in its chart color.
 func shareBar(part, total admin.Amount, color string) template.CSS {
-	tenths := scaled(fraction(positive(part), total), 1000)
-	return template.CSS(fmt.Sprintf("width:%d.%d%%;background:%s", tenths/10, tenths%10, color))
+	return template.CSS(fmt.Sprintf("width:%s;background:%s", percent(fraction(positive(part), total)), color))
 }
 
 var reportPage = template.Must(template.New("report").Parse(reportTemplate))
@@ -504,8 +505,11 @@ footer { color: var(--muted); font-size: 12px; }
 <tr><td class="name">{{.Name}}</td><td class="num">{{.Value}}</td><td class="num">{{.Share}}</td><td class="bar"><div class="meter"><div style="{{.Bar}}"></div></div></td></tr>
 {{- end}}
 </tbody>
-<tfoot><tr><td>Total</td><td class="num">{{.Total}}</td><td class="num">100.0%</td><td class="bar"></td></tr></tfoot>
+<tfoot><tr><td>Total</td><td class="num">{{.Total}}</td><td class="num">{{.TotalShare}}</td><td class="bar"></td></tr></tfoot>
 </table>
+{{- if .Note}}
+<p class="sub">{{.Note}}</p>
+{{- end}}
 {{- end}}
 </div>
 </section>

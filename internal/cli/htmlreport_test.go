@@ -96,6 +96,11 @@ func TestHTMLReport(t *testing.T) {
 		t.Errorf("elements = %v: want 3 charts, one style sheet and 2 tables", elements)
 	}
 	ws, models := sampleByWorkspace(), sampleByModel()
+	// Shares are the exact ratios rounded half away from zero (as
+	// big.Rat.FloatString rounds), never cut.
+	tok := sampleTokens()
+	read, input := sum(tok.cacheRead), sum(tok.cacheRead)+sum(tok.uncachedInput)+sum(tok.cacheWrite)
+	pct := func(part, whole int64) string { return new(big.Rat).SetFrac64(100*part, whole).FloatString(1) + "%" }
 	for _, want := range []string{
 		"Acme Robotics", "Oct 21 – Nov 20, 2026",
 		dollars(ws.total()),       // the total card and table footers
@@ -103,8 +108,8 @@ func TestHTMLReport(t *testing.T) {
 		"Nov 19 · Production: $1,514.04", // a tooltip: a day, a group, its spend
 		"complete up to Nov 20 15:30 UTC, so Nov 20 will still grow",
 		"Uncached input", "Cache write", "Output",
-		"Cache read4,275,427,515 · 68.7%", // the token legend: a type, its total and share
-		"73.0% of input read from cache",
+		"Cache read4,275,427,515 · " + pct(read, input+sum(tok.output)), // the token legend: a type, its total and share
+		pct(read, input) + " of input read from cache",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report's text lacks %q", want)

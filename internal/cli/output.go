@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/csv"
@@ -107,42 +108,14 @@ func printList[T any](a *app, cmd *cobra.Command, items []T, raw func(T) json.Ra
 	if err != nil {
 		return err
 	}
-	w := a.env.Stdout
-	switch format {
-	case formatJSON:
-		return writeJSONArray(w, items, raw)
-	case formatJSONL:
+	if format != formatTable {
+		lw := newListWriter(a, format, raw, cols)
 		for _, it := range items {
-			if err := writeCompact(w, raw(it)); err != nil {
+			if err := lw.write(it); err != nil {
 				return err
 			}
 		}
-		return nil
-	case formatYAML:
-		for _, it := range items {
-			fmt.Fprint(w, "- ")
-			if err := writeYAML(w, raw(it), 1); err != nil {
-				return err
-			}
-		}
-		if len(items) == 0 {
-			fmt.Fprintln(w, "[]")
-		}
-		return nil
-	case formatCSV:
-		cw := csv.NewWriter(w)
-		if !a.flags.noHeaders {
-			cw.Write(headers(cols, func(c column[T]) string { return cmp.Or(c.field, csvHeader(c.header)) }))
-		}
-		for _, it := range items {
-			row := make([]string, len(cols))
-			for i, c := range cols {
-				row[i] = a.csvCell(c.csvValue(it), c.right)
-			}
-			cw.Write(row)
-		}
-		cw.Flush()
-		return cw.Error()
+		return lw.close()
 	}
 	rows := make([][]string, len(items))
 	for i, it := range items {
@@ -427,26 +400,80 @@ func wrap(text string, width int, indent string) string {
 	return b.String()
 }
 
-func writeJSONArray[T any](w io.Writer, items []T, raw func(T) json.RawMessage) error {
-	if len(items) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
+// listWriter writes a list in a data format (json, jsonl, yaml or csv) one
+// item at a time, so a long listing, such as a report's rows, goes out as
+// it is made and is never held whole. close ends it: JSON's closing
+// bracket, and the flush.
+type listWriter[T any] struct {
+	a      *app
+	format string
+	w      *bufio.Writer
+	raw    func(T) json.RawMessage
+	// indented, when set, appends an item as an element of an indented
+	// array directly, without re-indenting its raw JSON.
+	indented func(T, []byte) []byte
+	cols     []column[T]
+	csv      *csv.Writer
+	n        int
+	buf      bytes.Buffer
+}
+
+func newListWriter[T any](a *app, format string, raw func(T) json.RawMessage, cols []column[T]) *listWriter[T] {
+	l := &listWriter[T]{a: a, format: format, w: bufio.NewWriterSize(a.env.Stdout, 64<<10), raw: raw, cols: cols}
+	if format == formatCSV {
+		l.csv = csv.NewWriter(l.w)
+		if !a.flags.noHeaders {
+			l.csv.Write(headers(cols, func(c column[T]) string { return cmp.Or(c.field, csvHeader(c.header)) }))
+		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString("[\n")
-	for i, it := range items {
-		buf.WriteString("  ")
-		if err := json.Indent(&buf, raw(it), "  ", "  "); err != nil {
+	return l
+}
+
+func (l *listWriter[T]) write(it T) error {
+	l.n++
+	switch l.format {
+	case formatJSON:
+		l.buf.Reset()
+		l.buf.WriteString(",\n  ")
+		if l.n == 1 {
+			l.buf.Reset()
+			l.buf.WriteString("[\n  ")
+		}
+		if l.indented != nil {
+			l.buf.Write(l.indented(it, l.buf.AvailableBuffer()))
+		} else if err := json.Indent(&l.buf, l.raw(it), "  ", "  "); err != nil {
 			return err
 		}
-		if i < len(items)-1 {
-			buf.WriteByte(',')
+		_, err := l.w.Write(termsafe.JSON(l.buf.Bytes()))
+		return err
+	case formatJSONL:
+		return writeCompact(l.w, l.raw(it))
+	case formatYAML:
+		l.w.WriteString("- ")
+		return writeYAML(l.w, l.raw(it), 1)
+	case formatCSV:
+		row := make([]string, len(l.cols))
+		for i, c := range l.cols {
+			row[i] = l.a.csvCell(c.csvValue(it), c.right)
 		}
-		buf.WriteByte('\n')
+		return l.csv.Write(row)
 	}
-	buf.WriteString("]\n")
-	_, err := w.Write(termsafe.JSON(buf.Bytes()))
-	return err
+	return fmt.Errorf("no list writer for the %s format", l.format)
+}
+
+func (l *listWriter[T]) close() error {
+	switch {
+	case l.csv != nil:
+		l.csv.Flush()
+		if err := l.csv.Error(); err != nil {
+			return err
+		}
+	case l.n == 0 && (l.format == formatJSON || l.format == formatYAML):
+		l.w.WriteString("[]\n")
+	case l.format == formatJSON:
+		l.w.WriteString("\n]\n")
+	}
+	return l.w.Flush()
 }
 
 func writeIndented(w io.Writer, raw json.RawMessage) error {

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,6 +85,7 @@ func (f rangeFlags) parse(cmd *cobra.Command, now time.Time) (admin.TimeRange, e
 // reportRun is what a report command starts from: the clock, the range,
 // the output format and the client.
 type reportRun struct {
+	cmd    *cobra.Command
 	now    time.Time
 	r      admin.TimeRange
 	format string
@@ -92,7 +95,7 @@ type reportRun struct {
 // startReport reads the range flags (none when rf is nil) and the output
 // format, then makes the client: bad flags fail first, and nothing is sent.
 func (a *app) startReport(cmd *cobra.Command, rf *rangeFlags, chart, focus bool) (run reportRun, err error) {
-	run.now = a.now().UTC()
+	run.cmd, run.now = cmd, a.now().UTC()
 	if rf != nil {
 		if run.r, err = rf.parse(cmd, run.now); err != nil {
 			return run, err
@@ -121,12 +124,12 @@ func minTime(a, b time.Time) time.Time {
 	return a
 }
 
-// fetchRange reads a whole report range. When the range takes many
+// streamRange reads a report range item by item, handing each to each as
+// it arrives, so nothing holds the whole range. When the range takes many
 // requests (perRequest is how much of it one request covers), a terminal's
 // stderr shows how much has arrived as the windows and pages come in;
 // reached tells up to when an item covers.
-func fetchRange[T any](a *app, what string, r admin.TimeRange, perRequest time.Duration, seq iter.Seq2[T, error], reached func(T) time.Time) ([]T, error) {
-	var items []T
+func streamRange[T any](a *app, what string, r admin.TimeRange, perRequest time.Duration, seq iter.Seq2[T, error], reached func(T) time.Time, each func(T) error) error {
 	shown := -1
 	defer func() {
 		if shown >= 0 {
@@ -136,9 +139,11 @@ func fetchRange[T any](a *app, what string, r admin.TimeRange, perRequest time.D
 	span := r.End.Sub(r.Start).Seconds()
 	for it, err := range seq {
 		if err != nil {
-			return nil, err
+			return err
 		}
-		items = append(items, it)
+		if err := each(it); err != nil {
+			return err
+		}
 		if !a.env.StderrTTY || r.End.Sub(r.Start) <= perRequest {
 			continue
 		}
@@ -148,81 +153,94 @@ func fetchRange[T any](a *app, what string, r admin.TimeRange, perRequest time.D
 			shown = pct
 		}
 	}
-	return items, nil
+	return nil
 }
 
-// bucketEnd is how far a report bucket reaches, for fetchRange.
+// bucketEnd is how far a report bucket reaches, for streamRange.
 func bucketEnd[R any](b admin.ReportBucket[R]) time.Time { return b.EndingAt }
 
-// isDaily tells whether the periods are whole UTC days.
-func isDaily(periods []admin.Period) bool {
-	return len(periods) > 0 && periods[0].End.Sub(periods[0].Start) == 24*time.Hour
+// span is the buckets a report covers, all of one width, for the line
+// above its table and the footnote under it: n buckets from start to end,
+// of which the last pending are not final.
+type span struct {
+	start, end time.Time
+	width      time.Duration
+	n, pending int
 }
+
+// spanOf is the span of a summary's periods.
+func spanOf(periods []admin.Period, pending int) span {
+	if len(periods) == 0 {
+		return span{}
+	}
+	first := periods[0]
+	return span{start: first.Start, end: periods[len(periods)-1].End, width: first.End.Sub(first.Start), n: len(periods), pending: pending}
+}
+
+// daily tells whether the buckets are whole UTC days.
+func (s span) daily() bool { return s.n > 0 && s.width == 24*time.Hour }
 
 // coverage says what a report covers, for the line above its table:
 // "Oct 21 – Nov 20, 2026 (31 UTC days)" or, for shorter buckets,
 // "2026-11-19 15:00 – 2026-11-20 15:31 UTC (25 hourly buckets)".
-func coverage(periods []admin.Period) string {
-	if len(periods) == 0 {
+func (s span) coverage() string {
+	if s.n == 0 {
 		return "no data in this range"
 	}
-	start, end := periods[0].Start, periods[len(periods)-1].End
-	if isDaily(periods) {
-		return fmt.Sprintf("%s (%s)", dateRange(start, end), count(len(periods), "UTC day"))
+	if s.daily() {
+		return fmt.Sprintf("%s (%s)", dateRange(s.start, s.end), count(s.n, "UTC day"))
 	}
 	width := "hourly bucket"
-	if periods[0].End.Sub(periods[0].Start) < time.Hour {
+	if s.width < time.Hour {
 		width = "one-minute bucket"
 	}
 	const layout = "2006-01-02 15:04"
-	return fmt.Sprintf("%s – %s UTC (%s)", start.UTC().Format(layout), end.UTC().Format(layout), count(len(periods), width))
+	return fmt.Sprintf("%s – %s UTC (%s)", s.start.UTC().Format(layout), s.end.UTC().Format(layout), count(s.n, width))
 }
 
 // pendingNote is the footnote that marks data that is not final, or ""
-// when all of it is. The periods that are not final are the last pending
+// when all of it is. The buckets that are not final are the last pending
 // ones; what says what they hold ("its spend so far, $1,684.33, is in the
 // total").
-func pendingNote(periods []admin.Period, pending int, what string) string {
-	if pending == 0 {
+func (s span) pendingNote(what string) string {
+	if s.pending == 0 {
 		return ""
 	}
-	open := periods[len(periods)-pending:]
+	first, last := s.end.Add(-time.Duration(s.pending)*s.width), s.end.Add(-s.width)
 	var which string
 	switch {
-	case isDaily(periods) && pending == 1:
-		which = open[0].Start.Format("Jan 2") + " is"
-	case isDaily(periods):
-		which = fmt.Sprintf("%s – %s are", open[0].Start.Format("Jan 2"), open[pending-1].Start.Format("Jan 2"))
-	case pending == 1:
-		which = "the last bucket (from " + open[0].Start.UTC().Format("15:04") + " UTC) is"
+	case s.daily() && s.pending == 1:
+		which = first.Format("Jan 2") + " is"
+	case s.daily():
+		which = fmt.Sprintf("%s – %s are", first.Format("Jan 2"), last.Format("Jan 2"))
+	case s.pending == 1:
+		which = "the last bucket (from " + first.UTC().Format("15:04") + " UTC) is"
 	default:
-		which = fmt.Sprintf("the last %d buckets (from %s UTC) are", pending, open[0].Start.UTC().Format("Jan 2 15:04"))
+		which = fmt.Sprintf("the last %d buckets (from %s UTC) are", s.pending, first.UTC().Format("Jan 2 15:04"))
 	}
 	return fmt.Sprintf("* %s not final yet: %s and may still grow (the report settles up to %s after a bucket ends).", which, what, lagText())
 }
 
-// dataReach is how far a report's buckets reach: the end of the last one,
-// or start when there are none, and whether that falls short of end, as it
-// does when the server has not given the bucket still running.
-func dataReach(periods []admin.Period, start, end time.Time) (reach time.Time, short bool) {
-	reach = start
-	if len(periods) > 0 {
-		reach = periods[len(periods)-1].End
+// shortNote is the footnote for data that stops before the end of the
+// range asked for, as it does when the server has not given the bucket
+// still running, or "" when it does not. last is where the last bucket
+// received ends; zero when none came.
+func shortNote(last time.Time, r admin.TimeRange) string {
+	switch {
+	case last.IsZero():
+		return "* No data yet: no bucket of this range has ended, and the API does not give the one still running."
+	case !last.Before(r.End):
+		return ""
 	}
-	return reach, reach.Before(end)
+	return fmt.Sprintf("* The data runs up to %s UTC, the end of the last whole bucket: the API does not give the bucket still running yet.", last.UTC().Format("Jan 2 15:04"))
 }
 
-// shortNote is the footnote for data that stops before the end of the range
-// asked for, or "" when it does not.
-func shortNote(periods []admin.Period, r admin.TimeRange) string {
-	reach, short := dataReach(periods, r.Start, r.End)
-	switch {
-	case !short:
-		return ""
-	case len(periods) == 0:
-		return "* No data yet: no bucket of this range has ended, and the API does not give the one still running."
+// lastEnd is where the last of periods ends; zero when there are none.
+func lastEnd(periods []admin.Period) time.Time {
+	if len(periods) == 0 {
+		return time.Time{}
 	}
-	return fmt.Sprintf("* The data runs up to %s UTC, the end of the last whole bucket: the API does not give the bucket still running yet.", reach.UTC().Format("Jan 2 15:04"))
+	return periods[len(periods)-1].End
 }
 
 func lagText() string {
@@ -270,6 +288,49 @@ func (a *app) printStyled(l, style string) {
 	fmt.Fprintln(a.env.Stdout, text)
 }
 
+// groupSums adds values up per group, a group being a key of one value per
+// dimension: the groups of a table, or of one bucket's rows.
+type groupSums[V interface{ Add(V) V }] struct {
+	index  map[string]int
+	groups []groupSum[V]
+	id     strings.Builder
+}
+
+type groupSum[V any] struct {
+	key   []string
+	total V
+}
+
+func (g *groupSums[V]) add(key []string, v V) {
+	g.id.Reset()
+	for _, k := range key {
+		g.id.WriteString(k)
+		g.id.WriteByte(0)
+	}
+	i, ok := g.index[g.id.String()]
+	if !ok {
+		if g.index == nil {
+			g.index = map[string]int{}
+		}
+		i = len(g.groups)
+		g.index[g.id.String()] = i
+		g.groups = append(g.groups, groupSum[V]{key: key})
+	}
+	g.groups[i].total = g.groups[i].total.Add(v)
+}
+
+// reset empties the sums, keeping their room.
+func (g *groupSums[V]) reset() {
+	clear(g.index)
+	g.groups = g.groups[:0]
+}
+
+// sorted returns the groups, largest total first by rank, ties by key.
+func (g *groupSums[V]) sorted(rank func(a, b V) int) []groupSum[V] {
+	slices.SortFunc(g.groups, func(x, y groupSum[V]) int { return cmp.Or(rank(y.total, x.total), slices.Compare(x.key, y.key)) })
+	return g.groups
+}
+
 // countText is a count with thousands separators: 1,234,567.
 func countText(n int64) string {
 	if n < 0 {
@@ -301,31 +362,65 @@ func moneyCells(prefix string, a admin.Amount) []cell {
 	return []cell{strCell(prefix+"_usd", decimalString(a.Dollars())), strCell(prefix+"_cents", decimalString(a.Cents()))}
 }
 
-func (r dataRow) json() json.RawMessage {
-	var b strings.Builder
-	b.WriteByte('{')
+func (r dataRow) json() json.RawMessage { return r.appendJSON(nil, false) }
+
+// appendJSON appends the row as a JSON object: compact, or indented as an
+// element of an indented array (the form json.Indent gives it there).
+func (r dataRow) appendJSON(b []byte, indented bool) []byte {
+	if len(r) == 0 {
+		return append(b, "{}"...)
+	}
+	b = append(b, '{')
 	for i, c := range r {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		k, _ := json.Marshal(c.key)
-		b.Write(k)
-		b.WriteByte(':')
+		if indented {
+			b = append(b, "\n    "...)
+		}
+		b = appendJSONString(b, c.key)
+		b = append(b, ':')
+		if indented {
+			b = append(b, ' ')
+		}
 		if c.literal {
-			b.WriteString(c.text)
+			b = append(b, c.text...)
 			continue
 		}
-		v, _ := json.Marshal(c.text)
-		b.Write(v)
+		b = appendJSONString(b, c.text)
 	}
-	b.WriteByte('}')
-	return json.RawMessage(b.String())
+	if indented {
+		b = append(b, "\n  "...)
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // printRows writes data rows in the chosen data format; keys name the
 // columns, so CSV has its header even when there are no rows.
 func printRows(a *app, cmd *cobra.Command, keys []string, rows []dataRow) error {
 	return printList(a, cmd, rows, dataRow.json, dataColumns(keys))
+}
+
+// rowWriter writes data rows one at a time in a data format; keys name the
+// columns, so CSV has its header even when no row comes.
+func (a *app) rowWriter(format string, keys []string) *listWriter[dataRow] {
+	w := newListWriter(a, format, dataRow.json, dataColumns(keys))
+	w.indented = func(r dataRow, b []byte) []byte { return r.appendJSON(b, true) }
+	return w
 }
 
 // dataColumns are the CSV columns of data rows with these keys.

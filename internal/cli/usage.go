@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -41,6 +43,104 @@ var usageDims = []usageDim{
 const maxUsageBy = 5
 
 var bucketWidths = []string{string(admin.BucketWidthDay), string(admin.BucketWidthHour), string(admin.BucketWidthMinute)}
+
+// widthOf is how long a bucket of each width is.
+var widthOf = map[admin.BucketWidth]time.Duration{admin.BucketWidthDay: 24 * time.Hour, admin.BucketWidthHour: time.Hour, admin.BucketWidthMinute: time.Minute}
+
+// widthSpan is the span of the buckets of width w from the one holding
+// start to end, as of now.
+func widthSpan(start, end time.Time, w time.Duration, now time.Time) span {
+	first := start.UTC().Truncate(w)
+	if !end.After(first) {
+		return span{}
+	}
+	// A bucket is final once it ended ReportLag ago: the first that is not
+	// is the one holding now − ReportLag.
+	open := now.Add(-admin.ReportLag).UTC().Truncate(w)
+	if open.Before(first) {
+		open = first
+	}
+	return span{start: first, end: end, width: w, n: int(end.Sub(first) / w), pending: max(0, int(end.Sub(open)/w))}
+}
+
+// totalsRange is the usage report over params' range as a table of totals
+// needs it: the same usage as the buckets of params.BucketWidth would hold,
+// but each stretch of whole hours or days fetched as such, so a month of
+// one-minute buckets takes a few requests rather than 31 of 1,440 buckets
+// each. Usage is counted in the minute it happened, so an hour's or a day's
+// bucket holds exactly the usage of its minutes. The stretch at the end,
+// with the range's last whole bucket and the one still running, is fetched
+// at the width asked for, so the end of the range is treated just as a
+// fetch at that width treats it.
+func totalsRange(c *admin.Client, ctx context.Context, params admin.UsageMessagesParams) iter.Seq2[admin.UsageBucket, error] {
+	return func(yield func(admin.UsageBucket, error) bool) {
+		for _, t := range tiles(params.StartingAt, params.EndingAt, params.BucketWidth) {
+			p := params
+			p.StartingAt, p.EndingAt, p.BucketWidth = t.from, t.to, t.width
+			for b, err := range c.Usage.MessagesRange(ctx, p) {
+				if !yield(b, err) || err != nil {
+					return
+				}
+			}
+		}
+	}
+}
+
+// tile is a stretch of a range fetched at one width.
+type tile struct {
+	from, to time.Time
+	width    admin.BucketWidth
+}
+
+// tiles splits [start, end) in buckets of width fine into stretches of the
+// coarsest widths that cover them whole (see totalsRange), oldest first.
+func tiles(start, end time.Time, fine admin.BucketWidth) []tile {
+	w := widthOf[fine]
+	first := start.UTC().Truncate(w)
+	tail := end.UTC().Truncate(w).Add(-w) // the range's last whole bucket starts here
+	if !first.Before(tail) {
+		return []tile{{start, end, fine}}
+	}
+	var coarser []admin.BucketWidth
+	for _, c := range []admin.BucketWidth{admin.BucketWidthDay, admin.BucketWidthHour} {
+		if widthOf[c] > w {
+			coarser = append(coarser, c)
+		}
+	}
+	var out []tile
+	var cover func(from, to time.Time, widths []admin.BucketWidth)
+	cover = func(from, to time.Time, widths []admin.BucketWidth) {
+		if !from.Before(to) {
+			return
+		}
+		if len(widths) == 0 {
+			out = append(out, tile{from, to, fine})
+			return
+		}
+		cw := widthOf[widths[0]]
+		lo, hi := from.Add(cw-1).Truncate(cw), to.Truncate(cw)
+		if !lo.Before(hi) {
+			cover(from, to, widths[1:])
+			return
+		}
+		cover(from, lo, widths[1:])
+		out = append(out, tile{lo, hi, widths[0]})
+		cover(hi, to, widths[1:])
+	}
+	cover(first, tail, coarser)
+	out = append(out, tile{tail, end, fine})
+	// Neighbours of one width are one stretch.
+	merged := out[:1]
+	for _, t := range out[1:] {
+		if last := &merged[len(merged)-1]; last.width == t.width && last.to.Equal(t.from) {
+			last.to = t.to
+			continue
+		}
+		merged = append(merged, t)
+	}
+	merged[0].from = start // the first bucket is the one holding start, as asked
+	return merged
+}
 
 func usageDimsNamed(cmd *cobra.Command, values []string) ([]usageDim, error) {
 	if len(values) > maxUsageBy {
@@ -94,41 +194,17 @@ func (n *usageNames) name(ctx context.Context, d usageDim, key string) string {
 	return key
 }
 
-// usageGroup is the usage of one combination of the --by values.
-type usageGroup struct {
-	key    []string // one value per dimension
-	total  admin.UsageCounts
-	series []admin.UsageCounts // one per bucket
+// usageKey is a result's values of the --by dimensions, one per dimension.
+func usageKey(dims []usageDim, r admin.UsageResult) []string {
+	key := make([]string, len(dims))
+	for d, dim := range dims {
+		key[d] = dim.key(r)
+	}
+	return key
 }
 
-// groupUsage rolls the buckets up by every dimension together, largest
-// total of tokens first. (The library's SummarizeUsage groups by one.)
-func groupUsage(buckets []admin.UsageBucket, dims []usageDim) []usageGroup {
-	groups := map[string]*usageGroup{}
-	for i, b := range buckets {
-		for _, r := range b.Results {
-			key := make([]string, len(dims))
-			for d, dim := range dims {
-				key[d] = dim.key(r)
-			}
-			id := strings.Join(key, "\x00")
-			g := groups[id]
-			if g == nil {
-				g = &usageGroup{key: key, series: make([]admin.UsageCounts, len(buckets))}
-				groups[id] = g
-			}
-			g.total, g.series[i] = g.total.Add(r.Counts()), g.series[i].Add(r.Counts())
-		}
-	}
-	out := make([]usageGroup, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, *g)
-	}
-	slices.SortFunc(out, func(x, y usageGroup) int {
-		return cmp.Or(cmp.Compare(y.total.Tokens(), x.total.Tokens()), slices.Compare(x.key, y.key))
-	})
-	return out
-}
+// byTokens orders usage largest first, by every token together.
+func byTokens(x, y admin.UsageCounts) int { return cmp.Compare(x.Tokens(), y.Tokens()) }
 
 func (a *app) usageCommand() *cobra.Command {
 	usage := &cobra.Command{Use: "usage", Short: "Token usage of the Messages API and Claude Code activity"}
@@ -156,7 +232,9 @@ The table has one row per group, most tokens first, then the TOTAL:
   TOTAL TOKENS    all of the input and output tokens
 Workspaces, API keys and accounts show their names beside their IDs. The
 latest bucket, and any bucket that ended less than an hour ago, is not final:
-the API's data lags, so its counts may still grow; a footnote marks it.
+the API's data lags, so its counts may still grow; a footnote marks it. The
+table needs only totals, so stretches of whole hours or days are fetched as
+such: a month of 1m buckets takes a few requests, not 31 of 1,440 buckets.
 
 Data formats (-o json, jsonl, csv, yaml) have one row per bucket and group:
 bucket_start and bucket_end (RFC 3339, UTC; the end is excluded), a column per
@@ -188,7 +266,7 @@ Buckets in which a group used nothing have no row.
 			if err != nil {
 				return err
 			}
-			ctx, c, r, now := cmd.Context(), run.c, run.r, run.now
+			ctx, c, r := cmd.Context(), run.c, run.r
 			params := admin.UsageMessagesParams{StartingAt: r.Start, EndingAt: r.End, BucketWidth: admin.BucketWidth(bucket), Models: models}
 			for _, d := range dims {
 				params.GroupBy = append(params.GroupBy, d.by)
@@ -208,21 +286,11 @@ Buckets in which a group used nothing have no row.
 					params.APIKeyIDs = append(params.APIKeyIDs, t.id)
 				}
 			}
-			buckets, err := fetchRange(a, "usage report", r, params.BucketWidth.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd)
-			if err != nil {
-				return inputErr(cmd, err)
-			}
-			sum, err := admin.SummarizeUsage(buckets, "", now)
-			if err != nil {
-				return err
-			}
 			names := &usageNames{a: a, c: c}
-			groups := groupUsage(buckets, dims)
 			if run.format != formatTable {
-				return a.printUsageRows(ctx, cmd, names, sum, dims, groups)
+				return a.printUsageRows(ctx, names, run, params, dims)
 			}
-			a.printUsageTable(ctx, names, sum, dims, groups, r)
-			return nil
+			return a.printUsageTable(ctx, names, run, params, dims)
 		},
 	}
 	rf.register(cmd, false)
@@ -244,14 +312,33 @@ func usageCountCells(c admin.UsageCounts) []string {
 		countText(c.CacheReadTokens), countText(c.OutputTokens), countText(c.WebSearchRequests), countText(c.Tokens())}
 }
 
-func (a *app) printUsageTable(ctx context.Context, names *usageNames, sum *admin.UsageSummary, dims []usageDim, groups []usageGroup, r admin.TimeRange) {
-	head, rows, right := a.usageTable(ctx, names, sum, dims, groups, true)
+// printUsageTable prints the usage of each group over the range, summed as
+// the buckets arrive: only the groups' totals are kept.
+func (a *app) printUsageTable(ctx context.Context, names *usageNames, run reportRun, params admin.UsageMessagesParams, dims []usageDim) error {
+	var groups groupSums[admin.UsageCounts]
+	var total admin.UsageCounts
+	var last time.Time
+	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), totalsRange(run.c, ctx, params), bucketEnd,
+		func(b admin.UsageBucket) error {
+			for _, r := range b.Results {
+				groups.add(usageKey(dims, r), r.Counts())
+				total = total.Add(r.Counts())
+			}
+			last = b.EndingAt
+			return nil
+		})
+	if err != nil {
+		return inputErr(run.cmd, err)
+	}
+	sp := widthSpan(params.StartingAt, last, widthOf[params.BucketWidth], run.now)
+	sorted := groups.sorted(byTokens)
+	head, rows, right := a.usageTable(ctx, names, total, dims, sorted, true)
 	// IDs beside names make a wide table: a terminal too narrow for them
 	// gets the names only, rather than cut columns.
 	squeezed := a.env.StdoutTTY && a.env.Width > 0 && tableWidth(head, rows) > a.env.Width &&
 		slices.ContainsFunc(dims, func(d usageDim) bool { return d.nameKey != "" })
 	if squeezed {
-		head, rows, right = a.usageTable(ctx, names, sum, dims, groups, false)
+		head, rows, right = a.usageTable(ctx, names, total, dims, sorted, false)
 	}
 	if a.flags.noHeaders {
 		head = nil
@@ -260,20 +347,21 @@ func (a *app) printUsageTable(ctx context.Context, names *usageNames, sum *admin
 		if len(dims) > 0 {
 			what = "by " + strings.ReplaceAll(dimNames(dims, func(d usageDim) string { return d.flag }), "-", " ")
 		}
-		a.printLines(fmt.Sprintf("Messages API tokens %s, %s", what, coverage(sum.Periods)))
+		a.printLines(fmt.Sprintf("Messages API tokens %s, %s", what, sp.coverage()))
 	}
 	a.renderTable("", head, rows, right...)
 	note := ""
 	if squeezed {
 		note = leftOutNote("IDs are")
 	}
-	a.printLines(pendingNote(sum.Periods, sum.Pending, "the tokens so far are counted"), shortNote(sum.Periods, r), note)
+	a.printLines(sp.pendingNote("the tokens so far are counted"), shortNote(last, run.r), note)
+	return nil
 }
 
 // usageTable is the table of usage groups, most tokens first, then the
 // TOTAL; withIDs puts IDs beside the names of workspaces, keys and
 // accounts.
-func (a *app) usageTable(ctx context.Context, names *usageNames, sum *admin.UsageSummary, dims []usageDim, groups []usageGroup, withIDs bool) (head []string, rows [][]string, right []int) {
+func (a *app) usageTable(ctx context.Context, names *usageNames, total admin.UsageCounts, dims []usageDim, groups []groupSum[admin.UsageCounts], withIDs bool) (head []string, rows [][]string, right []int) {
 	for _, d := range dims {
 		title := strings.ToUpper(strings.ReplaceAll(d.flag, "-", " "))
 		head = append(head, title)
@@ -299,9 +387,9 @@ func (a *app) usageTable(ctx context.Context, names *usageNames, sum *admin.Usag
 		}
 		rows = append(rows, append(row, usageCountCells(g.total)...))
 	}
-	total := make([]string, labels)
-	total[0] = "TOTAL"
-	rows = append(rows, append(total, usageCountCells(sum.Total)...))
+	totalRow := make([]string, labels)
+	totalRow[0] = "TOTAL"
+	rows = append(rows, append(totalRow, usageCountCells(total)...))
 	for i := labels; i < len(head); i++ {
 		right = append(right, i)
 	}
@@ -343,15 +431,32 @@ func (a *app) usageRow(ctx context.Context, names *usageNames, p admin.Period, d
 		boolCell("final", p.Final))
 }
 
-func (a *app) printUsageRows(ctx context.Context, cmd *cobra.Command, names *usageNames, sum *admin.UsageSummary, dims []usageDim, groups []usageGroup) error {
-	var rows []dataRow
-	for i, p := range sum.Periods {
-		for _, g := range groups {
-			if g.series[i] != (admin.UsageCounts{}) {
-				rows = append(rows, a.usageRow(ctx, names, p, dims, g.key, g.series[i]))
-			}
-		}
-	}
+// printUsageRows writes a row per bucket and group as the buckets arrive,
+// the groups of a bucket most tokens first.
+func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportRun, params admin.UsageMessagesParams, dims []usageDim) error {
 	sample := a.usageRow(ctx, names, admin.Period{}, dims, make([]string, len(dims)), admin.UsageCounts{})
-	return printRows(a, cmd, keysOf(sample), rows)
+	w := a.rowWriter(run.format, keysOf(sample))
+	settled := run.now.Add(-admin.ReportLag)
+	var groups groupSums[admin.UsageCounts]
+	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), run.c.Usage.MessagesRange(ctx, params), bucketEnd,
+		func(b admin.UsageBucket) error {
+			groups.reset()
+			for _, r := range b.Results {
+				groups.add(usageKey(dims, r), r.Counts())
+			}
+			p := admin.Period{Start: b.StartingAt, End: b.EndingAt, Final: !b.EndingAt.After(settled)}
+			for _, g := range groups.sorted(byTokens) {
+				if g.total == (admin.UsageCounts{}) {
+					continue
+				}
+				if err := w.write(a.usageRow(ctx, names, p, dims, g.key, g.total)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		return inputErr(run.cmd, err)
+	}
+	return w.close()
 }

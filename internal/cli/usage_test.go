@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
@@ -128,4 +132,83 @@ func TestUsageMessagesFilters(t *testing.T) {
 	if r := runCLI(t, srv, term{}, "usage", "messages", "--api-key", "no-such-key"); r.code != ExitNotFound {
 		t.Errorf("unknown key: exit %d, stderr %q", r.code, r.stderr)
 	}
+}
+
+// TestUsageTableTotalsMatchTheBuckets: the table of totals fetches whole
+// hours and days as such, yet shows exactly the sums of the buckets of the
+// width asked for (the rows of -o json), and the same coverage and
+// footnote as those buckets give.
+func TestUsageTableTotalsMatchTheBuckets(t *testing.T) {
+	srv := demoServer(t)
+	c, err := admin.NewClient(admin.WithBaseURL(srv.URL), admin.WithAPIKey(srv.AdminKey()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		width    admin.BucketWidth
+		from, to string
+		args     []string
+		requests int // at most, for the table, the list of workspace names included
+	}{
+		{"minutes across a whole day", admin.BucketWidthMinute, "2026-11-18T22:37:00Z", "2026-11-20T01:13:00Z",
+			[]string{"--from", "2026-11-18T22:37:00Z", "--to", "2026-11-20T01:13:00Z"}, 6},
+		{"minutes up to now", admin.BucketWidthMinute, "2026-11-20T12:00:00Z", testNow.Format(time.RFC3339), []string{"--since", "3h"}, 3},
+		{"minutes within an hour", admin.BucketWidthMinute, "2026-11-20T15:00:00Z", testNow.Format(time.RFC3339), []string{"--since", "30m"}, 2},
+		{"hours up to now", admin.BucketWidthHour, "2026-11-17T00:00:00Z", testNow.Format(time.RFC3339), []string{"--since", "3d"}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"usage", "messages", "--by", "workspace,model", "--bucket", string(tt.width)}, tt.args...)
+			before := len(srv.Requests())
+			table := mustRun(t, srv, term{}, append(args, "-o", "table")...).stdout
+			if n := len(srv.Requests()) - before; n > tt.requests {
+				t.Errorf("the table took %d requests, want at most %d", n, tt.requests)
+			}
+			groups := map[string]int64{}
+			var total int64
+			for _, row := range jsonList(t, mustRun(t, srv, term{}, args...).stdout) {
+				n := int64(row["total_tokens"].(float64))
+				groups[row["workspace_name"].(string)+"\x00"+row["model"].(string)] += n
+				total += n
+			}
+			if got := strings.Fields(totalLine(t, table)); got[len(got)-1] != countText(total) {
+				t.Errorf("TOTAL %v, want %s", got, countText(total))
+			}
+			for g, n := range groups {
+				name, model, _ := strings.Cut(g, "\x00")
+				re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name) + ` .* ` + regexp.QuoteMeta(model) + ` .* ` + regexp.QuoteMeta(countText(n)) + `$`)
+				if !re.MatchString(table) {
+					t.Errorf("no row %s with %s tokens in\n%s", g, countText(n), table)
+				}
+			}
+			// The coverage and the footnote are those of the buckets of the
+			// width asked for.
+			acc, err := admin.NewUsageSummarizer("", testNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			params := admin.UsageMessagesParams{StartingAt: mustTime(t, tt.from), EndingAt: mustTime(t, tt.to), BucketWidth: tt.width}
+			for b, err := range c.Usage.MessagesRange(context.Background(), params) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				acc.Add(b)
+			}
+			sum := acc.Summary()
+			sp := spanOf(sum.Periods, sum.Pending)
+			if !strings.Contains(table, sp.coverage()) || !strings.Contains(table, sp.pendingNote("the tokens so far are counted")) {
+				t.Errorf("want %q and %q in\n%s", sp.coverage(), sp.pendingNote("the tokens so far are counted"), table)
+			}
+		})
+	}
+}
+
+func mustTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

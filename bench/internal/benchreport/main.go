@@ -24,6 +24,11 @@ const (
 	maxCPUvsSDK       = 0.7
 	maxAllocsVsSDK    = 0.5
 	memoryBenchPrefix = "AutoPage100k/"
+
+	// The report commands of the CLI (BenchmarkReportCLI).
+	reportBenchPrefix = "ReportCLI/"
+	maxReportRSSMB    = 150 // peak RSS of the 30-day cases
+	maxTableSeconds   = 3   // wall time of the 30-day table
 )
 
 func main() {
@@ -128,6 +133,8 @@ type report struct {
 	Rows                     []row
 	Ratios                   []ratio
 	Memory                   []memRow
+	Reports                  []reportRow
+	ReportRatios             []string
 	Misses                   []string
 	Rounds                   int
 }
@@ -141,10 +148,16 @@ type ratio struct {
 
 type memRow struct{ Walk, PeakHeap, PeakLive, Bytes, Allocs string }
 
+type reportRow struct{ Case, Wall, PeakRSS, Out string }
+
 func build(res *results) report {
 	var r report
 	var cases []string
 	for _, name := range res.names {
+		if c, ok := strings.CutPrefix(name, reportBenchPrefix); ok {
+			r.Reports = append(r.Reports, reportRow{c, scaled(res, name, "ns/op", durations), mb(res, name, "peak-rss-MB"), megabytes(res, name, "out-MB")})
+			continue
+		}
 		if walk, ok := strings.CutPrefix(name, memoryBenchPrefix); ok {
 			r.Memory = append(r.Memory, memRow{walk, mb(res, name, "peak-heap-MB"), mb(res, name, "peak-live-MB"),
 				scaled(res, name, "B/op", sizes), count(res, name, "allocs/op")})
@@ -192,7 +205,49 @@ func build(res *results) report {
 			r.Misses = append(r.Misses, fmt.Sprintf("%s: %s; the baseline itself is at %s the SDK's CPU time.", c, strings.Join(miss, ", "), q.FloorVsSDK))
 		}
 	}
+	r.ReportRatios, r.Misses = reportChecks(res, r.Misses)
 	return r
+}
+
+// reportChecks are the figures of the report commands against their
+// targets: memory that does not grow with the range, under 150 MB, and a
+// table of a month of minutes that costs about what a day of them does.
+func reportChecks(res *results, misses []string) (lines, missed []string) {
+	name := func(c string) string { return reportBenchPrefix + c }
+	if _, ok := res.median(name("table-1m-30d"), "ns/op"); !ok {
+		return nil, misses
+	}
+	ratio := func(a, b, unit string) string {
+		x, lo, hi, ok := res.ratio(name(a), name(b), unit)
+		if !ok {
+			return "—"
+		}
+		if hi-lo >= 0.01 {
+			return fmt.Sprintf("%.2f× (%.2f–%.2f)", x, lo, hi)
+		}
+		return fmt.Sprintf("%.2f×", x)
+	}
+	for _, c := range []string{"table-1m-30d", "json-1m-30d"} {
+		rss, _ := res.median(name(c), "peak-rss-MB")
+		mark := "✓"
+		if rss > maxReportRSSMB {
+			mark = "✗"
+			misses = append(misses, fmt.Sprintf("%s: peak RSS %.1f MB (target ≤ %d MB).", c, rss, maxReportRSSMB))
+		}
+		lines = append(lines, fmt.Sprintf("%s peak RSS: %.1f MB %s (target ≤ %d MB); %s that of the same over one day",
+			c, rss, mark, maxReportRSSMB, ratio(c, strings.Replace(c, "30d", "1d", 1), "peak-rss-MB")))
+	}
+	wall, _ := res.median(name("table-1m-30d"), "ns/op")
+	mark := "✓"
+	if wall > maxTableSeconds*1e9 {
+		mark = "✗"
+		misses = append(misses, fmt.Sprintf("table-1m-30d: %.2f s (target ≤ %d s).", wall/1e9, maxTableSeconds))
+	}
+	lines = append(lines, fmt.Sprintf("table-1m-30d wall time: %s the same table over one day, %s the start case; %.2f s %s (target ≤ %d s on this machine)",
+		ratio("table-1m-30d", "table-1m-1d", "ns/op"), ratio("table-1m-30d", "start", "ns/op"), wall/1e9, mark, maxTableSeconds))
+	lines = append(lines, fmt.Sprintf("json-1m-30d wall time: %s the same over one day, for %s its output",
+		ratio("json-1m-30d", "json-1m-1d", "ns/op"), ratio("json-1m-30d", "json-1m-1d", "out-MB")))
+	return lines, misses
 }
 
 // step is a unit a value is shown in once it reaches size.
@@ -226,6 +281,20 @@ func count(res *results, name, unit string) string {
 		return "—"
 	}
 	return strconv.FormatFloat(v, 'f', 0, 64)
+}
+
+// megabytes shows a metric in MB in the largest unit it reaches.
+func megabytes(res *results, name, unit string) string {
+	v, ok := res.median(name, unit)
+	if !ok {
+		return "—"
+	}
+	for _, s := range sizes {
+		if v*1e6 >= s.size {
+			return fmt.Sprintf(s.format, v*1e6/max(s.size, 1))
+		}
+	}
+	return "0 B"
 }
 
 func mb(res *results, name, unit string) string {

@@ -80,6 +80,26 @@ members; ` + "`collect`" + ` (every member kept in a slice) shows what holding t
 |---|--:|--:|--:|--:|
 {{range .Memory}}| {{.Walk}} | {{.PeakHeap}} | {{.PeakLive}} | {{.Bytes}} | {{.Allocs}} |
 {{end}}
+## Reports: the CLI's memory and time
+
+` + "`BenchmarkReportCLI`" + ` (report_cli_test.go) runs the CLI itself as a child process, as a user would:
+` + "`anthropic-admin --fake usage messages --bucket 1m --by workspace --by model`" + ` over one day and over 30
+days (` + "`--since 1d`, `--since 30d`" + `), as a table and as ` + "`-o json`" + `. ` + "`--fake`" + ` serves the demo in the same
+process, so the fake's memory is in the figures too. peak RSS is the child's maximum resident set
+(` + "`getrusage`" + `), taken by a fresh copy of the test binary that starts the command (Linux counts in a
+child's peak what its parent held when it forked, and the benchmark process holds the other cases'
+data); wall is one run, start to exit. ` + "`start`" + ` is the floor every command pays: the process,
+the demo's seed and one small listing (` + "`workspaces list`" + `). The wall-time target is put as ratios
+against the one-day run and the floor measured in the same rounds: a table of 30 days of minutes should
+cost about what a day of them does, since it needs only totals, and the JSON should grow with its output
+but not in memory.
+
+| Case | wall | peak RSS | output |
+|---|--:|--:|--:|
+{{range .Reports}}| {{.Case}} | {{.Wall}} | {{.PeakRSS}} | {{.Out}} |
+{{end}}
+{{range .ReportRatios}}- {{.}}
+{{end}}
 ## Targets not met
 {{if .Misses}}
 In this run:
