@@ -434,7 +434,7 @@ func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageM
 		return nil, nil, err
 	}
 	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
-	fw := newFOCUSWriter(out)
+	fw := newFOCUSWriter(out, a.flags.csvRaw)
 	add = func(b admin.CostBucket) error {
 		// Two lines of one day that map to the same usage would each claim
 		// all of its tokens: leave their quantity empty instead.

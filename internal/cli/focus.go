@@ -56,7 +56,7 @@ const (
 
 // writeFOCUS writes rows as a FOCUS CSV file with a header line.
 func writeFOCUS(w io.Writer, rows []focusRow) error {
-	fw := newFOCUSWriter(w)
+	fw := newFOCUSWriter(w, false)
 	for _, r := range rows {
 		fw.write(r)
 	}
@@ -65,15 +65,27 @@ func writeFOCUS(w io.Writer, rows []focusRow) error {
 
 // focusWriter writes a FOCUS CSV file a row at a time: the header first,
 // then each row as it comes.
-type focusWriter struct{ cw *csv.Writer }
+// Text cells are neutralised for spreadsheets (csvText) unless raw.
+type focusWriter struct {
+	cw  *csv.Writer
+	raw bool
+}
 
-func newFOCUSWriter(w io.Writer) focusWriter {
-	fw := focusWriter{csv.NewWriter(w)}
+func newFOCUSWriter(w io.Writer, raw bool) focusWriter {
+	fw := focusWriter{csv.NewWriter(w), raw}
 	fw.cw.Write(focusColumns)
 	return fw
 }
 
-func (fw focusWriter) write(r focusRow) { fw.cw.Write(r.record()) }
+func (fw focusWriter) write(r focusRow) {
+	rec := r.record()
+	if !fw.raw {
+		for i, c := range rec {
+			rec[i] = csvText(c)
+		}
+	}
+	fw.cw.Write(rec)
+}
 
 // close flushes what is written and returns the first error writing it.
 func (fw focusWriter) close() error {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/csv"
+	"math/big"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -123,6 +124,9 @@ func TestCSVIsSafeInASpreadsheet(t *testing.T) {
 		{[]string{"workspaces", "list", "-o", "csv"}, false},
 		{[]string{"users", "list", "-o", "csv"}, false},
 		{[]string{"api-keys", "list", "-o", "csv"}, false},
+		{[]string{"cost", "--since", "3d", "--by", "workspace", "-o", "csv"}, false},
+		{[]string{"cost", "--since", "3d", "-o", "focus"}, false},
+		{[]string{"cost", "--since", "3d", "-o", "focus", "--csv-raw"}, true},
 		{[]string{"workspaces", "list", "-o", "csv", "--csv-raw"}, true},
 	} {
 		r := mustRun(t, srv, term{}, tt.args...)
@@ -133,7 +137,7 @@ func TestCSVIsSafeInASpreadsheet(t *testing.T) {
 		formulas := 0
 		for _, row := range rows[1:] {
 			for _, cell := range row {
-				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				if _, isNumber := new(big.Rat).SetString(cell); !isNumber && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 					formulas++
 				}
 			}
@@ -143,6 +147,17 @@ func TestCSVIsSafeInASpreadsheet(t *testing.T) {
 		}
 		if !tt.formulas && !strings.Contains(r.stdout, "'=") && !strings.Contains(r.stdout, "'+") {
 			t.Errorf("%v: no neutralised formula:\n%s", tt.args, r.stdout)
+		}
+	}
+}
+
+func TestCSVText(t *testing.T) {
+	for in, want := range map[string]string{
+		"-12.50": "-12.50", "+3": "+3", "1e5": "1e5", "0.000001": "0.000001",
+		"-1+1": "'-1+1", "=SUM(A1)": "'=SUM(A1)", "@x": "'@x", "Production": "Production", "": "",
+	} {
+		if got := csvText(in); got != want {
+			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

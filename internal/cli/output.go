@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -454,7 +455,7 @@ func (l *listWriter[T]) write(it T) error {
 	case formatCSV:
 		row := make([]string, len(l.cols))
 		for i, c := range l.cols {
-			row[i] = l.a.csvCell(c.csvValue(it), c.right)
+			row[i] = l.a.csvCell(c.csvValue(it))
 		}
 		return l.csv.Write(row)
 	}
@@ -693,10 +694,20 @@ func rfc3339Ptr(t *time.Time) string {
 }
 
 // csvCell is a CSV cell as written: a text cell that a spreadsheet would
-// take for a formula is neutralised (termsafe.Cell) unless --csv-raw asks
-// for the data untouched. Number columns stay numbers, minus signs and all.
-func (a *app) csvCell(s string, number bool) string {
-	if number || a.flags.csvRaw {
+// take for a formula is neutralised unless --csv-raw asks for the data
+// untouched (csvText).
+func (a *app) csvCell(s string) string {
+	if a.flags.csvRaw {
+		return s
+	}
+	return csvText(s)
+}
+
+// csvText neutralises a cell that a spreadsheet would run as a formula
+// (termsafe.Cell). A number stays a number, minus sign and all: a
+// spreadsheet reads it as a value, never a formula.
+func csvText(s string) string {
+	if _, ok := new(big.Rat).SetString(s); ok {
 		return s
 	}
 	return termsafe.Cell(s)
