@@ -2,8 +2,8 @@ package cli
 
 import (
 	"encoding/csv"
-	"math/big"
 	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
