@@ -3,7 +3,7 @@ package admintest
 import "fmt"
 
 // Hostile is the demo organization after its people misbehaved: every
-// workspace, member, key and invite carries text meant to attack whoever
+// workspace, member, key, invite and rate-limit group carries text meant to attack whoever
 // reads it — terminal escape sequences (clear the screen, set the window
 // title, erase a line to fake another), bidirectional overrides, and
 // spreadsheet formulas. The API stores such names as they are, so a client
@@ -30,6 +30,11 @@ func Hostile() Seed {
 		}
 		for i, inv := range b.st.invites {
 			inv.Email = hostileText(i, inv.Email)
+		}
+		for i, rl := range b.st.rateLimits {
+			if rl.Group.DisplayName != "" {
+				rl.Group.DisplayName = hostileText(i, rl.Group.DisplayName)
+			}
 		}
 	}}
 }

@@ -48,7 +48,7 @@ func TestServerTextIsInert(t *testing.T) {
 		{"workspaces", "get", ws[0].ID}, {"workspaces", "members", "list", ws[0].ID},
 		{"cost", "--since", "7d", "--by", "workspace"}, {"cost", "--since", "7d", "--by", "workspace", "--chart"},
 		{"usage", "messages", "--since", "2d", "--by", "workspace"}, {"budget", "--monthly", "1000"},
-		{"whoami"}, {"api-keys", "list", "-o", "table"}, {"workspaces", "list", "-o", "table"},
+		{"whoami"}, {"rate-limits", "list"}, {"api-keys", "list", "-o", "table"}, {"workspaces", "list", "-o", "table"},
 		// A prompt names the workspace; the answer is no.
 		{"workspaces", "archive", ws[0].ID},
 	}
