@@ -1,6 +1,6 @@
 // Package report turns the Admin API's usage, cost and Claude Code reports
-// into answers: totals by any dimension with per-bucket series, and a
-// month-end spend forecast checked against a budget.
+// into answers: totals by any dimension with per-bucket series, a month-end
+// spend forecast checked against a budget, and FinOps FOCUS rows.
 //
 // Package admin fetches the reports (MessagesRange, ReportRange and
 // ClaudeCodeRange walk a range of any length, every page, each bucket
@@ -20,6 +20,9 @@
 // SummarizeCost, SummarizeUsage and SummarizeClaudeCode do the same for
 // buckets already held. ForecastMonthOf projects the month-end spend from a
 // daily cost summary, and Forecast.CheckBudget compares it with a budget.
+// FOCUSExport maps each cost bucket to FOCUS 1.2 rows (FOCUSColumns names
+// their columns), with the tokens of each line from a TokenIndex of the
+// usage report; writing them, as CSV or otherwise, is left to the caller.
 //
 // The arithmetic is exact: amounts are [admin.Amount] values (decimal
 // cents), and figures that need not end in decimal, such as a daily

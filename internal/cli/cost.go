@@ -434,25 +434,12 @@ func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageM
 	if err != nil {
 		return nil, nil, err
 	}
+	export := report.FOCUSExport{AccountID: org.ID, AccountName: org.Name, Tokens: tokens,
+		WorkspaceName: func(id string) string { return a.names.workspace(ctx, id) }}
 	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
 	fw := newFOCUSWriter(out, a.flags.csvRaw)
 	add = func(b admin.CostBucket) error {
-		// Two lines of one day that map to the same usage would each claim
-		// all of its tokens: leave their quantity empty instead.
-		lines := map[tokenKey]int{}
-		for _, r := range b.Results {
-			lines[tokenKeyOf(b.StartingAt, r)]++
-		}
-		for _, r := range b.Results {
-			row := focusRow{start: b.StartingAt, end: b.EndingAt, amount: r.Amount, currency: r.Currency,
-				orgID: org.ID, orgName: org.Name, workspaceID: r.WorkspaceID, description: r.Description,
-				model: r.Model, costType: r.CostType, tokenType: r.TokenType}
-			if r.WorkspaceID != "" {
-				row.workspaceName = a.names.workspace(ctx, r.WorkspaceID)
-			}
-			if k := tokenKeyOf(b.StartingAt, r); lines[k] == 1 {
-				row.tokens = tokens.of(k)
-			}
+		for _, row := range export.Rows(b) {
 			fw.write(row)
 		}
 		return nil
@@ -466,62 +453,13 @@ func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageM
 	return add, done, nil
 }
 
-// tokenKey is what sets the price of a token: the day, workspace, model,
-// tier, context window, geography and token type.
-type tokenKey struct {
-	day                                 int64
-	workspace, model, tier, window, geo string
-	tokenType                           admin.TokenType
-}
-
-func tokenKeyOf(day time.Time, r admin.CostResult) tokenKey {
-	return tokenKey{day.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), r.TokenType}
-}
-
-// tokenIndex is the usage report's token counts by price.
-type tokenIndex map[tokenKey]report.UsageCounts
-
-// of returns the tokens of k's type, or nil when the key is not for tokens
-// or the usage report does not have it.
-func (t tokenIndex) of(k tokenKey) *int64 {
-	tokenType := k.tokenType
-	k.tokenType = ""
-	c, ok := t[k]
-	if !ok {
-		return nil
-	}
-	var n int64
-	switch tokenType {
-	case admin.TokenTypeUncachedInput:
-		n = c.UncachedInputTokens
-	case admin.TokenTypeOutput:
-		n = c.OutputTokens
-	case admin.TokenTypeCacheReadInput:
-		n = c.CacheReadTokens
-	case admin.TokenTypeCacheCreation5mInput:
-		n = c.CacheCreation5mTokens
-	case admin.TokenTypeCacheCreation1hInput:
-		n = c.CacheCreation1hTokens
-	default:
-		return nil
-	}
-	return &n
-}
-
 // fetchTokenIndex reads the daily usage report grouped by every dimension
 // of a token's price.
-func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams) (tokenIndex, error) {
-	params.GroupBy = []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel, admin.UsageGroupByServiceTier,
-		admin.UsageGroupByContextWindow, admin.UsageGroupByInferenceGeo}
-	idx := tokenIndex{}
+func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams) (*report.TokenIndex, error) {
+	params.GroupBy = report.TokenIndexGroupBy()
+	idx := report.NewTokenIndex()
 	err := streamRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd, func(b admin.UsageBucket) error {
-			for _, r := range b.Results {
-				k := tokenKey{b.StartingAt.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), ""}
-				idx[k] = idx[k].Add(report.CountsOf(r))
-			}
-			return nil
-		})
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd, idx.Add)
 	if err != nil {
 		return nil, err
 	}
