@@ -29,11 +29,13 @@
 // Cost amounts are exact: see Amount. Nothing on the money path uses floats.
 //
 // For reports over any span, ParseTimeRange reads ranges the way people say
-// them ("30d", "mtd", "last-month", or dates), MessagesRange and ReportRange
-// fetch every bucket of a range of any length (in windows the API accepts,
-// every page of each, each bucket once), SummarizeCost, SummarizeUsage and
-// SummarizeClaudeCode total them by any dimension with per-day series, and
-// ForecastMonth projects month-end spend for a budget check.
+// them ("30d", "mtd", "last-month", or dates), and MessagesRange,
+// ReportRange and ClaudeCodeRange fetch every bucket of a range of any
+// length (in windows the API accepts, every page of each, each bucket
+// once). This package only fetches reports; the analysis of what they
+// return (totals by any dimension with per-day series, the month-end
+// forecast and budget check, FinOps FOCUS rows) is package
+// github.com/anthropic-admin-go/admin/report, fed bucket by bucket.
 package admin
 
 import (

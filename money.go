@@ -253,17 +253,6 @@ func roundQuo(num, den *big.Int, places int) decimal {
 	return decimal{unscaled: q, scale: places}
 }
 
-// FormatDollars formats an exact number of cents that need not be a finite
-// decimal, such as Forecast.Projected, the way Amount.DollarString does: in
-// dollars with exactly places digits after the point, rounding half away
-// from zero, without a sign when it rounds to zero. A nil cents is zero.
-func FormatDollars(cents *big.Rat, places int) string {
-	if cents == nil {
-		cents = new(big.Rat)
-	}
-	return roundQuo(cents.Num(), new(big.Int).Mul(cents.Denom(), big.NewInt(100)), max(places, 0)).String()
-}
-
 // ParseDollars reads an amount of dollars as a person writes it, such as a
 // budget: "500", "1234.56", optionally with a leading "$" ("$99.90"). It
 // returns the amount in cents, exactly: "1234.56" is 123456 cents. Thousands

@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"encoding/json"
+	"errors"
 	"math/big"
 	"strings"
 	"testing"
@@ -265,4 +266,33 @@ func TestAmountText(t *testing.T) {
 		}
 	}()
 	admin.MustParseAmount("1.")
+}
+
+func TestParseDollars(t *testing.T) {
+	tests := []struct{ in, cents string }{
+		{"500", "50000"},
+		{"1234.56", "123456"},
+		{"$99.90", "9990"},
+		{" 0.5 ", "50"},
+		{"0.005", "0.5"},
+		{"12.3456", "1234.56"},
+		{"-3", "-300"},
+		{"0", "0"},
+		{"100000000000000000000.01", "10000000000000000000001"}, // beyond float64's exact integers
+	}
+	for _, tt := range tests {
+		a, err := admin.ParseDollars(tt.in)
+		if err != nil || a.String() != tt.cents {
+			t.Errorf("ParseDollars(%q) = %s, %v; want %s cents", tt.in, a, err, tt.cents)
+		}
+	}
+	for _, bad := range []string{"", "$", "1,234.56", "1e3", "12.", ".5", "ten", "$ 5", "5$", "0x10", "1_000"} {
+		a, err := admin.ParseDollars(bad)
+		if !errors.Is(err, admin.ErrInvalidParam) {
+			t.Errorf("ParseDollars(%q) = %s, %v; want ErrInvalidParam", bad, a, err)
+		}
+	}
+	if _, err := admin.ParseDollars("1,234.56"); err == nil || !strings.Contains(err.Error(), "thousands separators") {
+		t.Errorf("a comma: %v", err)
+	}
 }

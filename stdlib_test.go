@@ -9,17 +9,20 @@ import (
 
 const modulePath = "github.com/anthropic-admin-go/admin"
 
-// TestStandardLibraryOnly fails when the library, the fake server under
-// admintest/, or their tests import anything outside the standard library and
-// this module. The CLI and the conformance suite may differ; these may not.
+// TestStandardLibraryOnly fails when the library, its report analysis under
+// report/, the fake server under admintest/, or their tests import anything
+// outside the standard library and this module. The CLI and the conformance
+// suite may differ; these may not.
 func TestStandardLibraryOnly(t *testing.T) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("the go tool is not on PATH")
 	}
 	patterns := []string{"."}
-	if _, err := os.Stat("admintest"); err == nil {
-		patterns = append(patterns, "./admintest/...")
+	for _, dir := range []string{"report", "admintest"} {
+		if _, err := os.Stat(dir); err == nil {
+			patterns = append(patterns, "./"+dir+"/...")
+		}
 	}
 	args := append([]string{"list", "-deps", "-test", "-f", "{{.ImportPath}}\t{{.Standard}}\t{{with .Module}}{{.Path}}{{end}}"}, patterns...)
 	cmd := exec.Command(goTool, args...)

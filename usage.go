@@ -209,19 +209,6 @@ func (r UsageResult) TotalInputTokens() int64 {
 		r.CacheCreation.Ephemeral5mInputTokens + r.CacheReadInputTokens
 }
 
-// Counts returns the result's usage with every token kind broken out, the
-// form the summaries add up.
-func (r UsageResult) Counts() UsageCounts {
-	return UsageCounts{
-		UncachedInputTokens:   r.UncachedInputTokens,
-		CacheCreation5mTokens: r.CacheCreation.Ephemeral5mInputTokens,
-		CacheCreation1hTokens: r.CacheCreation.Ephemeral1hInputTokens,
-		CacheReadTokens:       r.CacheReadInputTokens,
-		OutputTokens:          r.OutputTokens,
-		WebSearchRequests:     r.ServerToolUse.WebSearchRequests,
-	}
-}
-
 // CacheCreation counts input tokens written to the prompt cache, by cache
 // lifetime.
 type CacheCreation struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 func (a *app) budgetCommand() *cobra.Command {
@@ -55,11 +56,11 @@ days that does not end in decimal is rounded at 20 places.`,
 				return err
 			}
 			filter := costFilter{workspaces: costIDs}
-			sum, err := a.costSummary(ctx, c, costQuery{r: admin.ForecastRange(now), filter: filter}, "", now)
+			sum, err := a.costSummary(ctx, c, costQuery{r: report.ForecastRange(now), filter: filter}, "", now)
 			if err != nil {
 				return err
 			}
-			f, err := admin.ForecastMonthOf(sum, now)
+			f, err := report.ForecastMonthOf(sum, now)
 			if err != nil {
 				return err
 			}
@@ -74,7 +75,7 @@ days that does not end in decimal is rounded at 20 places.`,
 			}
 			if st.ProjectedOver {
 				return &exitError{code: ExitOverBudget, label: "over budget", err: fmt.Errorf("the projected month-end spend %s is over the monthly budget %s",
-					centsRat(f.Projected), dollars(budget))}
+					centsRat(f.Projected.Rat()), dollars(budget))}
 			}
 			return nil
 		},
@@ -84,20 +85,20 @@ days that does not end in decimal is rounded at 20 places.`,
 	return cmd
 }
 
-func (a *app) printBudgetTable(f *admin.Forecast, st *admin.BudgetStatus, now time.Time, filter string) {
+func (a *app) printBudgetTable(f *report.Forecast, st *report.BudgetStatus, now time.Time, filter string) {
 	lastTrailing := f.Trailing.End.AddDate(0, 0, -1)
 	short := f.AsOf.Before(now) // the forecast lacks today's bucket
 	rows := [][]string{
 		{"Monthly budget", dollars(st.Budget), ""},
-		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare) + " of the budget"},
-		{"Daily average", centsRat(f.DailyAverage), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
-		{"Days left", roundText(f.RemainingDays, 2), daysLeftText(f.RemainingDays)},
-		{"Projected month-end", centsRat(f.Projected), percent(st.ProjectedShare) + " of the budget"},
+		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare.Rat()) + " of the budget"},
+		{"Daily average", centsRat(f.DailyAverage.Rat()), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
+		{"Days left", roundText(f.RemainingDays.Rat(), 2), daysLeftText(f.RemainingDays.Rat())},
+		{"Projected month-end", centsRat(f.Projected.Rat()), percent(st.ProjectedShare.Rat()) + " of the budget"},
 	}
 	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
 	a.renderTable("  ", nil, rows, 1)
-	projected := centsRat(f.Projected)
-	gap := centsRat(new(big.Rat).Abs(new(big.Rat).Sub(f.Projected, st.Budget.Cents())))
+	projected := centsRat(f.Projected.Rat())
+	gap := centsRat(new(big.Rat).Abs(new(big.Rat).Sub(f.Projected.Rat(), st.Budget.Cents())))
 	var verdict string
 	switch {
 	case st.Over:
@@ -138,16 +139,18 @@ func daysLeftText(days *big.Rat) string {
 }
 
 // budgetRow is the forecast and the budget check as exact decimal strings.
-func budgetRow(f *admin.Forecast, st *admin.BudgetStatus, workspaces []string) dataRow {
+func budgetRow(f *report.Forecast, st *report.BudgetStatus, workspaces []string) dataRow {
 	ids, _ := json.Marshal(workspaces)
 	if workspaces == nil {
 		ids = []byte("[]")
 	}
 	dollarsOf := func(cents *big.Rat) string { return decimalString(new(big.Rat).Quo(cents, big.NewRat(100, 1))) }
-	ratCells := func(prefix string, cents *big.Rat) []cell {
-		return []cell{strCell(prefix+"_usd", dollarsOf(cents)), strCell(prefix+"_cents", decimalString(cents))}
+	ratCells := func(prefix string, cents report.Ratio) []cell {
+		return []cell{strCell(prefix+"_usd", dollarsOf(cents.Rat())), strCell(prefix+"_cents", decimalString(cents.Rat()))}
 	}
-	pct := func(share *big.Rat) string { return decimalString(new(big.Rat).Mul(share, big.NewRat(100, 1))) }
+	pct := func(share report.Ratio) string {
+		return decimalString(new(big.Rat).Mul(share.Rat(), big.NewRat(100, 1)))
+	}
 	row := dataRow{
 		strCell("month", f.Month.Start.Format("2006-01")), strCell("as_of", rfc3339(f.AsOf)),
 		{key: "workspace_ids", text: string(ids), literal: true},
@@ -157,7 +160,7 @@ func budgetRow(f *admin.Forecast, st *admin.BudgetStatus, workspaces []string) d
 	row = append(row, strCell("trailing_start", rfc3339(f.Trailing.Start)), strCell("trailing_end", rfc3339(f.Trailing.End)))
 	row = append(row, moneyCells("trailing_spend", f.TrailingSpend)...)
 	row = append(row, ratCells("daily_average", f.DailyAverage)...)
-	row = append(row, strCell("remaining_days", decimalString(f.RemainingDays)))
+	row = append(row, strCell("remaining_days", decimalString(f.RemainingDays.Rat())))
 	row = append(row, ratCells("projected", f.Projected)...)
 	return append(row,
 		strCell("used_percent", pct(st.UsedShare)), strCell("projected_percent", pct(st.ProjectedShare)),

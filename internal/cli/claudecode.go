@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 func (a *app) claudeCodeCommand() *cobra.Command {
@@ -49,7 +50,7 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
 				return err
 			}
 			ctx, r := cmd.Context(), run.r
-			acc := admin.NewClaudeCodeSummarizer()
+			acc := report.NewClaudeCodeSummarizer()
 			if err := streamRange(a, "Claude Code report", r, 24*time.Hour, run.c.Usage.ClaudeCodeRange(ctx, r, 1000),
 				func(rec admin.ClaudeCodeRecord) time.Time { return rec.Date.AddDate(0, 0, 1) }, acc.Add); err != nil {
 				return err
@@ -69,11 +70,11 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
 
 // reportDays are the UTC days a range touches, as the Claude Code report
 // covers them, and how many of them at the end are not final.
-func reportDays(r admin.TimeRange, now time.Time) (days []admin.Period, pending int) {
-	settled := now.Add(-admin.ReportLag)
+func reportDays(r admin.TimeRange, now time.Time) (days []report.Period, pending int) {
+	settled := now.Add(-report.Lag)
 	start := r.Start.UTC()
 	for day := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC); day.Before(r.End); day = day.AddDate(0, 0, 1) {
-		p := admin.Period{Start: day, End: day.AddDate(0, 0, 1)}
+		p := report.Period{Start: day, End: day.AddDate(0, 0, 1)}
 		p.Final = !p.End.After(settled)
 		if !p.Final {
 			pending++
@@ -95,7 +96,7 @@ func actorType(t admin.ClaudeCodeActorType) string {
 
 // acceptance is the share of tool proposals accepted, "92.3%", or ""
 // when none were decided.
-func acceptance(act admin.ClaudeCodeActivity) string {
+func acceptance(act report.ClaudeCodeActivity) string {
 	decided := act.ToolAccepted + act.ToolRejected
 	if decided <= 0 {
 		return ""
@@ -103,12 +104,12 @@ func acceptance(act admin.ClaudeCodeActivity) string {
 	return percent(big.NewRat(act.ToolAccepted, decided))
 }
 
-func claudeCodeCells(act admin.ClaudeCodeActivity) []string {
+func claudeCodeCells(act report.ClaudeCodeActivity) []string {
 	return []string{countText(int64(act.DaysActive)), countText(act.Sessions), countText(act.LinesAdded), countText(act.LinesRemoved),
 		countText(act.Commits), countText(act.PullRequests), orDash(acceptance(act)), dollars(act.EstimatedCost)}
 }
 
-func (a *app) printClaudeCodeTable(sum *admin.ClaudeCodeSummary, days []admin.Period, pending int) {
+func (a *app) printClaudeCodeTable(sum *report.ClaudeCodeSummary, days []report.Period, pending int) {
 	head := []string{"ACTOR", "TYPE", "DAYS", "SESSIONS", "ADDED", "REMOVED", "COMMITS", "PRS", "ACCEPTED", "EST. COST"}
 	var rows [][]string
 	for _, act := range sum.Actors {
@@ -125,7 +126,7 @@ func (a *app) printClaudeCodeTable(sum *admin.ClaudeCodeSummary, days []admin.Pe
 }
 
 // claudeCodeRow is one actor's activity over the range, flattened.
-func claudeCodeRow(act admin.ClaudeCodeActivity, days []admin.Period, final bool) dataRow {
+func claudeCodeRow(act report.ClaudeCodeActivity, days []report.Period, final bool) dataRow {
 	var start, end time.Time
 	if len(days) > 0 {
 		start, end = days[0].Start, days[len(days)-1].End
@@ -145,10 +146,10 @@ func claudeCodeRow(act admin.ClaudeCodeActivity, days []admin.Period, final bool
 
 func trimPercent(s string) string { return s[:max(0, len(s)-1)] }
 
-func (a *app) printClaudeCodeRows(cmd *cobra.Command, sum *admin.ClaudeCodeSummary, days []admin.Period, final bool) error {
+func (a *app) printClaudeCodeRows(cmd *cobra.Command, sum *report.ClaudeCodeSummary, days []report.Period, final bool) error {
 	rows := make([]dataRow, len(sum.Actors))
 	for i, act := range sum.Actors {
 		rows[i] = claudeCodeRow(act, days, final)
 	}
-	return printRows(a, cmd, keysOf(claudeCodeRow(admin.ClaudeCodeActivity{}, days, final)), rows)
+	return printRows(a, cmd, keysOf(claudeCodeRow(report.ClaudeCodeActivity{}, days, final)), rows)
 }

@@ -327,12 +327,25 @@ func (a *app) explain(err error) (string, int) {
 	case errors.As(err, &netErr):
 		return "error: " + a.unreachable(netErr), ExitError
 	case errors.Is(err, admin.ErrInvalidParam):
-		return "error: " + strings.TrimPrefix(err.Error(), "admin: invalid parameter: "), ExitUsage
+		return "error: " + plainMessage(err), ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "accepts "),
 		strings.HasPrefix(err.Error(), "requires "), strings.Contains(err.Error(), "arg(s)"):
 		return fmt.Sprintf("error: %v\n  (see 'anthropic-admin --help')", err), ExitUsage
 	}
-	return "error: " + strings.TrimPrefix(err.Error(), "admin: "), ExitError
+	return "error: " + plainMessage(err), ExitError
+}
+
+// plainMessage is err's message without the library's prefixes, which mean
+// nothing to a person: the package ("admin: ", "report: ") and, for
+// refused input, "invalid parameter: ".
+func plainMessage(err error) string {
+	msg := err.Error()
+	for _, pkg := range []string{"admin: ", "report: "} {
+		if rest, ok := strings.CutPrefix(msg, pkg); ok {
+			return strings.TrimPrefix(rest, admin.ErrInvalidParam.Error()+": ")
+		}
+	}
+	return msg
 }
 
 // apiDetails is what a person may need of an API error besides its

@@ -13,28 +13,29 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // costDim is a --by value of the cost command: the field it groups by,
 // what its groups are called, and the label of the API's null value.
 type costDim struct {
 	flag   string
-	field  admin.CostField
+	field  report.CostField
 	plural string // "3 other workspaces" in a chart
 	none   string
 }
 
 var (
-	costByWorkspace = costDim{"workspace", admin.CostFieldWorkspaceID, "workspaces", defaultWorkspaceName}
-	costByModel     = costDim{"model", admin.CostFieldModel, "models", "(no model)"}
+	costByWorkspace = costDim{"workspace", report.CostFieldWorkspaceID, "workspaces", defaultWorkspaceName}
+	costByModel     = costDim{"model", report.CostFieldModel, "models", "(no model)"}
 	costDims        = []costDim{
 		costByWorkspace, costByModel,
-		{"description", admin.CostFieldDescription, "line items", "(none)"},
-		{"cost-type", admin.CostFieldCostType, "cost types", "(none)"},
-		{"token-type", admin.CostFieldTokenType, "token types", "(not tokens)"},
-		{"service-tier", admin.CostFieldServiceTier, "service tiers", "(none)"},
-		{"context-window", admin.CostFieldContextWindow, "context windows", "(none)"},
-		{"inference-geo", admin.CostFieldInferenceGeo, "inference geos", "(none)"},
+		{"description", report.CostFieldDescription, "line items", "(none)"},
+		{"cost-type", report.CostFieldCostType, "cost types", "(none)"},
+		{"token-type", report.CostFieldTokenType, "token types", "(not tokens)"},
+		{"service-tier", report.CostFieldServiceTier, "service tiers", "(none)"},
+		{"context-window", report.CostFieldContextWindow, "context windows", "(none)"},
+		{"inference-geo", report.CostFieldInferenceGeo, "inference geos", "(none)"},
 	}
 )
 
@@ -52,7 +53,7 @@ func costDimNamed(cmd *cobra.Command, s string) (costDim, error) {
 // value by what it means.
 func (a *app) costLabel(ctx context.Context, d costDim, key string) string {
 	switch {
-	case d.field == admin.CostFieldWorkspaceID:
+	case d.field == report.CostFieldWorkspaceID:
 		return a.names.workspace(ctx, key)
 	case key == "":
 		return d.none
@@ -129,8 +130,8 @@ func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery, each 
 }
 
 // costSummary streams the cost report of q into a summary by field.
-func (a *app) costSummary(ctx context.Context, c *admin.Client, q costQuery, field admin.CostField, now time.Time) (*admin.CostSummary, error) {
-	acc, err := admin.NewCostSummarizer(field, now)
+func (a *app) costSummary(ctx context.Context, c *admin.Client, q costQuery, field report.CostField, now time.Time) (*report.CostSummary, error) {
+	acc, err := report.NewCostSummarizer(field, now)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +265,7 @@ Priority Tier spend is not in the cost report.`,
 				}
 				sinks = append(sinks, html.add)
 			}
-			var table *admin.CostSummarizer
+			var table *report.CostSummarizer
 			switch {
 			case !printing:
 			case format == formatFOCUS:
@@ -274,7 +275,7 @@ Priority Tier spend is not in the cost report.`,
 				}
 				sinks, finish = append(sinks, add), append(finish, done)
 			case format == formatTable:
-				if table, err = admin.NewCostSummarizer(dim.field, now); err != nil {
+				if table, err = report.NewCostSummarizer(dim.field, now); err != nil {
 					return err
 				}
 				sinks = append(sinks, table.Add)
@@ -328,7 +329,7 @@ Priority Tier spend is not in the cost report.`,
 // group (and the workspace ID when withID), spend in dollars, share of the
 // total and a bar; then the TOTAL. right are the columns to align right;
 // note is the footnote when the rounded rows do not add up to the TOTAL.
-func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int, note string) {
+func (a *app) spendTable(ctx context.Context, sum *report.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int, note string) {
 	head = []string{strings.ToUpper(strings.ReplaceAll(dim.flag, "-", " ")), "SPEND", "SHARE", ""}
 	if withID {
 		head = slices.Insert(head, 1, "ID")
@@ -352,12 +353,12 @@ func (a *app) spendTable(ctx context.Context, sum *admin.CostSummary, dim costDi
 
 // pendingSpend is the footnote for spend that is not final: which days, and
 // how much of the total they hold.
-func pendingSpend(sum *admin.CostSummary) string {
+func pendingSpend(sum *report.CostSummary) string {
 	open := admin.Sum(sum.Series[len(sum.Series)-sum.Pending:]...)
 	return spanOf(sum.Periods, sum.Pending).pendingNote(fmt.Sprintf("the spend so far, %s, is in the total", dollars(open)))
 }
 
-func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim costDim, q costQuery) {
+func (a *app) printCostTable(ctx context.Context, sum *report.CostSummary, dim costDim, q costQuery) {
 	head, rows, right, note := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
 	if a.flags.noHeaders {
 		head = nil
@@ -370,7 +371,7 @@ func (a *app) printCostTable(ctx context.Context, sum *admin.CostSummary, dim co
 
 // costCharts draws the spend per day under the table: bars stacked by the
 // largest groups, and a sparkline per group.
-func (a *app) costCharts(ctx context.Context, sum *admin.CostSummary, dim costDim, now time.Time) {
+func (a *app) costCharts(ctx context.Context, sum *report.CostSummary, dim costDim, now time.Time) {
 	d := dailySpend{timeline: timelineOf(sum.Periods, now), series: a.costSeries(ctx, sum, dim)}.top(5, dim.plural)
 	fmt.Fprintln(a.env.Stdout)
 	a.termChart().bars(d)
@@ -379,7 +380,7 @@ func (a *app) costCharts(ctx context.Context, sum *admin.CostSummary, dim costDi
 }
 
 // costSeries are the summary's groups as chart series, named as in tables.
-func (a *app) costSeries(ctx context.Context, sum *admin.CostSummary, dim costDim) []series {
+func (a *app) costSeries(ctx context.Context, sum *report.CostSummary, dim costDim) []series {
 	out := make([]series, len(sum.Groups))
 	for i, g := range sum.Groups {
 		out[i] = series{name: a.costLabel(ctx, dim, g.Key), values: g.Series}
@@ -388,7 +389,7 @@ func (a *app) costSeries(ctx context.Context, sum *admin.CostSummary, dim costDi
 }
 
 // costRow is one day of one group, flattened.
-func (a *app) costRow(ctx context.Context, p admin.Period, dim costDim, key string, amount admin.Amount) dataRow {
+func (a *app) costRow(ctx context.Context, p report.Period, dim costDim, key string, amount admin.Amount) dataRow {
 	row := dataRow{strCell("date_start", rfc3339(p.Start)), strCell("date_end", rfc3339(p.End)), strCell(string(dim.field), key)}
 	if dim == costByWorkspace {
 		row = append(row, strCell("workspace_name", a.names.workspace(ctx, key)))
@@ -400,11 +401,11 @@ func (a *app) costRow(ctx context.Context, p admin.Period, dim costDim, key stri
 // costRowSink writes a row per day and group as the days arrive, the
 // groups of a day largest first; done ends the output.
 func (a *app) costRowSink(ctx context.Context, format string, dim costDim, now time.Time) (add func(admin.CostBucket) error, done func() error) {
-	w := a.rowWriter(format, keysOf(a.costRow(ctx, admin.Period{}, dim, "", admin.Amount{})))
+	w := a.rowWriter(format, keysOf(a.costRow(ctx, report.Period{}, dim, "", admin.Amount{})))
 	add = func(b admin.CostBucket) error {
 		// The day's own summary groups its lines, exactly as the table's
 		// does over the range.
-		sum, err := admin.SummarizeCost([]admin.CostBucket{b}, dim.field, now)
+		sum, err := report.SummarizeCost([]admin.CostBucket{b}, dim.field, now)
 		if err != nil {
 			return err
 		}
@@ -433,25 +434,12 @@ func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageM
 	if err != nil {
 		return nil, nil, err
 	}
+	export := report.FOCUSExport{AccountID: org.ID, AccountName: org.Name, Tokens: tokens,
+		WorkspaceName: func(id string) string { return a.names.workspace(ctx, id) }}
 	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
 	fw := newFOCUSWriter(out, a.flags.csvRaw)
 	add = func(b admin.CostBucket) error {
-		// Two lines of one day that map to the same usage would each claim
-		// all of its tokens: leave their quantity empty instead.
-		lines := map[tokenKey]int{}
-		for _, r := range b.Results {
-			lines[tokenKeyOf(b.StartingAt, r)]++
-		}
-		for _, r := range b.Results {
-			row := focusRow{start: b.StartingAt, end: b.EndingAt, amount: r.Amount, currency: r.Currency,
-				orgID: org.ID, orgName: org.Name, workspaceID: r.WorkspaceID, description: r.Description,
-				model: r.Model, costType: r.CostType, tokenType: r.TokenType}
-			if r.WorkspaceID != "" {
-				row.workspaceName = a.names.workspace(ctx, r.WorkspaceID)
-			}
-			if k := tokenKeyOf(b.StartingAt, r); lines[k] == 1 {
-				row.tokens = tokens.of(k)
-			}
+		for _, row := range export.Rows(b) {
 			fw.write(row)
 		}
 		return nil
@@ -465,62 +453,13 @@ func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageM
 	return add, done, nil
 }
 
-// tokenKey is what sets the price of a token: the day, workspace, model,
-// tier, context window, geography and token type.
-type tokenKey struct {
-	day                                 int64
-	workspace, model, tier, window, geo string
-	tokenType                           admin.TokenType
-}
-
-func tokenKeyOf(day time.Time, r admin.CostResult) tokenKey {
-	return tokenKey{day.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), r.TokenType}
-}
-
-// tokenIndex is the usage report's token counts by price.
-type tokenIndex map[tokenKey]admin.UsageCounts
-
-// of returns the tokens of k's type, or nil when the key is not for tokens
-// or the usage report does not have it.
-func (t tokenIndex) of(k tokenKey) *int64 {
-	tokenType := k.tokenType
-	k.tokenType = ""
-	c, ok := t[k]
-	if !ok {
-		return nil
-	}
-	var n int64
-	switch tokenType {
-	case admin.TokenTypeUncachedInput:
-		n = c.UncachedInputTokens
-	case admin.TokenTypeOutput:
-		n = c.OutputTokens
-	case admin.TokenTypeCacheReadInput:
-		n = c.CacheReadTokens
-	case admin.TokenTypeCacheCreation5mInput:
-		n = c.CacheCreation5mTokens
-	case admin.TokenTypeCacheCreation1hInput:
-		n = c.CacheCreation1hTokens
-	default:
-		return nil
-	}
-	return &n
-}
-
 // fetchTokenIndex reads the daily usage report grouped by every dimension
 // of a token's price.
-func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams) (tokenIndex, error) {
-	params.GroupBy = []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel, admin.UsageGroupByServiceTier,
-		admin.UsageGroupByContextWindow, admin.UsageGroupByInferenceGeo}
-	idx := tokenIndex{}
+func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams) (*report.TokenIndex, error) {
+	params.GroupBy = report.TokenIndexGroupBy()
+	idx := report.NewTokenIndex()
 	err := streamRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd, func(b admin.UsageBucket) error {
-			for _, r := range b.Results {
-				k := tokenKey{b.StartingAt.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), ""}
-				idx[k] = idx[k].Add(r.Counts())
-			}
-			return nil
-		})
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd, idx.Add)
 	if err != nil {
 		return nil, err
 	}
@@ -530,15 +469,15 @@ func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin
 // costHTML is what the HTML report keeps of the cost report: the spend per
 // day by workspace and by model.
 type costHTML struct {
-	byWorkspace, byModel *admin.CostSummarizer
+	byWorkspace, byModel *report.CostSummarizer
 }
 
 func newCostHTML(now time.Time) (*costHTML, error) {
-	byWorkspace, err := admin.NewCostSummarizer(admin.CostFieldWorkspaceID, now)
+	byWorkspace, err := report.NewCostSummarizer(report.CostFieldWorkspaceID, now)
 	if err != nil {
 		return nil, err
 	}
-	byModel, err := admin.NewCostSummarizer(admin.CostFieldModel, now)
+	byModel, err := report.NewCostSummarizer(report.CostFieldModel, now)
 	if err != nil {
 		return nil, err
 	}
@@ -558,7 +497,7 @@ func (h *costHTML) add(b admin.CostBucket) error {
 // per day from the usage report.
 func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h *costHTML, usage admin.UsageMessagesParams, now time.Time) error {
 	byWorkspace, byModel := h.byWorkspace.Summary(), h.byModel.Summary()
-	tokenSum, err := admin.NewUsageSummarizer("", now)
+	tokenSum, err := report.NewUsageSummarizer("", now)
 	if err != nil {
 		return err
 	}
@@ -567,7 +506,7 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 		return err
 	}
 	tokens := tokenSum.Summary()
-	perDay := map[int64]admin.UsageCounts{}
+	perDay := map[int64]report.UsageCounts{}
 	for i, p := range tokens.Periods {
 		perDay[p.Start.Unix()] = tokens.Series[i]
 	}

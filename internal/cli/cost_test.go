@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // The demo's last 30 days and today, as `cost` (--since 30d) reads them at
@@ -265,10 +266,10 @@ func TestCostFOCUS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(records[0], focusColumns) {
+	if !slices.Equal(records[0], report.FOCUSColumns()) {
 		t.Fatalf("FOCUS header = %v", records[0])
 	}
-	col := func(name string) int { return slices.Index(focusColumns, name) }
+	col := func(name string) int { return slices.Index(report.FOCUSColumns(), name) }
 	billed := new(big.Rat)
 	quantities := new(big.Rat)
 	var tokenRows int

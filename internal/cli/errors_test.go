@@ -10,8 +10,10 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/admintest"
 )
 
 // Errors are one line a person can act on: no library prefix, no method
@@ -69,6 +71,36 @@ func TestErrorsAreOneActionableLine(t *testing.T) {
 			// Beyond the line itself, at most a hint at --help.
 			if rest := strings.TrimSuffix(strings.TrimPrefix(r.stderr, first+"\n"), "\n"); rest != "" && !strings.HasPrefix(rest, "  (see '") {
 				t.Errorf("more than one line: %q", r.stderr)
+			}
+		})
+	}
+}
+
+// The report package's errors read like the client's: no package prefix.
+func TestReportErrorsHaveNoPrefix(t *testing.T) {
+	// A first day spent in euros, which cannot be added to dollars.
+	euro := func(day time.Time) string {
+		return fmt.Sprintf(`{"data":[{"starting_at":%q,"ending_at":%q,"results":[{"amount":"1","currency":"EUR","workspace_id":null}]}],`+
+			`"has_more":false,"next_page":null}`, day.Format(time.RFC3339), day.AddDate(0, 0, 1).Format(time.RFC3339))
+	}
+	tests := []struct {
+		name  string
+		first time.Time // the first day the command asks for
+		args  []string
+		line  string
+	}{
+		{"a euro amount in a summary", testNow.Truncate(24*time.Hour).AddDate(0, 0, -1), []string{"cost", "--since", "1d"},
+			`error: an amount is in "EUR": only USD amounts can be summed`},
+		{"a euro amount in the forecast", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), []string{"budget", "--monthly", "100"},
+			`error: an amount is in "EUR": only USD amounts can be summed`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := demoServer(t)
+			srv.Inject(admintest.Fault{Method: "GET", Path: "/v1/organizations/cost_report", Status: 200, Body: euro(tt.first)})
+			r := runCLI(t, srv, term{}, tt.args...)
+			if first, _, _ := strings.Cut(r.stderr, "\n"); r.code != ExitError || first != tt.line {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and first line %q", r.code, r.stderr, ExitError, tt.line)
 			}
 		})
 	}

@@ -14,6 +14,10 @@ type names struct {
 	users      map[string]string // user ID → email
 }
 
+// defaultWorkspaceName is what the commands call the default workspace,
+// which the reports leave without ID.
+const defaultWorkspaceName = "Default"
+
 // workspace returns the workspace's name, "Default" for the empty ID the
 // reports use for the default workspace, or the ID when unknown.
 func (n *names) workspace(ctx context.Context, id string) string {
@@ -27,7 +31,7 @@ func (n *names) workspace(ctx context.Context, id string) string {
 		}
 	}
 	if id == "" {
-		return "Default"
+		return defaultWorkspaceName
 	}
 	if name, ok := n.workspaces[id]; ok {
 		return name

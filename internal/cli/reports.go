@@ -15,6 +15,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/internal/termsafe"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // This file holds what the report commands (cost, usage messages, usage
@@ -114,7 +115,7 @@ func inputErr(cmd *cobra.Command, err error) error {
 	if !errors.Is(err, admin.ErrInvalidParam) {
 		return err
 	}
-	return usageErr(cmd, "%s", strings.TrimPrefix(err.Error(), "admin: invalid parameter: "))
+	return usageErr(cmd, "%s", plainMessage(err))
 }
 
 func minTime(a, b time.Time) time.Time {
@@ -169,7 +170,7 @@ type span struct {
 }
 
 // spanOf is the span of a summary's periods.
-func spanOf(periods []admin.Period, pending int) span {
+func spanOf(periods []report.Period, pending int) span {
 	if len(periods) == 0 {
 		return span{}
 	}
@@ -236,7 +237,7 @@ func shortNote(last time.Time, r admin.TimeRange) string {
 }
 
 // lastEnd is where the last of periods ends; zero when there are none.
-func lastEnd(periods []admin.Period) time.Time {
+func lastEnd(periods []report.Period) time.Time {
 	if len(periods) == 0 {
 		return time.Time{}
 	}
@@ -244,20 +245,20 @@ func lastEnd(periods []admin.Period) time.Time {
 }
 
 func lagText() string {
-	if admin.ReportLag == time.Hour {
+	if report.Lag == time.Hour {
 		return "an hour"
 	}
-	return admin.ReportLag.String()
+	return report.Lag.String()
 }
 
 // timelineOf is the chart timeline of daily periods: a day is marked
 // incomplete exactly when its period is not final.
-func timelineOf(periods []admin.Period, now time.Time) timeline {
+func timelineOf(periods []report.Period, now time.Time) timeline {
 	t := timeline{}
 	for _, p := range periods {
 		t.days = append(t.days, p.Start.UTC())
 		if !p.Final {
-			t.completeUntil = now.Add(-admin.ReportLag)
+			t.completeUntil = now.Add(-report.Lag)
 		}
 	}
 	return t

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // This file holds the view model the report presenters share: the terminal
@@ -97,21 +98,9 @@ func (d dailySpend) top(n int, kind string) dailySpend {
 // a power of ten, which holds for every sum of decimal amounts and for their
 // quotients by 100; other ratios are rounded to 20 places.
 func decimalString(r *big.Rat) string {
-	// A denominator 2^a·5^b needs max(a, b) places, fewer than its bit length.
-	digits, limit := 0, r.Denom().BitLen()
-	ten, rem := big.NewInt(10), new(big.Int)
-	for p := big.NewInt(1); rem.Mod(p, r.Denom()).Sign() != 0; p.Mul(p, ten) {
-		if digits++; digits > limit {
-			digits = 20
-			break
-		}
+	x := report.RatioOf(r)
+	if s, ok := x.Decimal(); ok {
+		return s
 	}
-	s := r.FloatString(digits)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		return "0"
-	}
-	return s
+	return strings.TrimRight(strings.TrimRight(x.Round(20), "0"), ".")
 }

@@ -155,7 +155,17 @@ func TestDecimalString(t *testing.T) {
 		}
 	}
 	// A ratio that never ends in decimal is rounded, not looped on forever.
-	if got := decimalString(big.NewRat(1, 3)); got != "0.33333333333333333333" {
-		t.Errorf("1/3 = %s", got)
+	for _, tc := range []struct {
+		r    *big.Rat
+		want string
+	}{
+		{big.NewRat(1, 3), "0.33333333333333333333"},
+		{big.NewRat(-2, 3), "-0.66666666666666666667"},
+		{big.NewRat(1, 6), "0.16666666666666666667"},
+		{new(big.Rat).SetFrac(big.NewInt(-1), new(big.Int).Exp(big.NewInt(3), big.NewInt(50), nil)), "0"}, // rounds to zero: no sign
+	} {
+		if got := decimalString(tc.r); got != tc.want {
+			t.Errorf("%s = %s, want %s", tc.r.RatString(), got, tc.want)
+		}
 	}
 }

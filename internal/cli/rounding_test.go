@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // TestEveryFigureIsItsExactValueRounded: amounts and shares are rounded
@@ -34,7 +35,7 @@ func TestEveryFigureIsItsExactValueRounded(t *testing.T) {
 		{"a count in brief", compactCount(big.NewRat(12_450, 1)), "12.5K"},
 		{"a count just under a half", compactCount(big.NewRat(12_449, 1)), "12.4K"},
 		{"a whole count in brief", compactCount(big.NewRat(3_000_000, 1)), "3M"},
-		{"acceptance of 2 in 3", acceptance(admin.ClaudeCodeActivity{ToolAccepted: 2, ToolRejected: 1}), "66.7%"},
+		{"acceptance of 2 in 3", acceptance(report.ClaudeCodeActivity{ToolAccepted: 2, ToolRejected: 1}), "66.7%"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // usageDim is a --by value of usage messages: the report's group_by, how
@@ -54,9 +55,9 @@ func widthSpan(start, end time.Time, w time.Duration, now time.Time) span {
 	if !end.After(first) {
 		return span{}
 	}
-	// A bucket is final once it ended ReportLag ago: the first that is not
-	// is the one holding now − ReportLag.
-	open := now.Add(-admin.ReportLag).UTC().Truncate(w)
+	// A bucket is final once it ended report.Lag ago: the first that is not
+	// is the one holding now − report.Lag.
+	open := now.Add(-report.Lag).UTC().Truncate(w)
 	if open.Before(first) {
 		open = first
 	}
@@ -204,7 +205,7 @@ func usageKey(dims []usageDim, r admin.UsageResult) []string {
 }
 
 // byTokens orders usage largest first, by every token together.
-func byTokens(x, y admin.UsageCounts) int { return cmp.Compare(x.Tokens(), y.Tokens()) }
+func byTokens(x, y report.UsageCounts) int { return cmp.Compare(x.Tokens(), y.Tokens()) }
 
 func (a *app) usageCommand() *cobra.Command {
 	usage := &cobra.Command{Use: "usage", Short: "Token usage of the Messages API and Claude Code activity"}
@@ -307,7 +308,7 @@ Buckets in which a group used nothing have no row.
 // usageCountHeads and usageCountCells are the token columns of the table.
 var usageCountHeads = []string{"UNCACHED INPUT", "CACHE WRITE", "CACHE READ", "OUTPUT", "WEB SEARCHES", "TOTAL TOKENS"}
 
-func usageCountCells(c admin.UsageCounts) []string {
+func usageCountCells(c report.UsageCounts) []string {
 	return []string{countText(c.UncachedInputTokens), countText(c.CacheCreation5mTokens + c.CacheCreation1hTokens),
 		countText(c.CacheReadTokens), countText(c.OutputTokens), countText(c.WebSearchRequests), countText(c.Tokens())}
 }
@@ -315,14 +316,14 @@ func usageCountCells(c admin.UsageCounts) []string {
 // printUsageTable prints the usage of each group over the range, summed as
 // the buckets arrive: only the groups' totals are kept.
 func (a *app) printUsageTable(ctx context.Context, names *usageNames, run reportRun, params admin.UsageMessagesParams, dims []usageDim) error {
-	var groups groupSums[admin.UsageCounts]
-	var total admin.UsageCounts
+	var groups groupSums[report.UsageCounts]
+	var total report.UsageCounts
 	var last time.Time
 	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), totalsRange(run.c, ctx, params), bucketEnd,
 		func(b admin.UsageBucket) error {
 			for _, r := range b.Results {
-				groups.add(usageKey(dims, r), r.Counts())
-				total = total.Add(r.Counts())
+				groups.add(usageKey(dims, r), report.CountsOf(r))
+				total = total.Add(report.CountsOf(r))
 			}
 			last = b.EndingAt
 			return nil
@@ -361,7 +362,7 @@ func (a *app) printUsageTable(ctx context.Context, names *usageNames, run report
 // usageTable is the table of usage groups, most tokens first, then the
 // TOTAL; withIDs puts IDs beside the names of workspaces, keys and
 // accounts.
-func (a *app) usageTable(ctx context.Context, names *usageNames, total admin.UsageCounts, dims []usageDim, groups []groupSum[admin.UsageCounts], withIDs bool) (head []string, rows [][]string, right []int) {
+func (a *app) usageTable(ctx context.Context, names *usageNames, total report.UsageCounts, dims []usageDim, groups []groupSum[report.UsageCounts], withIDs bool) (head []string, rows [][]string, right []int) {
 	for _, d := range dims {
 		title := strings.ToUpper(strings.ReplaceAll(d.flag, "-", " "))
 		head = append(head, title)
@@ -412,7 +413,7 @@ func tableWidth(head []string, rows [][]string) int {
 }
 
 // usageRow is one bucket of one group, flattened.
-func (a *app) usageRow(ctx context.Context, names *usageNames, p admin.Period, dims []usageDim, key []string, c admin.UsageCounts) dataRow {
+func (a *app) usageRow(ctx context.Context, names *usageNames, p report.Period, dims []usageDim, key []string, c report.UsageCounts) dataRow {
 	row := dataRow{strCell("bucket_start", rfc3339(p.Start)), strCell("bucket_end", rfc3339(p.End))}
 	for i, d := range dims {
 		row = append(row, strCell(string(d.by), key[i]))
@@ -434,19 +435,19 @@ func (a *app) usageRow(ctx context.Context, names *usageNames, p admin.Period, d
 // printUsageRows writes a row per bucket and group as the buckets arrive,
 // the groups of a bucket most tokens first.
 func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportRun, params admin.UsageMessagesParams, dims []usageDim) error {
-	sample := a.usageRow(ctx, names, admin.Period{}, dims, make([]string, len(dims)), admin.UsageCounts{})
+	sample := a.usageRow(ctx, names, report.Period{}, dims, make([]string, len(dims)), report.UsageCounts{})
 	w := a.rowWriter(run.format, keysOf(sample))
-	settled := run.now.Add(-admin.ReportLag)
-	var groups groupSums[admin.UsageCounts]
+	settled := run.now.Add(-report.Lag)
+	var groups groupSums[report.UsageCounts]
 	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), run.c.Usage.MessagesRange(ctx, params), bucketEnd,
 		func(b admin.UsageBucket) error {
 			groups.reset()
 			for _, r := range b.Results {
-				groups.add(usageKey(dims, r), r.Counts())
+				groups.add(usageKey(dims, r), report.CountsOf(r))
 			}
-			p := admin.Period{Start: b.StartingAt, End: b.EndingAt, Final: !b.EndingAt.After(settled)}
+			p := report.Period{Start: b.StartingAt, End: b.EndingAt, Final: !b.EndingAt.After(settled)}
 			for _, g := range groups.sorted(byTokens) {
-				if g.total == (admin.UsageCounts{}) {
+				if g.total == (report.UsageCounts{}) {
 					continue
 				}
 				if err := w.write(a.usageRow(ctx, names, p, dims, g.key, g.total)); err != nil {

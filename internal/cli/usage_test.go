@@ -13,6 +13,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // rawTokens adds up every token count of the usage report as the API sends
@@ -184,7 +185,7 @@ func TestUsageTableTotalsMatchTheBuckets(t *testing.T) {
 			}
 			// The coverage and the footnote are those of the buckets of the
 			// width asked for.
-			acc, err := admin.NewUsageSummarizer("", testNow)
+			acc, err := report.NewUsageSummarizer("", testNow)
 			if err != nil {
 				t.Fatal(err)
 			}

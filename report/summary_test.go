@@ -1,4 +1,4 @@
-package admin_test
+package report_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // decodeBuckets reads a JSON array of report buckets.
@@ -40,12 +41,12 @@ const threeUsageDays = `[
 
 func TestSummarizeUsageByHand(t *testing.T) {
 	buckets := decodeBuckets[admin.UsageResult](t, threeUsageDays)
-	s, err := admin.SummarizeUsage(buckets, admin.UsageGroupByModel, mustTime(t, "2026-11-20T15:30:00Z"))
+	s, err := report.SummarizeUsage(buckets, admin.UsageGroupByModel, mustTime(t, "2026-11-20T15:30:00Z"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	day := func(d string) time.Time { return mustTime(t, d+"T00:00:00Z") }
-	wantPeriods := []admin.Period{
+	wantPeriods := []report.Period{
 		{Start: day("2026-11-18"), End: day("2026-11-19"), Final: true},
 		{Start: day("2026-11-19"), End: day("2026-11-20"), Final: true},
 		{Start: day("2026-11-20"), End: day("2026-11-21"), Final: false},
@@ -53,23 +54,23 @@ func TestSummarizeUsageByHand(t *testing.T) {
 	if !reflect.DeepEqual(s.Periods, wantPeriods) || s.Pending != 1 || s.By != "model" {
 		t.Errorf("periods = %+v, pending %d, by %q", s.Periods, s.Pending, s.By)
 	}
-	sonnet1 := admin.UsageCounts{UncachedInputTokens: 100, CacheCreation5mTokens: 10, CacheCreation1hTokens: 1, CacheReadTokens: 1000, OutputTokens: 50, WebSearchRequests: 2}
-	sonnet3 := admin.UsageCounts{UncachedInputTokens: 200, CacheCreation5mTokens: 20, CacheCreation1hTokens: 2, CacheReadTokens: 2000, OutputTokens: 100, WebSearchRequests: 1}
-	null1 := admin.UsageCounts{UncachedInputTokens: 5, OutputTokens: 5}
-	haiku3 := admin.UsageCounts{UncachedInputTokens: 10}
-	future3 := admin.UsageCounts{UncachedInputTokens: 4, OutputTokens: 6}
+	sonnet1 := report.UsageCounts{UncachedInputTokens: 100, CacheCreation5mTokens: 10, CacheCreation1hTokens: 1, CacheReadTokens: 1000, OutputTokens: 50, WebSearchRequests: 2}
+	sonnet3 := report.UsageCounts{UncachedInputTokens: 200, CacheCreation5mTokens: 20, CacheCreation1hTokens: 2, CacheReadTokens: 2000, OutputTokens: 100, WebSearchRequests: 1}
+	null1 := report.UsageCounts{UncachedInputTokens: 5, OutputTokens: 5}
+	haiku3 := report.UsageCounts{UncachedInputTokens: 10}
+	future3 := report.UsageCounts{UncachedInputTokens: 4, OutputTokens: 6}
 	// 10 tokens each for the null model, Haiku and the future model: ties
 	// go by key, and "" (null) sorts first.
-	wantGroups := []admin.SummaryGroup[admin.UsageCounts]{
-		{Key: "claude-sonnet-4-6", Total: sonnet1.Add(sonnet3), Series: []admin.UsageCounts{sonnet1, {}, sonnet3}},
-		{Key: "", Total: null1, Series: []admin.UsageCounts{null1, {}, {}}},
-		{Key: "claude-future-9", Total: future3, Series: []admin.UsageCounts{{}, {}, future3}},
-		{Key: "claude-haiku-4-5", Total: haiku3, Series: []admin.UsageCounts{{}, {}, haiku3}},
+	wantGroups := []report.Group[report.UsageCounts]{
+		{Key: "claude-sonnet-4-6", Total: sonnet1.Add(sonnet3), Series: []report.UsageCounts{sonnet1, {}, sonnet3}},
+		{Key: "", Total: null1, Series: []report.UsageCounts{null1, {}, {}}},
+		{Key: "claude-future-9", Total: future3, Series: []report.UsageCounts{{}, {}, future3}},
+		{Key: "claude-haiku-4-5", Total: haiku3, Series: []report.UsageCounts{{}, {}, haiku3}},
 	}
 	if !reflect.DeepEqual(s.Groups, wantGroups) {
 		t.Errorf("groups = %+v\nwant %+v", s.Groups, wantGroups)
 	}
-	wantSeries := []admin.UsageCounts{sonnet1.Add(null1), {}, sonnet3.Add(haiku3).Add(future3)}
+	wantSeries := []report.UsageCounts{sonnet1.Add(null1), {}, sonnet3.Add(haiku3).Add(future3)}
 	if !reflect.DeepEqual(s.Series, wantSeries) || s.Total != wantSeries[0].Add(wantSeries[2]) {
 		t.Errorf("series = %+v, total %+v", s.Series, s.Total)
 	}
@@ -78,7 +79,7 @@ func TestSummarizeUsageByHand(t *testing.T) {
 	}
 
 	// Just after midnight, yesterday is not final either.
-	early, err := admin.SummarizeUsage(buckets, "", mustTime(t, "2026-11-20T00:30:00Z"))
+	early, err := report.SummarizeUsage(buckets, "", mustTime(t, "2026-11-20T00:30:00Z"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ const twoCostDays = `[
 ]`
 
 func TestSummarizeCostByHand(t *testing.T) {
-	s, err := admin.SummarizeCost(decodeBuckets[admin.CostResult](t, twoCostDays), admin.CostFieldWorkspaceID, mustTime(t, "2026-11-20T00:30:00Z"))
+	s, err := report.SummarizeCost(decodeBuckets[admin.CostResult](t, twoCostDays), report.CostFieldWorkspaceID, mustTime(t, "2026-11-20T00:30:00Z"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,14 +151,14 @@ func TestSummariesRefuse(t *testing.T) {
 		invalid bool
 		msg     string
 	}{
-		{"usage by an unknown dimension", second(admin.SummarizeUsage(usage, "colour", now)), true, "account_id, api_key_id"},
-		{"usage by a cost field", second(admin.SummarizeUsage(usage, "description", now)), true, "cannot summarize usage"},
-		{"cost by a usage-only dimension", second(admin.SummarizeCost(cost, "api_key_id", now)), true, "cost_type, description"},
-		{"a repeated bucket", second(admin.SummarizeUsage(append(usage, usage[2]), "", now)), false, "oldest first, each once"},
-		{"buckets out of order", second(admin.SummarizeCost([]admin.CostBucket{cost[1], cost[0]}, "", now)), false, "oldest first"},
-		{"overlapping buckets", second(admin.SummarizeCost(overlap, "", now)), false, "before bucket 0 ends"},
-		{"a reversed bucket", second(admin.SummarizeCost([]admin.CostBucket{{StartingAt: now, EndingAt: now}}, "", now)), false, "empty or reversed"},
-		{"another currency", second(admin.SummarizeCost(euro, "", now)), false, `"EUR"`},
+		{"usage by an unknown dimension", second(report.SummarizeUsage(usage, "colour", now)), true, "account_id, api_key_id"},
+		{"usage by a cost field", second(report.SummarizeUsage(usage, "description", now)), true, "cannot summarize usage"},
+		{"cost by a usage-only dimension", second(report.SummarizeCost(cost, "api_key_id", now)), true, "cost_type, description"},
+		{"a repeated bucket", second(report.SummarizeUsage(append(usage, usage[2]), "", now)), false, "oldest first, each once"},
+		{"buckets out of order", second(report.SummarizeCost([]admin.CostBucket{cost[1], cost[0]}, "", now)), false, "oldest first"},
+		{"overlapping buckets", second(report.SummarizeCost(overlap, "", now)), false, "before bucket 0 ends"},
+		{"a reversed bucket", second(report.SummarizeCost([]admin.CostBucket{{StartingAt: now, EndingAt: now}}, "", now)), false, "empty or reversed"},
+		{"another currency", second(report.SummarizeCost(euro, "", now)), false, `"EUR"`},
 	}
 	for _, tt := range tests {
 		if tt.err == nil || errors.Is(tt.err, admin.ErrInvalidParam) != tt.invalid || !strings.Contains(tt.err.Error(), tt.msg) {
@@ -187,7 +188,7 @@ func rawText(m map[string]any, key string) string {
 }
 
 func TestCostSummaryOnDemoIsExact(t *testing.T) {
-	_, c := newDemoFake(t)
+	c := newDemoFake(t)
 	r, err := admin.ParseTimeRange("90d", "", "", fakeNow)
 	if err != nil {
 		t.Fatal(err)
@@ -200,11 +201,11 @@ func TestCostSummaryOnDemoIsExact(t *testing.T) {
 
 	// The expectation, from the raw amount strings with big.Rat: per bucket,
 	// and per value of each field.
-	fields := []admin.CostField{"", admin.CostFieldWorkspaceID, admin.CostFieldDescription, admin.CostFieldModel, admin.CostFieldCostType,
-		admin.CostFieldTokenType, admin.CostFieldServiceTier, admin.CostFieldContextWindow, admin.CostFieldInferenceGeo}
+	fields := []report.CostField{"", report.CostFieldWorkspaceID, report.CostFieldDescription, report.CostFieldModel, report.CostFieldCostType,
+		report.CostFieldTokenType, report.CostFieldServiceTier, report.CostFieldContextWindow, report.CostFieldInferenceGeo}
 	total := new(big.Rat)
 	perBucket := make([]*big.Rat, len(buckets))
-	perKey := map[admin.CostField]map[string]*big.Rat{}
+	perKey := map[report.CostField]map[string]*big.Rat{}
 	for i, b := range buckets {
 		perBucket[i] = new(big.Rat)
 		for _, res := range b.Results {
@@ -233,7 +234,7 @@ func TestCostSummaryOnDemoIsExact(t *testing.T) {
 	}
 
 	for _, f := range fields {
-		s, err := admin.SummarizeCost(buckets, f, fakeNow)
+		s, err := report.SummarizeCost(buckets, f, fakeNow)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -268,14 +269,14 @@ func TestCostSummaryOnDemoIsExact(t *testing.T) {
 // usageKinds are the raw JSON paths of each UsageCounts field.
 var usageKinds = []struct {
 	path  []string
-	count func(admin.UsageCounts) int64
+	count func(report.UsageCounts) int64
 }{
-	{[]string{"uncached_input_tokens"}, func(c admin.UsageCounts) int64 { return c.UncachedInputTokens }},
-	{[]string{"cache_creation", "ephemeral_5m_input_tokens"}, func(c admin.UsageCounts) int64 { return c.CacheCreation5mTokens }},
-	{[]string{"cache_creation", "ephemeral_1h_input_tokens"}, func(c admin.UsageCounts) int64 { return c.CacheCreation1hTokens }},
-	{[]string{"cache_read_input_tokens"}, func(c admin.UsageCounts) int64 { return c.CacheReadTokens }},
-	{[]string{"output_tokens"}, func(c admin.UsageCounts) int64 { return c.OutputTokens }},
-	{[]string{"server_tool_use", "web_search_requests"}, func(c admin.UsageCounts) int64 { return c.WebSearchRequests }},
+	{[]string{"uncached_input_tokens"}, func(c report.UsageCounts) int64 { return c.UncachedInputTokens }},
+	{[]string{"cache_creation", "ephemeral_5m_input_tokens"}, func(c report.UsageCounts) int64 { return c.CacheCreation5mTokens }},
+	{[]string{"cache_creation", "ephemeral_1h_input_tokens"}, func(c report.UsageCounts) int64 { return c.CacheCreation1hTokens }},
+	{[]string{"cache_read_input_tokens"}, func(c report.UsageCounts) int64 { return c.CacheReadTokens }},
+	{[]string{"output_tokens"}, func(c report.UsageCounts) int64 { return c.OutputTokens }},
+	{[]string{"server_tool_use", "web_search_requests"}, func(c report.UsageCounts) int64 { return c.WebSearchRequests }},
 }
 
 func rawCount(t *testing.T, m map[string]any, path []string) int64 {
@@ -292,7 +293,7 @@ func rawCount(t *testing.T, m map[string]any, path []string) int64 {
 }
 
 func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
-	_, c := newDemoFake(t)
+	c := newDemoFake(t)
 	ctx := context.Background()
 	end := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	base := admin.UsageMessagesParams{StartingAt: end.AddDate(0, 0, -30), EndingAt: end}
@@ -301,7 +302,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 	buckets := collectSeq(t, c.Usage.MessagesRange(ctx, grouped))
 
 	for _, by := range []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel} {
-		s, err := admin.SummarizeUsage(buckets, by, fakeNow)
+		s, err := report.SummarizeUsage(buckets, by, fakeNow)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -322,7 +323,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 		if len(s.Groups) != len(want) || len(s.Groups) < 3 {
 			t.Fatalf("by %s: %d groups, want %d", by, len(s.Groups), len(want))
 		}
-		var sum admin.UsageCounts
+		var sum report.UsageCounts
 		for gi, g := range s.Groups {
 			for i, kind := range usageKinds {
 				if got := kind.count(g.Total); got != want[g.Key][i] {
@@ -340,7 +341,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 
 		// Filtering the report to one group's value gives that group: the
 		// top one, and one further down.
-		for _, g := range []admin.SummaryGroup[admin.UsageCounts]{s.Groups[0], s.Groups[len(s.Groups)-1]} {
+		for _, g := range []report.Group[report.UsageCounts]{s.Groups[0], s.Groups[len(s.Groups)-1]} {
 			if g.Key == "" {
 				continue // null cannot be filtered for
 			}
@@ -350,7 +351,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 			} else {
 				filtered.Models = []string{g.Key}
 			}
-			fs, err := admin.SummarizeUsage(collectSeq(t, c.Usage.MessagesRange(ctx, filtered)), "", fakeNow)
+			fs, err := report.SummarizeUsage(collectSeq(t, c.Usage.MessagesRange(ctx, filtered)), "", fakeNow)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -362,13 +363,13 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 }
 
 func TestSevenDaysOnDemo(t *testing.T) {
-	_, c := newDemoFake(t)
+	c := newDemoFake(t)
 	r, err := admin.ParseTimeRange("7d", "", "", fakeNow)
 	if err != nil {
 		t.Fatal(err)
 	}
 	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}))
-	s, err := admin.SummarizeCost(buckets, "", fakeNow)
+	s, err := report.SummarizeCost(buckets, "", fakeNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +413,7 @@ func TestSummarizeClaudeCode(t *testing.T) {
 	if err := json.Unmarshal([]byte(claudeCodeRecords), &records); err != nil {
 		t.Fatal(err)
 	}
-	s, err := admin.SummarizeClaudeCode(records)
+	s, err := report.SummarizeClaudeCode(records)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -425,7 +426,7 @@ func TestSummarizeClaudeCode(t *testing.T) {
 		PerMille                                                   int64
 		Decided                                                    bool
 	}
-	rowOf := func(a admin.ClaudeCodeActivity) row {
+	rowOf := func(a report.ClaudeCodeActivity) row {
 		pm, ok := a.AcceptancePerMille()
 		return row{a.Name, a.Type, a.Sessions, a.LinesAdded, a.LinesRemoved, a.Commits, a.PullRequests, a.ToolAccepted, a.ToolRejected,
 			a.EstimatedCost.String(), a.DaysActive, pm, ok}
@@ -449,19 +450,19 @@ func TestSummarizeClaudeCode(t *testing.T) {
 	}
 
 	records[3].ModelBreakdown[0].EstimatedCost.Currency = "GBP"
-	if _, err := admin.SummarizeClaudeCode(records); err == nil || !strings.Contains(err.Error(), `"GBP"`) {
+	if _, err := report.SummarizeClaudeCode(records); err == nil || !strings.Contains(err.Error(), `"GBP"`) {
 		t.Errorf("a GBP estimate: err = %v", err)
 	}
 }
 
 func TestClaudeCodeSummaryOnDemo(t *testing.T) {
-	_, c := newDemoFake(t)
+	c := newDemoFake(t)
 	r, err := admin.ParseTimeRange("7d", "", "", fakeNow)
 	if err != nil {
 		t.Fatal(err)
 	}
 	records := collectSeq(t, c.Usage.ClaudeCodeRange(context.Background(), r, 1000))
-	s, err := admin.SummarizeClaudeCode(records)
+	s, err := report.SummarizeClaudeCode(records)
 	if err != nil {
 		t.Fatal(err)
 	}

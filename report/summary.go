@@ -1,4 +1,4 @@
-package admin
+package report
 
 import (
 	"cmp"
@@ -7,26 +7,27 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/anthropic-admin-go/admin"
 )
 
-// ReportLag is how long after a bucket ends the summaries and the forecast
-// take its numbers as final. Usage and cost data usually appear within
-// minutes of the requests; an hour leaves room for late arrivals. A bucket
-// that ends later than now − ReportLag, such as today's, is marked not
-// final.
-const ReportLag = time.Hour
+// Lag is how long after a bucket ends the summaries and the forecast take
+// its numbers as final. Usage and cost data usually appear within minutes
+// of the requests; an hour leaves room for late arrivals. A bucket that
+// ends later than now − Lag, such as today's, is marked not final.
+const Lag = time.Hour
 
 // Period is one bucket of a summary.
 type Period struct {
 	Start, End time.Time
-	// Final is false when the bucket ended less than ReportLag before the
+	// Final is false when the bucket ended less than Lag before the
 	// summary's now, or has not ended yet: its numbers may still grow.
 	Final bool
 }
 
 // Summary is a report rolled up by one dimension: totals per group and
 // overall, and per-bucket series of both. V is what is summed: UsageCounts
-// for usage, Amount (cents) for cost.
+// for usage, [admin.Amount] (cents) for cost.
 //
 // Totals and series include the buckets that are not final yet, the latest
 // Pending ones; check Pending (or Period.Final) before reading a total as a
@@ -42,13 +43,13 @@ type Summary[V any] struct {
 	Series  []V
 	// Groups are sorted by Total, largest first (tokens for usage, spend for
 	// cost), ties by Key.
-	Groups []SummaryGroup[V]
+	Groups []Group[V]
 	// Pending is how many periods, all at the end, are not final.
 	Pending int
 }
 
-// SummaryGroup is the part of a summary with one value of the dimension.
-type SummaryGroup[V any] struct {
+// Group is the part of a summary with one value of the dimension.
+type Group[V any] struct {
 	// Key is the dimension's value. "" is the API's null: the report was
 	// not grouped by the dimension, the dimension does not apply (an API
 	// key for Console usage), or, for workspace_id, the Default Workspace.
@@ -63,7 +64,7 @@ type UsageSummary = Summary[UsageCounts]
 
 // CostSummary is a cost report rolled up by SummarizeCost; amounts are in
 // cents, exact.
-type CostSummary = Summary[Amount]
+type CostSummary = Summary[admin.Amount]
 
 // UsageCounts is usage with every token kind broken out.
 type UsageCounts struct {
@@ -95,27 +96,41 @@ func (c UsageCounts) InputTokens() int64 {
 // Tokens is every token, input and output; web searches are not tokens.
 func (c UsageCounts) Tokens() int64 { return c.InputTokens() + c.OutputTokens }
 
+// CountsOf is a usage result's counts with every token kind broken out, the
+// form the summaries add up.
+func CountsOf(r admin.UsageResult) UsageCounts {
+	return UsageCounts{
+		UncachedInputTokens:   r.UncachedInputTokens,
+		CacheCreation5mTokens: r.CacheCreation.Ephemeral5mInputTokens,
+		CacheCreation1hTokens: r.CacheCreation.Ephemeral1hInputTokens,
+		CacheReadTokens:       r.CacheReadInputTokens,
+		OutputTokens:          r.OutputTokens,
+		WebSearchRequests:     r.ServerToolUse.WebSearchRequests,
+	}
+}
+
 // usageKeys reads each dimension SummarizeUsage can group by.
-var usageKeys = map[UsageGroupBy]func(UsageResult) string{
-	"":                           func(UsageResult) string { return "" },
-	UsageGroupByWorkspaceID:      func(r UsageResult) string { return r.WorkspaceID },
-	UsageGroupByAPIKeyID:         func(r UsageResult) string { return r.APIKeyID },
-	UsageGroupByAccountID:        func(r UsageResult) string { return r.AccountID },
-	UsageGroupByServiceAccountID: func(r UsageResult) string { return r.ServiceAccountID },
-	UsageGroupByModel:            func(r UsageResult) string { return r.Model },
-	UsageGroupByServiceTier:      func(r UsageResult) string { return string(r.ServiceTier) },
-	UsageGroupByContextWindow:    func(r UsageResult) string { return string(r.ContextWindow) },
-	UsageGroupByInferenceGeo:     func(r UsageResult) string { return string(r.InferenceGeo) },
-	UsageGroupBySpeed:            func(r UsageResult) string { return string(r.Speed) },
+var usageKeys = map[admin.UsageGroupBy]func(admin.UsageResult) string{
+	"":                                 func(admin.UsageResult) string { return "" },
+	admin.UsageGroupByWorkspaceID:      func(r admin.UsageResult) string { return r.WorkspaceID },
+	admin.UsageGroupByAPIKeyID:         func(r admin.UsageResult) string { return r.APIKeyID },
+	admin.UsageGroupByAccountID:        func(r admin.UsageResult) string { return r.AccountID },
+	admin.UsageGroupByServiceAccountID: func(r admin.UsageResult) string { return r.ServiceAccountID },
+	admin.UsageGroupByModel:            func(r admin.UsageResult) string { return r.Model },
+	admin.UsageGroupByServiceTier:      func(r admin.UsageResult) string { return string(r.ServiceTier) },
+	admin.UsageGroupByContextWindow:    func(r admin.UsageResult) string { return string(r.ContextWindow) },
+	admin.UsageGroupByInferenceGeo:     func(r admin.UsageResult) string { return string(r.InferenceGeo) },
+	admin.UsageGroupBySpeed:            func(r admin.UsageResult) string { return string(r.Speed) },
 }
 
 // SummarizeUsage rolls usage buckets up by one dimension ("" for none).
-// The buckets must have been fetched grouped by that dimension (GroupBy), or
-// every result falls in the "" group. They must be oldest first, each once,
-// as the report and MessagesRange return them. now decides which buckets
-// are final (see ReportLag); a zero now marks none final. It is a
+// The buckets must have been fetched grouped by that dimension (the
+// GroupBy of [admin.UsageMessagesParams]), or every result falls in the ""
+// group. They must be oldest first, each once, as the report and
+// [admin.UsageService.MessagesRange] return them. now decides which
+// buckets are final (see Lag); a zero now marks none final. It is a
 // UsageSummarizer fed every bucket.
-func SummarizeUsage(buckets []UsageBucket, by UsageGroupBy, now time.Time) (*UsageSummary, error) {
+func SummarizeUsage(buckets []admin.UsageBucket, by admin.UsageGroupBy, now time.Time) (*UsageSummary, error) {
 	s, err := NewUsageSummarizer(by, now)
 	if err != nil {
 		return nil, err
@@ -124,28 +139,28 @@ func SummarizeUsage(buckets []UsageBucket, by UsageGroupBy, now time.Time) (*Usa
 }
 
 // UsageSummarizer builds a UsageSummary bucket by bucket, so a report of
-// any length can be summarized as it is fetched (from MessagesRange)
-// without holding its buckets: it keeps one cell per group and bucket, not
-// the results.
+// any length can be summarized as it is fetched (from
+// [admin.UsageService.MessagesRange]) without holding its buckets: it keeps
+// one cell per group and bucket, not the results.
 type UsageSummarizer struct {
-	acc summarizer[UsageResult, UsageCounts]
+	acc summarizer[admin.UsageResult, UsageCounts]
 }
 
 // NewUsageSummarizer starts an empty usage summary grouped by one dimension
 // ("" for none); by and now mean what they mean for SummarizeUsage.
-func NewUsageSummarizer(by UsageGroupBy, now time.Time) (*UsageSummarizer, error) {
+func NewUsageSummarizer(by admin.UsageGroupBy, now time.Time) (*UsageSummarizer, error) {
 	key, ok := usageKeys[by]
 	if !ok {
 		return nil, invalidParam("cannot summarize usage by %q; use one of %s", by, keyNames(usageKeys))
 	}
-	value := func(r UsageResult) (UsageCounts, error) { return r.Counts(), nil }
+	value := func(r admin.UsageResult) (UsageCounts, error) { return CountsOf(r), nil }
 	return &UsageSummarizer{newSummarizer(string(by), now, key, value, func(a, b UsageCounts) int { return cmp.Compare(a.Tokens(), b.Tokens()) })}, nil
 }
 
 // Add counts the next bucket in. Buckets must come oldest first, each once;
 // one that starts before the previous one ends, or is empty, is an error
 // and is not counted.
-func (s *UsageSummarizer) Add(b UsageBucket) error { return s.acc.add(b) }
+func (s *UsageSummarizer) Add(b admin.UsageBucket) error { return s.acc.add(b) }
 
 // Summary is the summary of the buckets added so far. It shares nothing
 // with the summarizer, which can go on adding.
@@ -168,26 +183,26 @@ const (
 	CostFieldInferenceGeo  CostField = "inference_geo"
 )
 
-var costKeys = map[CostField]func(CostResult) string{
-	"":                     func(CostResult) string { return "" },
-	CostFieldWorkspaceID:   func(r CostResult) string { return r.WorkspaceID },
-	CostFieldDescription:   func(r CostResult) string { return r.Description },
-	CostFieldModel:         func(r CostResult) string { return r.Model },
-	CostFieldCostType:      func(r CostResult) string { return string(r.CostType) },
-	CostFieldTokenType:     func(r CostResult) string { return string(r.TokenType) },
-	CostFieldServiceTier:   func(r CostResult) string { return string(r.ServiceTier) },
-	CostFieldContextWindow: func(r CostResult) string { return string(r.ContextWindow) },
-	CostFieldInferenceGeo:  func(r CostResult) string { return string(r.InferenceGeo) },
+var costKeys = map[CostField]func(admin.CostResult) string{
+	"":                     func(admin.CostResult) string { return "" },
+	CostFieldWorkspaceID:   func(r admin.CostResult) string { return r.WorkspaceID },
+	CostFieldDescription:   func(r admin.CostResult) string { return r.Description },
+	CostFieldModel:         func(r admin.CostResult) string { return r.Model },
+	CostFieldCostType:      func(r admin.CostResult) string { return string(r.CostType) },
+	CostFieldTokenType:     func(r admin.CostResult) string { return string(r.TokenType) },
+	CostFieldServiceTier:   func(r admin.CostResult) string { return string(r.ServiceTier) },
+	CostFieldContextWindow: func(r admin.CostResult) string { return string(r.ContextWindow) },
+	CostFieldInferenceGeo:  func(r admin.CostResult) string { return string(r.InferenceGeo) },
 }
 
 // SummarizeCost rolls cost buckets up by one field ("" for none), summing
 // amounts exactly. The buckets must be oldest first, each once, as the
-// report and ReportRange return them; for fields other than workspace_id
-// the report must have been grouped by description. now decides which
-// buckets are final (see ReportLag). A result in a currency other than USD
-// is an error, since cents of different currencies cannot be added. It is a
-// CostSummarizer fed every bucket.
-func SummarizeCost(buckets []CostBucket, by CostField, now time.Time) (*CostSummary, error) {
+// report and [admin.CostService.ReportRange] return them; for fields other
+// than workspace_id the report must have been grouped by description. now
+// decides which buckets are final (see Lag). A result in a currency other
+// than USD is an error, since cents of different currencies cannot be
+// added. It is a CostSummarizer fed every bucket.
+func SummarizeCost(buckets []admin.CostBucket, by CostField, now time.Time) (*CostSummary, error) {
 	s, err := NewCostSummarizer(by, now)
 	if err != nil {
 		return nil, err
@@ -198,7 +213,7 @@ func SummarizeCost(buckets []CostBucket, by CostField, now time.Time) (*CostSumm
 // CostSummarizer builds a CostSummary bucket by bucket, as UsageSummarizer
 // does for usage.
 type CostSummarizer struct {
-	acc summarizer[CostResult, Amount]
+	acc summarizer[admin.CostResult, admin.Amount]
 }
 
 // NewCostSummarizer starts an empty cost summary grouped by one field (""
@@ -208,13 +223,13 @@ func NewCostSummarizer(by CostField, now time.Time) (*CostSummarizer, error) {
 	if !ok {
 		return nil, invalidParam("cannot summarize cost by %q; use one of %s", by, keyNames(costKeys))
 	}
-	value := func(r CostResult) (Amount, error) { return r.Amount, checkCurrency(r.Currency) }
-	return &CostSummarizer{newSummarizer(string(by), now, key, value, Amount.Cmp)}, nil
+	value := func(r admin.CostResult) (admin.Amount, error) { return r.Amount, checkCurrency(r.Currency) }
+	return &CostSummarizer{newSummarizer(string(by), now, key, value, admin.Amount.Cmp)}, nil
 }
 
 // Add counts the next bucket in, as UsageSummarizer.Add does; a bucket with
 // an amount in a currency other than USD is an error and is not counted.
-func (s *CostSummarizer) Add(b CostBucket) error { return s.acc.add(b) }
+func (s *CostSummarizer) Add(b admin.CostBucket) error { return s.acc.add(b) }
 
 // Summary is the summary of the buckets added so far. It shares nothing
 // with the summarizer, which can go on adding.
@@ -224,7 +239,7 @@ func (s *CostSummarizer) Summary() *CostSummary { return s.acc.summary() }
 // currency, which can only mean it.
 func checkCurrency(c string) error {
 	if c != "" && c != "USD" {
-		return fmt.Errorf("admin: an amount is in %q: only USD amounts can be summed", truncate(c, 20))
+		return fmt.Errorf("report: an amount is in %.20q: only USD amounts can be summed", c)
 	}
 	return nil
 }
@@ -254,19 +269,19 @@ type summarizer[R any, V interface{ Add(V) V }] struct {
 	pending int
 	total   V
 	series  []V
-	groups  map[string]*SummaryGroup[V]
+	groups  map[string]*Group[V]
 	// values and cells are the current bucket's, kept to reuse their room.
 	values []V
 	cells  map[string]V
 }
 
 func newSummarizer[R any, V interface{ Add(V) V }](by string, now time.Time, key func(R) string, value func(R) (V, error), rank func(a, b V) int) summarizer[R, V] {
-	return summarizer[R, V]{by: by, settled: now.Add(-ReportLag), key: key, value: value, rank: rank,
-		groups: map[string]*SummaryGroup[V]{}, cells: map[string]V{}}
+	return summarizer[R, V]{by: by, settled: now.Add(-Lag), key: key, value: value, rank: rank,
+		groups: map[string]*Group[V]{}, cells: map[string]V{}}
 }
 
 // summarizeAll adds every bucket and returns the summary.
-func summarizeAll[R any, V interface{ Add(V) V }](s *summarizer[R, V], buckets []ReportBucket[R]) (*Summary[V], error) {
+func summarizeAll[R any, V interface{ Add(V) V }](s *summarizer[R, V], buckets []admin.ReportBucket[R]) (*Summary[V], error) {
 	for _, b := range buckets {
 		if err := s.add(b); err != nil {
 			return nil, err
@@ -275,13 +290,13 @@ func summarizeAll[R any, V interface{ Add(V) V }](s *summarizer[R, V], buckets [
 	return s.summary(), nil
 }
 
-func (s *summarizer[R, V]) add(b ReportBucket[R]) error {
+func (s *summarizer[R, V]) add(b admin.ReportBucket[R]) error {
 	i := len(s.periods)
 	if !b.EndingAt.After(b.StartingAt) {
-		return fmt.Errorf("admin: bucket %d runs from %s to %s, which is empty or reversed", i, stamp(b.StartingAt), stamp(b.EndingAt))
+		return fmt.Errorf("report: bucket %d runs from %s to %s, which is empty or reversed", i, stamp(b.StartingAt), stamp(b.EndingAt))
 	}
 	if i > 0 && b.StartingAt.Before(s.periods[i-1].End) {
-		return fmt.Errorf("admin: bucket %d starts at %s, before bucket %d ends (%s): buckets must be oldest first, each once",
+		return fmt.Errorf("report: bucket %d starts at %s, before bucket %d ends (%s): buckets must be oldest first, each once",
 			i, stamp(b.StartingAt), i-1, stamp(s.periods[i-1].End))
 	}
 	// Every value first, so that a bucket that fails leaves no trace.
@@ -310,7 +325,7 @@ func (s *summarizer[R, V]) add(b ReportBucket[R]) error {
 	for k, v := range s.cells {
 		g := s.groups[k]
 		if g == nil {
-			g = &SummaryGroup[V]{Key: k}
+			g = &Group[V]{Key: k}
 			s.groups[k] = g
 		}
 		g.Series = append(padded(g.Series, i), v)
@@ -338,9 +353,9 @@ func (s *summarizer[R, V]) summary() *Summary[V] {
 	}
 	n := len(s.periods)
 	for _, g := range s.groups {
-		out.Groups = append(out.Groups, SummaryGroup[V]{Key: g.Key, Total: g.Total, Series: padded(slices.Clip(slices.Clone(g.Series)), n)})
+		out.Groups = append(out.Groups, Group[V]{Key: g.Key, Total: g.Total, Series: padded(slices.Clip(slices.Clone(g.Series)), n)})
 	}
-	slices.SortFunc(out.Groups, func(a, b SummaryGroup[V]) int {
+	slices.SortFunc(out.Groups, func(a, b Group[V]) int {
 		return cmp.Or(s.rank(b.Total, a.Total), strings.Compare(a.Key, b.Key))
 	})
 	return out
@@ -358,9 +373,9 @@ type ClaudeCodeSummary struct {
 // ClaudeCodeActivity is one actor's Claude Code activity over some days.
 type ClaudeCodeActivity struct {
 	// Name is the user's email address or the API key's name (see
-	// ClaudeCodeActor.Name); Type tells which.
+	// [admin.ClaudeCodeActor.Name]); Type tells which.
 	Name          string
-	Type          ClaudeCodeActorType
+	Type          admin.ClaudeCodeActorType
 	Sessions      int64
 	LinesAdded    int64
 	LinesRemoved  int64
@@ -368,8 +383,8 @@ type ClaudeCodeActivity struct {
 	PullRequests  int64
 	ToolAccepted  int64 // tool proposals accepted, all tools together
 	ToolRejected  int64
-	EstimatedCost Amount // cents, the sum of the records' estimates
-	DaysActive    int    // distinct UTC days with a record
+	EstimatedCost admin.Amount // cents, the sum of the records' estimates
+	DaysActive    int          // distinct UTC days with a record
 }
 
 // AcceptancePerMille is the share of tool proposals accepted, in
@@ -386,7 +401,7 @@ func (a ClaudeCodeActivity) AcceptancePerMille() (perMille int64, ok bool) {
 
 // add counts one record into a; the record's currencies must have been
 // checked (checkRecord).
-func (a *ClaudeCodeActivity) add(r ClaudeCodeRecord) {
+func (a *ClaudeCodeActivity) add(r admin.ClaudeCodeRecord) {
 	m := r.CoreMetrics
 	a.Sessions += m.NumSessions
 	a.LinesAdded += m.LinesOfCode.Added
@@ -403,7 +418,7 @@ func (a *ClaudeCodeActivity) add(r ClaudeCodeRecord) {
 }
 
 // checkRecord accepts a record whose estimated costs can be added up.
-func checkRecord(r ClaudeCodeRecord) error {
+func checkRecord(r admin.ClaudeCodeRecord) error {
 	for _, u := range r.ModelBreakdown {
 		if err := checkCurrency(u.EstimatedCost.Currency); err != nil {
 			return err
@@ -413,9 +428,10 @@ func checkRecord(r ClaudeCodeRecord) error {
 }
 
 // SummarizeClaudeCode rolls Claude Code records up per actor, such as the
-// records of ClaudeCodeRange. An actor's local and remote records of a day
-// count as one active day. It is a ClaudeCodeSummarizer fed every record.
-func SummarizeClaudeCode(records []ClaudeCodeRecord) (*ClaudeCodeSummary, error) {
+// records of [admin.UsageService.ClaudeCodeRange]. An actor's local and
+// remote records of a day count as one active day. It is a
+// ClaudeCodeSummarizer fed every record.
+func SummarizeClaudeCode(records []admin.ClaudeCodeRecord) (*ClaudeCodeSummary, error) {
 	s := NewClaudeCodeSummarizer()
 	for _, r := range records {
 		if err := s.Add(r); err != nil {
@@ -436,7 +452,7 @@ type ClaudeCodeSummarizer struct {
 }
 
 type claudeCodeActorKey struct {
-	typ  ClaudeCodeActorType
+	typ  admin.ClaudeCodeActorType
 	name string
 }
 
@@ -448,7 +464,7 @@ func NewClaudeCodeSummarizer() *ClaudeCodeSummarizer {
 
 // Add counts one record in, in any order. A record with an estimated cost
 // in a currency other than USD is an error and is not counted.
-func (s *ClaudeCodeSummarizer) Add(r ClaudeCodeRecord) error {
+func (s *ClaudeCodeSummarizer) Add(r admin.ClaudeCodeRecord) error {
 	if err := checkRecord(r); err != nil {
 		return err
 	}
@@ -480,3 +496,12 @@ func (s *ClaudeCodeSummarizer) Summary() *ClaudeCodeSummary {
 	})
 	return out
 }
+
+// invalidParam is an error for input refused before any work, wrapping
+// admin.ErrInvalidParam as the client's own refusals do.
+func invalidParam(format string, args ...any) error {
+	return fmt.Errorf("report: %w: "+format, append([]any{admin.ErrInvalidParam}, args...)...)
+}
+
+// stamp is a time as an error message shows it.
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

@@ -1,4 +1,4 @@
-package admin_test
+package report_test
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // TestSummarizersStreamWhatTheSlicesGive: a summarizer fed bucket by bucket
@@ -23,16 +24,16 @@ func TestSummarizersStreamWhatTheSlicesGive(t *testing.T) {
 		run  func(t *testing.T)
 	}{
 		{"usage by model", func(t *testing.T) {
-			s, err := admin.NewUsageSummarizer(admin.UsageGroupByModel, now)
+			s, err := report.NewUsageSummarizer(admin.UsageGroupByModel, now)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var first *admin.UsageSummary
+			var first *report.UsageSummary
 			for i, b := range usage {
 				if err := s.Add(b); err != nil {
 					t.Fatal(err)
 				}
-				want, err := admin.SummarizeUsage(usage[:i+1], admin.UsageGroupByModel, now)
+				want, err := report.SummarizeUsage(usage[:i+1], admin.UsageGroupByModel, now)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -44,7 +45,7 @@ func TestSummarizersStreamWhatTheSlicesGive(t *testing.T) {
 					first = got
 				}
 			}
-			if want, _ := admin.SummarizeUsage(usage[:1], admin.UsageGroupByModel, now); !reflect.DeepEqual(first, want) {
+			if want, _ := report.SummarizeUsage(usage[:1], admin.UsageGroupByModel, now); !reflect.DeepEqual(first, want) {
 				t.Errorf("a later Add changed an earlier summary: %+v", first)
 			}
 			if err := s.Add(usage[0]); err == nil || !strings.Contains(err.Error(), "oldest first") {
@@ -52,7 +53,7 @@ func TestSummarizersStreamWhatTheSlicesGive(t *testing.T) {
 			}
 		}},
 		{"cost by workspace, with a bucket refused", func(t *testing.T) {
-			s, err := admin.NewCostSummarizer(admin.CostFieldWorkspaceID, now)
+			s, err := report.NewCostSummarizer(report.CostFieldWorkspaceID, now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,7 +70,7 @@ func TestSummarizersStreamWhatTheSlicesGive(t *testing.T) {
 			if err := s.Add(cost[1]); err != nil {
 				t.Fatal(err)
 			}
-			want, err := admin.SummarizeCost(cost, admin.CostFieldWorkspaceID, now)
+			want, err := report.SummarizeCost(cost, report.CostFieldWorkspaceID, now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -78,7 +79,7 @@ func TestSummarizersStreamWhatTheSlicesGive(t *testing.T) {
 			}
 		}},
 		{"nothing added", func(t *testing.T) {
-			s, err := admin.NewCostSummarizer("", now)
+			s, err := report.NewCostSummarizer("", now)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,10 +89,10 @@ func TestSummarizersStreamWhatTheSlicesGive(t *testing.T) {
 			}
 		}},
 		{"unknown dimensions", func(t *testing.T) {
-			if _, err := admin.NewUsageSummarizer("colour", now); err == nil {
+			if _, err := report.NewUsageSummarizer("colour", now); err == nil {
 				t.Error("usage by colour: no error")
 			}
-			if _, err := admin.NewCostSummarizer("api_key_id", now); err == nil {
+			if _, err := report.NewCostSummarizer("api_key_id", now); err == nil {
 				t.Error("cost by api_key_id: no error")
 			}
 		}},
@@ -106,12 +107,12 @@ func TestClaudeCodeSummarizerStreams(t *testing.T) {
 	if err := json.Unmarshal([]byte(claudeCodeRecords), &records); err != nil {
 		t.Fatal(err)
 	}
-	s := admin.NewClaudeCodeSummarizer()
+	s := report.NewClaudeCodeSummarizer()
 	for i, r := range records {
 		if err := s.Add(r); err != nil {
 			t.Fatal(err)
 		}
-		want, err := admin.SummarizeClaudeCode(records[:i+1])
+		want, err := report.SummarizeClaudeCode(records[:i+1])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,11 +135,11 @@ func TestClaudeCodeSummarizerStreams(t *testing.T) {
 func TestForecastMonthOfASummary(t *testing.T) {
 	now := mustTime(t, "2026-11-10T06:00:00Z")
 	buckets := novemberTenth(t)
-	want, err := admin.ForecastMonth(buckets, now)
+	want, err := report.ForecastMonth(buckets, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := admin.NewCostSummarizer(admin.CostFieldWorkspaceID, now)
+	s, err := report.NewCostSummarizer(report.CostFieldWorkspaceID, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func TestForecastMonthOfASummary(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := admin.ForecastMonthOf(s.Summary(), now)
+	got, err := report.ForecastMonthOf(s.Summary(), now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,15 @@
-package admin_test
+package report_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log"
-	"math/big"
 	"time"
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // demoClient is a client on the built-in fake with its demo organization,
@@ -38,7 +39,7 @@ func ExampleSummarizeCost() {
 		}
 		buckets = append(buckets, b)
 	}
-	s, err := admin.SummarizeCost(buckets, admin.CostFieldModel, now)
+	s, err := report.SummarizeCost(buckets, report.CostFieldModel, now)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func ExampleForecastMonth() {
 	defer stop()
 
 	// The forecast needs the month so far and the week before today.
-	r := admin.ForecastRange(now)
+	r := report.ForecastRange(now)
 	var buckets []admin.CostBucket
 	for b, err := range client.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}) {
 		if err != nil {
@@ -88,7 +89,7 @@ func ExampleForecastMonth() {
 		}
 		buckets = append(buckets, b)
 	}
-	f, err := admin.ForecastMonth(buckets, now)
+	f, err := report.ForecastMonth(buckets, now)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -100,19 +101,59 @@ func ExampleForecastMonth() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	percent := func(share *big.Rat) string { return new(big.Rat).Mul(share, big.NewRat(100, 1)).FloatString(1) + "%" }
 
 	fmt.Printf("month to date:  $%s\n", f.MonthToDate.DollarString(2))
-	fmt.Printf("daily average:  $%s (%s to %s)\n", admin.FormatDollars(f.DailyAverage, 2),
+	fmt.Printf("daily average:  $%s (%s to %s)\n", f.DailyAverage.DollarString(2),
 		f.Trailing.Start.Format(time.DateOnly), f.Trailing.End.AddDate(0, 0, -1).Format(time.DateOnly))
-	fmt.Printf("days left:      %s\n", f.RemainingDays.FloatString(2))
-	fmt.Printf("projected:      $%s\n", admin.FormatDollars(f.Projected, 2))
-	fmt.Printf("budget $%s: %s used, %s projected, over: %v, projected over: %v\n",
-		status.Budget.DollarString(0), percent(status.UsedShare), percent(status.ProjectedShare), status.Over, status.ProjectedOver)
+	fmt.Printf("days left:      %s\n", f.RemainingDays.Round(2))
+	fmt.Printf("projected:      $%s\n", f.Projected.DollarString(2))
+	fmt.Printf("budget $%s: %s%% used, %s%% projected, over: %v, projected over: %v\n",
+		status.Budget.DollarString(0), status.UsedShare.Percent(1), status.ProjectedShare.Percent(1), status.Over, status.ProjectedOver)
 	// Output:
 	// month to date:  $53019.18
 	// daily average:  $3051.13 (2026-11-13 to 2026-11-19)
 	// days left:      10.35
 	// projected:      $84611.05
 	// budget $75000: 70.7% used, 112.8% projected, over: false, projected over: true
+}
+
+// A summarizer is fed each bucket as it arrives, so nothing holds the
+// range: here the spend by workspace over the range the forecast needs
+// (on November 20th, the month so far), and the forecast from the same
+// summary.
+func ExampleCostSummarizer() {
+	now := time.Date(2026, 11, 20, 15, 30, 0, 0, time.UTC)
+	client, stop := demoClient(now)
+	defer stop()
+
+	sum, err := report.NewCostSummarizer(report.CostFieldWorkspaceID, now)
+	if err != nil {
+		log.Fatal(err)
+	}
+	r := report.ForecastRange(now)
+	params := admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End, GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID}}
+	for b, err := range client.Cost.ReportRange(context.Background(), params) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := sum.Add(b); err != nil {
+			log.Fatal(err)
+		}
+	}
+	s := sum.Summary()
+	for _, g := range s.Groups {
+		fmt.Printf("%-32s $%9s\n", cmp.Or(g.Key, "(default workspace)"), g.Total.DollarString(2))
+	}
+	f, err := report.ForecastMonthOf(s, now)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("projected month-end: $%s\n", f.Projected.DollarString(2))
+	// Output:
+	// wrkspc_01dpbLspFmqQQzK6WyTfkI9e  $ 30877.36
+	// wrkspc_01l5puun9eTsaswHmYDKayqh  $ 12371.42
+	// wrkspc_01SHOa9mS1rb8CXLb88kvg7J  $  6940.89
+	// wrkspc_01hQKR7sRqdVdnpaCyQl3vhE  $  1671.43
+	// (default workspace)              $  1158.07
+	// projected month-end: $84611.05
 }

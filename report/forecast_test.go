@@ -1,4 +1,4 @@
-package admin_test
+package report_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/report"
 )
 
 // costDays builds daily cost buckets from the first day on, one per list of
@@ -41,10 +42,10 @@ func novemberTenth(t *testing.T) []admin.CostBucket {
 
 func TestForecastMonthByHand(t *testing.T) {
 	now := mustTime(t, "2026-11-10T06:00:00Z")
-	if r := admin.ForecastRange(now); !r.Start.Equal(mustTime(t, "2026-11-01T00:00:00Z")) || !r.End.Equal(now) {
+	if r := report.ForecastRange(now); !r.Start.Equal(mustTime(t, "2026-11-01T00:00:00Z")) || !r.End.Equal(now) {
 		t.Errorf("ForecastRange = %v – %v", r.Start, r.End)
 	}
-	f, err := admin.ForecastMonth(novemberTenth(t), now)
+	f, err := report.ForecastMonth(novemberTenth(t), now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,25 +56,25 @@ func TestForecastMonthByHand(t *testing.T) {
 	// = 3169795/112 cents ≈ $283.02.
 	checks := []struct {
 		name string
-		got  *big.Rat
+		got  report.Ratio
 		want string
 	}{
-		{"MonthToDate", f.MonthToDate.Cents(), "7551"},
-		{"TrailingSpend", f.TrailingSpend.Cents(), "28001/4"},
+		{"MonthToDate", report.RatioOf(f.MonthToDate.Cents()), "7551"},
+		{"TrailingSpend", report.RatioOf(f.TrailingSpend.Cents()), "28001/4"},
 		{"DailyAverage", f.DailyAverage, "28001/28"},
 		{"RemainingDays", f.RemainingDays, "83/4"},
 		{"Projected", f.Projected, "3169795/112"},
 	}
 	for _, c := range checks {
-		if c.got.Cmp(ratOf(t, c.want)) != 0 {
-			t.Errorf("%s = %s, want %s", c.name, c.got.RatString(), c.want)
+		if c.got.Cmp(report.RatioOf(ratOf(t, c.want))) != 0 {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
 		}
 	}
 	if !f.Month.Start.Equal(mustTime(t, "2026-11-01T00:00:00Z")) || !f.Month.End.Equal(mustTime(t, "2026-12-01T00:00:00Z")) ||
 		!f.Trailing.Start.Equal(mustTime(t, "2026-11-03T00:00:00Z")) || !f.Trailing.End.Equal(mustTime(t, "2026-11-10T00:00:00Z")) || !f.AsOf.Equal(now) {
 		t.Errorf("forecast ranges = %+v", f)
 	}
-	if got := admin.FormatDollars(f.Projected, 2); got != "283.02" {
+	if got := f.Projected.DollarString(2); got != "283.02" {
 		t.Errorf("projected $%s, want $283.02", got)
 	}
 
@@ -96,10 +97,10 @@ func TestForecastMonthByHand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b.UsedShare.Cmp(ratOf(t, tt.used)) != 0 || b.ProjectedShare.Cmp(ratOf(t, tt.projected)) != 0 ||
+		if b.UsedShare.Cmp(report.RatioOf(ratOf(t, tt.used))) != 0 || b.ProjectedShare.Cmp(report.RatioOf(ratOf(t, tt.projected))) != 0 ||
 			b.Over != tt.over || b.ProjectedOver != tt.projOver || b.Budget.Cmp(budget) != 0 {
 			t.Errorf("budget $%s: used %s, projected %s, over %v/%v; want %s, %s, %v/%v", tt.budget,
-				b.UsedShare.RatString(), b.ProjectedShare.RatString(), b.Over, b.ProjectedOver, tt.used, tt.projected, tt.over, tt.projOver)
+				b.UsedShare, b.ProjectedShare, b.Over, b.ProjectedOver, tt.used, tt.projected, tt.over, tt.projOver)
 		}
 	}
 	for _, bad := range []string{"0", "-5"} {
@@ -114,20 +115,20 @@ func TestForecastEarlyInTheMonth(t *testing.T) {
 	// trailing week is November 23–29, and the month so far is half an
 	// hour of December.
 	now := mustTime(t, "2026-12-01T00:30:00Z")
-	r := admin.ForecastRange(now)
+	r := report.ForecastRange(now)
 	if !r.Start.Equal(mustTime(t, "2026-11-23T00:00:00Z")) || !r.End.Equal(now) {
 		t.Fatalf("ForecastRange = %v – %v", r.Start, r.End)
 	}
 	buckets := costDays(t, "2026-11-23", []string{"700"}, []string{"700"}, []string{"700"}, []string{"700"}, []string{"700"},
 		[]string{"700"}, []string{"700"}, []string{"9999"}, []string{"3"})
-	f, err := admin.ForecastMonth(buckets, now)
+	f, err := report.ForecastMonth(buckets, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// 3 + 700 a day × (31 days − 30 minutes).
 	want := new(big.Rat).Add(big.NewRat(3, 1), new(big.Rat).Mul(big.NewRat(700, 1), big.NewRat(31*48-1, 48)))
-	if f.MonthToDate.String() != "3" || f.DailyAverage.Cmp(big.NewRat(700, 1)) != 0 || f.Projected.Cmp(want) != 0 {
-		t.Errorf("forecast = MTD %s, average %s, projected %s; want 3, 700, %s", f.MonthToDate, f.DailyAverage.RatString(), f.Projected.RatString(), want.RatString())
+	if f.MonthToDate.String() != "3" || f.DailyAverage.Cmp(report.RatioOf(big.NewRat(700, 1))) != 0 || f.Projected.Cmp(report.RatioOf(want)) != 0 {
+		t.Errorf("forecast = MTD %s, average %s, projected %s; want 3, 700, %s", f.MonthToDate, f.DailyAverage, f.Projected, want.RatString())
 	}
 }
 
@@ -136,17 +137,17 @@ func TestForecastWithoutTheRunningDay(t *testing.T) {
 	// forecast is as of midnight, and today is projected like the days
 	// after it.
 	now := mustTime(t, "2026-11-10T06:00:00Z")
-	f, err := admin.ForecastMonth(novemberTenth(t)[:9], now)
+	f, err := report.ForecastMonth(novemberTenth(t)[:9], now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// By hand: the month so far is 100 + 200 + 7000.25 = 7300.25 cents;
 	// 21 days are left from midnight; 7300.25 + 28001/28 × 21 = 28301.
 	if !f.AsOf.Equal(mustTime(t, "2026-11-10T00:00:00Z")) || f.MonthToDate.String() != "7300.25" ||
-		f.RemainingDays.Cmp(big.NewRat(21, 1)) != 0 || f.Projected.Cmp(big.NewRat(28301, 1)) != 0 ||
+		f.RemainingDays.Cmp(report.RatioOf(big.NewRat(21, 1))) != 0 || f.Projected.Cmp(report.RatioOf(big.NewRat(28301, 1))) != 0 ||
 		!f.Trailing.Start.Equal(mustTime(t, "2026-11-03T00:00:00Z")) {
 		t.Errorf("forecast as of %v: MTD %s, %s days left, projected %s; want as of midnight, 7300.25, 21, 28301",
-			f.AsOf, f.MonthToDate, f.RemainingDays.RatString(), f.Projected.RatString())
+			f.AsOf, f.MonthToDate, f.RemainingDays, f.Projected)
 	}
 }
 
@@ -167,21 +168,21 @@ func TestForecastRefusesPartialData(t *testing.T) {
 		{"an hourly bucket", append(full[:9:9], hourly...), "not one UTC day"},
 	}
 	for _, tt := range tests {
-		if _, err := admin.ForecastMonth(tt.buckets, now); err == nil || !strings.Contains(err.Error(), tt.msg) {
+		if _, err := report.ForecastMonth(tt.buckets, now); err == nil || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("%s: err = %v, want one saying %q", tt.name, err, tt.msg)
 		}
 	}
-	if _, err := admin.ForecastMonth(full, time.Time{}); !errors.Is(err, admin.ErrInvalidParam) {
+	if _, err := report.ForecastMonth(full, time.Time{}); !errors.Is(err, admin.ErrInvalidParam) {
 		t.Errorf("zero now: err = %v", err)
 	}
 }
 
 func TestForecastOnDemo(t *testing.T) {
-	_, c := newDemoFake(t)
-	r := admin.ForecastRange(fakeNow)
+	c := newDemoFake(t)
+	r := report.ForecastRange(fakeNow)
 	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
 		GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}))
-	f, err := admin.ForecastMonth(buckets, fakeNow)
+	f, err := report.ForecastMonth(buckets, fakeNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,70 +203,8 @@ func TestForecastOnDemo(t *testing.T) {
 	remaining := big.NewRat(10*24*60+8*60+30, 24*60) // 15:30 on the 20th to December 1st
 	projected := new(big.Rat).Mul(new(big.Rat).Quo(week, big.NewRat(7, 1)), remaining)
 	projected.Add(projected, mtd)
-	if f.MonthToDate.Cents().Cmp(mtd) != 0 || f.TrailingSpend.Cents().Cmp(week) != 0 || f.Projected.Cmp(projected) != 0 || mtd.Sign() <= 0 {
+	if f.MonthToDate.Cents().Cmp(mtd) != 0 || f.TrailingSpend.Cents().Cmp(week) != 0 || f.Projected.Rat().Cmp(projected) != 0 || mtd.Sign() <= 0 {
 		t.Errorf("forecast MTD %s, week %s, projected %s; want %s, %s, %s", f.MonthToDate, f.TrailingSpend,
-			f.Projected.FloatString(6), mtd.FloatString(6), week.FloatString(6), projected.FloatString(6))
-	}
-}
-
-func TestParseDollars(t *testing.T) {
-	tests := []struct{ in, cents string }{
-		{"500", "50000"},
-		{"1234.56", "123456"},
-		{"$99.90", "9990"},
-		{" 0.5 ", "50"},
-		{"0.005", "0.5"},
-		{"12.3456", "1234.56"},
-		{"-3", "-300"},
-		{"0", "0"},
-		{"100000000000000000000.01", "10000000000000000000001"}, // beyond float64's exact integers
-	}
-	for _, tt := range tests {
-		a, err := admin.ParseDollars(tt.in)
-		if err != nil || a.String() != tt.cents {
-			t.Errorf("ParseDollars(%q) = %s, %v; want %s cents", tt.in, a, err, tt.cents)
-		}
-	}
-	for _, bad := range []string{"", "$", "1,234.56", "1e3", "12.", ".5", "ten", "$ 5", "5$", "0x10", "1_000"} {
-		a, err := admin.ParseDollars(bad)
-		if !errors.Is(err, admin.ErrInvalidParam) {
-			t.Errorf("ParseDollars(%q) = %s, %v; want ErrInvalidParam", bad, a, err)
-		}
-	}
-	if _, err := admin.ParseDollars("1,234.56"); err == nil || !strings.Contains(err.Error(), "thousands separators") {
-		t.Errorf("a comma: %v", err)
-	}
-}
-
-func TestFormatDollars(t *testing.T) {
-	tests := []struct {
-		cents  string
-		places int
-		want   string
-	}{
-		{"3169795/112", 2, "283.02"},
-		{"3169795/112", 4, "283.0174"},
-		{"3169795/112", 0, "283"},
-		{"1/2", 2, "0.01"}, // half a cent rounds away from zero
-		{"-1/2", 2, "-0.01"},
-		{"-1/3", 2, "0.00"}, // rounds to zero: no sign
-		{"100/3", 3, "0.333"},
-		{"0", 2, "0.00"},
-		{"123456", -1, "1235"},
-	}
-	for _, tt := range tests {
-		if got := admin.FormatDollars(ratOf(t, tt.cents), tt.places); got != tt.want {
-			t.Errorf("FormatDollars(%s, %d) = %s, want %s", tt.cents, tt.places, got, tt.want)
-		}
-	}
-	if got := admin.FormatDollars(nil, 2); got != "0.00" {
-		t.Errorf("FormatDollars(nil) = %s", got)
-	}
-	// The same rounding as Amount.DollarString.
-	for _, s := range []string{"123.78912", "0.5", "-0.5", "-0.4", "99999.5"} {
-		a := admin.MustParseAmount(s)
-		if got, want := admin.FormatDollars(a.Cents(), 2), a.DollarString(2); got != want {
-			t.Errorf("FormatDollars(%s) = %s, DollarString %s", s, got, want)
-		}
+			f.Projected.Round(6), mtd.FloatString(6), week.FloatString(6), projected.FloatString(6))
 	}
 }
