@@ -384,19 +384,20 @@ const (
 // withBetas adds an endpoint's required beta values to the caller's options
 // without touching the caller's slice.
 func withBetas(opts []Option, betas ...string) []Option {
+	if len(betas) == 0 {
+		return opts
+	}
 	return append(slices.Clip(opts), WithBeta(betas...))
 }
 
 // call sends a request for one object: pattern's {placeholders} are filled
 // with ids, body (if any) is sent as JSON, and the reply is decoded into a T.
+// The endpoint's registry row (endpoints.go) says whether it creates
+// something, and so is retried only when the server cannot have acted on
+// it, and which beta values it needs.
 func call[T any](ctx context.Context, c *Client, method, pattern string, ids []string, body any, opts []Option) (*T, error) {
-	return callRequest[T](ctx, c, request{method: method, body: body}, pattern, ids, opts)
-}
-
-// create is call for a POST that creates something: it is retried only when
-// the server cannot have acted on it, so a retry never makes a duplicate.
-func create[T any](ctx context.Context, c *Client, pattern string, ids []string, body any, opts []Option) (*T, error) {
-	return callRequest[T](ctx, c, request{method: http.MethodPost, body: body, create: true}, pattern, ids, opts)
+	ep := registered(method, pattern)
+	return callRequest[T](ctx, c, request{method: method, body: body, create: ep.Create}, pattern, ids, withBetas(opts, ep.Betas...))
 }
 
 func callRequest[T any](ctx context.Context, c *Client, r request, pattern string, ids []string, opts []Option) (*T, error) {
