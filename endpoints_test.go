@@ -1,6 +1,7 @@
 package admin_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -91,5 +92,37 @@ func TestLookupEndpoint(t *testing.T) {
 		if ok != (tt.want != "") || got.ID != tt.want {
 			t.Errorf("LookupEndpoint(%s, %s) = %q, %v; want %q", tt.method, tt.path, got.ID, ok, tt.want)
 		}
+	}
+}
+
+// TestDoFollowsTheRegistry sends registry endpoints through Client.Do,
+// after a 500: an update is retried like its method retries it, a create
+// is not, and the sign-out gets its beta value. A POST the registry does
+// not know is treated as a create.
+func TestDoFollowsTheRegistry(t *testing.T) {
+	tests := []struct {
+		path     string
+		requests int
+		beta     string
+	}{
+		{"/v1/organizations/users/user_01", 2, ""},
+		{"/v1/organizations/users/user_01/sign_out", 2, admin.BetaAdminUserSignOut},
+		{"/v1/organizations/workspaces", 1, ""},
+		{"/v1/organizations/service_accounts", 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			api := newFakeAPI(t, reply{Status: 500, Body: `{"type":"error","error":{"type":"api_error","message":"boom"}}`}, reply{Body: `{}`})
+			err := api.client().Do(context.Background(), "POST", tt.path, nil, map[string]string{"name": "x"}, nil)
+			reqs := api.requests()
+			if len(reqs) != tt.requests || (tt.requests == 2) != (err == nil) {
+				t.Fatalf("%d requests, then %v; want %d", len(reqs), err, tt.requests)
+			}
+			for _, r := range reqs {
+				if got := r.Header.Get("Anthropic-Beta"); got != tt.beta {
+					t.Errorf("anthropic-beta = %q, want %q", got, tt.beta)
+				}
+			}
+		})
 	}
 }

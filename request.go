@@ -41,13 +41,22 @@ type request struct {
 // (which may be nil). path is relative to the base URL, e.g.
 // "/v1/organizations/me"; body is encoded as JSON unless it is an io.Reader,
 // which is sent as is (and, since it cannot be replayed, never retried).
+// For an endpoint in Endpoints, Do adds its beta values and retries it as
+// its method does; any other POST is retried like a create.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any, opts ...Option) error {
 	if !strings.HasPrefix(path, "/") {
 		return invalidParam("path %q must start with /", path)
 	}
-	// Do cannot know whether a POST creates something, so it treats every
-	// POST as one: retried only when the server cannot have acted on it.
-	return c.send(ctx, request{method: method, path: path, query: query, body: body, create: method == http.MethodPost, callerOut: true}, out, opts)
+	// An endpoint of the registry is sent as its method would send it, its
+	// betas included; for any other endpoint Do cannot know whether a POST
+	// creates something, so it treats every POST as one: retried only when
+	// the server cannot have acted on it.
+	create := method == http.MethodPost
+	if ep, ok := LookupEndpoint(method, path); ok {
+		create = ep.Create
+		opts = withBetas(opts, ep.Betas...)
+	}
+	return c.send(ctx, request{method: method, path: path, query: query, body: body, create: create, callerOut: true}, out, opts)
 }
 
 // callConfig applies per-call options to a copy of the client's settings.
