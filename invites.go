@@ -121,7 +121,7 @@ func (s *InvitesService) Create(ctx context.Context, params InviteCreateParams, 
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return create[Invite](ctx, s.client, "/v1/organizations/invites", nil, params, opts)
+	return call[Invite](ctx, s.client, "POST", "/v1/organizations/invites", nil, params, opts)
 }
 
 // Delete withdraws a pending invite.

@@ -2,7 +2,6 @@ package admin_test
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"reflect"
 	"testing"
@@ -172,20 +171,6 @@ func TestInvitesGetCreateDelete(t *testing.T) {
 				t.Fatalf("unexpected result %T", v)
 			}
 		})
-	}
-}
-
-// A create that fails with a server error must not be sent again: the invite
-// (and its email) may already exist.
-func TestInvitesCreateIsNotRepeatedAfterServerError(t *testing.T) {
-	api := newFakeAPI(t, reply{Status: 500, Body: `{"type":"error","error":{"type":"api_error","message":"boom"}}`})
-	_, err := api.client().Invites.Create(context.Background(), admin.InviteCreateParams{Email: "grace@example.com", Role: admin.OrgRoleUser})
-	var apiErr *admin.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != 500 {
-		t.Fatalf("err = %v, want a 500 APIError", err)
-	}
-	if n := len(api.requests()); n != 1 {
-		t.Errorf("server got %d requests, want 1", n)
 	}
 }
 

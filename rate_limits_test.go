@@ -239,24 +239,6 @@ func TestWorkspaceRateLimitsUpdate(t *testing.T) {
 	checkWorkspaceRateLimit(t, got)
 }
 
-// An update is not a create: a 503 is retried like any other call.
-func TestWorkspaceRateLimitsUpdateRetries(t *testing.T) {
-	api := newFakeAPI(t, reply{Status: 503, Body: `{"type":"error","error":{"type":"api_error","message":"busy"}}`}, reply{Body: workspaceRateLimitJSON})
-	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "rl_01Sonnet",
-		admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(1000))}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reqs := api.requests()
-	if len(reqs) != 2 {
-		t.Fatalf("server got %d requests, want 2", len(reqs))
-	}
-	if string(reqs[0].Body) != string(reqs[1].Body) {
-		t.Errorf("retry sent %s, first attempt %s", reqs[1].Body, reqs[0].Body)
-	}
-	checkWorkspaceRateLimit(t, got)
-}
-
 func TestRateLimitUpdateEncoding(t *testing.T) {
 	b, err := json.Marshal(admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterTokensPerDay}}})
 	if err != nil {

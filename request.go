@@ -41,13 +41,22 @@ type request struct {
 // (which may be nil). path is relative to the base URL, e.g.
 // "/v1/organizations/me"; body is encoded as JSON unless it is an io.Reader,
 // which is sent as is (and, since it cannot be replayed, never retried).
+// For an endpoint in Endpoints, Do adds its beta values and retries it as
+// its method does; any other POST is retried like a create.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any, opts ...Option) error {
 	if !strings.HasPrefix(path, "/") {
 		return invalidParam("path %q must start with /", path)
 	}
-	// Do cannot know whether a POST creates something, so it treats every
-	// POST as one: retried only when the server cannot have acted on it.
-	return c.send(ctx, request{method: method, path: path, query: query, body: body, create: method == http.MethodPost, callerOut: true}, out, opts)
+	// An endpoint of the registry is sent as its method would send it, its
+	// betas included; for any other endpoint Do cannot know whether a POST
+	// creates something, so it treats every POST as one: retried only when
+	// the server cannot have acted on it.
+	create := method == http.MethodPost
+	if ep, ok := LookupEndpoint(method, path); ok {
+		create = ep.Create
+		opts = withBetas(opts, ep.Betas...)
+	}
+	return c.send(ctx, request{method: method, path: path, query: query, body: body, create: create, callerOut: true}, out, opts)
 }
 
 // callConfig applies per-call options to a copy of the client's settings.
@@ -384,19 +393,20 @@ const (
 // withBetas adds an endpoint's required beta values to the caller's options
 // without touching the caller's slice.
 func withBetas(opts []Option, betas ...string) []Option {
+	if len(betas) == 0 {
+		return opts
+	}
 	return append(slices.Clip(opts), WithBeta(betas...))
 }
 
 // call sends a request for one object: pattern's {placeholders} are filled
 // with ids, body (if any) is sent as JSON, and the reply is decoded into a T.
+// The endpoint's registry row (endpoints.go) says whether it creates
+// something, and so is retried only when the server cannot have acted on
+// it, and which beta values it needs.
 func call[T any](ctx context.Context, c *Client, method, pattern string, ids []string, body any, opts []Option) (*T, error) {
-	return callRequest[T](ctx, c, request{method: method, body: body}, pattern, ids, opts)
-}
-
-// create is call for a POST that creates something: it is retried only when
-// the server cannot have acted on it, so a retry never makes a duplicate.
-func create[T any](ctx context.Context, c *Client, pattern string, ids []string, body any, opts []Option) (*T, error) {
-	return callRequest[T](ctx, c, request{method: http.MethodPost, body: body, create: true}, pattern, ids, opts)
+	ep := registered(method, pattern)
+	return callRequest[T](ctx, c, request{method: method, body: body, create: ep.Create}, pattern, ids, withBetas(opts, ep.Betas...))
 }
 
 func callRequest[T any](ctx context.Context, c *Client, r request, pattern string, ids []string, opts []Option) (*T, error) {

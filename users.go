@@ -114,6 +114,5 @@ func (s *UsersService) Remove(ctx context.Context, userID string, opts ...Option
 // SignOut signs a member out of Claude everywhere without removing them. It
 // is a beta endpoint; the client sends its beta header for you.
 func (s *UsersService) SignOut(ctx context.Context, userID string, opts ...Option) (*User, error) {
-	return call[User](ctx, s.client, "POST", "/v1/organizations/users/{user_id}/sign_out", []string{userID}, nil,
-		withBetas(opts, BetaAdminUserSignOut))
+	return call[User](ctx, s.client, "POST", "/v1/organizations/users/{user_id}/sign_out", []string{userID}, nil, opts)
 }

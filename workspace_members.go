@@ -101,7 +101,7 @@ func (s *WorkspaceMembersService) Add(ctx context.Context, workspaceID string, p
 	if params.WorkspaceRole == WorkspaceRoleBilling {
 		return nil, invalidParam("workspace role %q cannot be given when adding a member", params.WorkspaceRole)
 	}
-	return create[WorkspaceMember](ctx, s.client, workspaceMembersPath, []string{workspaceID}, params, opts)
+	return call[WorkspaceMember](ctx, s.client, "POST", workspaceMembersPath, []string{workspaceID}, params, opts)
 }
 
 // Update changes a member's role in the workspace.

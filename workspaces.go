@@ -251,7 +251,7 @@ func (s *WorkspacesService) Create(ctx context.Context, params WorkspaceCreatePa
 	if err := checkGeos(params.DataResidency.AllowedInferenceGeos, params.DataResidency.DefaultInferenceGeo); err != nil {
 		return nil, err
 	}
-	return create[Workspace](ctx, s.client, "/v1/organizations/workspaces", nil, params, opts)
+	return call[Workspace](ctx, s.client, "POST", "/v1/organizations/workspaces", nil, params, opts)
 }
 
 // Update changes a workspace's settings; what params leave empty stays as

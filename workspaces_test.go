@@ -439,57 +439,6 @@ func TestWorkspacesEscapesIDs(t *testing.T) {
 	}
 }
 
-// TestWorkspacesRetries checks which POSTs are treated as creates: a create
-// is not repeated after a 500 (it may have happened), an archive or an
-// update is.
-func TestWorkspacesRetries(t *testing.T) {
-	const id = "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ"
-	ctx := context.Background()
-	failThenOK := []reply{
-		{Status: 500, Body: `{"type":"error","error":{"type":"api_error","message":"Internal server error"}}`},
-		{Body: workspaceJSON},
-	}
-	tests := []struct {
-		name     string
-		call     func(*admin.Client) error
-		requests int
-	}{
-		{"create is not retried", func(c *admin.Client) error {
-			_, err := c.Workspaces.Create(ctx, admin.WorkspaceCreateParams{Name: "Research"})
-			return err
-		}, 1},
-		{"archive is retried", func(c *admin.Client) error { _, err := c.Workspaces.Archive(ctx, id); return err }, 2},
-		{"update is retried", func(c *admin.Client) error {
-			_, err := c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Name: "Research"})
-			return err
-		}, 2},
-		{"member add is not retried", func(c *admin.Client) error {
-			_, err := c.Workspaces.Members.Add(ctx, id, admin.WorkspaceMemberAddParams{UserID: "user_1", WorkspaceRole: admin.WorkspaceRoleUser})
-			return err
-		}, 1},
-		{"member update is retried", func(c *admin.Client) error {
-			_, err := c.Workspaces.Members.Update(ctx, id, "user_1", admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleUser})
-			return err
-		}, 2},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			api := newFakeAPI(t, failThenOK...)
-			err := tt.call(api.client())
-			if n := len(api.requests()); n != tt.requests {
-				t.Errorf("sent %d requests, want %d", n, tt.requests)
-			}
-			var apiErr *admin.APIError
-			if tt.requests == 1 && (!errors.As(err, &apiErr) || apiErr.StatusCode != 500) {
-				t.Errorf("err = %v, want the 500", err)
-			}
-			if tt.requests == 2 && err != nil {
-				t.Errorf("err = %v, want success after the retry", err)
-			}
-		})
-	}
-}
-
 func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 	api := newFakeAPI(t)
 	c := api.client()

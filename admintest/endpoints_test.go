@@ -2,57 +2,23 @@ package admintest_test
 
 import (
 	"cmp"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
-// coreEndpoints is every endpoint the fake should answer, by resource, as
-// the spec names them.
-var coreEndpoints = []string{
-	"GET /v1/organizations/me",
-
-	"GET /v1/organizations/users",
-	"GET /v1/organizations/users/{user_id}",
-	"POST /v1/organizations/users/{user_id}",
-	"DELETE /v1/organizations/users/{user_id}",
-	"POST /v1/organizations/users/{user_id}/sign_out",
-
-	"GET /v1/organizations/invites",
-	"POST /v1/organizations/invites",
-	"GET /v1/organizations/invites/{invite_id}",
-	"DELETE /v1/organizations/invites/{invite_id}",
-
-	"GET /v1/organizations/workspaces",
-	"POST /v1/organizations/workspaces",
-	"GET /v1/organizations/workspaces/{workspace_id}",
-	"POST /v1/organizations/workspaces/{workspace_id}",
-	"POST /v1/organizations/workspaces/{workspace_id}/archive",
-
-	"GET /v1/organizations/workspaces/{workspace_id}/members",
-	"POST /v1/organizations/workspaces/{workspace_id}/members",
-	"GET /v1/organizations/workspaces/{workspace_id}/members/{user_id}",
-	"POST /v1/organizations/workspaces/{workspace_id}/members/{user_id}",
-	"DELETE /v1/organizations/workspaces/{workspace_id}/members/{user_id}",
-
-	"GET /v1/organizations/api_keys",
-	"GET /v1/organizations/api_keys/{api_key_id}",
-	"POST /v1/organizations/api_keys/{api_key_id}",
-
-	"GET /v1/organizations/rate_limits",
-	"GET /v1/organizations/workspaces/{workspace_id}/rate_limits",
-	"POST /v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}",
-
-	"GET /v1/organizations/usage_report/messages",
-	"GET /v1/organizations/cost_report",
-	"GET /v1/organizations/usage_report/claude_code",
-}
-
+// TestEndpoints checks that the fake implements every endpoint of the
+// registry, and lists them sorted by path, then method.
 func TestEndpoints(t *testing.T) {
 	got := admintest.Endpoints()
-	want := slices.Clone(coreEndpoints)
+	var want []string
+	for _, ep := range admin.Endpoints() {
+		want = append(want, ep.Method+" "+ep.Path)
+	}
 	byPath := func(a, b string) int {
 		_, pa, _ := strings.Cut(a, " ")
 		_, pb, _ := strings.Cut(b, " ")
@@ -62,7 +28,7 @@ func TestEndpoints(t *testing.T) {
 	if !slices.Equal(got, want) {
 		for _, e := range got {
 			if !slices.Contains(want, e) {
-				t.Errorf("Endpoints() has %q, which is not in the table", e)
+				t.Errorf("Endpoints() has %q, which is not in the registry", e)
 			}
 		}
 		for _, e := range want {
@@ -85,5 +51,49 @@ func TestEndpoints(t *testing.T) {
 	got[0] = "changed"
 	if admintest.Endpoints()[0] == "changed" {
 		t.Error("Endpoints() returns shared storage")
+	}
+}
+
+// TestEveryEndpointIsRouted sends a request to each registry endpoint: none
+// may get the 501 of an endpoint the fake does not implement.
+func TestEveryEndpointIsRouted(t *testing.T) {
+	srv := newDemo(t)
+	fill := strings.NewReplacer("{workspace_id}", "wrkspc_x", "{user_id}", "user_x", "{invite_id}", "invite_x",
+		"{api_key_id}", "apikey_x", "{rate_limit_id}", "rl_x")
+	for _, ep := range admin.Endpoints() {
+		header := []string{}
+		if len(ep.Betas) > 0 {
+			header = append(header, "anthropic-beta", strings.Join(ep.Betas, ","))
+		}
+		r := send(t, srv, ep.Method, fill.Replace(ep.Path), `{}`, header...)
+		if r.Status == http.StatusNotImplemented || strings.Contains(string(r.Body), "no such endpoint") {
+			t.Errorf("%s %s (%s): %d %s", ep.Method, ep.Path, ep.ID, r.Status, r.Body)
+		}
+	}
+}
+
+// TestEndpointBetasAreRequired checks that the fake refuses a request to an
+// endpoint without the beta values its registry row names, and serves it
+// with them, given among others.
+func TestEndpointBetasAreRequired(t *testing.T) {
+	srv := newDemo(t)
+	users := send(t, srv, "GET", "/v1/organizations/users?limit=1", "").json(t)
+	id := users["data"].([]any)[0].(map[string]any)["id"].(string)
+	n := 0
+	for _, ep := range admin.Endpoints() {
+		if len(ep.Betas) == 0 {
+			continue
+		}
+		n++
+		path := strings.ReplaceAll(ep.Path, "{user_id}", id)
+		if r := send(t, srv, ep.Method, path, ""); r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), ep.Betas[0]) {
+			t.Errorf("%s without %v: %d %s, want a 400 naming the beta", ep.ID, ep.Betas, r.Status, r.Body)
+		}
+		if r := send(t, srv, ep.Method, path, "", "anthropic-beta", "other-beta, "+strings.Join(ep.Betas, ",")); r.Status != http.StatusOK {
+			t.Errorf("%s with %v: %d %s, want 200", ep.ID, ep.Betas, r.Status, r.Body)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no registry endpoint needs a beta: this test checks nothing")
 	}
 }

@@ -255,7 +255,7 @@ func usageReport(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	beta := hasBeta(c, fastModeBeta)
+	beta := hasBeta(c.r, fastModeBeta)
 	var grouped [numDims]bool
 	groupBy := c.q["group_by[]"]
 	if len(groupBy) > maxGroupBy {

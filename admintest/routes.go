@@ -5,13 +5,15 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
-	"maps"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/anthropic-admin-go/admin"
 )
 
 // call is one request being handled, with the state locked.
@@ -50,10 +52,16 @@ func (c *call) decode(v any) *apiError {
 type handler func(c *call) (any, *apiError)
 
 // handle runs h with the state locked, so every request sees and leaves a
-// consistent state and concurrent writes are never lost.
-func (f *Fake) handle(h handler) http.HandlerFunc {
+// consistent state and concurrent writes are never lost. Before h it checks
+// what the registry row says every request to the endpoint needs: a
+// credential kind the endpoint accepts and its beta values.
+func (f *Fake) handle(ep admin.Endpoint, h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rid, _ := r.Context().Value(ridKey{}).(string)
+		if err := checkEndpoint(ep, r); err != nil {
+			writeError(w, rid, err)
+			return
+		}
 		f.mu.Lock()
 		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning})
 		f.mu.Unlock()
@@ -65,56 +73,86 @@ func (f *Fake) handle(h handler) http.HandlerFunc {
 	}
 }
 
-// routeTable maps each implemented endpoint to its handler.
-var routeTable = map[string]handler{
-	"GET /v1/organizations/me": getOrg,
-
-	"GET /v1/organizations/users":                     listUsers,
-	"GET /v1/organizations/users/{user_id}":           getUser,
-	"POST /v1/organizations/users/{user_id}":          updateUser,
-	"DELETE /v1/organizations/users/{user_id}":        removeUser,
-	"POST /v1/organizations/users/{user_id}/sign_out": signOutUser,
-
-	"GET /v1/organizations/invites":                listInvites,
-	"POST /v1/organizations/invites":               createInvite,
-	"GET /v1/organizations/invites/{invite_id}":    getInvite,
-	"DELETE /v1/organizations/invites/{invite_id}": deleteInvite,
-
-	"GET /v1/organizations/workspaces":                         listWorkspaces,
-	"POST /v1/organizations/workspaces":                        createWorkspace,
-	"GET /v1/organizations/workspaces/{workspace_id}":          getWorkspace,
-	"POST /v1/organizations/workspaces/{workspace_id}":         updateWorkspace,
-	"POST /v1/organizations/workspaces/{workspace_id}/archive": archiveWorkspace,
-
-	"GET /v1/organizations/workspaces/{workspace_id}/members":              listMembers,
-	"POST /v1/organizations/workspaces/{workspace_id}/members":             addMember,
-	"GET /v1/organizations/workspaces/{workspace_id}/members/{user_id}":    getMember,
-	"POST /v1/organizations/workspaces/{workspace_id}/members/{user_id}":   updateMember,
-	"DELETE /v1/organizations/workspaces/{workspace_id}/members/{user_id}": removeMember,
-
-	"GET /v1/organizations/api_keys":               listAPIKeys,
-	"GET /v1/organizations/api_keys/{api_key_id}":  getAPIKey,
-	"POST /v1/organizations/api_keys/{api_key_id}": updateAPIKey,
-
-	"GET /v1/organizations/rate_limits":                                            listRateLimits,
-	"GET /v1/organizations/workspaces/{workspace_id}/rate_limits":                  listWorkspaceRateLimits,
-	"POST /v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}": updateWorkspaceRateLimit,
-
-	"GET /v1/organizations/usage_report/messages":    usageReport,
-	"GET /v1/organizations/cost_report":              costReport,
-	"GET /v1/organizations/usage_report/claude_code": claudeCodeReport,
+// checkEndpoint refuses a request the endpoint would refuse whatever it
+// asked: an admin key (x-api-key) where only OAuth tokens are accepted, or
+// a missing beta value.
+func checkEndpoint(ep admin.Endpoint, r *http.Request) *apiError {
+	if ep.Credentials&admin.CredentialAdminKey == 0 && r.Header.Get("x-api-key") != "" {
+		return &apiError{status: http.StatusForbidden, typ: "permission_error",
+			msg: fmt.Sprintf("%s %s accepts only an OAuth token (Authorization: Bearer), not an admin key", ep.Method, ep.Path)}
+	}
+	for _, beta := range ep.Betas {
+		if !hasBeta(r, beta) {
+			return errInvalid("anthropic-beta: this endpoint requires the %s beta", beta)
+		}
+	}
+	return nil
 }
 
+// handlers answers each endpoint of the registry (admin.Endpoints), by ID.
+// An endpoint without a handler here answers 501 like any other endpoint
+// the fake does not implement, and a test fails.
+var handlers = map[string]handler{
+	"organization.retrieve": getOrg,
+
+	"organization.users.list":     listUsers,
+	"organization.users.retrieve": getUser,
+	"organization.users.update":   updateUser,
+	"organization.users.remove":   removeUser,
+	"organization.users.sign_out": signOutUser,
+
+	"organization.invites.list":     listInvites,
+	"organization.invites.create":   createInvite,
+	"organization.invites.retrieve": getInvite,
+	"organization.invites.delete":   deleteInvite,
+
+	"organization.workspaces.list":     listWorkspaces,
+	"organization.workspaces.create":   createWorkspace,
+	"organization.workspaces.retrieve": getWorkspace,
+	"organization.workspaces.update":   updateWorkspace,
+	"organization.workspaces.archive":  archiveWorkspace,
+
+	"organization.workspaces.members.list":     listMembers,
+	"organization.workspaces.members.add":      addMember,
+	"organization.workspaces.members.retrieve": getMember,
+	"organization.workspaces.members.update":   updateMember,
+	"organization.workspaces.members.remove":   removeMember,
+
+	"organization.api_keys.list":     listAPIKeys,
+	"organization.api_keys.retrieve": getAPIKey,
+	"organization.api_keys.update":   updateAPIKey,
+
+	"organization.rate_limits.list":              listRateLimits,
+	"organization.workspaces.rate_limits.list":   listWorkspaceRateLimits,
+	"organization.workspaces.rate_limits.update": updateWorkspaceRateLimit,
+
+	"organization.usage_report.retrieve_messages":    usageReport,
+	"organization.cost_report.retrieve":              costReport,
+	"organization.usage_report.retrieve_claude_code": claudeCodeReport,
+}
+
+// routes mounts the handler of every registry endpoint that has one.
 func (f *Fake) routes() {
-	for pattern, h := range routeTable {
-		f.mux.Handle(pattern, f.handle(h))
+	for _, ep := range admin.Endpoints() {
+		if h, ok := handlers[ep.ID]; ok {
+			f.route(ep, h)
+		}
 	}
 }
 
+func (f *Fake) route(ep admin.Endpoint, h handler) {
+	f.mux.Handle(ep.Method+" "+ep.Path, f.handle(ep, h))
+}
+
 // Endpoints lists the endpoints the fake implements, as "METHOD /path",
-// sorted by path.
+// sorted by path. admin.Endpoints has them with all they need.
 func Endpoints() []string {
-	out := slices.Collect(maps.Keys(routeTable))
+	var out []string
+	for _, ep := range admin.Endpoints() {
+		if _, ok := handlers[ep.ID]; ok {
+			out = append(out, ep.Method+" "+ep.Path)
+		}
+	}
 	slices.SortFunc(out, func(a, b string) int {
 		_, pa, _ := strings.Cut(a, " ")
 		_, pb, _ := strings.Cut(b, " ")

@@ -1,6 +1,7 @@
 package admintest
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -89,18 +90,13 @@ func removeUser(c *call) (any, *apiError) {
 	return map[string]any{"id": u.ID, "type": "user_deleted"}, nil
 }
 
-const signOutBeta = "admin-user-sign-out-2026-10-08"
-
-func signOutUser(c *call) (any, *apiError) {
-	if !hasBeta(c, signOutBeta) {
-		return nil, errInvalid("anthropic-beta: this endpoint requires the %s beta", signOutBeta)
-	}
-	return c.userFromPath()
-}
+// signOutUser signs no one out: the fake keeps no sessions. Its beta value
+// is checked before, from the endpoint's registry row.
+func signOutUser(c *call) (any, *apiError) { return c.userFromPath() }
 
 // hasBeta tells whether the request named beta in any anthropic-beta header.
-func hasBeta(c *call, beta string) bool {
-	for _, h := range c.r.Header.Values("anthropic-beta") {
+func hasBeta(r *http.Request, beta string) bool {
+	for _, h := range r.Header.Values("anthropic-beta") {
 		for _, b := range strings.Split(h, ",") {
 			if strings.TrimSpace(b) == beta {
 				return true

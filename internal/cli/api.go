@@ -30,9 +30,10 @@ objects) go in the query string of a GET or DELETE and in the JSON body of a
 POST. A key ending in [] collects its values into a list. --paginate follows
 every page of a list and prints all items as one JSON array.
 
--H adds a request header: anthropic-beta values add to the client's own,
-anthropic-version replaces the default, and the credential headers (x-api-key,
-authorization) cannot be set this way. A call that cannot be taken back
+-H adds a request header: anthropic-beta values add to the client's own and
+to those the endpoint needs (which are sent without -H), anthropic-version
+replaces the default, and the credential headers (x-api-key, authorization)
+cannot be set this way. A call that cannot be taken back
 (DELETE, a POST to .../archive, .../sign_out and the like, or setting status
 archived) asks first, like the commands do: --yes skips the question and
 --dry-run sends nothing. -o table shows a list as a row per item and one object

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
-	"github.com/anthropic-admin-go/admin/admintest"
 )
 
 // This file wires shell completion, all in one table: flag values from the
@@ -309,20 +308,20 @@ func rateLimitNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Co
 var apiMethods = []string{http.MethodGet, http.MethodPost, http.MethodDelete, http.MethodPut, http.MethodPatch}
 
 // apiArgs completes api METHOD PATH: the methods, then the paths of that
-// method's endpoints (from the fake's endpoint registry), relative to
-// /v1/organizations/.
+// method's endpoints (from the endpoint registry, admin.Endpoints), relative
+// to /v1/organizations/.
 func apiArgs(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	switch len(args) {
 	case 0:
 		return offer(apiMethods, toComplete)
 	case 1:
 		var paths []string
-		for _, e := range admintest.Endpoints() {
-			method, path, _ := strings.Cut(e, " ")
-			if strings.EqualFold(method, args[0]) {
-				paths = append(paths, strings.TrimPrefix(path, "/v1/organizations/"))
+		for _, ep := range admin.Endpoints() {
+			if strings.EqualFold(ep.Method, args[0]) {
+				paths = append(paths, strings.TrimPrefix(ep.Path, "/v1/organizations/"))
 			}
 		}
+		slices.Sort(paths)
 		return offer(paths, toComplete)
 	}
 	return nil, cobra.ShellCompDirectiveNoFileComp

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
@@ -174,5 +175,27 @@ func TestCompleteCredentials(t *testing.T) {
 		if !slices.Equal(got.values, []string{"Production"}) || strings.Contains(got.stderr, "note:") {
 			t.Errorf("%v %v: %q, stderr %q", tc.env, tc.args, got.values, got.stderr)
 		}
+	}
+}
+
+// api completes, for each method, the path of every endpoint of the
+// registry with that method, relative to /v1/organizations/, and nothing
+// else; the method may be typed in lower case.
+func TestCompleteAPIPathsFromTheRegistry(t *testing.T) {
+	for _, method := range []string{"GET", "POST", "DELETE", "patch"} {
+		var want []string
+		for _, ep := range admin.Endpoints() {
+			if strings.EqualFold(ep.Method, method) {
+				want = append(want, strings.TrimPrefix(ep.Path, "/v1/organizations/"))
+			}
+		}
+		slices.Sort(want)
+		got := complete(t, nil, nil, "api", method, "")
+		if !slices.Equal(got.values, want) {
+			t.Errorf("api %s: %q, want %q", method, got.values, want)
+		}
+	}
+	if got := complete(t, nil, nil, "api", "get", "usage_report/"); !slices.Equal(got.values, []string{"usage_report/claude_code", "usage_report/messages"}) {
+		t.Errorf("api get usage_report/: %q", got.values)
 	}
 }

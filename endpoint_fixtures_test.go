@@ -1,0 +1,577 @@
+package admin_test
+
+// Every endpoint of the registry (admin.Endpoints), checked three ways from
+// one table of library calls: against its golden fixture
+// (testdata/endpoints/ID.json) served byte for byte, against admintest's
+// Demo organization, and against admintest with a server error injected.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/admintest"
+)
+
+// objectIDs names the objects an endpoint call acts on.
+type objectIDs struct {
+	user      string // a developer, member of workspace
+	nonMember string // a developer who is not a member of workspace
+	invite    string // a pending invite
+	workspace string // an active workspace other than the default
+	apiKey    string // an active key
+	rateLimit string // an organization rate-limit entry
+}
+
+// fill puts ids in place of a path template's placeholders.
+func (ids objectIDs) fill(template string) string {
+	return strings.NewReplacer("{user_id}", ids.user, "{workspace_id}", ids.workspace, "{invite_id}", ids.invite,
+		"{api_key_id}", ids.apiKey, "{rate_limit_id}", ids.rateLimit).Replace(template)
+}
+
+// endpointCall calls one endpoint through the library and returns what it
+// decoded: the object, or the items of every page of a list.
+type endpointCall func(ctx context.Context, c *admin.Client, ids objectIDs) ([]any, error)
+
+func one[T any](f func(context.Context, *admin.Client, objectIDs) (*T, error)) endpointCall {
+	return func(ctx context.Context, c *admin.Client, ids objectIDs) ([]any, error) {
+		v, err := f(ctx, c, ids)
+		if err != nil {
+			return nil, err
+		}
+		return []any{v}, nil
+	}
+}
+
+func all[T any](f func(*admin.Client, objectIDs) *admin.List[T]) endpointCall {
+	return func(ctx context.Context, c *admin.Client, ids objectIDs) ([]any, error) {
+		items, err := f(c, ids).Collect(ctx)
+		var out []any
+		for i := range items {
+			out = append(out, &items[i])
+		}
+		return out, err
+	}
+}
+
+// reportDay is a finished day of the Demo organization's history (the fake's
+// clock is fakeNow).
+var reportDay = time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+
+// endpointCalls has a call for every registry endpoint, by ID.
+var endpointCalls = map[string]endpointCall{
+	"organization.retrieve": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.Organization, error) {
+		return c.Organization.Get(ctx)
+	}),
+
+	"organization.users.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.User] {
+		return c.Users.List(admin.UserListParams{})
+	}),
+	"organization.users.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.User, error) {
+		return c.Users.Get(ctx, ids.user)
+	}),
+	"organization.users.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.User, error) {
+		return c.Users.Update(ctx, ids.user, admin.UserUpdateParams{Role: admin.OrgRoleBilling})
+	}),
+	"organization.users.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.UserDeleted, error) {
+		return c.Users.Remove(ctx, ids.user)
+	}),
+	"organization.users.sign_out": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.User, error) {
+		return c.Users.SignOut(ctx, ids.user)
+	}),
+
+	"organization.invites.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.Invite] {
+		return c.Invites.List(admin.InviteListParams{})
+	}),
+	"organization.invites.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.Invite, error) {
+		return c.Invites.Create(ctx, admin.InviteCreateParams{Email: "sam.taylor@acme-robotics.example", Role: admin.OrgRoleDeveloper})
+	}),
+	"organization.invites.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.Invite, error) {
+		return c.Invites.Get(ctx, ids.invite)
+	}),
+	"organization.invites.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.InviteDeleted, error) {
+		return c.Invites.Delete(ctx, ids.invite)
+	}),
+
+	"organization.workspaces.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.Workspace] {
+		return c.Workspaces.List(admin.WorkspaceListParams{})
+	}),
+	"organization.workspaces.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.Workspace, error) {
+		return c.Workspaces.Create(ctx, admin.WorkspaceCreateParams{Name: "Payments"})
+	}),
+	"organization.workspaces.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.Workspace, error) {
+		return c.Workspaces.Get(ctx, ids.workspace)
+	}),
+	"organization.workspaces.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.Workspace, error) {
+		return c.Workspaces.Update(ctx, ids.workspace, admin.WorkspaceUpdateParams{Name: "Production EU"})
+	}),
+	"organization.workspaces.archive": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.Workspace, error) {
+		return c.Workspaces.Archive(ctx, ids.workspace)
+	}),
+
+	"organization.workspaces.members.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.WorkspaceMember] {
+		return c.Workspaces.Members.List(ids.workspace, admin.WorkspaceMemberListParams{})
+	}),
+	"organization.workspaces.members.add": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceMember, error) {
+		return c.Workspaces.Members.Add(ctx, ids.workspace, admin.WorkspaceMemberAddParams{UserID: ids.nonMember, WorkspaceRole: admin.WorkspaceRoleUser})
+	}),
+	"organization.workspaces.members.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceMember, error) {
+		return c.Workspaces.Members.Get(ctx, ids.workspace, ids.user)
+	}),
+	"organization.workspaces.members.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceMember, error) {
+		return c.Workspaces.Members.Update(ctx, ids.workspace, ids.user, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
+	}),
+	"organization.workspaces.members.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceMemberDeleted, error) {
+		return c.Workspaces.Members.Remove(ctx, ids.workspace, ids.user)
+	}),
+
+	"organization.api_keys.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.APIKey] {
+		return c.APIKeys.List(admin.APIKeyListParams{})
+	}),
+	"organization.api_keys.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.APIKey, error) {
+		return c.APIKeys.Get(ctx, ids.apiKey)
+	}),
+	"organization.api_keys.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.APIKey, error) {
+		return c.APIKeys.Update(ctx, ids.apiKey, admin.APIKeyUpdateParams{Name: "prod-api-gateway-v2"})
+	}),
+
+	"organization.rate_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.RateLimit] {
+		return c.RateLimits.List(admin.RateLimitListParams{})
+	}),
+	"organization.workspaces.rate_limits.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.WorkspaceRateLimit] {
+		return c.Workspaces.RateLimits.List(ids.workspace, admin.WorkspaceRateLimitListParams{IncludeInherited: true})
+	}),
+	"organization.workspaces.rate_limits.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceRateLimit, error) {
+		return c.Workspaces.RateLimits.Update(ctx, ids.workspace, ids.rateLimit, admin.WorkspaceRateLimitUpdateParams{
+			Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(1000))}}})
+	}),
+
+	"organization.usage_report.retrieve_messages": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.UsageBucket] {
+		return c.Usage.Messages(admin.UsageMessagesParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), Limit: 1})
+	}),
+	"organization.cost_report.retrieve": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.CostBucket] {
+		return c.Cost.Report(admin.CostReportParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), Limit: 1})
+	}),
+	"organization.usage_report.retrieve_claude_code": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ClaudeCodeRecord] {
+		return c.Usage.ClaudeCode(admin.ClaudeCodeParams{Day: reportDay, Limit: 5})
+	}),
+}
+
+func TestEndpointCallsCoverTheRegistry(t *testing.T) {
+	ids := map[string]bool{}
+	for _, ep := range admin.Endpoints() {
+		ids[ep.ID] = true
+		if endpointCalls[ep.ID] == nil {
+			t.Errorf("registry endpoint %s has no call in endpointCalls", ep.ID)
+		}
+		if _, err := os.Stat(fixturePath(ep.ID)); err != nil {
+			t.Errorf("registry endpoint %s has no fixture: %v", ep.ID, err)
+		}
+	}
+	for id := range endpointCalls {
+		if !ids[id] {
+			t.Errorf("endpointCalls has %s, which is not in the registry", id)
+		}
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "endpoints", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if id := strings.TrimSuffix(filepath.Base(f), ".json"); !ids[id] {
+			t.Errorf("fixture %s is for no registry endpoint", f)
+		}
+	}
+}
+
+func fixturePath(id string) string { return filepath.Join("testdata", "endpoints", id+".json") }
+
+func readFixture(t *testing.T, id string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(fixturePath(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// lastPage is the empty page that ends a list of each paging style.
+var lastPage = map[admin.Paging]string{
+	admin.PagingIDCursor:           `{"data":[],"has_more":false,"first_id":null,"last_id":null}`,
+	admin.PagingPageToken:          `{"data":[],"has_more":false,"next_page":null}`,
+	admin.PagingPageTokenNoHasMore: `{"data":[],"next_page":null}`,
+}
+
+// TestEndpointFixtures serves each endpoint's fixture, byte for byte, to its
+// library method and checks the request the method sent against the
+// registry row (method, path, betas, how it asks for the next page), and
+// that it decoded the fixture without losing a field: every object keeps
+// its JSON, and encodes back with every field and value of the fixture.
+// List fixtures are a page with more to come; the next request must ask for
+// it the registry's way, and gets an empty last page.
+func TestEndpointFixtures(t *testing.T) {
+	ids := objectIDs{user: "user_01WCz1FkmYMm4gnmykNKUu3Q", nonMember: "user_01BCBgmlzGyFmK8kHGkCuiwe", invite: "invite_015gWxCN9Hfg2QhZwTK7Mdeu",
+		workspace: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", apiKey: "apikey_01Rj2N8SVvo6BePZj99NhmiT", rateLimit: "rl_01NSgmsX76UnEURHuSOSXUn7"}
+	for _, ep := range admin.Endpoints() {
+		t.Run(ep.ID, func(t *testing.T) {
+			t.Parallel()
+			fixture := readFixture(t, ep.ID)
+			api := newFakeAPI(t)
+			var served sync.Mutex
+			n := 0
+			api.handler = func(w http.ResponseWriter, r *http.Request, _ []byte) {
+				served.Lock()
+				defer served.Unlock()
+				w.Header().Set("Content-Type", "application/json")
+				if n++; n == 1 {
+					w.Write(fixture)
+					return
+				}
+				io.WriteString(w, lastPage[ep.Paging])
+			}
+			got, err := endpointCalls[ep.ID](context.Background(), api.client(), ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			reqs := api.requests()
+			wantRequests := 1
+			if ep.Paging != admin.PagingNone {
+				wantRequests = 2
+			}
+			if len(reqs) != wantRequests {
+				t.Fatalf("sent %d requests, want %d", len(reqs), wantRequests)
+			}
+			for _, r := range reqs {
+				if r.Method != ep.Method || r.Path != ids.fill(ep.Path) {
+					t.Errorf("request %s %s, want %s %s", r.Method, r.Path, ep.Method, ids.fill(ep.Path))
+				}
+				betas := strings.Split(r.Header.Get("Anthropic-Beta"), ",")
+				for _, b := range ep.Betas {
+					if !slices.Contains(betas, b) {
+						t.Errorf("anthropic-beta %q lacks %q", r.Header.Get("Anthropic-Beta"), b)
+					}
+				}
+			}
+
+			var page struct {
+				Data     []json.RawMessage `json:"data"`
+				LastID   string            `json:"last_id"`
+				NextPage string            `json:"next_page"`
+			}
+			want := []json.RawMessage{fixture}
+			if ep.Paging != admin.PagingNone {
+				if err := json.Unmarshal(fixture, &page); err != nil {
+					t.Fatal(err)
+				}
+				want = page.Data
+				next, cursor := reqs[1].Query, ""
+				switch ep.Paging {
+				case admin.PagingIDCursor:
+					cursor = next.Get("after_id")
+					if cursor != page.LastID || page.LastID == "" {
+						t.Errorf("second page asked with after_id %q, want the fixture's last_id %q", cursor, page.LastID)
+					}
+				default:
+					cursor = next.Get("page")
+					if cursor != page.NextPage || page.NextPage == "" {
+						t.Errorf("second page asked with page %q, want the fixture's next_page %q", cursor, page.NextPage)
+					}
+				}
+				for _, k := range []string{"after_id", "before_id", "page"} {
+					if v := reqs[0].Query.Get(k); v != "" {
+						t.Errorf("first page asked with %s=%s", k, v)
+					}
+				}
+			}
+			if len(got) != len(want) {
+				t.Fatalf("decoded %d objects, want %d", len(got), len(want))
+			}
+			for i, v := range got {
+				rawer, ok := v.(interface{ RawJSON() json.RawMessage })
+				if !ok {
+					t.Fatalf("%T has no RawJSON", v)
+				}
+				jsonEqual(t, rawer.RawJSON(), want[i])
+				encoded, err := json.Marshal(v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range lostFields(t, want[i], encoded) {
+					t.Errorf("%T lost %s", v, p)
+				}
+			}
+		})
+	}
+}
+
+// lostFields lists the paths of the fixture's non-null values that encoded
+// does not hold with the same value. A decimal type may encode a number of
+// the fixture as a string of the same digits.
+func lostFields(t *testing.T, fixture, encoded []byte) []string {
+	t.Helper()
+	var lost []string
+	var walk func(path string, want, got any)
+	walk = func(path string, want, got any) {
+		switch w := want.(type) {
+		case nil:
+		case map[string]any:
+			g, _ := got.(map[string]any)
+			for k, v := range w {
+				walk(path+"."+k, v, g[k])
+			}
+		case []any:
+			g, _ := got.([]any)
+			if len(g) != len(w) {
+				lost = append(lost, fmt.Sprintf("%s (%d elements, encoded %d)", path, len(w), len(g)))
+				return
+			}
+			for i := range w {
+				walk(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])
+			}
+		case json.Number:
+			if got != w && got != w.String() {
+				lost = append(lost, fmt.Sprintf("%s (%v, encoded %v)", path, w, got))
+			}
+		default:
+			if got != want {
+				lost = append(lost, fmt.Sprintf("%s (%v, encoded %v)", path, want, got))
+			}
+		}
+	}
+	walk("", decodeNumbers(t, fixture), decodeNumbers(t, encoded))
+	return lost
+}
+
+func decodeNumbers(t *testing.T, b []byte) any {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	return v
+}
+
+// recorder keeps the body of every response, as the server sent it.
+type recorder struct {
+	mu     sync.Mutex
+	bodies [][]byte
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	r.mu.Lock()
+	r.bodies = append(r.bodies, body)
+	r.mu.Unlock()
+	return resp, err
+}
+
+func (r *recorder) reset() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.bodies = nil
+}
+
+// demoIDs finds the objects of the Demo organization the calls act on.
+func demoIDs(t *testing.T, c *admin.Client) objectIDs {
+	t.Helper()
+	var ids objectIDs
+	for _, w := range collect(t, c.Workspaces.List(admin.WorkspaceListParams{})) {
+		if w.Name == "Production" {
+			ids.workspace = w.ID
+		}
+	}
+	members := map[string]admin.WorkspaceRole{}
+	for _, m := range collect(t, c.Workspaces.Members.List(ids.workspace, admin.WorkspaceMemberListParams{})) {
+		members[m.UserID] = m.WorkspaceRole
+	}
+	for _, u := range collect(t, c.Users.List(admin.UserListParams{Roles: []admin.OrgRole{admin.OrgRoleDeveloper}})) {
+		role, member := members[u.ID]
+		switch {
+		case member && role != admin.WorkspaceRoleAdmin && ids.user == "":
+			ids.user = u.ID
+		case !member && ids.nonMember == "":
+			ids.nonMember = u.ID
+		}
+	}
+	invites := collect(t, c.Invites.List(admin.InviteListParams{Statuses: []admin.InviteStatus{admin.InviteStatusPending}}))
+	keys := collect(t, c.APIKeys.List(admin.APIKeyListParams{Status: admin.APIKeyStatusActive, WorkspaceID: ids.workspace}))
+	limits := collect(t, c.RateLimits.List(admin.RateLimitListParams{GroupType: admin.RateLimitGroupModelGroup}))
+	if len(invites) == 0 || len(keys) == 0 || len(limits) == 0 {
+		t.Fatalf("the Demo organization has %d pending invites, %d active keys, %d model-group rate limits", len(invites), len(keys), len(limits))
+	}
+	ids.invite, ids.apiKey, ids.rateLimit = invites[0].ID, keys[0].ID, limits[0].ID
+	if ids.workspace == "" || ids.user == "" || ids.nonMember == "" {
+		t.Fatalf("Demo organization: %+v", ids)
+	}
+	return ids
+}
+
+// TestEndpointsAgainstTheFake calls each endpoint on admintest's Demo
+// organization and checks that the fake's answers carry the fields of the
+// endpoint's fixture, no more and no fewer, with values of the same JSON
+// kinds. Where the fixture has null, anything goes; objects of another
+// variant of a union (a different "type") and the keys of open maps are
+// not compared.
+func TestEndpointsAgainstTheFake(t *testing.T) {
+	for _, ep := range admin.Endpoints() {
+		t.Run(ep.ID, func(t *testing.T) {
+			t.Parallel()
+			srv, _ := newDemoFake(t)
+			rec := &recorder{}
+			c := srv.Client(admin.WithHTTPClient(&http.Client{Transport: rec}))
+			ids := demoIDs(t, c)
+			rec.reset()
+			srv.ResetRequests()
+
+			got, err := endpointCalls[ep.ID](context.Background(), c, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) == 0 {
+				t.Fatal("the fake answered with nothing to compare")
+			}
+			for _, r := range srv.Requests() {
+				if found, ok := admin.LookupEndpoint(r.Method, r.Path); !ok || found.ID != ep.ID || r.Status != http.StatusOK {
+					t.Errorf("request %s %s is for %q (status %d), want %s", r.Method, r.Path, found.ID, r.Status, ep.ID)
+				}
+			}
+			fixture := decodeNumbers(t, readFixture(t, ep.ID))
+			rec.mu.Lock()
+			defer rec.mu.Unlock()
+			for _, body := range rec.bodies {
+				for _, d := range shapeDiff("", fixture, decodeNumbers(t, body)) {
+					t.Errorf("the fake's answer differs from the fixture: %s\n%s", d, body)
+				}
+			}
+		})
+	}
+}
+
+// openMaps are the objects whose keys are data, not field names.
+var openMaps = []string{"tags", "tool_actions"}
+
+// unions are the fields whose value is one of several JSON kinds: a list of
+// geographies or the word "unrestricted".
+var unions = []string{"allowed_inference_geos"}
+
+// shapeDiff describes where got has other fields than want, or values of
+// other JSON kinds.
+func shapeDiff(path string, want, got any) []string {
+	if want == nil || got == nil || slices.Contains(unions, path[strings.LastIndex(path, ".")+1:]) {
+		return nil
+	}
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s is %T, want an object", path, got)}
+		}
+		if w["type"] != nil && g["type"] != nil && w["type"] != g["type"] {
+			return nil // another variant
+		}
+		if slices.Contains(openMaps, path[strings.LastIndex(path, ".")+1:]) {
+			var diffs []string
+			for k, gv := range g {
+				for _, wv := range w {
+					diffs = append(diffs, shapeDiff(path+"."+k, wv, gv)...)
+					break
+				}
+			}
+			return diffs
+		}
+		var diffs []string
+		for k := range w {
+			if _, ok := g[k]; !ok {
+				diffs = append(diffs, fmt.Sprintf("%s.%s is missing", path, k))
+			}
+		}
+		for k, gv := range g {
+			wv, ok := w[k]
+			if !ok {
+				diffs = append(diffs, fmt.Sprintf("%s.%s is not in the fixture", path, k))
+				continue
+			}
+			diffs = append(diffs, shapeDiff(path+"."+k, wv, gv)...)
+		}
+		return diffs
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s is %T, want an array", path, got)}
+		}
+		// Each element must fit one of the fixture's elements.
+		var diffs []string
+		for i, gv := range g {
+			var best []string
+			for j, wv := range w {
+				d := shapeDiff(fmt.Sprintf("%s[%d]", path, i), wv, gv)
+				if j == 0 || len(d) < len(best) {
+					best = d
+				}
+			}
+			diffs = append(diffs, best...)
+		}
+		return diffs
+	default:
+		if fmt.Sprintf("%T", want) != fmt.Sprintf("%T", got) {
+			return []string{fmt.Sprintf("%s is %T (%v), want %T like %v", path, got, got, want, want)}
+		}
+		return nil
+	}
+}
+
+// TestEndpointRetries fails each endpoint's first attempt with a 500 on
+// admintest: a create is sent once and returns the error, since it may have
+// happened; anything else is sent again, unchanged, and succeeds.
+func TestEndpointRetries(t *testing.T) {
+	for _, ep := range admin.Endpoints() {
+		t.Run(ep.ID, func(t *testing.T) {
+			t.Parallel()
+			srv, c := newDemoFake(t)
+			ids := demoIDs(t, c)
+			srv.ResetRequests()
+			srv.Inject(admintest.Fault{Method: ep.Method, Path: ids.fill(ep.Path), Status: http.StatusInternalServerError})
+
+			got, err := endpointCalls[ep.ID](context.Background(), c, ids)
+			reqs := srv.Requests()
+			if ep.Create {
+				var apiErr *admin.APIError
+				if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusInternalServerError || len(reqs) != 1 {
+					t.Errorf("create: %d requests, then %v; want 1 request and the 500", len(reqs), err)
+				}
+				return
+			}
+			if err != nil || len(got) == 0 {
+				t.Fatalf("got %d objects, err %v; want the answer of the retry", len(got), err)
+			}
+			if len(reqs) < 2 || reqs[0].Status != http.StatusInternalServerError || reqs[1].Status != http.StatusOK {
+				t.Fatalf("requests %v, want a 500 and then a 200", reqs)
+			}
+			if reqs[0].Method != reqs[1].Method || reqs[0].Path != reqs[1].Path || !bytes.Equal(reqs[0].Body, reqs[1].Body) ||
+				reqs[0].Query.Encode() != reqs[1].Query.Encode() {
+				t.Errorf("the retry differs from the first attempt:\n%+v\n%+v", reqs[0], reqs[1])
+			}
+		})
+	}
+}

@@ -1,0 +1,230 @@
+package admin
+
+import (
+	"slices"
+	"strings"
+)
+
+// Endpoint is one Admin API endpoint this module implements, as facts: how it
+// is called, how it pages, whether a retry could repeat what it did, which
+// beta values it needs and which credentials it accepts.
+//
+// The table of endpoints lives here, in the library, because everything else
+// already imports the library and the library imports nothing: the library's
+// own methods take each endpoint's create-ness and beta values from it,
+// admintest routes its fake by it, the CLI completes `api` paths from it, and
+// the conformance module checks the README's endpoint table and the official
+// SDK against it. Adding an endpoint starts with a row here; CONTRIBUTING.md
+// lists the other steps.
+type Endpoint struct {
+	// ID names the endpoint everywhere: fixtures (testdata/endpoints/ID.json),
+	// the fake's handlers, the conformance matrix. It is the operation name
+	// of the spec (shared/spec/admin-api.json), or for the reports, which the
+	// spec lacks, the reference docs' name with the same prefix.
+	ID string
+	// Group is the resource the endpoint belongs to, as the README's table
+	// names it: "users", "workspace members", "reports" and so on.
+	Group string
+	// Method is the HTTP method: GET, POST or DELETE.
+	Method string
+	// Path is the path template, with a {name} in place of each ID, as the
+	// spec writes it.
+	Path string
+	// Paging is how a list pages; PagingNone for an endpoint that answers
+	// one object.
+	Paging Paging
+	// Create is true for a POST that makes something new. The library
+	// retries it only when the API cannot have acted on it (a 429, or a
+	// request that never left), since a repeat would make a second one or be
+	// refused as a duplicate. Every other endpoint is safe to repeat. The
+	// SDK marks only the workspace create; invites and workspace member adds
+	// count here too, since their repeat fails with a conflict although the
+	// first attempt worked.
+	Create bool
+	// Betas are the anthropic-beta values the endpoint needs on every call.
+	// The library sends them itself. A beta needed only with some parameters
+	// (fast mode on the usage report) is the method's business, not listed.
+	Betas []string
+	// Credentials are the kinds of credential the endpoint accepts
+	// (docs-notes §1.2).
+	Credentials Credentials
+}
+
+// Paging is how a list endpoint hands out its pages.
+type Paging string
+
+const (
+	// PagingNone: the endpoint answers one object, not a list.
+	PagingNone Paging = "none"
+	// PagingIDCursor: limit, after_id and before_id; the answer has data,
+	// has_more, first_id and last_id.
+	PagingIDCursor Paging = "id_cursor"
+	// PagingPageToken: limit and page; the answer has data, has_more and
+	// next_page.
+	PagingPageToken Paging = "page_token"
+	// PagingPageTokenNoHasMore: limit and page; the answer has data and
+	// next_page but no has_more, and the last page has next_page null.
+	PagingPageTokenNoHasMore Paging = "page_token_no_has_more"
+)
+
+// Credentials is a set of credential kinds.
+type Credentials uint8
+
+const (
+	// CredentialAdminKey is an admin API key (sk-ant-admin...), sent as
+	// x-api-key.
+	CredentialAdminKey Credentials = 1 << iota
+	// CredentialOAuth is an OAuth access token with the org:admin scope,
+	// sent as Authorization: Bearer.
+	CredentialOAuth
+)
+
+// String names the kinds in the set, e.g. "admin key or OAuth token".
+func (c Credentials) String() string {
+	var names []string
+	if c&CredentialAdminKey != 0 {
+		names = append(names, "admin key")
+	}
+	if c&CredentialOAuth != 0 {
+		names = append(names, "OAuth token")
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, " or ")
+}
+
+// anyCredential is what every endpoint of this module accepts so far; the
+// service account and federation endpoints will be the first OAuth-only ones.
+const anyCredential = CredentialAdminKey | CredentialOAuth
+
+// endpoints is the registry, in the order of the README's table.
+var endpoints = []Endpoint{
+	{ID: "organization.retrieve", Group: "organization", Method: "GET", Path: "/v1/organizations/me", Paging: PagingNone},
+
+	{ID: "organization.users.list", Group: "users", Method: "GET", Path: "/v1/organizations/users", Paging: PagingIDCursor},
+	{ID: "organization.users.retrieve", Group: "users", Method: "GET", Path: "/v1/organizations/users/{user_id}", Paging: PagingNone},
+	{ID: "organization.users.update", Group: "users", Method: "POST", Path: "/v1/organizations/users/{user_id}", Paging: PagingNone},
+	{ID: "organization.users.remove", Group: "users", Method: "DELETE", Path: "/v1/organizations/users/{user_id}", Paging: PagingNone},
+	{ID: "organization.users.sign_out", Group: "users", Method: "POST", Path: "/v1/organizations/users/{user_id}/sign_out", Paging: PagingNone,
+		Betas: []string{BetaAdminUserSignOut}},
+
+	{ID: "organization.invites.list", Group: "invites", Method: "GET", Path: "/v1/organizations/invites", Paging: PagingIDCursor},
+	{ID: "organization.invites.create", Group: "invites", Method: "POST", Path: "/v1/organizations/invites", Paging: PagingNone, Create: true},
+	{ID: "organization.invites.retrieve", Group: "invites", Method: "GET", Path: "/v1/organizations/invites/{invite_id}", Paging: PagingNone},
+	{ID: "organization.invites.delete", Group: "invites", Method: "DELETE", Path: "/v1/organizations/invites/{invite_id}", Paging: PagingNone},
+
+	{ID: "organization.workspaces.list", Group: "workspaces", Method: "GET", Path: "/v1/organizations/workspaces", Paging: PagingIDCursor},
+	{ID: "organization.workspaces.create", Group: "workspaces", Method: "POST", Path: "/v1/organizations/workspaces", Paging: PagingNone, Create: true},
+	{ID: "organization.workspaces.retrieve", Group: "workspaces", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}", Paging: PagingNone},
+	{ID: "organization.workspaces.update", Group: "workspaces", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}", Paging: PagingNone},
+	{ID: "organization.workspaces.archive", Group: "workspaces", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/archive", Paging: PagingNone},
+
+	{ID: "organization.workspaces.members.list", Group: "workspace members", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/members", Paging: PagingIDCursor},
+	{ID: "organization.workspaces.members.add", Group: "workspace members", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/members", Paging: PagingNone, Create: true},
+	{ID: "organization.workspaces.members.retrieve", Group: "workspace members", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/members/{user_id}", Paging: PagingNone},
+	{ID: "organization.workspaces.members.update", Group: "workspace members", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/members/{user_id}", Paging: PagingNone},
+	{ID: "organization.workspaces.members.remove", Group: "workspace members", Method: "DELETE", Path: "/v1/organizations/workspaces/{workspace_id}/members/{user_id}", Paging: PagingNone},
+
+	{ID: "organization.api_keys.list", Group: "api keys", Method: "GET", Path: "/v1/organizations/api_keys", Paging: PagingIDCursor},
+	{ID: "organization.api_keys.retrieve", Group: "api keys", Method: "GET", Path: "/v1/organizations/api_keys/{api_key_id}", Paging: PagingNone},
+	{ID: "organization.api_keys.update", Group: "api keys", Method: "POST", Path: "/v1/organizations/api_keys/{api_key_id}", Paging: PagingNone},
+
+	{ID: "organization.rate_limits.list", Group: "rate limits", Method: "GET", Path: "/v1/organizations/rate_limits", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.workspaces.rate_limits.list", Group: "rate limits", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.workspaces.rate_limits.update", Group: "rate limits", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}", Paging: PagingNone},
+
+	{ID: "organization.usage_report.retrieve_messages", Group: "reports", Method: "GET", Path: "/v1/organizations/usage_report/messages", Paging: PagingPageToken},
+	{ID: "organization.cost_report.retrieve", Group: "reports", Method: "GET", Path: "/v1/organizations/cost_report", Paging: PagingPageToken},
+	{ID: "organization.usage_report.retrieve_claude_code", Group: "reports", Method: "GET", Path: "/v1/organizations/usage_report/claude_code", Paging: PagingPageToken},
+}
+
+func init() {
+	for i := range endpoints {
+		if endpoints[i].Credentials == 0 {
+			endpoints[i].Credentials = anyCredential
+		}
+		byRoute[route{endpoints[i].Method, endpoints[i].Path}] = &endpoints[i]
+	}
+}
+
+// route is an endpoint's method and path template.
+type route struct{ method, path string }
+
+// byRoute finds a registry row by its method and path template.
+var byRoute = map[route]*Endpoint{}
+
+// Endpoints returns every endpoint this module implements, in the order of
+// the README's table. The slice and its rows are the caller's own.
+func Endpoints() []Endpoint {
+	out := slices.Clone(endpoints)
+	for i := range out {
+		out[i].Betas = slices.Clone(out[i].Betas)
+	}
+	return out
+}
+
+// LookupEndpoint finds the endpoint a request goes to: path is a template
+// ("/v1/organizations/users/{user_id}") or a path with the IDs filled in
+// ("/v1/organizations/users/user_01..."), without a query. Where a literal
+// segment and a {name} both match, the literal wins, as in http.ServeMux.
+func LookupEndpoint(method, path string) (Endpoint, bool) {
+	if ep, ok := byRoute[route{method, path}]; ok {
+		return ep.clone(), true
+	}
+	segs := strings.Split(path, "/")
+	var best *Endpoint
+	bestLiterals := -1
+	for i := range endpoints {
+		ep := &endpoints[i]
+		if ep.Method != method {
+			continue
+		}
+		if literals, ok := matchTemplate(strings.Split(ep.Path, "/"), segs); ok && literals > bestLiterals {
+			best, bestLiterals = ep, literals
+		}
+	}
+	if best == nil {
+		return Endpoint{}, false
+	}
+	return best.clone(), true
+}
+
+// matchTemplate reports whether path's segments fit the template's, where a
+// {name} takes any one non-empty segment, and how many literal segments
+// matched.
+func matchTemplate(template, path []string) (literals int, ok bool) {
+	if len(template) != len(path) {
+		return 0, false
+	}
+	for i, t := range template {
+		switch {
+		case strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}"):
+			if path[i] == "" {
+				return 0, false
+			}
+		case t == path[i]:
+			literals++
+		default:
+			return 0, false
+		}
+	}
+	return literals, true
+}
+
+func (ep *Endpoint) clone() Endpoint {
+	out := *ep
+	out.Betas = slices.Clone(ep.Betas)
+	return out
+}
+
+// registered returns the registry row of a method's request; a method whose
+// route is not in the registry is a bug in this library, which every test of
+// that method shows.
+func registered(method, pattern string) *Endpoint {
+	ep, ok := byRoute[route{method, pattern}]
+	if !ok {
+		panic("admin: " + method + " " + pattern + " is not in the endpoint registry (endpoints.go)")
+	}
+	return ep
+}
