@@ -11,28 +11,40 @@ import (
 	"github.com/anthropic-admin-go/admin"
 )
 
-// emailArg resolves an object given by ID or by email (see byEmail).
-func emailArg[T any](ctx context.Context, arg, notFound string, list func(email string) *admin.List[T], id func(T) string) (string, error) {
-	if !strings.Contains(arg, "@") {
-		return arg, nil
+// byEmail lists the objects that have an email. The server is asked to
+// filter by it, and each answer is checked here too (letter case aside, as
+// addresses are compared): a server or proxy that drops the filter must not
+// turn "remove nobody@…" into removing whoever it listed first. Every page
+// is read, so an unfiltered answer still finds the right objects.
+func byEmail[T any](ctx context.Context, email string, list func(email string) *admin.List[T], emailOf func(T) string) ([]T, error) {
+	var found []T
+	for item, err := range list(email).All(ctx) {
+		if err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(strings.TrimSpace(emailOf(item)), strings.TrimSpace(email)) {
+			found = append(found, item)
+		}
 	}
-	item, err := byEmail(ctx, arg, notFound, list)
-	return id(item), err
+	return found, nil
 }
 
-// byEmail finds the object given by email: one list call, filtered by it,
-// whose first item is the one meant. notFound formats the error for an
-// email nothing matches.
-func byEmail[T any](ctx context.Context, email, notFound string, list func(email string) *admin.List[T]) (T, error) {
+// onlyOne is the one object of found. None is not found (notFound says
+// so); several are refused, naming their IDs, since acting on one of them
+// would be a guess. several completes "N …": "members have the email …".
+func onlyOne[T any](cmd *cobra.Command, found []T, id func(T) string, notFound, several string) (T, error) {
 	var none T
-	page, err := list(email).Page(ctx)
-	if err != nil {
-		return none, err
+	switch len(found) {
+	case 0:
+		return none, &exitError{code: ExitNotFound, err: errors.New(notFound)}
+	case 1:
+		return found[0], nil
 	}
-	if len(page.Data) == 0 {
-		return none, &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, email)}
+	ids := make([]string, len(found))
+	for i, f := range found {
+		ids[i] = id(f)
 	}
-	return page.Data[0], nil
+	return none, usageErr(cmd, "%d %s: give one of their IDs (%s)", len(found), several, strings.Join(ids, ", "))
 }
 
 // notFoundAs replaces the API's answer that something does not exist with
