@@ -53,6 +53,10 @@ const Version = "0.1.0"
 // DefaultBaseURL is where the Admin API lives.
 const DefaultBaseURL = "https://api.anthropic.com"
 
+// BaseURLEnv is the environment variable NewClient takes the base URL from
+// when WithBaseURL is not given.
+const BaseURLEnv = "ANTHROPIC_ADMIN_BASE_URL"
+
 // DefaultAnthropicVersion is the anthropic-version header sent unless
 // WithAnthropicVersion says otherwise.
 const DefaultAnthropicVersion = "2023-06-01"
@@ -74,10 +78,14 @@ type Client struct {
 // NewClient returns a client configured by opts and, for what opts leave
 // unset, by the environment: ANTHROPIC_ADMIN_KEY, then
 // ANTHROPIC_ADMIN_API_KEY (sent as x-api-key), then ANTHROPIC_AUTH_TOKEN
-// (sent as Authorization: Bearer), and ANTHROPIC_BASE_URL.
+// (sent as Authorization: Bearer), and ANTHROPIC_ADMIN_BASE_URL.
+//
+// ANTHROPIC_BASE_URL is ignored: it is the inference SDKs' variable and
+// often points at an inference gateway or proxy, which must never receive
+// an admin key.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := &config{
-		baseURL:       os.Getenv("ANTHROPIC_BASE_URL"),
+		baseURL:       strings.TrimSpace(os.Getenv(BaseURLEnv)),
 		version:       DefaultAnthropicVersion,
 		maxRetries:    2,
 		maxRetryDelay: 60 * time.Second,

@@ -138,7 +138,7 @@ a built-in demo organization with no key at all.`,
 	f.StringVar(&a.flags.adminKeyFile, "admin-key-file", "", "read the admin API key from this file (readable by you alone)")
 	f.StringVar(&a.flags.authToken, "auth-token", "", "OAuth token with the org:admin scope, or - to read it from stdin (default $ANTHROPIC_AUTH_TOKEN)")
 	f.StringVar(&a.flags.authTokenFile, "auth-token-file", "", "read the OAuth token from this file (readable by you alone)")
-	f.StringVar(&a.flags.baseURL, "base-url", "", "API base URL (default $ANTHROPIC_BASE_URL or https://api.anthropic.com)")
+	f.StringVar(&a.flags.baseURL, "base-url", "", "Admin API base URL (default $ANTHROPIC_ADMIN_BASE_URL, else https://api.anthropic.com; never $ANTHROPIC_BASE_URL)")
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
 	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml; cost also takes focus (FinOps FOCUS CSV) (default table on a terminal, json otherwise)")
 	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop a list after this many items (0: all); lists and api --paginate only")
@@ -224,9 +224,9 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		default:
 			opts = append(opts, admin.WithAPIKey(secret))
 		}
-		if u := firstNonEmpty(a.flags.baseURL, a.env.getenv("ANTHROPIC_BASE_URL")); u != "" {
-			opts = append(opts, admin.WithBaseURL(u))
-		}
+		// Always given, so that the library reads no variable behind the
+		// Env's back; ANTHROPIC_BASE_URL is never one (see NewClient).
+		opts = append(opts, admin.WithBaseURL(a.apiURL()))
 	}
 	if a.flags.dryRun {
 		if hc == nil {

@@ -56,7 +56,7 @@ func runCLIContext(ctx context.Context, t *testing.T, srv *admintest.Server, tm 
 	vars := map[string]string{"NO_COLOR": "1"}
 	if srv != nil {
 		vars["ANTHROPIC_ADMIN_KEY"] = srv.AdminKey()
-		vars["ANTHROPIC_BASE_URL"] = srv.URL
+		vars["ANTHROPIC_ADMIN_BASE_URL"] = srv.URL
 	}
 	for k, v := range tm.env {
 		vars[k] = v
