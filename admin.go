@@ -216,5 +216,5 @@ func (c *config) warnIfNotAdminKey() {
 	if c.cred.bearer || strings.HasPrefix(c.cred.value, "sk-ant-admin") {
 		return
 	}
-	c.logger.Warn("anthropic-admin: the API key is not an admin key (no sk-ant-admin prefix); endpoints outside its scopes will answer 403")
+	c.logger.Warn("the API key is not an admin key (no sk-ant-admin prefix): endpoints outside its scopes will answer 403")
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -196,7 +197,7 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	if a.client != nil {
 		return a.client, nil
 	}
-	var opts []admin.Option
+	opts := []admin.Option{admin.WithLogger(slog.New(warnings{a.env.Stderr}))}
 	if a.env.RetrySleep != nil {
 		opts = append(opts, admin.WithRetrySleep(a.env.RetrySleep))
 	}

@@ -29,6 +29,7 @@ func TestCredentialSources(t *testing.T) {
 	open := write("open", srv.AdminKey()+"\n", 0o644)
 	groupReadable := write("group", srv.AdminKey()+"\n", 0o640)
 	empty := write("empty", "\n", 0o600)
+	inference := write("inference", "sk-ant-api03-not-an-admin-key\n", 0o600)
 	noEnv := map[string]string{"ANTHROPIC_ADMIN_KEY": ""}
 	tests := []struct {
 		name        string
@@ -50,6 +51,8 @@ func TestCredentialSources(t *testing.T) {
 		{"token from stdin", []string{"--auth-token", "-"}, srv.AdminKey(), 0, "OAuth token", "", "warning"},
 		{"nothing on stdin", []string{"--admin-key", "-"}, "", ExitUsage, "", "no secret there", ""},
 		{"a literal key works and draws one warning without the key", []string{"--admin-key", srv.AdminKey()}, "", 0, "admin API key", "shell history", srv.AdminKey()},
+		{"a key that is not an admin key draws one warning", []string{"--admin-key-file", inference}, "", ExitAuth, "",
+			"warning: the API key is not an admin key (no sk-ant-admin prefix): endpoints outside its scopes will answer 403\n", "sk-ant-api03-not"},
 		{"a literal token too", []string{"--auth-token", srv.AdminKey()}, "", 0, "OAuth token", "--auth-token-file", srv.AdminKey()},
 	}
 	for _, tt := range tests {
