@@ -116,6 +116,11 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 		}
 		failure := res.asError(r, attempt, cfg.cred.value)
 		if ctx.Err() != nil {
+			// An answer that arrived is the call's outcome, though the
+			// context ended before a retry could be considered.
+			if res.err == nil {
+				return failure
+			}
 			return &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: ctx.Err()}
 		}
 		if attempt > cfg.maxRetries || !replayable || res.final || !shouldRetry(res.response(), res.wrote, r.create) {
