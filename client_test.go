@@ -482,3 +482,38 @@ func TestDo(t *testing.T) {
 		t.Errorf("raw body sent as %s", reqs[2].Body)
 	}
 }
+
+// TestDoBodies: bytes go out as they are (not as a base64 JSON string), and
+// every body but a reader is sent again on a retry.
+func TestDoBodies(t *testing.T) {
+	const doc = `{"name":"Research",  "tags":["a"]}`
+	tests := []struct {
+		name     string
+		body     any
+		want     string
+		requests int // a 500 then a 200: a reader cannot be replayed
+	}{
+		{"[]byte", []byte(doc), doc, 2},
+		{"json.RawMessage", json.RawMessage(doc), doc, 2},
+		{"io.Reader", strings.NewReader(doc), doc, 1},
+		{"a value, encoded", map[string]string{"name": "Research"}, `{"name":"Research"}`, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeAPI(t, reply{Status: 500}, reply{Body: `{}`})
+			err := api.client().Do(context.Background(), http.MethodPut, "/v1/things/1", nil, tt.body, nil)
+			if (err == nil) != (tt.requests == 2) {
+				t.Errorf("err = %v", err)
+			}
+			reqs := api.requests()
+			if len(reqs) != tt.requests {
+				t.Fatalf("%d requests, want %d", len(reqs), tt.requests)
+			}
+			for _, r := range reqs {
+				if string(r.Body) != tt.want || r.Header.Get("Content-Type") != "application/json" {
+					t.Errorf("sent %s (%s), want %s as application/json", r.Body, r.Header.Get("Content-Type"), tt.want)
+				}
+			}
+		})
+	}
+}

@@ -39,8 +39,9 @@ type request struct {
 // Do sends a request to any Admin API endpoint with the client's credential,
 // headers, retries and error handling, and decodes the JSON response into out
 // (which may be nil). path is relative to the base URL, e.g.
-// "/v1/organizations/me"; body is encoded as JSON unless it is an io.Reader,
-// which is sent as is (and, since it cannot be replayed, never retried).
+// "/v1/organizations/me". body is encoded as JSON, except a []byte or
+// json.RawMessage, which is JSON already and sent as is, and an io.Reader,
+// sent as is too (and, since it cannot be replayed, never retried).
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any, opts ...Option) error {
 	if !strings.HasPrefix(path, "/") {
 		return invalidParam("path %q must start with /", path)
@@ -84,6 +85,8 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 		payload, replayable = nil, false
 	case json.RawMessage:
 		payload = b
+	case []byte:
+		payload = b // JSON already: encoding it would send a base64 string
 	default:
 		if payload, err = json.Marshal(b); err != nil {
 			return fmt.Errorf("admin: encoding %s %s body: %w", r.method, r.path, err)
