@@ -22,6 +22,12 @@ var (
 	ErrOverloaded     = errors.New("overloaded")
 	ErrInvalidRequest = errors.New("invalid request")
 
+	// ErrNotFoundOnRetry matches, besides ErrNotFound, a 404 that answered
+	// a retried DELETE after an earlier attempt that the server may have
+	// acted on (its answer was lost, cut short or a 5xx): that attempt most
+	// likely removed the object, so the deletion probably happened.
+	ErrNotFoundOnRetry = errors.New("not found on retry: an earlier attempt probably removed it")
+
 	// ErrInvalidParam matches input refused before anything was sent: an
 	// empty ID, a limit out of range, a reversed time range.
 	ErrInvalidParam = errors.New("invalid parameter")
@@ -60,6 +66,10 @@ type APIError struct {
 	Method     string
 	Path       string
 	Body       []byte // the response body, cut to 4 KiB
+
+	// earlierMayHaveActed: an earlier attempt of the call failed in a way
+	// the server may have acted on (see ErrNotFoundOnRetry).
+	earlierMayHaveActed bool
 }
 
 func (e *APIError) Error() string {
@@ -81,10 +91,15 @@ func (e *APIError) Error() string {
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
 	}
+	if e.Is(ErrNotFoundOnRetry) {
+		b.WriteString("; " + ErrNotFoundOnRetry.Error())
+	}
 	return b.String()
 }
 
-// Is matches the sentinel for the error's status code or type.
+// Is matches the sentinel for the error's status code or type, and
+// ErrNotFoundOnRetry for a DELETE's 404 on a retry that follows an attempt
+// the server may have acted on.
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrNotFound:
@@ -101,6 +116,8 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == 529 || e.Type == ErrorTypeOverloaded
 	case ErrInvalidRequest:
 		return e.StatusCode == http.StatusBadRequest || e.Type == ErrorTypeInvalidRequest
+	case ErrNotFoundOnRetry:
+		return e.Method == http.MethodDelete && e.earlierMayHaveActed && e.Is(ErrNotFound)
 	}
 	return false
 }

@@ -220,3 +220,36 @@ func TestInvalidParamIsNotAnAPIError(t *testing.T) {
 		t.Errorf("Error() = %q", err)
 	}
 }
+
+// TestNotFoundOnRetry: a 404 is told apart only for a DELETE, and only when
+// an earlier attempt may have been acted on; a 429 says it was not.
+func TestNotFoundOnRetry(t *testing.T) {
+	notFound := reply{Status: 404, Body: `{"type":"error","error":{"type":"not_found_error","message":"no such invite"}}`}
+	tests := []struct {
+		name    string
+		method  string
+		replies []reply
+		onRetry bool
+	}{
+		{"delete: 404 at once", "DELETE", []reply{notFound}, false},
+		{"delete: 500, then 404", "DELETE", []reply{{Status: 500}, notFound}, true},
+		{"delete: 503, 429, then 404", "DELETE", []reply{{Status: 503}, {Status: 429}, notFound}, true},
+		{"delete: 429, then 404", "DELETE", []reply{{Status: 429}, notFound}, false},
+		{"get: 500, then 404", "GET", []reply{{Status: 500}, notFound}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeAPI(t, tt.replies...)
+			err := api.client().Do(context.Background(), tt.method, "/v1/organizations/invites/invite_1", nil, nil, nil)
+			if !errors.Is(err, admin.ErrNotFound) || apiError(t, err).Attempts != len(tt.replies) {
+				t.Fatalf("err = %v, want ErrNotFound after %d attempts", err, len(tt.replies))
+			}
+			if got := errors.Is(err, admin.ErrNotFoundOnRetry); got != tt.onRetry {
+				t.Errorf("errors.Is(%v, ErrNotFoundOnRetry) = %v, want %v", err, got, tt.onRetry)
+			}
+			if got := strings.Contains(err.Error(), "an earlier attempt probably removed it"); got != tt.onRetry {
+				t.Errorf("Error() = %q: says an earlier attempt removed it: %v, want %v", err, got, tt.onRetry)
+			}
+		})
+	}
+}

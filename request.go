@@ -96,6 +96,7 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 	if len(r.query) > 0 {
 		target += "?" + r.query.Encode()
 	}
+	mayHaveActed := false // an earlier attempt failed in a way the server may have acted on
 	for attempt := 1; ; attempt++ {
 		var body io.Reader
 		if payload != nil {
@@ -118,6 +119,10 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			return nil
 		}
 		failure := res.asError(r, attempt, cfg.cred.value)
+		if apiErr, ok := failure.(*APIError); ok {
+			apiErr.earlierMayHaveActed = mayHaveActed
+		}
+		mayHaveActed = mayHaveActed || !notActedOn(res.response(), res.wrote)
 		if ctx.Err() != nil {
 			// An answer that arrived is the call's outcome, though the
 			// context ended before a retry could be considered.

@@ -314,6 +314,9 @@ func (a *app) explain(err error) (string, int) {
 		return msg, ee.code
 	case errors.As(err, &apiErr):
 		msg := fmt.Sprintf("error: %s %s", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
+		if errors.Is(err, admin.ErrNotFoundOnRetry) {
+			msg = fmt.Sprintf("error: %s %s", notFoundOnRetry, apiDetails(apiErr))
+		}
 		switch {
 		case errors.Is(err, admin.ErrUnauthorized), errors.Is(err, admin.ErrPermission):
 			return msg, ExitAuth

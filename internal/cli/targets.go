@@ -62,6 +62,16 @@ func notFoundAs(err error, format string, args ...any) error {
 	return &exitError{code: ExitNotFound, err: errors.New(msg)}
 }
 
+// notFoundOnRetry is what the CLI says of a delete that met
+// admin.ErrNotFoundOnRetry.
+const notFoundOnRetry = "not found on retry: the first attempt probably removed it"
+
+func asAPIError(err error) *admin.APIError {
+	var apiErr *admin.APIError
+	errors.As(err, &apiErr)
+	return apiErr
+}
+
 // target is one object a command acts on: its ID, and how a person knows it.
 type target struct{ id, label string }
 
@@ -100,7 +110,15 @@ func (a *app) applyAll(cmd *cobra.Command, ch change, targets []target, act func
 		}
 	}
 	for i, t := range targets {
-		if err := act(cmd.Context(), t.id); err != nil {
+		err := act(cmd.Context(), t.id)
+		if errors.Is(err, admin.ErrNotFoundOnRetry) {
+			// Gone, most likely by this very request, whose first answer
+			// was lost: what was asked for holds, so it counts as done.
+			endProgress()
+			fmt.Fprint(a.env.Stderr, safef("note: %s %s %s %s\n", ch.noun, t.label, notFoundOnRetry, apiDetails(asAPIError(err))))
+			err = nil
+		}
+		if err != nil {
 			endProgress()
 			fmt.Fprint(a.env.Stderr, safef("%s %d of %s; stopped at %s\n", ch.done, i, count(len(targets), ch.noun), t.label))
 			return err

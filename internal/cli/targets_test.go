@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -206,6 +208,58 @@ func TestInviteByEmailMeansThePendingOne(t *testing.T) {
 			}
 			if !slices.Equal(got, want) {
 				t.Errorf("changes sent: %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestDeleteNotFoundOnRetry: a delete whose answer was lost after the
+// server acted is retried and answered 404. A command that removes things
+// says so plainly and counts it done; a raw api call reports it as an error
+// that says the same.
+func TestDeleteNotFoundOnRetry(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   func(userID string) []string
+		code   int
+		stderr []string // lines, in order
+	}{
+		{name: "users remove",
+			args: func(string) []string { return []string{"users", "remove", "spare.member@example.com", "--yes"} },
+			code: ExitOK,
+			stderr: []string{
+				`^note: member spare.member@example.com not found on retry: the first attempt probably removed it \(not_found_error, HTTP 404, request id req_\w+, 2 attempts\)$`,
+				`^removed member spare.member@example.com$`,
+			}},
+		{name: "api DELETE",
+			args: func(id string) []string { return []string{"api", "DELETE", "users/" + id, "--yes"} },
+			code: ExitNotFound,
+			stderr: []string{
+				`^error: not found on retry: the first attempt probably removed it \(not_found_error, HTTP 404, request id req_\w+, 2 attempts\)$`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := demoServer(t)
+			id := srv.AddUser("spare.member@example.com", "Spare Member", "developer")
+			srv.Inject(admintest.Fault{Method: "DELETE", Path: "/v1/organizations/users/" + id, DropAfterHandling: true})
+
+			r := runCLI(t, srv, term{}, tt.args(id)...)
+
+			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+			if r.code != tt.code || len(lines) != len(tt.stderr) {
+				t.Fatalf("exit %d, stderr:\n%s\nwant exit %d and %d lines", r.code, r.stderr, tt.code, len(tt.stderr))
+			}
+			for i, re := range tt.stderr {
+				if !regexp.MustCompile(re).MatchString(lines[i]) {
+					t.Errorf("line %d = %q, want %s", i+1, lines[i], re)
+				}
+			}
+			if w := writes(srv); len(w) != 2 || w[0].Method != "DELETE" || w[1].Method != "DELETE" {
+				t.Errorf("changes sent: %+v, want the DELETE and its retry", w)
+			}
+			if _, err := srv.Client().Users.Get(context.Background(), id); !errors.Is(err, admin.ErrNotFound) {
+				t.Errorf("the member is still there: %v", err)
 			}
 		})
 	}
