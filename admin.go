@@ -18,8 +18,8 @@
 // Errors from the API are *APIError values; match them with errors.Is against
 // ErrNotFound, ErrRateLimited and the other sentinels, or with errors.As.
 // Input the API would refuse (an empty ID, a limit out of range, a reversed
-// time range) fails before anything is sent, with an error that matches
-// ErrInvalidParam.
+// time range) fails before anything is sent, with a *ParamError that names
+// the parameter and matches ErrInvalidParam.
 //
 // Failed requests are retried twice by default on connection errors, 408,
 // 409, 429 and 5xx (but 501), with the server's retry-after honoured. Requests
@@ -145,10 +145,10 @@ func (c *config) finish() error {
 	}
 	u, err := url.Parse(c.baseURL)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("admin: %w: base URL %q is not an absolute http(s) URL", ErrInvalidParam, c.baseURL)
+		return paramErr("base URL", "%q is not an absolute http(s) URL", c.baseURL)
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("admin: %w: base URL %q uses plain http to a host that is not loopback; credentials would travel unencrypted", ErrInvalidParam, c.baseURL)
+		return paramErr("base URL", "%q uses plain http to a host that is not loopback; credentials would travel unencrypted", c.baseURL)
 	}
 	c.baseURL = strings.TrimRight(u.String(), "/")
 	if c.logger == nil {

@@ -29,7 +29,8 @@ var (
 	ErrNotFoundOnRetry = errors.New("not found on retry: an earlier attempt probably removed it")
 
 	// ErrInvalidParam matches input refused before anything was sent: an
-	// empty ID, a limit out of range, a reversed time range.
+	// empty ID, a limit out of range, a reversed time range. Every such
+	// error is a *ParamError.
 	ErrInvalidParam = errors.New("invalid parameter")
 )
 
@@ -304,7 +305,33 @@ func (e *redactedError) Unwrap() []error {
 	return out
 }
 
-// invalidParam reports bad input found before sending.
-func invalidParam(format string, args ...any) error {
-	return fmt.Errorf("admin: %w: "+format, append([]any{ErrInvalidParam}, args...)...)
+// ParamError is input refused before anything was sent. It matches
+// ErrInvalidParam with errors.Is.
+type ParamError struct {
+	// Param names what was wrong: a request parameter or path ID as the
+	// API spells it ("limit", "user_id", "email"), or an option
+	// ("WithMaxRetries"). Empty when the error is about several at once,
+	// such as a time range.
+	Param string
+	// Reason says what is wrong with it, e.g. "must be between 1 and 1000
+	// (0 for the default), not 5000".
+	Reason string
 }
+
+func (e *ParamError) Error() string {
+	if e.Param == "" {
+		return "admin: invalid parameter: " + e.Reason
+	}
+	return "admin: invalid parameter: " + e.Param + ": " + e.Reason
+}
+
+// Is matches ErrInvalidParam.
+func (e *ParamError) Is(target error) bool { return target == ErrInvalidParam }
+
+// paramErr reports bad input in param found before sending.
+func paramErr(param, format string, args ...any) error {
+	return &ParamError{Param: param, Reason: fmt.Sprintf(format, args...)}
+}
+
+// invalidParam reports bad input that no one parameter is to blame for.
+func invalidParam(format string, args ...any) error { return paramErr("", format, args...) }

@@ -43,7 +43,10 @@ type config struct {
 	err            error // the first invalid option, reported by NewClient or the call
 }
 
-func (c *config) fail(format string, args ...any) { c.failWith(invalidParam(format, args...)) }
+// fail records that the option named param was given bad input.
+func (c *config) fail(param, format string, args ...any) {
+	c.failWith(paramErr(param, format, args...))
+}
 
 func (c *config) failWith(err error) {
 	if c.err == nil {
@@ -54,14 +57,15 @@ func (c *config) failWith(err error) {
 // newCredential checks a secret before it is used. Surrounding whitespace (a
 // newline from a file or a paste) is dropped; a character that cannot go in a
 // header is refused here, because net/http would refuse it on every attempt.
-// The errors name where the secret came from, never the secret.
-func newCredential(what, value string, bearer bool) (*credential, error) {
+// The errors name where the secret came from (from: an option or a
+// variable), never the secret.
+func newCredential(from, value string, bearer bool) (*credential, error) {
 	value = strings.TrimSpace(value)
 	if value == "" {
-		return nil, invalidParam("%s is empty", what)
+		return nil, paramErr(from, "must not be empty")
 	}
 	if !validHeaderValue(value) || strings.ContainsAny(value, " \t") {
-		return nil, invalidParam("%s contains a space or control character; check how it was copied", what)
+		return nil, paramErr(from, "holds a space or control character; check how it was copied")
 	}
 	return &credential{value: value, bearer: bearer}, nil
 }
@@ -97,17 +101,17 @@ func (c *config) clone() *config {
 
 // WithAPIKey sets the admin API key, sent as the x-api-key header.
 func WithAPIKey(key string) Option {
-	return func(c *config) { c.setCredential("WithAPIKey: the key", key, false) }
+	return func(c *config) { c.setCredential("WithAPIKey", key, false) }
 }
 
 // WithAuthToken sets an OAuth access token with the org:admin scope, sent as
 // Authorization: Bearer.
 func WithAuthToken(token string) Option {
-	return func(c *config) { c.setCredential("WithAuthToken: the token", token, true) }
+	return func(c *config) { c.setCredential("WithAuthToken", token, true) }
 }
 
-func (c *config) setCredential(what, value string, bearer bool) {
-	cred, err := newCredential(what, value, bearer)
+func (c *config) setCredential(from, value string, bearer bool) {
+	cred, err := newCredential(from, value, bearer)
 	if err != nil {
 		c.failWith(err)
 		return
@@ -126,7 +130,7 @@ func WithBaseURL(u string) Option {
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) {
 		if hc == nil {
-			c.fail("WithHTTPClient: nil client")
+			c.fail("WithHTTPClient", "must not be nil")
 			return
 		}
 		c.httpClient = hc
@@ -149,11 +153,11 @@ func WithHeader(key, value string) Option {
 	return func(c *config) {
 		switch http.CanonicalHeaderKey(key) {
 		case "X-Api-Key", "Authorization":
-			c.fail("WithHeader: set credentials with WithAPIKey or WithAuthToken")
+			c.fail("WithHeader", "cannot set %s: set credentials with WithAPIKey or WithAuthToken", key)
 			return
 		}
 		if !validHeaderName(key) || !validHeaderValue(value) {
-			c.fail("WithHeader: %q is not a valid header name, or its value holds a control character", key)
+			c.fail("WithHeader", "%q is not a valid header name, or its value holds a control character", key)
 			return
 		}
 		if c.headers == nil {
@@ -167,7 +171,7 @@ func WithHeader(key, value string) Option {
 func WithMaxRetries(n int) Option {
 	return func(c *config) {
 		if n < 0 {
-			c.fail("WithMaxRetries: %d is negative", n)
+			c.fail("WithMaxRetries", "must not be negative, not %d", n)
 			return
 		}
 		c.maxRetries = n

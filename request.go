@@ -44,7 +44,7 @@ type request struct {
 // sent as is too (and, since it cannot be replayed, never retried).
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any, opts ...Option) error {
 	if !strings.HasPrefix(path, "/") {
-		return invalidParam("path %q must start with /", path)
+		return paramErr("path", "%q must start with /", path)
 	}
 	// Do cannot know whether a POST creates something, so it treats every
 	// POST as one: retried only when the server cannot have acted on it.
@@ -309,19 +309,19 @@ func pathOf(pattern string, ids ...string) (string, error) {
 func checkID(what, id string) error {
 	switch {
 	case strings.TrimSpace(id) == "":
-		return invalidParam("%s is empty", what)
+		return paramErr(what, "must not be empty")
 	case strings.ContainsAny(id, "/\\?#"):
-		return invalidParam("%s %q contains a character that cannot be in an ID", what, id)
+		return paramErr(what, "%q contains a character that cannot be in an ID", id)
 	case strings.Contains(id, ".."):
-		return invalidParam("%s %q contains \"..\"", what, id)
+		return paramErr(what, "%q contains \"..\"", id)
 	case id == ".":
 		// A lone dot is a path segment that clients and proxies remove, so
 		// the request would reach the parent path (the list) instead.
-		return invalidParam("%s is \".\"", what)
+		return paramErr(what, "must not be \".\"")
 	}
 	for _, r := range id {
 		if r < 0x20 || r == 0x7f {
-			return invalidParam("%s %q contains a control character", what, id)
+			return paramErr(what, "%q contains a control character", id)
 		}
 	}
 	return nil
@@ -330,7 +330,7 @@ func checkID(what, id string) error {
 // checkLimit refuses a page size outside [1, max]; zero means the default.
 func checkLimit(limit, maxLimit int) error {
 	if limit < 0 || limit > maxLimit {
-		return invalidParam("limit %d is out of range: it must be between 1 and %d (0 for the default)", limit, maxLimit)
+		return paramErr("limit", "must be between 1 and %d (0 for the default), not %d", maxLimit, limit)
 	}
 	return nil
 }

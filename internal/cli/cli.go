@@ -305,6 +305,7 @@ func (a *app) explain(err error) (string, int) {
 	var ee *exitError
 	var apiErr *admin.APIError
 	var netErr *admin.TransportError
+	var badParam *admin.ParamError
 	switch {
 	case errors.As(err, &ee):
 		msg := fmt.Sprintf("%s: %v", cmp.Or(ee.label, "error"), ee.err)
@@ -330,11 +331,8 @@ func (a *app) explain(err error) (string, int) {
 		return msg, ExitError
 	case errors.As(err, &netErr):
 		return "error: " + a.unreachable(netErr), ExitError
-	case errors.Is(err, admin.ErrInvalidParam):
-		return "error: " + strings.TrimPrefix(err.Error(), "admin: invalid parameter: "), ExitUsage
-	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "accepts "),
-		strings.HasPrefix(err.Error(), "requires "), strings.Contains(err.Error(), "arg(s)"):
-		return fmt.Sprintf("error: %v\n  (see 'anthropic-admin --help')", err), ExitUsage
+	case errors.As(err, &badParam):
+		return "error: " + paramText(badParam), ExitUsage
 	}
 	return "error: " + strings.TrimPrefix(err.Error(), "admin: "), ExitError
 }
@@ -402,7 +400,17 @@ func orDash(s string) string {
 	return s
 }
 
-// noArgs and exactArgs give bad-argument errors the usage exit code.
+// paramText is the library's refusal of some input, without its prefix:
+// "limit: must be between 1 and 1000 (0 for the default), not 5000".
+func paramText(e *admin.ParamError) string {
+	if e.Param == "" {
+		return e.Reason
+	}
+	return e.Param + ": " + e.Reason
+}
+
+// noArgs, exactArgs and someArgs give bad-argument errors the usage exit
+// code.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		return usageErr(cmd, "unexpected argument %q", args[0])
@@ -414,6 +422,16 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != len(names) {
 			return usageErr(cmd, "expected %s, got %d argument(s)", strings.Join(names, " "), len(args))
+		}
+		return nil
+	}
+}
+
+// someArgs wants one argument or more: name is what each is ("USER").
+func someArgs(name string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usageErr(cmd, "expected %s..., got no argument", name)
 		}
 		return nil
 	}

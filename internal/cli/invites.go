@@ -124,7 +124,7 @@ func (a *app) invitesCommand() *cobra.Command {
 		Aliases: []string{"rm"},
 		Short:   "Withdraw invites (by ID or email; asks first)",
 		Example: "  anthropic-admin invites delete contractor@partner.example\n  anthropic-admin invites delete old.candidate@acme-robotics.example intern@acme-robotics.example --yes",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    someArgs("INVITE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var c *admin.Client
 			targets := make([]target, len(args))

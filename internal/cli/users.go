@@ -101,7 +101,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Use:     "remove USER...",
 		Short:   "Remove members from the organization (asks first)",
 		Example: "  anthropic-admin users remove kwame.mensah@acme-robotics.example\n  anthropic-admin users remove tomas.silva@acme-robotics.example zoe.anderson@acme-robotics.example --yes",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    someArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true, refuseAdmins: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.Remove(ctx, id)
@@ -113,7 +113,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Use:     "sign-out USER...",
 		Short:   "Sign members out of Claude everywhere (they stay members)",
 		Example: "  anthropic-admin users sign-out grace.liu@acme-robotics.example",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    someArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.eachUser(cmd, args, change{noun: "member", verb: "sign out", done: "signed out", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.SignOut(ctx, id)
