@@ -97,6 +97,9 @@ func NewClient(opts ...Option) (*Client, error) {
 	if cfg.err != nil {
 		return nil, cfg.err
 	}
+	if cfg.response != nil {
+		return nil, paramErr("WithResponse", "describes one call: pass it to the call, not to NewClient")
+	}
 	if cfg.cred == nil {
 		cred, err := credentialFromEnv()
 		if err != nil {

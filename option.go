@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-// Option configures a Client. Every Option works both on NewClient and on a
-// single call, where it applies to that call only.
+// Option configures a Client or a single call. Every Option but one works
+// both on NewClient, where it sets the client's default, and on a call,
+// where it applies to that call only. WithResponse is for calls alone, as
+// it reports on one call: NewClient refuses it.
 type Option func(*config)
 
 // credential holds a secret. The Client keeps it behind a pointer so that
@@ -40,7 +42,8 @@ type config struct {
 	userAgent      string
 	sleep          sleepFunc
 	jitter         func() float64
-	err            error // the first invalid option, reported by NewClient or the call
+	response       *Response // filled after each attempt; per call only
+	err            error     // the first invalid option, reported by NewClient or the call
 }
 
 // fail records that the option named param was given bad input.
@@ -206,6 +209,32 @@ func WithLogger(l *slog.Logger) Option {
 // User-Agent, e.g. "my-tool/1.2".
 func WithUserAgent(ua string) Option {
 	return func(c *config) { c.userAgent = ua }
+}
+
+// Response is the HTTP answer to a call's last attempt, for what the
+// decoded result does not hold: the request ID, rate-limit headers, the
+// status. See WithResponse.
+type Response struct {
+	StatusCode int         // 0 when the last attempt got no answer
+	Header     http.Header // nil when the last attempt got no answer
+	RequestID  string      // the request-id header
+	Attempts   int         // requests sent for the call, retries included
+}
+
+// WithResponse makes a call fill *r with its last attempt's answer, on
+// success and on an API error alike; after a retry it describes the
+// attempt that ended the call, and when that attempt got no answer only
+// Attempts is set. A list fills it for each page it fetches, so it ends
+// describing the last. It is a per-call option: NewClient refuses it. One
+// call at a time may use r.
+func WithResponse(r *Response) Option {
+	return func(c *config) {
+		if r == nil {
+			c.fail("WithResponse", "must not be nil")
+			return
+		}
+		c.response = r
+	}
 }
 
 // WithRetrySleep replaces the wait between retries. Tests use it to run

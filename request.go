@@ -105,6 +105,9 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			body = r.body.(io.Reader)
 		}
 		res := c.attempt(ctx, cfg, r, target, body, attempt)
+		if cfg.response != nil {
+			*cfg.response = res.asResponse(attempt, cfg.cred.value)
+		}
 		if res.err == nil && res.status < 300 {
 			if out == nil || len(res.body) == 0 {
 				return nil
@@ -177,6 +180,21 @@ func (r result) response() *http.Response {
 		return nil
 	}
 	return &http.Response{StatusCode: r.status, Header: r.header}
+}
+
+// asResponse describes the attempt for WithResponse. A header that echoes
+// the credential, as a broken proxy might, is handed out with it hidden.
+func (r result) asResponse(attempts int, secret string) Response {
+	if r.err != nil {
+		return Response{Attempts: attempts}
+	}
+	h := r.header.Clone()
+	for _, vs := range h {
+		for i, v := range vs {
+			vs[i] = strings.ReplaceAll(v, secret, redacted)
+		}
+	}
+	return Response{StatusCode: r.status, Header: h, RequestID: h.Get("request-id"), Attempts: attempts}
 }
 
 func (r result) asError(req request, attempts int, secret string) error {
