@@ -18,8 +18,8 @@
 // Errors from the API are *APIError values; match them with errors.Is against
 // ErrNotFound, ErrRateLimited and the other sentinels, or with errors.As.
 // Input the API would refuse (an empty ID, a limit out of range, a reversed
-// time range) fails before anything is sent, with an error that matches
-// ErrInvalidParam.
+// time range) fails before anything is sent, with a *ParamError that names
+// the parameter and matches ErrInvalidParam.
 //
 // Failed requests are retried twice by default on connection errors, 408,
 // 409, 429 and 5xx (but 501), with the server's retry-after honoured. Requests
@@ -55,6 +55,10 @@ const Version = "0.1.0"
 // DefaultBaseURL is where the Admin API lives.
 const DefaultBaseURL = "https://api.anthropic.com"
 
+// BaseURLEnv is the environment variable NewClient takes the base URL from
+// when WithBaseURL is not given.
+const BaseURLEnv = "ANTHROPIC_ADMIN_BASE_URL"
+
 // DefaultAnthropicVersion is the anthropic-version header sent unless
 // WithAnthropicVersion says otherwise.
 const DefaultAnthropicVersion = "2023-06-01"
@@ -76,10 +80,14 @@ type Client struct {
 // NewClient returns a client configured by opts and, for what opts leave
 // unset, by the environment: ANTHROPIC_ADMIN_KEY, then
 // ANTHROPIC_ADMIN_API_KEY (sent as x-api-key), then ANTHROPIC_AUTH_TOKEN
-// (sent as Authorization: Bearer), and ANTHROPIC_BASE_URL.
+// (sent as Authorization: Bearer), and ANTHROPIC_ADMIN_BASE_URL.
+//
+// ANTHROPIC_BASE_URL is ignored: it is the inference SDKs' variable and
+// often points at an inference gateway or proxy, which must never receive
+// an admin key.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := &config{
-		baseURL:       os.Getenv("ANTHROPIC_BASE_URL"),
+		baseURL:       strings.TrimSpace(os.Getenv(BaseURLEnv)),
 		version:       DefaultAnthropicVersion,
 		maxRetries:    2,
 		maxRetryDelay: 60 * time.Second,
@@ -90,6 +98,9 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	if cfg.err != nil {
 		return nil, cfg.err
+	}
+	if cfg.response != nil {
+		return nil, paramErr("WithResponse", "describes one call: pass it to the call, not to NewClient")
 	}
 	if cfg.cred == nil {
 		cred, err := credentialFromEnv()
@@ -139,10 +150,10 @@ func (c *config) finish() error {
 	}
 	u, err := url.Parse(c.baseURL)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("admin: %w: base URL %q is not an absolute http(s) URL", ErrInvalidParam, c.baseURL)
+		return paramErr("base URL", "%q is not an absolute http(s) URL", c.baseURL)
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("admin: %w: base URL %q uses plain http to a host that is not loopback; credentials would travel unencrypted", ErrInvalidParam, c.baseURL)
+		return paramErr("base URL", "%q uses plain http to a host that is not loopback; credentials would travel unencrypted", c.baseURL)
 	}
 	c.baseURL = strings.TrimRight(u.String(), "/")
 	if c.logger == nil {
@@ -210,5 +221,5 @@ func (c *config) warnIfNotAdminKey() {
 	if c.cred.bearer || strings.HasPrefix(c.cred.value, "sk-ant-admin") {
 		return
 	}
-	c.logger.Warn("anthropic-admin: the API key is not an admin key (no sk-ant-admin prefix); endpoints outside its scopes will answer 403")
+	c.logger.Warn("the API key is not an admin key (no sk-ant-admin prefix): endpoints outside its scopes will answer 403")
 }

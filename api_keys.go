@@ -137,9 +137,9 @@ func (p APIKeyUpdateParams) check() error {
 	case p.Name == "" && p.Status == "":
 		return invalidParam("an API key update needs a name, a status or both")
 	case p.Name != "" && strings.TrimSpace(p.Name) == "":
-		return invalidParam("name is blank")
+		return paramErr("name", "must not be blank")
 	case p.Status == APIKeyStatusExpired:
-		return invalidParam("status %q cannot be set: keys expire by time", p.Status)
+		return paramErr("status", "%q cannot be set: keys expire by time", p.Status)
 	}
 	return nil
 }

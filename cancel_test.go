@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -189,6 +190,65 @@ func TestCancellation(t *testing.T) {
 			}
 			tr.CloseIdleConnections()
 			checkNoLeakedGoroutines(t, before)
+		})
+	}
+}
+
+// cancelOnClose cancels the call's context as the client closes the first
+// response body: after the whole answer arrived, before anything else.
+type cancelOnClose struct {
+	next   http.RoundTripper
+	cancel func()
+}
+
+func (c cancelOnClose) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.next.RoundTrip(r)
+	if resp != nil {
+		resp.Body = &closeHook{ReadCloser: resp.Body, hook: c.cancel}
+	}
+	return resp, err
+}
+
+type closeHook struct {
+	io.ReadCloser
+	hook func()
+}
+
+func (c *closeHook) Close() error {
+	c.hook()
+	return c.ReadCloser.Close()
+}
+
+// TestCancelAfterTheAnswer: a context that ends once the answer is in does
+// not hide the answer: the caller gets the API error it carried, whether
+// or not it would have been retried, and no retry is sent.
+func TestCancelAfterTheAnswer(t *testing.T) {
+	tests := []struct {
+		status   int
+		sentinel error
+	}{
+		{404, admin.ErrNotFound},
+		{500, nil},
+		{429, admin.ErrRateLimited},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.status), func(t *testing.T) {
+			api := newFakeAPI(t, reply{Status: tt.status, Body: `{"type":"error","error":{"type":"api_error","message":"answered"}}`})
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			hc := &http.Client{Transport: cancelOnClose{next: http.DefaultTransport, cancel: cancel}}
+			_, err := api.client(admin.WithHTTPClient(hc)).Organization.Get(ctx)
+			var ae *admin.APIError
+			if !errors.As(err, &ae) || ae.StatusCode != tt.status || ae.Message != "answered" || ae.Attempts != 1 {
+				t.Fatalf("err = %v (%T), want the %d APIError after 1 attempt", err, err, tt.status)
+			}
+			if tt.sentinel != nil && !errors.Is(err, tt.sentinel) {
+				t.Errorf("errors.Is(%v, %v) = false", err, tt.sentinel)
+			}
+			if errors.Is(err, context.Canceled) {
+				t.Errorf("err %v matches context.Canceled: the answer came first", err)
+			}
+			api.only()
 		})
 	}
 }

@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/anthropic-admin-go/admin"
@@ -17,7 +20,8 @@ const orgJSON = `{"id":"12345678-1234-5678-1234-567812345678","type":"organizati
 
 // credentialEnv lists every variable NewClient reads, so each test sets all
 // of them and the machine's own environment cannot leak in.
-var credentialEnv = []string{"ANTHROPIC_ADMIN_KEY", "ANTHROPIC_ADMIN_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"}
+// ANTHROPIC_BASE_URL is not read, but set too: tests check that it is not.
+var credentialEnv = []string{"ANTHROPIC_ADMIN_KEY", "ANTHROPIC_ADMIN_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_ADMIN_BASE_URL", "ANTHROPIC_BASE_URL"}
 
 func setEnv(t *testing.T, env map[string]string) {
 	t.Helper()
@@ -75,7 +79,7 @@ func TestNewClientCredentialFromEnv(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			api := newFakeAPI(t, reply{Body: orgJSON})
-			env := map[string]string{"ANTHROPIC_BASE_URL": api.URL + testPrefix}
+			env := map[string]string{"ANTHROPIC_ADMIN_BASE_URL": api.URL + testPrefix}
 			for k, v := range tt.env {
 				env[k] = v
 			}
@@ -102,31 +106,68 @@ func TestNewClientCredentialFromEnv(t *testing.T) {
 	}
 }
 
-func TestNewClientBaseURLFromEnv(t *testing.T) {
-	fromEnv := newFakeAPI(t, reply{Body: orgJSON})
-	fromOption := newFakeAPI(t, reply{Body: orgJSON})
-	setEnv(t, map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_BASE_URL": fromEnv.URL + testPrefix + "/"})
+// hostRecorder answers every request itself and records where it went,
+// so a test can see a request meant for the real API without sending it.
+type hostRecorder struct {
+	mu    sync.Mutex
+	hosts []string
+}
 
-	c, err := admin.NewClient()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Organization.Get(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	// The trailing slash of the base URL does not double up.
-	want{Method: "GET", Path: "/v1/organizations/me"}.check(t, fromEnv.only())
+func (h *hostRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	h.mu.Lock()
+	h.hosts = append(h.hosts, r.URL.Scheme+"://"+r.URL.Host+r.URL.Path)
+	h.mu.Unlock()
+	return &http.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}},
+		Body: io.NopCloser(strings.NewReader(orgJSON)), Request: r}, nil
+}
 
-	c, err = admin.NewClient(admin.WithBaseURL(fromOption.URL + testPrefix))
-	if err != nil {
-		t.Fatal(err)
+// TestNewClientBaseURL: the base URL comes from WithBaseURL, else
+// ANTHROPIC_ADMIN_BASE_URL, else the real API; never from
+// ANTHROPIC_BASE_URL, which often points at an inference gateway.
+func TestNewClientBaseURL(t *testing.T) {
+	const gateway = "https://gateway.example.com/anthropic"
+	tests := []struct {
+		name string
+		env  map[string]string
+		opts []admin.Option
+		want string // where GET /v1/organizations/me went
+	}{
+		{name: "ANTHROPIC_ADMIN_BASE_URL, a trailing slash not doubled",
+			env:  map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_ADMIN_BASE_URL": "https://admin.example.com/mounted/"},
+			want: "https://admin.example.com/mounted/v1/organizations/me"},
+		{name: "ANTHROPIC_BASE_URL is ignored with the key from the environment",
+			env:  map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_BASE_URL": gateway},
+			want: "https://api.anthropic.com/v1/organizations/me"},
+		{name: "ANTHROPIC_BASE_URL is ignored with the key from an option",
+			env:  map[string]string{"ANTHROPIC_BASE_URL": gateway},
+			opts: []admin.Option{admin.WithAPIKey(testKey)},
+			want: "https://api.anthropic.com/v1/organizations/me"},
+		{name: "ANTHROPIC_ADMIN_BASE_URL wins over ANTHROPIC_BASE_URL",
+			env:  map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_BASE_URL": gateway, "ANTHROPIC_ADMIN_BASE_URL": "https://admin.example.com"},
+			want: "https://admin.example.com/v1/organizations/me"},
+		{name: "a blank ANTHROPIC_ADMIN_BASE_URL counts as unset",
+			env:  map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_ADMIN_BASE_URL": "  "},
+			want: "https://api.anthropic.com/v1/organizations/me"},
+		{name: "WithBaseURL wins over the environment",
+			env:  map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_ADMIN_BASE_URL": "https://admin.example.com"},
+			opts: []admin.Option{admin.WithBaseURL("https://option.example.com")},
+			want: "https://option.example.com/v1/organizations/me"},
 	}
-	if _, err := c.Organization.Get(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	fromOption.only()
-	if n := len(fromEnv.requests()); n != 1 {
-		t.Errorf("WithBaseURL did not override ANTHROPIC_BASE_URL: env server got %d requests", n)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setEnv(t, tt.env)
+			rec := &hostRecorder{}
+			c, err := admin.NewClient(append([]admin.Option{admin.WithHTTPClient(&http.Client{Transport: rec})}, tt.opts...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Organization.Get(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(rec.hosts, []string{tt.want}) {
+				t.Errorf("requests went to %q, want %q", rec.hosts, tt.want)
+			}
+		})
 	}
 }
 
@@ -147,7 +188,7 @@ func TestNewClientErrors(t *testing.T) {
 		{name: "key with a line break inside", opts: []admin.Option{admin.WithAPIKey("sk-ant-admin01-ab\ncd")}, wantText: []string{"WithAPIKey"}, invalid: true},
 		{name: "env key with a control character", env: map[string]string{"ANTHROPIC_ADMIN_KEY": "sk-ant-admin01-ab\x1bcd"}, wantText: []string{"ANTHROPIC_ADMIN_KEY"}, invalid: true},
 		{name: "plain http to a remote host", opts: []admin.Option{admin.WithAPIKey(testKey), admin.WithBaseURL("http://api.example.com")}, wantText: []string{"http://api.example.com", "loopback"}, invalid: true},
-		{name: "plain http from the environment", env: map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_BASE_URL": "http://10.0.0.8:8080"}, wantText: []string{"loopback"}, invalid: true},
+		{name: "plain http from the environment", env: map[string]string{"ANTHROPIC_ADMIN_KEY": testKey, "ANTHROPIC_ADMIN_BASE_URL": "http://10.0.0.8:8080"}, wantText: []string{"loopback"}, invalid: true},
 		{name: "relative base URL", opts: []admin.Option{admin.WithAPIKey(testKey), admin.WithBaseURL("/v1")}, wantText: []string{"absolute"}, invalid: true},
 		{name: "other scheme", opts: []admin.Option{admin.WithAPIKey(testKey), admin.WithBaseURL("ftp://api.example.com")}, wantText: []string{"absolute"}, invalid: true},
 		{name: "negative retries", opts: []admin.Option{admin.WithAPIKey(testKey), admin.WithMaxRetries(-1)}, wantText: []string{"WithMaxRetries"}, invalid: true},
@@ -439,5 +480,40 @@ func TestDo(t *testing.T) {
 	}
 	if string(reqs[2].Body) != string(raw) {
 		t.Errorf("raw body sent as %s", reqs[2].Body)
+	}
+}
+
+// TestDoBodies: bytes go out as they are (not as a base64 JSON string), and
+// every body but a reader is sent again on a retry.
+func TestDoBodies(t *testing.T) {
+	const doc = `{"name":"Research",  "tags":["a"]}`
+	tests := []struct {
+		name     string
+		body     any
+		want     string
+		requests int // a 500 then a 200: a reader cannot be replayed
+	}{
+		{"[]byte", []byte(doc), doc, 2},
+		{"json.RawMessage", json.RawMessage(doc), doc, 2},
+		{"io.Reader", strings.NewReader(doc), doc, 1},
+		{"a value, encoded", map[string]string{"name": "Research"}, `{"name":"Research"}`, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeAPI(t, reply{Status: 500}, reply{Body: `{}`})
+			err := api.client().Do(context.Background(), http.MethodPut, "/v1/things/1", nil, tt.body, nil)
+			if (err == nil) != (tt.requests == 2) {
+				t.Errorf("err = %v", err)
+			}
+			reqs := api.requests()
+			if len(reqs) != tt.requests {
+				t.Fatalf("%d requests, want %d", len(reqs), tt.requests)
+			}
+			for _, r := range reqs {
+				if string(r.Body) != tt.want || r.Header.Get("Content-Type") != "application/json" {
+					t.Errorf("sent %s (%s), want %s as application/json", r.Body, r.Header.Get("Content-Type"), tt.want)
+				}
+			}
+		})
 	}
 }

@@ -97,7 +97,7 @@ func (r *CostResult) UnmarshalJSON(data []byte) error {
 // /v1/organizations/cost_report). Priority Tier costs are not in it.
 func (s *CostService) Report(params CostReportParams, opts ...Option) *List[CostBucket] {
 	if params.BucketWidth != "" && params.BucketWidth != BucketWidthDay {
-		return failedList[CostBucket](invalidParam("bucket width %q: the cost report has daily (1d) buckets only", params.BucketWidth))
+		return failedList[CostBucket](paramErr("bucket_width", "%q cannot be asked for: the cost report has daily (1d) buckets only", params.BucketWidth))
 	}
 	q, err := reportQuery(params.StartingAt, params.EndingAt, BucketWidthDay, params.Limit, maxCostBuckets, params.Page)
 	if err != nil {

@@ -22,8 +22,15 @@ var (
 	ErrOverloaded     = errors.New("overloaded")
 	ErrInvalidRequest = errors.New("invalid request")
 
+	// ErrNotFoundOnRetry matches, besides ErrNotFound, a 404 that answered
+	// a retried DELETE after an earlier attempt that the server may have
+	// acted on (its answer was lost, cut short or a 5xx): that attempt most
+	// likely removed the object, so the deletion probably happened.
+	ErrNotFoundOnRetry = errors.New("not found on retry: an earlier attempt probably removed it")
+
 	// ErrInvalidParam matches input refused before anything was sent: an
-	// empty ID, a limit out of range, a reversed time range.
+	// empty ID, a limit out of range, a reversed time range. Every such
+	// error is a *ParamError.
 	ErrInvalidParam = errors.New("invalid parameter")
 )
 
@@ -60,6 +67,10 @@ type APIError struct {
 	Method     string
 	Path       string
 	Body       []byte // the response body, cut to 4 KiB
+
+	// earlierMayHaveActed: an earlier attempt of the call failed in a way
+	// the server may have acted on (see ErrNotFoundOnRetry).
+	earlierMayHaveActed bool
 }
 
 func (e *APIError) Error() string {
@@ -81,10 +92,15 @@ func (e *APIError) Error() string {
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
 	}
+	if e.Is(ErrNotFoundOnRetry) {
+		b.WriteString("; " + ErrNotFoundOnRetry.Error())
+	}
 	return b.String()
 }
 
-// Is matches the sentinel for the error's status code or type.
+// Is matches the sentinel for the error's status code or type, and
+// ErrNotFoundOnRetry for a DELETE's 404 on a retry that follows an attempt
+// the server may have acted on.
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrNotFound:
@@ -101,6 +117,8 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == 529 || e.Type == ErrorTypeOverloaded
 	case ErrInvalidRequest:
 		return e.StatusCode == http.StatusBadRequest || e.Type == ErrorTypeInvalidRequest
+	case ErrNotFoundOnRetry:
+		return e.Method == http.MethodDelete && e.earlierMayHaveActed && e.Is(ErrNotFound)
 	}
 	return false
 }
@@ -287,7 +305,33 @@ func (e *redactedError) Unwrap() []error {
 	return out
 }
 
-// invalidParam reports bad input found before sending.
-func invalidParam(format string, args ...any) error {
-	return fmt.Errorf("admin: %w: "+format, append([]any{ErrInvalidParam}, args...)...)
+// ParamError is input refused before anything was sent. It matches
+// ErrInvalidParam with errors.Is.
+type ParamError struct {
+	// Param names what was wrong: a request parameter or path ID as the
+	// API spells it ("limit", "user_id", "email"), or an option
+	// ("WithMaxRetries"). Empty when the error is about several at once,
+	// such as a time range.
+	Param string
+	// Reason says what is wrong with it, e.g. "must be between 1 and 1000
+	// (0 for the default), not 5000".
+	Reason string
 }
+
+func (e *ParamError) Error() string {
+	if e.Param == "" {
+		return "admin: invalid parameter: " + e.Reason
+	}
+	return "admin: invalid parameter: " + e.Param + ": " + e.Reason
+}
+
+// Is matches ErrInvalidParam.
+func (e *ParamError) Is(target error) bool { return target == ErrInvalidParam }
+
+// paramErr reports bad input in param found before sending.
+func paramErr(param, format string, args ...any) error {
+	return &ParamError{Param: param, Reason: fmt.Sprintf(format, args...)}
+}
+
+// invalidParam reports bad input that no one parameter is to blame for.
+func invalidParam(format string, args ...any) error { return paramErr("", format, args...) }

@@ -220,3 +220,100 @@ func TestInvalidParamIsNotAnAPIError(t *testing.T) {
 		t.Errorf("Error() = %q", err)
 	}
 }
+
+// TestNotFoundOnRetry: a 404 is told apart only for a DELETE, and only when
+// an earlier attempt may have been acted on; a 429 says it was not.
+func TestNotFoundOnRetry(t *testing.T) {
+	notFound := reply{Status: 404, Body: `{"type":"error","error":{"type":"not_found_error","message":"no such invite"}}`}
+	tests := []struct {
+		name    string
+		method  string
+		replies []reply
+		onRetry bool
+	}{
+		{"delete: 404 at once", "DELETE", []reply{notFound}, false},
+		{"delete: 500, then 404", "DELETE", []reply{{Status: 500}, notFound}, true},
+		{"delete: 503, 429, then 404", "DELETE", []reply{{Status: 503}, {Status: 429}, notFound}, true},
+		{"delete: 429, then 404", "DELETE", []reply{{Status: 429}, notFound}, false},
+		{"get: 500, then 404", "GET", []reply{{Status: 500}, notFound}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeAPI(t, tt.replies...)
+			err := api.client().Do(context.Background(), tt.method, "/v1/organizations/invites/invite_1", nil, nil, nil)
+			if !errors.Is(err, admin.ErrNotFound) || apiError(t, err).Attempts != len(tt.replies) {
+				t.Fatalf("err = %v, want ErrNotFound after %d attempts", err, len(tt.replies))
+			}
+			if got := errors.Is(err, admin.ErrNotFoundOnRetry); got != tt.onRetry {
+				t.Errorf("errors.Is(%v, ErrNotFoundOnRetry) = %v, want %v", err, got, tt.onRetry)
+			}
+			if got := strings.Contains(err.Error(), "an earlier attempt probably removed it"); got != tt.onRetry {
+				t.Errorf("Error() = %q: says an earlier attempt removed it: %v, want %v", err, got, tt.onRetry)
+			}
+		})
+	}
+}
+
+// TestParamErrors: input refused before sending is a *ParamError naming
+// the parameter, and still matches ErrInvalidParam.
+func TestParamErrors(t *testing.T) {
+	api := newFakeAPI(t)
+	c := api.client()
+	ctx := context.Background()
+	tests := []struct {
+		name   string
+		call   func() error
+		param  string
+		reason string
+	}{
+		{"limit", func() error { _, err := c.Users.List(admin.UserListParams{Limit: 5000}).Page(ctx); return err },
+			"limit", "must be between 1 and 1000 (0 for the default), not 5000"},
+		{"report limit", func() error {
+			_, err := c.Cost.Report(admin.CostReportParams{StartingAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Limit: 400}).Page(ctx)
+			return err
+		}, "limit", "not 400, with bucket width 1d"},
+		{"empty ID", func() error { _, err := c.Users.Get(ctx, " "); return err }, "user_id", "must not be empty"},
+		{"a path in an ID", func() error { _, err := c.Invites.Delete(ctx, "a/b"); return err },
+			"invite_id", `"a/b" contains a character that cannot be in an ID`},
+		{"email", func() error {
+			_, err := c.Invites.Create(ctx, admin.InviteCreateParams{Email: "Ada <ada@example.com>", Role: admin.OrgRoleUser})
+			return err
+		}, "email", "is not a plain email address"},
+		{"role", func() error {
+			_, err := c.Users.Update(ctx, "user_1", admin.UserUpdateParams{Role: admin.OrgRoleAdmin})
+			return err
+		}, "role", `"admin" cannot be assigned through the API`},
+		{"Do path", func() error { return c.Do(ctx, "GET", "v1/x", nil, nil, nil) }, "path", "must start with /"},
+		{"a per-call option", func() error { _, err := c.Organization.Get(ctx, admin.WithMaxRetries(-1)); return err },
+			"WithMaxRetries", "must not be negative, not -1"},
+		{"base URL", func() error {
+			_, err := admin.NewClient(admin.WithAPIKey(testKey), admin.WithBaseURL("ftp://x"))
+			return err
+		},
+			"base URL", `"ftp://x" is not an absolute http(s) URL`},
+		{"a time range, no one parameter", func() error { _, err := admin.ParseTimeRange("7d", "2026-11-01", "", time.Now()); return err },
+			"", "not both"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.call()
+			var pe *admin.ParamError
+			if !errors.As(err, &pe) || !errors.Is(err, admin.ErrInvalidParam) {
+				t.Fatalf("err = %v (%T), want a *ParamError matching ErrInvalidParam", err, err)
+			}
+			if pe.Param != tt.param || !strings.Contains(pe.Reason, tt.reason) {
+				t.Errorf("ParamError{%q, %q}, want param %q and a reason with %q", pe.Param, pe.Reason, tt.param, tt.reason)
+			}
+			want := "admin: invalid parameter: " + tt.param + ": " + pe.Reason
+			if tt.param == "" {
+				want = "admin: invalid parameter: " + pe.Reason
+			}
+			if err.Error() != want {
+				t.Errorf("Error() = %q, want %q", err, want)
+			}
+		})
+	}
+	if n := len(api.requests()); n != 0 {
+		t.Errorf("bad input sent %d requests", n)
+	}
+}

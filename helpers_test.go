@@ -224,14 +224,16 @@ type refusal struct {
 	call func() error
 }
 
-// checkRefusals runs each call and asserts that it was refused and that
-// none of them reached the server.
+// checkRefusals runs each call and asserts that it was refused with a
+// *ParamError and that none of them reached the server.
 func checkRefusals(t *testing.T, api *fakeAPI, cases []refusal) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if err := c.call(); !errors.Is(err, admin.ErrInvalidParam) {
-				t.Errorf("err = %v, want ErrInvalidParam", err)
+			err := c.call()
+			var pe *admin.ParamError
+			if !errors.As(err, &pe) || !errors.Is(err, admin.ErrInvalidParam) {
+				t.Errorf("err = %v (%T), want a *ParamError, ErrInvalidParam", err, err)
 			}
 		})
 	}

@@ -77,19 +77,19 @@ type InviteCreateParams struct {
 // check refuses an invite the API would reject for its form alone.
 func (p InviteCreateParams) check() error {
 	if strings.TrimSpace(p.Email) == "" {
-		return invalidParam("email is empty")
+		return paramErr("email", "must not be empty")
 	}
 	// ParseAddress also takes "Name <addr>" forms; the API wants the address
 	// alone, so the parsed address must be the whole input.
 	if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
-		return invalidParam("email %q is not a plain email address", p.Email)
+		return paramErr("email", "%q is not a plain email address", p.Email)
 	}
 	if err := p.Role.CheckAssignable(); err != nil {
 		return err
 	}
 	for _, id := range p.RBACGroupIDs {
 		if strings.TrimSpace(id) == "" {
-			return invalidParam("rbac_group_ids holds an empty ID")
+			return paramErr("rbac_group_ids", "holds an empty ID")
 		}
 	}
 	return nil

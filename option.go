@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-// Option configures a Client. Every Option works both on NewClient and on a
-// single call, where it applies to that call only.
+// Option configures a Client or a single call. Every Option but one works
+// both on NewClient, where it sets the client's default, and on a call,
+// where it applies to that call only. WithResponse is for calls alone, as
+// it reports on one call: NewClient refuses it.
 type Option func(*config)
 
 // credential holds a secret. The Client keeps it behind a pointer so that
@@ -40,10 +42,14 @@ type config struct {
 	userAgent      string
 	sleep          sleepFunc
 	jitter         func() float64
-	err            error // the first invalid option, reported by NewClient or the call
+	response       *Response // filled after each attempt; per call only
+	err            error     // the first invalid option, reported by NewClient or the call
 }
 
-func (c *config) fail(format string, args ...any) { c.failWith(invalidParam(format, args...)) }
+// fail records that the option named param was given bad input.
+func (c *config) fail(param, format string, args ...any) {
+	c.failWith(paramErr(param, format, args...))
+}
 
 func (c *config) failWith(err error) {
 	if c.err == nil {
@@ -54,14 +60,15 @@ func (c *config) failWith(err error) {
 // newCredential checks a secret before it is used. Surrounding whitespace (a
 // newline from a file or a paste) is dropped; a character that cannot go in a
 // header is refused here, because net/http would refuse it on every attempt.
-// The errors name where the secret came from, never the secret.
-func newCredential(what, value string, bearer bool) (*credential, error) {
+// The errors name where the secret came from (from: an option or a
+// variable), never the secret.
+func newCredential(from, value string, bearer bool) (*credential, error) {
 	value = strings.TrimSpace(value)
 	if value == "" {
-		return nil, invalidParam("%s is empty", what)
+		return nil, paramErr(from, "must not be empty")
 	}
 	if !validHeaderValue(value) || strings.ContainsAny(value, " \t") {
-		return nil, invalidParam("%s contains a space or control character; check how it was copied", what)
+		return nil, paramErr(from, "holds a space or control character; check how it was copied")
 	}
 	return &credential{value: value, bearer: bearer}, nil
 }
@@ -97,17 +104,17 @@ func (c *config) clone() *config {
 
 // WithAPIKey sets the admin API key, sent as the x-api-key header.
 func WithAPIKey(key string) Option {
-	return func(c *config) { c.setCredential("WithAPIKey: the key", key, false) }
+	return func(c *config) { c.setCredential("WithAPIKey", key, false) }
 }
 
 // WithAuthToken sets an OAuth access token with the org:admin scope, sent as
 // Authorization: Bearer.
 func WithAuthToken(token string) Option {
-	return func(c *config) { c.setCredential("WithAuthToken: the token", token, true) }
+	return func(c *config) { c.setCredential("WithAuthToken", token, true) }
 }
 
-func (c *config) setCredential(what, value string, bearer bool) {
-	cred, err := newCredential(what, value, bearer)
+func (c *config) setCredential(from, value string, bearer bool) {
+	cred, err := newCredential(from, value, bearer)
 	if err != nil {
 		c.failWith(err)
 		return
@@ -126,7 +133,7 @@ func WithBaseURL(u string) Option {
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) {
 		if hc == nil {
-			c.fail("WithHTTPClient: nil client")
+			c.fail("WithHTTPClient", "must not be nil")
 			return
 		}
 		c.httpClient = hc
@@ -149,11 +156,11 @@ func WithHeader(key, value string) Option {
 	return func(c *config) {
 		switch http.CanonicalHeaderKey(key) {
 		case "X-Api-Key", "Authorization":
-			c.fail("WithHeader: set credentials with WithAPIKey or WithAuthToken")
+			c.fail("WithHeader", "cannot set %s: set credentials with WithAPIKey or WithAuthToken", key)
 			return
 		}
 		if !validHeaderName(key) || !validHeaderValue(value) {
-			c.fail("WithHeader: %q is not a valid header name, or its value holds a control character", key)
+			c.fail("WithHeader", "%q is not a valid header name, or its value holds a control character", key)
 			return
 		}
 		if c.headers == nil {
@@ -167,7 +174,7 @@ func WithHeader(key, value string) Option {
 func WithMaxRetries(n int) Option {
 	return func(c *config) {
 		if n < 0 {
-			c.fail("WithMaxRetries: %d is negative", n)
+			c.fail("WithMaxRetries", "must not be negative, not %d", n)
 			return
 		}
 		c.maxRetries = n
@@ -202,6 +209,32 @@ func WithLogger(l *slog.Logger) Option {
 // User-Agent, e.g. "my-tool/1.2".
 func WithUserAgent(ua string) Option {
 	return func(c *config) { c.userAgent = ua }
+}
+
+// Response is the HTTP answer to a call's last attempt, for what the
+// decoded result does not hold: the request ID, rate-limit headers, the
+// status. See WithResponse.
+type Response struct {
+	StatusCode int         // 0 when the last attempt got no answer
+	Header     http.Header // nil when the last attempt got no answer
+	RequestID  string      // the request-id header
+	Attempts   int         // requests sent for the call, retries included
+}
+
+// WithResponse makes a call fill *r with its last attempt's answer, on
+// success and on an API error alike; after a retry it describes the
+// attempt that ended the call, and when that attempt got no answer only
+// Attempts is set. A list fills it for each page it fetches, so it ends
+// describing the last. It is a per-call option: NewClient refuses it. One
+// call at a time may use r.
+func WithResponse(r *Response) Option {
+	return func(c *config) {
+		if r == nil {
+			c.fail("WithResponse", "must not be nil")
+			return
+		}
+		c.response = r
+	}
 }
 
 // WithRetrySleep replaces the wait between retries. Tests use it to run

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -197,11 +198,11 @@ type WorkspaceRateLimitUpdateParams struct {
 
 func (p WorkspaceRateLimitUpdateParams) check() error {
 	if len(p.Limits) == 0 {
-		return invalidParam("limits is empty: give at least one limit to set or clear")
+		return paramErr("limits", "must not be empty: give at least one limit to set or clear")
 	}
 	for i, l := range p.Limits {
 		if strings.TrimSpace(string(l.Type)) == "" {
-			return invalidParam("limits[%d] has no type", i)
+			return paramErr("limits["+strconv.Itoa(i)+"].type", "must not be empty")
 		}
 	}
 	return nil

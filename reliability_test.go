@@ -327,12 +327,13 @@ func workspaceNames(ws []admin.Workspace) string {
 
 // errWant recognizes the error a cell must end with.
 type errWant struct {
-	desc  string
-	match func(error) bool
+	desc      string
+	match     func(error) bool
+	sentinels []error // errors.Is must match these
 }
 
 func statusErr(code int, text string, sentinels ...error) *errWant {
-	return &errWant{fmt.Sprintf("APIError %d %q %v", code, text, sentinels), func(err error) bool {
+	return &errWant{desc: fmt.Sprintf("APIError %d %q %v", code, text, sentinels), sentinels: sentinels, match: func(err error) bool {
 		var e *admin.APIError
 		if !errors.As(err, &e) || e.StatusCode != code || !strings.Contains(e.Error(), text) {
 			return false
@@ -347,7 +348,7 @@ func statusErr(code int, text string, sentinels ...error) *errWant {
 }
 
 func transportErr(cause error, text string) *errWant {
-	return &errWant{fmt.Sprintf("TransportError(%v) %q", cause, text), func(err error) bool {
+	return &errWant{desc: fmt.Sprintf("TransportError(%v) %q", cause, text), match: func(err error) bool {
 		var e *admin.TransportError
 		return errors.As(err, &e) && (cause == nil || errors.Is(err, cause)) && strings.Contains(e.Error(), text)
 	}}
@@ -393,7 +394,9 @@ func (f faultCase) outcome(k endpointKind) outcome {
 
 func matrixFaults() []faultCase {
 	oversized := `{"id":"` + strings.Repeat("x", testBodyLimit) + `"}`
-	notFound := statusErr(404, "", admin.ErrNotFound)
+	// A retried delete that finds nothing, its first attempt having been
+	// acted on, says so.
+	notFoundOnRetry := statusErr(404, "an earlier attempt probably removed it", admin.ErrNotFound, admin.ErrNotFoundOnRetry)
 	return []faultCase{
 		{name: "429 retry-after", fault: admintest.Fault{Status: 429, RetryAfter: "2"},
 			read: ok(2), update: ok(2), create: ok(2), remove: ok(2)},
@@ -415,13 +418,14 @@ func matrixFaults() []faultCase {
 		{name: "reset before handling", fault: admintest.Fault{Drop: true},
 			read: ok(2), update: ok(2), create: fails(1, false, transportErr(nil, "")), remove: ok(2)},
 		// The server acted and the answer was lost. A retried delete then
-		// finds nothing: the caller sees 404 although its delete happened.
+		// finds nothing: the caller sees a 404 that ErrNotFoundOnRetry
+		// tells from one for an object that never was.
 		{name: "reset after handling", fault: admintest.Fault{DropAfterHandling: true},
-			read: ok(2), update: ok(2), create: fails(1, true, transportErr(nil, "")), remove: fails(2, true, notFound)},
+			read: ok(2), update: ok(2), create: fails(1, true, transportErr(nil, "")), remove: fails(2, true, notFoundOnRetry)},
 		{name: "timeout", fault: admintest.Fault{Delay: 10 * time.Second}, opts: []admin.Option{admin.WithRequestTimeout(matrixTimeout)},
 			read: ok(2), update: ok(2), create: fails(1, false, transportErr(context.DeadlineExceeded, "")), remove: ok(2)},
 		{name: "truncated JSON", fault: admintest.Fault{Truncate: true},
-			read: ok(2), update: ok(2), create: fails(1, true, transportErr(io.ErrUnexpectedEOF, "")), remove: fails(2, true, notFound)},
+			read: ok(2), update: ok(2), create: fails(1, true, transportErr(io.ErrUnexpectedEOF, "")), remove: fails(2, true, notFoundOnRetry)},
 		// The fault answers in place of the server, so nothing was made.
 		{name: "body over the limit", fault: admintest.Fault{Status: 200, Body: oversized},
 			read: ok(2), update: ok(2), create: fails(1, false, transportErr(nil, "larger than")), remove: ok(2)},
@@ -487,6 +491,9 @@ func runCell(t *testing.T, ep endpoint, fc faultCase) {
 		t.Errorf("err = %v (%T), want %s", err, err, exp.err.desc)
 	case exp.err != nil && attemptsIn(err) != exp.attempts:
 		t.Errorf("error reports %d attempts, want %d: %v", attemptsIn(err), exp.attempts, err)
+	}
+	if onRetry := exp.err != nil && slices.Contains(exp.err.sentinels, admin.ErrNotFoundOnRetry); errors.Is(err, admin.ErrNotFoundOnRetry) != onRetry {
+		t.Errorf("errors.Is(%v, ErrNotFoundOnRetry) = %v, want %v", err, !onRetry, onRetry)
 	}
 	var wantDiff []string
 	if exp.applied {

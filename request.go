@@ -39,13 +39,14 @@ type request struct {
 // Do sends a request to any Admin API endpoint with the client's credential,
 // headers, retries and error handling, and decodes the JSON response into out
 // (which may be nil). path is relative to the base URL, e.g.
-// "/v1/organizations/me"; body is encoded as JSON unless it is an io.Reader,
-// which is sent as is (and, since it cannot be replayed, never retried).
+// "/v1/organizations/me". body is encoded as JSON, except a []byte or
+// json.RawMessage, which is JSON already and sent as is, and an io.Reader,
+// sent as is too (and, since it cannot be replayed, never retried).
 // For an endpoint in Endpoints, Do adds its beta values and retries it as
 // its method does; any other POST is retried like a create.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any, opts ...Option) error {
 	if !strings.HasPrefix(path, "/") {
-		return invalidParam("path %q must start with /", path)
+		return paramErr("path", "%q must start with /", path)
 	}
 	// An endpoint of the registry is sent as its method would send it, its
 	// betas included; for any other endpoint Do cannot know whether a POST
@@ -93,6 +94,8 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 		payload, replayable = nil, false
 	case json.RawMessage:
 		payload = b
+	case []byte:
+		payload = b // JSON already: encoding it would send a base64 string
 	default:
 		if payload, err = json.Marshal(b); err != nil {
 			return fmt.Errorf("admin: encoding %s %s body: %w", r.method, r.path, err)
@@ -102,6 +105,7 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 	if len(r.query) > 0 {
 		target += "?" + r.query.Encode()
 	}
+	mayHaveActed := false // an earlier attempt failed in a way the server may have acted on
 	for attempt := 1; ; attempt++ {
 		var body io.Reader
 		if payload != nil {
@@ -110,6 +114,9 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			body = r.body.(io.Reader)
 		}
 		res := c.attempt(ctx, cfg, r, target, body, attempt)
+		if cfg.response != nil {
+			*cfg.response = res.asResponse(attempt, cfg.cred.value)
+		}
 		if res.err == nil && res.status < 300 {
 			if out == nil || len(res.body) == 0 {
 				return nil
@@ -124,7 +131,16 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			return nil
 		}
 		failure := res.asError(r, attempt, cfg.cred.value)
+		if apiErr, ok := failure.(*APIError); ok {
+			apiErr.earlierMayHaveActed = mayHaveActed
+		}
+		mayHaveActed = mayHaveActed || !notActedOn(res.response(), res.wrote)
 		if ctx.Err() != nil {
+			// An answer that arrived is the call's outcome, though the
+			// context ended before a retry could be considered.
+			if res.err == nil {
+				return failure
+			}
 			return &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: ctx.Err()}
 		}
 		if attempt > cfg.maxRetries || !replayable || res.final || !shouldRetry(res.response(), res.wrote, r.create) {
@@ -173,6 +189,21 @@ func (r result) response() *http.Response {
 		return nil
 	}
 	return &http.Response{StatusCode: r.status, Header: r.header}
+}
+
+// asResponse describes the attempt for WithResponse. A header that echoes
+// the credential, as a broken proxy might, is handed out with it hidden.
+func (r result) asResponse(attempts int, secret string) Response {
+	if r.err != nil {
+		return Response{Attempts: attempts}
+	}
+	h := r.header.Clone()
+	for _, vs := range h {
+		for i, v := range vs {
+			vs[i] = strings.ReplaceAll(v, secret, redacted)
+		}
+	}
+	return Response{StatusCode: r.status, Header: h, RequestID: h.Get("request-id"), Attempts: attempts}
 }
 
 func (r result) asError(req request, attempts int, secret string) error {
@@ -305,19 +336,19 @@ func pathOf(pattern string, ids ...string) (string, error) {
 func checkID(what, id string) error {
 	switch {
 	case strings.TrimSpace(id) == "":
-		return invalidParam("%s is empty", what)
+		return paramErr(what, "must not be empty")
 	case strings.ContainsAny(id, "/\\?#"):
-		return invalidParam("%s %q contains a character that cannot be in an ID", what, id)
+		return paramErr(what, "%q contains a character that cannot be in an ID", id)
 	case strings.Contains(id, ".."):
-		return invalidParam("%s %q contains \"..\"", what, id)
+		return paramErr(what, "%q contains \"..\"", id)
 	case id == ".":
 		// A lone dot is a path segment that clients and proxies remove, so
 		// the request would reach the parent path (the list) instead.
-		return invalidParam("%s is \".\"", what)
+		return paramErr(what, "must not be \".\"")
 	}
 	for _, r := range id {
 		if r < 0x20 || r == 0x7f {
-			return invalidParam("%s %q contains a control character", what, id)
+			return paramErr(what, "%q contains a control character", id)
 		}
 	}
 	return nil
@@ -326,7 +357,7 @@ func checkID(what, id string) error {
 // checkLimit refuses a page size outside [1, max]; zero means the default.
 func checkLimit(limit, maxLimit int) error {
 	if limit < 0 || limit > maxLimit {
-		return invalidParam("limit %d is out of range: it must be between 1 and %d (0 for the default)", limit, maxLimit)
+		return paramErr("limit", "must be between 1 and %d (0 for the default), not %d", maxLimit, limit)
 	}
 	return nil
 }

@@ -18,16 +18,18 @@ const (
 // connection. A create is retried only when the server cannot have acted on
 // it: a 429, or a request that never left.
 func shouldRetry(resp *http.Response, wrote, create bool) bool {
-	if resp == nil {
-		return !create || !wrote
-	}
 	// x-should-retry decides, except that it cannot make a create unsafe.
-	hint := resp.Header.Get("x-should-retry")
-	if hint == "false" {
-		return false
+	var hint string
+	if resp != nil {
+		hint = resp.Header.Get("x-should-retry")
 	}
-	if create {
-		return resp.StatusCode == http.StatusTooManyRequests
+	switch {
+	case hint == "false":
+		return false
+	case create:
+		return notActedOn(resp, wrote)
+	case resp == nil:
+		return true
 	}
 	if hint == "true" {
 		return true
@@ -40,6 +42,16 @@ func shouldRetry(resp *http.Response, wrote, create bool) bool {
 	default:
 		return code >= 500
 	}
+}
+
+// notActedOn reports whether the server cannot have acted on an attempt
+// that failed: it answered 429, or the request never reached the
+// connection. Any other failure may have been acted on.
+func notActedOn(resp *http.Response, wrote bool) bool {
+	if resp == nil {
+		return !wrote
+	}
+	return resp.StatusCode == http.StatusTooManyRequests
 }
 
 // serverDelay reads the wait the server asked for: retry-after-ms, then

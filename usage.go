@@ -2,7 +2,6 @@ package admin
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"net/url"
 	"slices"
@@ -231,7 +230,7 @@ func (s *UsageService) Messages(params UsageMessagesParams, opts ...Option) *Lis
 		maxLimit = math.MaxInt // a width newer than this library: the server checks the limit
 	}
 	if len(params.GroupBy) > maxGroupBy {
-		return failedList[UsageBucket](invalidParam("%d group_by values given; the usage report takes at most %d", len(params.GroupBy), maxGroupBy))
+		return failedList[UsageBucket](paramErr("group_by", "%d values given; the usage report takes at most %d", len(params.GroupBy), maxGroupBy))
 	}
 	q, err := reportQuery(params.StartingAt, params.EndingAt, width, params.Limit, maxLimit, params.Page)
 	if err != nil {
@@ -258,14 +257,15 @@ func (s *UsageService) Messages(params UsageMessagesParams, opts ...Option) *Lis
 // document its default) and paging.
 func reportQuery(start, end time.Time, width BucketWidth, limit, maxLimit int, page string) (query, error) {
 	if start.IsZero() {
-		return nil, invalidParam("StartingAt is required")
+		return nil, paramErr("starting_at", "is required")
 	}
 	if !end.IsZero() && !end.After(start) {
-		return nil, invalidParam("EndingAt %s is not after StartingAt %s",
+		return nil, paramErr("ending_at", "%s is not after starting_at %s",
 			end.UTC().Format(time.RFC3339Nano), start.UTC().Format(time.RFC3339Nano))
 	}
 	if err := checkLimit(limit, maxLimit); err != nil {
-		return nil, fmt.Errorf("%w with bucket width %s", err, width)
+		err.(*ParamError).Reason += ", with bucket width " + string(width) // the width sets the maximum
+		return nil, err
 	}
 	q := query{}
 	q.time("starting_at", start)

@@ -323,8 +323,8 @@ type badParams[P any] struct {
 	params P
 }
 
-// refusesBeforeSending asserts that every case fails with ErrInvalidParam
-// and that none of them sends a request.
+// refusesBeforeSending asserts that every case fails with a *ParamError
+// (so ErrInvalidParam) and that none of them sends a request.
 func refusesBeforeSending[P, T any](t *testing.T, list func(*admin.Client, P) *admin.List[T], cases []badParams[P]) {
 	t.Helper()
 	api := newFakeAPI(t)
@@ -332,8 +332,9 @@ func refusesBeforeSending[P, T any](t *testing.T, list func(*admin.Client, P) *a
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := list(c, tc.params).Page(context.Background())
-			if !errors.Is(err, admin.ErrInvalidParam) {
-				t.Errorf("err = %v, want ErrInvalidParam", err)
+			var pe *admin.ParamError
+			if !errors.As(err, &pe) || !errors.Is(err, admin.ErrInvalidParam) {
+				t.Errorf("err = %v (%T), want a *ParamError, ErrInvalidParam", err, err)
 			}
 		})
 	}

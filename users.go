@@ -29,9 +29,9 @@ const (
 func (r OrgRole) CheckAssignable() error {
 	switch r {
 	case "":
-		return invalidParam("role is empty")
+		return paramErr("role", "must not be empty")
 	case OrgRoleAdmin, OrgRoleOwner, OrgRolePrimaryOwner, OrgRoleMembershipAdmin:
-		return invalidParam("role %q cannot be assigned through the API", r)
+		return paramErr("role", "%q cannot be assigned through the API", r)
 	}
 	return nil
 }

@@ -99,7 +99,7 @@ func (s *WorkspaceMembersService) Add(ctx context.Context, workspaceID string, p
 		return nil, err
 	}
 	if params.WorkspaceRole == WorkspaceRoleBilling {
-		return nil, invalidParam("workspace role %q cannot be given when adding a member", params.WorkspaceRole)
+		return nil, paramErr("workspace_role", "%q cannot be given when adding a member", params.WorkspaceRole)
 	}
 	return call[WorkspaceMember](ctx, s.client, "POST", workspaceMembersPath, []string{workspaceID}, params, opts)
 }
@@ -119,7 +119,7 @@ func (s *WorkspaceMembersService) Remove(ctx context.Context, workspaceID, userI
 
 func checkWorkspaceRole(r WorkspaceRole) error {
 	if r == "" {
-		return invalidParam("workspace role is empty")
+		return paramErr("workspace_role", "must not be empty")
 	}
 	return nil
 }

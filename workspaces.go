@@ -45,7 +45,7 @@ func (g InferenceGeos) allows(def InferenceGeo) bool {
 
 func (g InferenceGeos) check() error {
 	if g.Unrestricted && g.Geos != nil {
-		return invalidParam("allowed inference geos: set Unrestricted or Geos, not both")
+		return paramErr("allowed_inference_geos", "set Unrestricted or Geos, not both")
 	}
 	return nil
 }
@@ -190,7 +190,7 @@ func checkGeos(allowed InferenceGeos, def InferenceGeo) error {
 		return err
 	}
 	if def != "" && !allowed.allows(def) {
-		return invalidParam("default inference geo %q is not one of the allowed inference geos %q", def, allowed.Geos)
+		return paramErr("default_inference_geo", "%q is not one of the allowed inference geos %q", def, allowed.Geos)
 	}
 	return nil
 }
@@ -199,7 +199,7 @@ func checkGeos(allowed InferenceGeos, def InferenceGeo) error {
 // since it means "unset" on an update but "missing" on a create.
 func checkName(name string) error {
 	if name != "" && strings.TrimSpace(name) == "" {
-		return invalidParam("workspace name is blank")
+		return paramErr("name", "must not be blank")
 	}
 	return nil
 }
@@ -225,10 +225,10 @@ func (s *WorkspacesService) List(params WorkspaceListParams, opts ...Option) *Li
 		return failedList[Workspace](err)
 	}
 	if len(params.IDs) > maxWorkspaceIDs {
-		return failedList[Workspace](invalidParam("%d workspace IDs given; at most %d can be listed at once", len(params.IDs), maxWorkspaceIDs))
+		return failedList[Workspace](paramErr("ids", "%d given; at most %d can be listed at once", len(params.IDs), maxWorkspaceIDs))
 	}
 	for _, id := range params.IDs {
-		if err := checkID("workspace ID", id); err != nil {
+		if err := checkID("ids", id); err != nil {
 			return failedList[Workspace](err)
 		}
 	}
@@ -246,7 +246,7 @@ func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts ..
 // Create makes a new workspace.
 func (s *WorkspacesService) Create(ctx context.Context, params WorkspaceCreateParams, opts ...Option) (*Workspace, error) {
 	if strings.TrimSpace(params.Name) == "" {
-		return nil, invalidParam("workspace name is empty")
+		return nil, paramErr("name", "must not be empty")
 	}
 	if err := checkGeos(params.DataResidency.AllowedInferenceGeos, params.DataResidency.DefaultInferenceGeo); err != nil {
 		return nil, err

@@ -500,7 +500,7 @@ func (s *ClaudeCodeSummarizer) Summary() *ClaudeCodeSummary {
 // invalidParam is an error for input refused before any work, wrapping
 // admin.ErrInvalidParam as the client's own refusals do.
 func invalidParam(format string, args ...any) error {
-	return fmt.Errorf("report: %w: "+format, append([]any{admin.ErrInvalidParam}, args...)...)
+	return &admin.ParamError{Reason: fmt.Sprintf(format, args...)}
 }
 
 // stamp is a time as an error message shows it.

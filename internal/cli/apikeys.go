@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -93,20 +94,27 @@ func (a *app) listKeys(cmd *cobra.Command, f keyFilter) (*admin.Client, []admin.
 			return nil, nil, err
 		}
 	}
+	// Every filter is checked here as well: a server or proxy that drops
+	// one must not widen what --all-matching changes.
+	selected := func(k admin.APIKey) bool {
+		return (params.Status == "" || k.Status == params.Status) &&
+			(params.WorkspaceID == "" || k.WorkspaceID() == params.WorkspaceID) &&
+			(params.CreatedByUserID == "" || (k.CreatedBy != nil && k.CreatedBy.ID == params.CreatedByUserID)) &&
+			strings.Contains(strings.ToLower(k.Name), strings.ToLower(f.name))
+	}
 	if f.name == "" {
 		keys, err := collect(a, ctx, c.APIKeys.List(params), "API keys")
-		return c, keys, err
+		return c, slices.DeleteFunc(keys, func(k admin.APIKey) bool { return !selected(k) }), err
 	}
 	// Filtered here, so pages stay full size and reading stops once
 	// --max-items keys have passed.
 	params.Limit = 100
-	sub := strings.ToLower(f.name)
 	var keys []admin.APIKey
 	for k, err := range c.APIKeys.List(params).All(ctx) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if strings.Contains(strings.ToLower(k.Name), sub) {
+		if selected(k) {
 			keys = append(keys, k)
 			if len(keys) == a.flags.maxItems {
 				break

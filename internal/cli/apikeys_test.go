@@ -94,7 +94,7 @@ func TestAPIKeysGetAndUpdate(t *testing.T) {
 	}{
 		{[]string{id}, ExitUsage, "give --name, --status or both"},
 		{[]string{id, "--status", "expired"}, ExitUsage, "active, inactive, archived"},
-		{[]string{id, "--name", "  "}, ExitUsage, "name is blank"},
+		{[]string{id, "--name", "  "}, ExitUsage, "error: name: must not be blank"},
 		{[]string{id, "--status", "archived"}, ExitUsage, "refusing to archive API key " + id},
 	}
 	for _, tt := range refused {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -138,7 +139,7 @@ a built-in demo organization with no key at all.`,
 	f.StringVar(&a.flags.adminKeyFile, "admin-key-file", "", "read the admin API key from this file (readable by you alone)")
 	f.StringVar(&a.flags.authToken, "auth-token", "", "OAuth token with the org:admin scope, or - to read it from stdin (default $ANTHROPIC_AUTH_TOKEN)")
 	f.StringVar(&a.flags.authTokenFile, "auth-token-file", "", "read the OAuth token from this file (readable by you alone)")
-	f.StringVar(&a.flags.baseURL, "base-url", "", "API base URL (default $ANTHROPIC_BASE_URL or https://api.anthropic.com)")
+	f.StringVar(&a.flags.baseURL, "base-url", "", "Admin API base URL (default $ANTHROPIC_ADMIN_BASE_URL, else https://api.anthropic.com; never $ANTHROPIC_BASE_URL)")
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
 	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml; cost also takes focus (FinOps FOCUS CSV) (default table on a terminal, json otherwise)")
 	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop a list after this many items (0: all); lists and api --paginate only")
@@ -196,7 +197,7 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	if a.client != nil {
 		return a.client, nil
 	}
-	var opts []admin.Option
+	opts := []admin.Option{admin.WithLogger(slog.New(warnings{a.env.Stderr}))}
 	if a.env.RetrySleep != nil {
 		opts = append(opts, admin.WithRetrySleep(a.env.RetrySleep))
 	}
@@ -224,9 +225,9 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		default:
 			opts = append(opts, admin.WithAPIKey(secret))
 		}
-		if u := firstNonEmpty(a.flags.baseURL, a.env.getenv("ANTHROPIC_BASE_URL")); u != "" {
-			opts = append(opts, admin.WithBaseURL(u))
-		}
+		// Always given, so that the library reads no variable behind the
+		// Env's back; ANTHROPIC_BASE_URL is never one (see NewClient).
+		opts = append(opts, admin.WithBaseURL(a.apiURL()))
 	}
 	if a.flags.dryRun {
 		if hc == nil {
@@ -304,6 +305,7 @@ func (a *app) explain(err error) (string, int) {
 	var ee *exitError
 	var apiErr *admin.APIError
 	var netErr *admin.TransportError
+	var badParam *admin.ParamError
 	switch {
 	case errors.As(err, &ee):
 		msg := fmt.Sprintf("%s: %v", cmp.Or(ee.label, "error"), ee.err)
@@ -313,6 +315,9 @@ func (a *app) explain(err error) (string, int) {
 		return msg, ee.code
 	case errors.As(err, &apiErr):
 		msg := fmt.Sprintf("error: %s %s", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
+		if errors.Is(err, admin.ErrNotFoundOnRetry) {
+			msg = fmt.Sprintf("error: %s %s", notFoundOnRetry, apiDetails(apiErr))
+		}
 		switch {
 		case errors.Is(err, admin.ErrUnauthorized), errors.Is(err, admin.ErrPermission):
 			return msg, ExitAuth
@@ -326,23 +331,19 @@ func (a *app) explain(err error) (string, int) {
 		return msg, ExitError
 	case errors.As(err, &netErr):
 		return "error: " + a.unreachable(netErr), ExitError
-	case errors.Is(err, admin.ErrInvalidParam):
-		return "error: " + plainMessage(err), ExitUsage
-	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "accepts "),
-		strings.HasPrefix(err.Error(), "requires "), strings.Contains(err.Error(), "arg(s)"):
-		return fmt.Sprintf("error: %v\n  (see 'anthropic-admin --help')", err), ExitUsage
+	case errors.As(err, &badParam):
+		return "error: " + paramText(badParam), ExitUsage
 	}
 	return "error: " + plainMessage(err), ExitError
 }
 
-// plainMessage is err's message without the library's prefixes, which mean
-// nothing to a person: the package ("admin: ", "report: ") and, for
-// refused input, "invalid parameter: ".
+// plainMessage is err's message without the library's package prefix
+// ("admin: ", "report: "), which means nothing to a person.
 func plainMessage(err error) string {
 	msg := err.Error()
 	for _, pkg := range []string{"admin: ", "report: "} {
 		if rest, ok := strings.CutPrefix(msg, pkg); ok {
-			return strings.TrimPrefix(rest, admin.ErrInvalidParam.Error()+": ")
+			return rest
 		}
 	}
 	return msg
@@ -411,7 +412,17 @@ func orDash(s string) string {
 	return s
 }
 
-// noArgs and exactArgs give bad-argument errors the usage exit code.
+// paramText is the library's refusal of some input, without its prefix:
+// "limit: must be between 1 and 1000 (0 for the default), not 5000".
+func paramText(e *admin.ParamError) string {
+	if e.Param == "" {
+		return e.Reason
+	}
+	return e.Param + ": " + e.Reason
+}
+
+// noArgs, exactArgs and someArgs give bad-argument errors the usage exit
+// code.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		return usageErr(cmd, "unexpected argument %q", args[0])
@@ -423,6 +434,16 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != len(names) {
 			return usageErr(cmd, "expected %s, got %d argument(s)", strings.Join(names, " "), len(args))
+		}
+		return nil
+	}
+}
+
+// someArgs wants one argument or more: name is what each is ("USER").
+func someArgs(name string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usageErr(cmd, "expected %s..., got no argument", name)
 		}
 		return nil
 	}

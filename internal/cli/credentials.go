@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 )
@@ -101,3 +103,17 @@ func readSecretLine(from string, r io.Reader) (string, error) {
 	}
 	return line, nil
 }
+
+// warnings is the library's logger for the CLI: each warning it logs (a key
+// that is not an admin key) is one line on stderr, and nothing else shows.
+type warnings struct{ w io.Writer }
+
+func (h warnings) Enabled(_ context.Context, l slog.Level) bool { return l >= slog.LevelWarn }
+
+func (h warnings) Handle(_ context.Context, r slog.Record) error {
+	_, err := fmt.Fprint(h.w, safef("warning: %s\n", r.Message))
+	return err
+}
+
+func (h warnings) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h warnings) WithGroup(string) slog.Handler      { return h }

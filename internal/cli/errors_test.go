@@ -35,7 +35,7 @@ func TestErrorsAreOneActionableLine(t *testing.T) {
 		code int
 		line string // the whole first line, or a regexp of it when it starts with ^
 	}{
-		{"nothing listens", false, map[string]string{"ANTHROPIC_ADMIN_KEY": "sk-ant-admin01-x", "ANTHROPIC_BASE_URL": closed},
+		{"nothing listens", false, map[string]string{"ANTHROPIC_ADMIN_KEY": "sk-ant-admin01-x", "ANTHROPIC_ADMIN_BASE_URL": closed},
 			[]string{"users", "list"}, ExitError, "error: cannot reach " + closed + ": connection refused (3 attempts)"},
 		{"a start in the future", true, nil, []string{"cost", "--from", "2030-01-01"}, ExitUsage,
 			"error: the range starts at 2030-01-01, which is not in the past: there is no data yet"},

@@ -23,7 +23,7 @@ func (a *app) fakeServerCommand() *cobra.Command {
 use, so any client (this one, the official SDKs, curl) can be tried against it.
 It keeps its state in memory until it stops.`,
 		Example: "  anthropic-admin fake-server --listen 127.0.0.1:8787 --seed demo   # serves until interrupted (Ctrl-C)\n" +
-			"  ANTHROPIC_BASE_URL=http://127.0.0.1:8787 ANTHROPIC_ADMIN_KEY=" + admintest.DefaultAdminKey + " anthropic-admin users list",
+			"  ANTHROPIC_ADMIN_BASE_URL=http://127.0.0.1:8787 ANTHROPIC_ADMIN_KEY=" + admintest.DefaultAdminKey + " anthropic-admin users list",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			mkSeed, ok := fakeSeeds[seed]
@@ -44,7 +44,7 @@ It keeps its state in memory until it stops.`,
 			}()
 			fmt.Fprintf(a.env.Stdout, "fake Admin API (%s seed) listening on http://%s\n", seed, ln.Addr())
 			fmt.Fprintf(a.env.Stdout, "admin key: %s\n", key)
-			fmt.Fprintf(a.env.Stdout, "try: ANTHROPIC_BASE_URL=http://%s ANTHROPIC_ADMIN_KEY=%s anthropic-admin users list\n", ln.Addr(), key)
+			fmt.Fprintf(a.env.Stdout, "try: ANTHROPIC_ADMIN_BASE_URL=http://%s ANTHROPIC_ADMIN_KEY=%s anthropic-admin users list\n", ln.Addr(), key)
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				return err
 			}

@@ -36,6 +36,26 @@ func strictGroups(root *cobra.Command) {
 		}
 	}
 	walk(root)
+	usageArgs(root)
+}
+
+// usageArgs makes every command's argument check, cobra's own included
+// (the completion commands' NoArgs), fail as a usage error: exit 2 and a
+// hint, decided by type rather than by cobra's wording.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			err := check(cmd, args)
+			var ee *exitError
+			if err == nil || errors.As(err, &ee) {
+				return err
+			}
+			return usageErr(cmd, "%v", err)
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }
 
 // knownSubcommand is the Args of a group: no argument, or a subcommand's

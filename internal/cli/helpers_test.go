@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,6 +40,8 @@ type term struct {
 	stdin string // what the user types
 	env   map[string]string
 	width int // the terminal's columns; 120 when 0
+	// hc, when set, sends every request (a transport that breaks them).
+	hc *http.Client
 }
 
 // runCLI runs the CLI in-process against srv (nil: no credentials at all).
@@ -53,7 +56,7 @@ func runCLIContext(ctx context.Context, t *testing.T, srv *admintest.Server, tm 
 	vars := map[string]string{"NO_COLOR": "1"}
 	if srv != nil {
 		vars["ANTHROPIC_ADMIN_KEY"] = srv.AdminKey()
-		vars["ANTHROPIC_BASE_URL"] = srv.URL
+		vars["ANTHROPIC_ADMIN_BASE_URL"] = srv.URL
 	}
 	for k, v := range tm.env {
 		vars[k] = v
@@ -65,6 +68,7 @@ func runCLIContext(ctx context.Context, t *testing.T, srv *admintest.Server, tm 
 		Getenv:     func(k string) string { return vars[k] },
 		Now:        func() time.Time { return testNow },
 		RetrySleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
+		HTTPClient: tm.hc,
 	}
 	code := Run(ctx, args, env)
 	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}

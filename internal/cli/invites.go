@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -67,11 +69,11 @@ func (a *app) invitesCommand() *cobra.Command {
 
 	get := &cobra.Command{
 		Use:     "get INVITE",
-		Short:   "Show an invite (by ID, or by email for the most recent invite to it)",
+		Short:   "Show an invite (by ID, or by email: the pending invite to it)",
 		Example: "  anthropic-admin invites get new.hire@acme-robotics.example",
 		Args:    exactArgs("INVITE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, id, err := a.inviteArg(cmd.Context(), args[0])
+			c, id, err := a.inviteArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -122,13 +124,13 @@ func (a *app) invitesCommand() *cobra.Command {
 		Aliases: []string{"rm"},
 		Short:   "Withdraw invites (by ID or email; asks first)",
 		Example: "  anthropic-admin invites delete contractor@partner.example\n  anthropic-admin invites delete old.candidate@acme-robotics.example intern@acme-robotics.example --yes",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    someArgs("INVITE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var c *admin.Client
 			targets := make([]target, len(args))
 			for i, arg := range args {
 				var err error
-				if c, targets[i].id, err = a.inviteArg(cmd.Context(), arg); err != nil {
+				if c, targets[i].id, err = a.inviteArg(cmd, arg); err != nil {
 					return err
 				}
 				targets[i].label = arg
@@ -144,15 +146,25 @@ func (a *app) invitesCommand() *cobra.Command {
 	return invites
 }
 
-// inviteArg resolves an invite given by ID or by email; an email means the
-// most recent invite sent to it.
-func (a *app) inviteArg(ctx context.Context, arg string) (*admin.Client, string, error) {
-	c, err := a.clientFor(ctx)
+// inviteArg resolves an invite given by ID or by email. Several invites
+// may have gone to one address over time (expired, accepted): the pending
+// one is meant when there is exactly one, and otherwise the only one.
+func (a *app) inviteArg(cmd *cobra.Command, arg string) (*admin.Client, string, error) {
+	c, err := a.clientFor(cmd.Context())
+	if err != nil || !strings.Contains(arg, "@") {
+		return c, arg, err
+	}
+	found, err := byEmail(cmd.Context(), arg,
+		func(email string) *admin.List[admin.Invite] {
+			return c.Invites.List(admin.InviteListParams{Email: email, Limit: 100})
+		},
+		func(i admin.Invite) string { return i.Email })
 	if err != nil {
 		return nil, "", err
 	}
-	id, err := emailArg(ctx, arg, "no invite was sent to %s", func(email string) *admin.List[admin.Invite] {
-		return c.Invites.List(admin.InviteListParams{Email: email, Limit: 1})
-	}, func(i admin.Invite) string { return i.ID })
-	return c, id, err
+	if pending := slices.DeleteFunc(slices.Clone(found), func(i admin.Invite) bool { return i.Status != admin.InviteStatusPending }); len(pending) == 1 {
+		return c, pending[0].ID, nil
+	}
+	inv, err := onlyOne(cmd, found, func(i admin.Invite) string { return i.ID }, "no invite was sent to "+arg, "invites were sent to "+arg)
+	return c, inv.ID, err
 }

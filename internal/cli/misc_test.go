@@ -60,7 +60,7 @@ func startFakeServer(t *testing.T, now time.Time, args ...string) (addr string, 
 func TestFakeServerAndFakeAgreeOnThePast(t *testing.T) {
 	for _, started := range []time.Duration{17 * time.Minute, 3*24*time.Hour + 17*time.Minute} {
 		addr, stop := startFakeServer(t, testNow.Add(started), "--seed", "demo")
-		server := term{env: map[string]string{"ANTHROPIC_BASE_URL": addr, "ANTHROPIC_ADMIN_KEY": admintest.DefaultAdminKey}}
+		server := term{env: map[string]string{"ANTHROPIC_ADMIN_BASE_URL": addr, "ANTHROPIC_ADMIN_KEY": admintest.DefaultAdminKey}}
 		for _, args := range [][]string{
 			{"cost", "--from", "2026-08-25", "--to", "2026-11-20", "--by", "model", "-o", "json"},
 			{"usage", "messages", "--from", "2026-11-18", "--to", "2026-11-20", "--bucket", "1h", "--by", "workspace,api-key", "-o", "json"},

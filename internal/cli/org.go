@@ -95,7 +95,7 @@ func (a *app) apiURL() string {
 	if a.fake != nil {
 		return a.fake.URL
 	}
-	return firstNonEmpty(a.flags.baseURL, a.env.getenv("ANTHROPIC_BASE_URL"), admin.DefaultBaseURL)
+	return firstNonEmpty(a.flags.baseURL, a.env.getenv(admin.BaseURLEnv), admin.DefaultBaseURL)
 }
 
 func (a *app) orgCommand() *cobra.Command {

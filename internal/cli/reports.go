@@ -112,10 +112,11 @@ func (a *app) startReport(cmd *cobra.Command, rf *rangeFlags, chart, focus bool)
 // inputErr turns the library's bad-input error into a usage error with a
 // hint; other errors pass through.
 func inputErr(cmd *cobra.Command, err error) error {
-	if !errors.Is(err, admin.ErrInvalidParam) {
+	var pe *admin.ParamError
+	if !errors.As(err, &pe) {
 		return err
 	}
-	return usageErr(cmd, "%s", plainMessage(err))
+	return usageErr(cmd, "%s", paramText(pe))
 }
 
 func minTime(a, b time.Time) time.Time {

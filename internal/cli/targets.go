@@ -11,28 +11,40 @@ import (
 	"github.com/anthropic-admin-go/admin"
 )
 
-// emailArg resolves an object given by ID or by email (see byEmail).
-func emailArg[T any](ctx context.Context, arg, notFound string, list func(email string) *admin.List[T], id func(T) string) (string, error) {
-	if !strings.Contains(arg, "@") {
-		return arg, nil
+// byEmail lists the objects that have an email. The server is asked to
+// filter by it, and each answer is checked here too (letter case aside, as
+// addresses are compared): a server or proxy that drops the filter must not
+// turn "remove nobody@…" into removing whoever it listed first. Every page
+// is read, so an unfiltered answer still finds the right objects.
+func byEmail[T any](ctx context.Context, email string, list func(email string) *admin.List[T], emailOf func(T) string) ([]T, error) {
+	var found []T
+	for item, err := range list(email).All(ctx) {
+		if err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(strings.TrimSpace(emailOf(item)), strings.TrimSpace(email)) {
+			found = append(found, item)
+		}
 	}
-	item, err := byEmail(ctx, arg, notFound, list)
-	return id(item), err
+	return found, nil
 }
 
-// byEmail finds the object given by email: one list call, filtered by it,
-// whose first item is the one meant. notFound formats the error for an
-// email nothing matches.
-func byEmail[T any](ctx context.Context, email, notFound string, list func(email string) *admin.List[T]) (T, error) {
+// onlyOne is the one object of found. None is not found (notFound says
+// so); several are refused, naming their IDs, since acting on one of them
+// would be a guess. several completes "N …": "members have the email …".
+func onlyOne[T any](cmd *cobra.Command, found []T, id func(T) string, notFound, several string) (T, error) {
 	var none T
-	page, err := list(email).Page(ctx)
-	if err != nil {
-		return none, err
+	switch len(found) {
+	case 0:
+		return none, &exitError{code: ExitNotFound, err: errors.New(notFound)}
+	case 1:
+		return found[0], nil
 	}
-	if len(page.Data) == 0 {
-		return none, &exitError{code: ExitNotFound, err: fmt.Errorf(notFound, email)}
+	ids := make([]string, len(found))
+	for i, f := range found {
+		ids[i] = id(f)
 	}
-	return page.Data[0], nil
+	return none, usageErr(cmd, "%d %s: give one of their IDs (%s)", len(found), several, strings.Join(ids, ", "))
 }
 
 // notFoundAs replaces the API's answer that something does not exist with
@@ -48,6 +60,16 @@ func notFoundAs(err error, format string, args ...any) error {
 		msg += " (request id " + apiErr.RequestID + ")"
 	}
 	return &exitError{code: ExitNotFound, err: errors.New(msg)}
+}
+
+// notFoundOnRetry is what the CLI says of a delete that met
+// admin.ErrNotFoundOnRetry.
+const notFoundOnRetry = "not found on retry: the first attempt probably removed it"
+
+func asAPIError(err error) *admin.APIError {
+	var apiErr *admin.APIError
+	errors.As(err, &apiErr)
+	return apiErr
 }
 
 // target is one object a command acts on: its ID, and how a person knows it.
@@ -88,7 +110,15 @@ func (a *app) applyAll(cmd *cobra.Command, ch change, targets []target, act func
 		}
 	}
 	for i, t := range targets {
-		if err := act(cmd.Context(), t.id); err != nil {
+		err := act(cmd.Context(), t.id)
+		if errors.Is(err, admin.ErrNotFoundOnRetry) {
+			// Gone, most likely by this very request, whose first answer
+			// was lost: what was asked for holds, so it counts as done.
+			endProgress()
+			fmt.Fprint(a.env.Stderr, safef("note: %s %s %s %s\n", ch.noun, t.label, notFoundOnRetry, apiDetails(asAPIError(err))))
+			err = nil
+		}
+		if err != nil {
 			endProgress()
 			fmt.Fprint(a.env.Stderr, safef("%s %d of %s; stopped at %s\n", ch.done, i, count(len(targets), ch.noun), t.label))
 			return err

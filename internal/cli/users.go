@@ -101,7 +101,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Use:     "remove USER...",
 		Short:   "Remove members from the organization (asks first)",
 		Example: "  anthropic-admin users remove kwame.mensah@acme-robotics.example\n  anthropic-admin users remove tomas.silva@acme-robotics.example zoe.anderson@acme-robotics.example --yes",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    someArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.eachUser(cmd, args, change{noun: "member", verb: "remove", done: "removed", ask: true, refuseAdmins: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.Remove(ctx, id)
@@ -113,7 +113,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Use:     "sign-out USER...",
 		Short:   "Sign members out of Claude everywhere (they stay members)",
 		Example: "  anthropic-admin users sign-out grace.liu@acme-robotics.example",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    someArgs("USER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.eachUser(cmd, args, change{noun: "member", verb: "sign out", done: "signed out", ask: true}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Users.SignOut(ctx, id)
@@ -125,33 +125,40 @@ func (a *app) usersCommand() *cobra.Command {
 	return users
 }
 
-// userArg resolves a member given by ID or by email.
+// userArg resolves a member given by ID or by email; an ID is taken as
+// given, with no call.
 func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, error) {
 	c, err := a.clientFor(cmd.Context())
+	if err != nil || !strings.Contains(arg, "@") {
+		return c, arg, err
+	}
+	u, err := userByEmail(cmd, c, arg)
+	return c, u.ID, err
+}
+
+// userByEmail finds the one member with an email (see byEmail).
+func userByEmail(cmd *cobra.Command, c *admin.Client, email string) (admin.User, error) {
+	found, err := byEmail(cmd.Context(), email,
+		func(email string) *admin.List[admin.User] {
+			return c.Users.List(admin.UserListParams{Email: email, Limit: 100})
+		},
+		func(u admin.User) string { return u.Email })
 	if err != nil {
-		return nil, "", err
+		return admin.User{}, err
 	}
-	id, err := emailArg(cmd.Context(), arg, noMemberEmail, usersByEmail(c), func(u admin.User) string { return u.ID })
-	return c, id, err
+	return onlyOne(cmd, found, func(u admin.User) string { return u.ID },
+		"no member has the email "+email, "members have the email "+email)
 }
 
-const noMemberEmail = "no member has the email %s"
-
-// usersByEmail lists the member with an email: one at most.
-func usersByEmail(c *admin.Client) func(string) *admin.List[admin.User] {
-	return func(email string) *admin.List[admin.User] {
-		return c.Users.List(admin.UserListParams{Email: email, Limit: 1})
-	}
-}
-
-// findUser finds a member given by ID or by email: one call either way.
+// findUser finds a member given by ID or by email: one call either way
+// from a server that filters by email.
 func (a *app) findUser(cmd *cobra.Command, arg string) (*admin.Client, admin.User, error) {
 	c, err := a.clientFor(cmd.Context())
 	if err != nil {
 		return nil, admin.User{}, err
 	}
 	if strings.Contains(arg, "@") {
-		u, err := byEmail(cmd.Context(), arg, noMemberEmail, usersByEmail(c))
+		u, err := userByEmail(cmd, c, arg)
 		return c, u, err
 	}
 	u, err := c.Users.Get(cmd.Context(), arg)

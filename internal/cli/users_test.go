@@ -108,6 +108,9 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"missing argument", true, nil, []string{"users", "get"}, ExitUsage, "expected USER"},
 		{"bad role before sending", true, nil, []string{"users", "update", "user_x", "--role", "admin"}, ExitUsage, "cannot be assigned"},
 		{"unknown command", true, nil, []string{"nope"}, ExitUsage, "unknown command"},
+		{"too many arguments, cobra's own check", true, nil, []string{"completion", "bash", "extra"}, ExitUsage, "(see 'anthropic-admin completion bash --help')"},
+		{"no argument where some are needed", true, nil, []string{"users", "remove", "--yes"}, ExitUsage, "expected USER..., got no argument"},
+		{"the library's refusal of a parameter", true, nil, []string{"users", "get", "user_1/../x"}, ExitUsage, `error: user_id: "user_1/../x" contains a character that cannot be in an ID`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

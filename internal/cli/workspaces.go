@@ -230,7 +230,7 @@ replaces them all. The storage geography of a workspace cannot change.`,
 key of the workspace, and the API offers no way to undo it: it asks first,
 and without a terminal it needs --yes.`,
 		Example: "  anthropic-admin workspaces archive Staging\n  anthropic-admin workspaces archive \"Support Assistant\" --dry-run",
-		Args:    cobra.MinimumNArgs(1),
+		Args:    someArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, ids, err := a.workspaceIDs(cmd, args)
 			if err != nil {

@@ -114,7 +114,7 @@ func TestWorkspaceArguments(t *testing.T) {
 		{"unknown ID", []string{"workspaces", "get", "wrkspc_missing"}, ExitNotFound, "not_found_error"},
 		{"members of unknown name", []string{"workspaces", "members", "list", "Nope"}, ExitNotFound, `"Nope"`},
 		{"missing argument", []string{"workspaces", "get"}, ExitUsage, "expected WORKSPACE"},
-		{"archive nothing", []string{"workspaces", "archive", "--yes"}, ExitUsage, "arg(s)"},
+		{"archive nothing", []string{"workspaces", "archive", "--yes"}, ExitUsage, "expected WORKSPACE..., got no argument"},
 		{"remove without user", []string{"workspaces", "members", "remove", "Production", "--yes"}, ExitUsage, "expected WORKSPACE USER..."},
 		{"unknown member email", []string{"workspaces", "members", "get", "Production", "nobody@example.com"}, ExitNotFound, "no member has the email"},
 	}
