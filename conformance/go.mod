@@ -27,4 +27,5 @@ require (
 	golang.org/x/sync v0.16.0 // indirect
 )
 
+
 replace github.com/anthropic-admin-go/admin => ../

@@ -10,7 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/anthropic-admin-go/admin/internal/cli"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/cli"
 )
 
 func main() {

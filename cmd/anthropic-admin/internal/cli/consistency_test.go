@@ -98,7 +98,7 @@ func TestBudgetSaysHowTodayCounts(t *testing.T) {
 		t.Errorf("budget table:\n%s", out)
 	}
 	// The README says the same.
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/anthropic-admin-go/admin"
-	"github.com/anthropic-admin-go/admin/internal/termsafe"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
 // termChart draws the report charts for a terminal. Fancy charts (stdout is

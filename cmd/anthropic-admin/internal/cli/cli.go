@@ -22,7 +22,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
-	"github.com/anthropic-admin-go/admin/internal/termsafe"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
 // Version is the CLI's version; it follows the library's.

@@ -17,7 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/anthropic-admin-go/admin/internal/termsafe"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
 // Output formats.

@@ -217,7 +217,7 @@ func commandExamples(t *testing.T) (examples []example, missing []string) {
 // blocks.
 func readmeExamples(t *testing.T) []example {
 	t.Helper()
-	b, err := os.ReadFile("../../README.md")
+	b, err := os.ReadFile("../../../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +291,7 @@ func runExample(t *testing.T, ex example) {
 // The README's Try it section gives exactly two commands: the demo, and the
 // checks CI runs.
 func TestReadmeTryIt(t *testing.T) {
-	b, err := os.ReadFile("../../README.md")
+	b, err := os.ReadFile("../../../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +311,7 @@ func TestReadmeTryIt(t *testing.T) {
 	if !ok || !slices.Equal(commands, want) {
 		t.Errorf("Try it gives %q, want %q", commands, want)
 	}
-	if _, err := os.Stat("../../.ci/run"); err != nil {
+	if _, err := os.Stat("../../../../.ci/run"); err != nil {
 		t.Errorf("the README's test command runs .ci/run: %v", err)
 	}
 }
