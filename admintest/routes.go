@@ -21,6 +21,7 @@ type call struct {
 	st        *state
 	now       time.Time
 	noRunning bool // WithoutRunningBuckets
+	mergeTags bool // WithTagsMerged
 }
 
 func (c *call) path(name string) string { return c.r.PathValue(name) }
@@ -55,7 +56,7 @@ func (f *Fake) handle(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rid, _ := r.Context().Value(ridKey{}).(string)
 		f.mu.Lock()
-		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning})
+		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning, mergeTags: f.mergeTags})
 		f.mu.Unlock()
 		if err != nil {
 			writeError(w, rid, err)
