@@ -117,9 +117,7 @@ func (k APIKey) WorkspaceID() string { return k.Scope.WorkspaceID }
 
 // APIKeyListParams filters and pages APIKeys.List.
 type APIKeyListParams struct {
-	AfterID         string
-	BeforeID        string // walk backwards from this ID
-	Limit           int    // page size, 1 to 1000; 0 for the API's default (20)
+	Cursor
 	Status          APIKeyStatus
 	WorkspaceID     string
 	CreatedByUserID string
@@ -150,7 +148,7 @@ type APIKeysService struct{ client *Client }
 
 // List lists the organization's API keys.
 func (s *APIKeysService) List(params APIKeyListParams, opts ...Option) *List[APIKey] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[APIKey](err)
 	}

@@ -63,7 +63,7 @@ func TestAPIKeysList(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: `{"data":[` + apiKeyJSON + `,` + robot + `,` + future + `],"has_more":false,` +
 		`"first_id":"apikey_01Rj2N8SVvo6BePZj99NhmiT","last_id":"apikey_02Future"}`})
 	keys, err := api.client().APIKeys.List(admin.APIKeyListParams{
-		Limit:           200,
+		Cursor:          admin.Cursor{Limit: 200},
 		Status:          admin.APIKeyStatusActive,
 		WorkspaceID:     "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ",
 		CreatedByUserID: "user_01WCz1FkmYMm4gnmykNKUu3Q",
@@ -116,7 +116,7 @@ func TestAPIKeysListWalksBackwards(t *testing.T) {
 		reply{Body: `{"data":[` + apiKeyJSON + `],"has_more":true,"first_id":"apikey_01Rj2N8SVvo6BePZj99NhmiT","last_id":"apikey_01Rj2N8SVvo6BePZj99NhmiT"}`},
 		reply{Body: `{"data":[],"has_more":false,"first_id":null,"last_id":null}`},
 	)
-	keys, err := api.client().APIKeys.List(admin.APIKeyListParams{BeforeID: "apikey_09Newest", Limit: 1}).Collect(context.Background())
+	keys, err := api.client().APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{BeforeID: "apikey_09Newest", Limit: 1}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,10 +261,16 @@ func TestAPIKeysBadInputSendsNothing(t *testing.T) {
 		{"update with a blank name", update(admin.APIKeyUpdateParams{Name: "   "})},
 		{"update to expired", update(admin.APIKeyUpdateParams{Status: admin.APIKeyStatusExpired})},
 		{"update name and expired", update(admin.APIKeyUpdateParams{Name: "x", Status: admin.APIKeyStatusExpired})},
-		{"list limit too big", func() error { _, err := c.APIKeys.List(admin.APIKeyListParams{Limit: 1001}).Page(ctx); return err }},
-		{"list negative limit", func() error { _, err := c.APIKeys.List(admin.APIKeyListParams{Limit: -5}).Page(ctx); return err }},
+		{"list limit too big", func() error {
+			_, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
+			return err
+		}},
+		{"list negative limit", func() error {
+			_, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: -5}}).Page(ctx)
+			return err
+		}},
 		{"list both cursors", func() error {
-			_, err := c.APIKeys.List(admin.APIKeyListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
 	}

@@ -94,7 +94,7 @@ func TestCancellation(t *testing.T) {
 				srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return fakeNow }))
 				defer srv.Close()
 				var err error
-				for _, err = range srv.Client(admin.WithHTTPClient(hc)).Users.List(admin.UserListParams{Limit: 5}).Pages(ctx) {
+				for _, err = range srv.Client(admin.WithHTTPClient(hc)).Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 5}}).Pages(ctx) {
 					if err != nil {
 						break
 					}

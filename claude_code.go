@@ -15,11 +15,9 @@ type ClaudeCodeParams struct {
 	// time of day, or midnight in another zone, is refused rather than
 	// guessed at.
 	Day time.Time
-	// Limit is the number of records per page, 1 to 1000; 0 for the API's
-	// default (20).
-	Limit int
-	// Page resumes from a NextPage token of an earlier page.
-	Page string
+	// PageCursor's Limit is the number of records per page, 1 to 1000; 0
+	// for the API's default (20).
+	PageCursor
 }
 
 // ClaudeCodeActorType tells who a Claude Code record is about.
@@ -178,13 +176,11 @@ func (s *UsageService) ClaudeCode(params ClaudeCodeParams, opts ...Option) *List
 	if err := checkDay(params.Day); err != nil {
 		return failedList[ClaudeCodeRecord](err)
 	}
-	if err := checkLimit(params.Limit, maxPageSize); err != nil {
+	q, err := params.PageCursor.query(maxPageSize)
+	if err != nil {
 		return failedList[ClaudeCodeRecord](err)
 	}
-	q := query{}
 	q.str("starting_at", params.Day.Format(time.DateOnly))
-	q.num("limit", params.Limit)
-	q.str("page", params.Page)
 	return newList[ClaudeCodeRecord](s.client, "/v1/organizations/usage_report/claude_code", url.Values(q), pageToken, opts)
 }
 

@@ -55,11 +55,9 @@ type CostReportParams struct {
 	// BucketWidth can only be 1d, the cost report's one width; "" means 1d.
 	// It is always sent.
 	BucketWidth BucketWidth
-	// Limit is the number of daily buckets per page, 1 to 31; 0 for the
-	// API's default (7).
-	Limit int
-	// Page resumes from a NextPage token of an earlier page.
-	Page    string
+	// PageCursor's Limit is the number of daily buckets per page, 1 to 31;
+	// 0 for the API's default (7).
+	PageCursor
 	GroupBy []CostGroupBy
 }
 
@@ -99,7 +97,7 @@ func (s *CostService) Report(params CostReportParams, opts ...Option) *List[Cost
 	if params.BucketWidth != "" && params.BucketWidth != BucketWidthDay {
 		return failedList[CostBucket](invalidParam("bucket width %q: the cost report has daily (1d) buckets only", params.BucketWidth))
 	}
-	q, err := reportQuery(params.StartingAt, params.EndingAt, BucketWidthDay, params.Limit, maxCostBuckets, params.Page)
+	q, err := reportQuery(params.StartingAt, params.EndingAt, BucketWidthDay, params.PageCursor, maxCostBuckets)
 	if err != nil {
 		return failedList[CostBucket](err)
 	}

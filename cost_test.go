@@ -67,9 +67,10 @@ func TestCostReportRequest(t *testing.T) {
 		{
 			name: "every parameter",
 			params: admin.CostReportParams{
+				PageCursor: admin.PageCursor{Limit: 31, Page: reportPageToken},
 				StartingAt: mustTime(t, "2025-08-01T09:00:00+09:00"), EndingAt: mustTime(t, "2025-09-01T00:00:00Z"),
-				BucketWidth: admin.BucketWidthDay, Limit: 31, Page: reportPageToken,
-				GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription},
+				BucketWidth: admin.BucketWidthDay,
+				GroupBy:     []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription},
 			},
 			query: url.Values{
 				"starting_at": {"2025-08-01T00:00:00Z"}, "ending_at": {"2025-09-01T00:00:00Z"}, "bucket_width": {"1d"},
@@ -90,7 +91,7 @@ func TestCostReportWalksPagesAndSumsExactly(t *testing.T) {
 	api := newFakeAPI(t,
 		reply{Body: `{"data":[` + costBucketJSON + `],"has_more":true,"next_page":"` + reportPageToken + `"}`},
 		reply{Body: costPage2})
-	params := admin.CostReportParams{StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), Limit: 1, GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}
+	params := admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 1}, StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}
 	var buckets []admin.CostBucket
 	for b, err := range api.client().Cost.Report(params).All(context.Background()) {
 		if err != nil {
@@ -150,8 +151,8 @@ func TestCostReportBadInputSendsNothing(t *testing.T) {
 			{"no start", admin.CostReportParams{EndingAt: start}},
 			{"end before start", admin.CostReportParams{StartingAt: start, EndingAt: start.Add(-24 * time.Hour)}},
 			{"end equal to start", admin.CostReportParams{StartingAt: start, EndingAt: start}},
-			{"32 buckets", admin.CostReportParams{StartingAt: start, Limit: 32}},
-			{"negative limit", admin.CostReportParams{StartingAt: start, Limit: -1}},
+			{"32 buckets", admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start}},
+			{"negative limit", admin.CostReportParams{PageCursor: admin.PageCursor{Limit: -1}, StartingAt: start}},
 			{"hourly buckets", admin.CostReportParams{StartingAt: start, BucketWidth: admin.BucketWidthHour}},
 		})
 }

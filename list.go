@@ -18,6 +18,66 @@ const (
 	pageToken
 )
 
+// maxPageSize is the largest limit the ID-cursor lists accept.
+const maxPageSize = 1000
+
+// Cursor pages a list that pages by ID (users, invites, workspaces, their
+// members, API keys). Each such list's params embed it.
+type Cursor struct {
+	// Limit is the page size, 1 to 1000; 0 for the API's default (20).
+	Limit int
+	// AfterID starts after this ID: a page's LastID gives the next page.
+	AfterID string
+	// BeforeID walks backwards from this ID: a page's FirstID gives the
+	// page before. At most one of AfterID and BeforeID may be given.
+	BeforeID string
+}
+
+// query checks c and starts the list's query with it.
+func (c Cursor) query() (query, error) {
+	if c.AfterID != "" && c.BeforeID != "" {
+		return nil, invalidParam("give AfterID or BeforeID, not both")
+	}
+	if err := checkLimit(c.Limit, maxPageSize); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.str("after_id", c.AfterID)
+	q.str("before_id", c.BeforeID)
+	q.num("limit", c.Limit)
+	return q, nil
+}
+
+// checkLimit refuses a page size outside [1, max]; zero means the default.
+func checkLimit(limit, maxLimit int) error {
+	if limit < 0 || limit > maxLimit {
+		return invalidParam("limit %d is out of range: it must be between 1 and %d (0 for the default)", limit, maxLimit)
+	}
+	return nil
+}
+
+// PageCursor pages a list or report that pages by token (rate limits, the
+// usage, cost and Claude Code reports). Each such list's params embed it.
+type PageCursor struct {
+	// Limit is the page size; 0 for the API's default. Its bounds are the
+	// endpoint's, given in its params' doc.
+	Limit int
+	// Page resumes from a NextPage token of an earlier page.
+	Page string
+}
+
+// query checks p against the endpoint's largest page and starts the list's
+// query with it.
+func (p PageCursor) query(maxLimit int) (query, error) {
+	if err := checkLimit(p.Limit, maxLimit); err != nil {
+		return nil, err
+	}
+	q := query{}
+	q.num("limit", p.Limit)
+	q.str("page", p.Page)
+	return q, nil
+}
+
 // List is a lazy handle on a paginated list or report. Nothing is sent until
 // All, Pages, Page or Collect is called, and each call starts from the first
 // page again. A List whose parameters were invalid returns that error from

@@ -140,9 +140,8 @@ type RateLimitListParams struct {
 	// Model keeps only the entry covering this model name or alias; the API
 	// answers 404 when no entry does.
 	Model string
-	// Limit is the page size, 1 to 1000; 0 returns everything in one page.
-	Limit int
-	Page  string // a NextPage token to start from
+	// PageCursor's Limit is 1 to 1000; 0 returns everything in one page.
+	PageCursor
 }
 
 // RateLimitsService reads the organization's rate limits.
@@ -150,24 +149,13 @@ type RateLimitsService struct{ client *Client }
 
 // List lists the organization's rate limits, one entry per group.
 func (s *RateLimitsService) List(params RateLimitListParams, opts ...Option) *List[RateLimit] {
-	q, err := tokenQuery(params.Page, params.Limit)
+	q, err := params.PageCursor.query(maxPageSize)
 	if err != nil {
 		return failedList[RateLimit](err)
 	}
 	q.str("group_type", string(params.GroupType))
 	q.str("model", params.Model)
 	return newList[RateLimit](s.client, "/v1/organizations/rate_limits", url.Values(q), pageToken, opts)
-}
-
-// tokenQuery starts the query of a page-token list.
-func tokenQuery(page string, limit int) (query, error) {
-	if err := checkLimit(limit, maxPageSize); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("page", page)
-	q.num("limit", limit)
-	return q, nil
 }
 
 // WorkspaceRateLimitListParams filters and pages Workspaces.RateLimits.List.
@@ -177,9 +165,8 @@ type WorkspaceRateLimitListParams struct {
 	// workspace inherits, groups without any override included. Without it
 	// only the workspace's overrides come back.
 	IncludeInherited bool
-	// Limit is the page size, 1 to 1000; 0 returns everything in one page.
-	Limit int
-	Page  string // a NextPage token to start from
+	// PageCursor's Limit is 1 to 1000; 0 returns everything in one page.
+	PageCursor
 }
 
 // RateLimitUpdate sets or clears one limit of a workspace.
@@ -217,7 +204,7 @@ func (s *WorkspaceRateLimitsService) List(workspaceID string, params WorkspaceRa
 	if err != nil {
 		return failedList[WorkspaceRateLimit](err)
 	}
-	q, err := tokenQuery(params.Page, params.Limit)
+	q, err := params.PageCursor.query(maxPageSize)
 	if err != nil {
 		return failedList[WorkspaceRateLimit](err)
 	}

@@ -37,7 +37,7 @@ func TestRateLimitsListWalksPages(t *testing.T) {
 		reply{Body: `{"data":[` + modelGroupRateLimitJSON + `],"next_page":"page_MjAyNS0wNS0xNA=="}`},
 		reply{Body: `{"data":[` + batchRateLimitJSON + `,` + future + `],"next_page":null}`},
 	)
-	limits, err := api.client().RateLimits.List(admin.RateLimitListParams{Limit: 1, Model: "claude-sonnet-4-5", GroupType: admin.RateLimitGroupModelGroup}).Collect(context.Background())
+	limits, err := api.client().RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: 1}, Model: "claude-sonnet-4-5", GroupType: admin.RateLimitGroupModelGroup}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,8 @@ func TestWorkspaceRateLimitsList(t *testing.T) {
 		`"source":{"type":"parent_workspace","parent_id":"wrkspc_0"}}],"models":null,"audit":true}`
 	api := newFakeAPI(t, reply{Body: `{"data":[` + workspaceRateLimitJSON + `,` + older + `,` + future + `],"next_page":null}`})
 	entries, err := api.client().Workspaces.RateLimits.List("wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", admin.WorkspaceRateLimitListParams{
-		GroupType: admin.RateLimitGroupModelGroup, IncludeInherited: true, Limit: 100, Page: "page_start",
+		PageCursor: admin.PageCursor{Limit: 100, Page: "page_start"},
+		GroupType:  admin.RateLimitGroupModelGroup, IncludeInherited: true,
 	}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -275,11 +276,11 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 	}
 	tests := []refusal{
 		{"org list limit too big", func() error {
-			_, err := c.RateLimits.List(admin.RateLimitListParams{Limit: 1001}).Page(ctx)
+			_, err := c.RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: 1001}}).Page(ctx)
 			return err
 		}},
 		{"org list negative limit", func() error {
-			_, err := c.RateLimits.List(admin.RateLimitListParams{Limit: -1}).Page(ctx)
+			_, err := c.RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: -1}}).Page(ctx)
 			return err
 		}},
 		{"workspace list empty workspace", func() error {
@@ -291,7 +292,7 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"workspace list limit too big", func() error {
-			_, err := c.Workspaces.RateLimits.List("wrkspc_1", admin.WorkspaceRateLimitListParams{Limit: 5000}).Page(ctx)
+			_, err := c.Workspaces.RateLimits.List("wrkspc_1", admin.WorkspaceRateLimitListParams{PageCursor: admin.PageCursor{Limit: 5000}}).Page(ctx)
 			return err
 		}},
 		{"update empty workspace", update("", "rl_1", valid)},

@@ -90,7 +90,7 @@ func (s *UsageService) ClaudeCodeRange(ctx context.Context, r TimeRange, limit i
 			return
 		}
 		for day := startOfDay(r.Start); day.Before(r.End); day = day.AddDate(0, 0, 1) {
-			for rec, err := range s.ClaudeCode(ClaudeCodeParams{Day: day, Limit: limit}, opts...).All(ctx) {
+			for rec, err := range s.ClaudeCode(ClaudeCodeParams{Day: day, PageCursor: PageCursor{Limit: limit}}, opts...).All(ctx) {
 				if !yield(rec, err) || err != nil {
 					return
 				}

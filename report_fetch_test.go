@@ -303,8 +303,7 @@ func TestRangeRefusesBadBuckets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			api := newFakeAPI(t, reply{Body: `{"data":[` + strings.Join(tt.buckets, ",") + `],"has_more":false,"next_page":null}`})
-			n, err := seqErr(api.client().Usage.MessagesRange(context.Background(),
-				admin.UsageMessagesParams{StartingAt: day("2026-08-01"), EndingAt: day("2026-08-05")}))
+			n, err := seqErr(api.client().Usage.MessagesRange(context.Background(), admin.UsageMessagesParams{StartingAt: day("2026-08-01"), EndingAt: day("2026-08-05")}))
 			if err == nil || !strings.Contains(err.Error(), tt.msg) || n != tt.yielded {
 				t.Errorf("yielded %d, then %v; want %d and an error saying %q", n, err, tt.yielded, tt.msg)
 			}
@@ -347,22 +346,25 @@ func TestRangeBadInputSendsNothing(t *testing.T) {
 		return func() error { _, err := seqErr(c.Cost.ReportRange(ctx, p)); return err }
 	}
 	claude := func(r admin.TimeRange, limit int) func() error {
-		return func() error { _, err := seqErr(c.Usage.ClaudeCodeRange(ctx, r, limit)); return err }
+		return func() error {
+			_, err := seqErr(c.Usage.ClaudeCodeRange(ctx, r, limit))
+			return err
+		}
 	}
 	checkRefusals(t, api, []refusal{
 		{"usage without an end", usage(admin.UsageMessagesParams{StartingAt: start})},
 		{"usage without a start", usage(admin.UsageMessagesParams{EndingAt: end})},
 		{"usage reversed", usage(admin.UsageMessagesParams{StartingAt: end, EndingAt: start})},
 		{"usage empty", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: start})},
-		{"usage with a page", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, Page: reportPageToken})},
+		{"usage with a page", usage(admin.UsageMessagesParams{PageCursor: admin.PageCursor{Page: reportPageToken}, StartingAt: start, EndingAt: end})},
 		{"usage unknown width", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, BucketWidth: "1w"})},
-		{"usage limit too large", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, Limit: 32})},
+		{"usage limit too large", usage(admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start, EndingAt: end})},
 		{"usage six group_by", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end,
 			GroupBy: []admin.UsageGroupBy{"model", "workspace_id", "api_key_id", "service_tier", "context_window", "inference_geo"}})},
 		{"cost without an end", cost(admin.CostReportParams{StartingAt: start})},
 		{"cost hourly", cost(admin.CostReportParams{StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthHour})},
-		{"cost with a page", cost(admin.CostReportParams{StartingAt: start, EndingAt: end, Page: reportPageToken})},
-		{"cost limit too large", cost(admin.CostReportParams{StartingAt: start, EndingAt: end, Limit: 32})},
+		{"cost with a page", cost(admin.CostReportParams{PageCursor: admin.PageCursor{Page: reportPageToken}, StartingAt: start, EndingAt: end})},
+		{"cost limit too large", cost(admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start, EndingAt: end})},
 		{"claude code empty range", claude(admin.TimeRange{Start: start, End: start}, 0)},
 		{"claude code zero range", claude(admin.TimeRange{}, 0)},
 		{"claude code limit too large", claude(admin.TimeRange{Start: start, End: end}, 1001)},
@@ -388,7 +390,7 @@ func TestClaudeCodeRange(t *testing.T) {
 	var want []admin.ClaudeCodeRecord
 	pages := 0
 	for _, day := range days {
-		recs := collect(t, c.Usage.ClaudeCode(admin.ClaudeCodeParams{Day: mustTime(t, day+"T00:00:00Z"), Limit: 4}))
+		recs := collect(t, c.Usage.ClaudeCode(admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: 4}, Day: mustTime(t, day+"T00:00:00Z")}))
 		if len(recs) <= 4 {
 			t.Fatalf("%d records on %s: too few to need pages", len(recs), day)
 		}

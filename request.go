@@ -314,14 +314,6 @@ func checkID(what, id string) error {
 	return nil
 }
 
-// checkLimit refuses a page size outside [1, max]; zero means the default.
-func checkLimit(limit, maxLimit int) error {
-	if limit < 0 || limit > maxLimit {
-		return invalidParam("limit %d is out of range: it must be between 1 and %d (0 for the default)", limit, maxLimit)
-	}
-	return nil
-}
-
 // query helpers: each adds a parameter only when it is set.
 type query url.Values
 
@@ -354,24 +346,6 @@ func list[S ~string](q query, key string, values []S) {
 	for _, v := range values {
 		url.Values(q).Add(key+"[]", string(v))
 	}
-}
-
-// maxPageSize is the largest limit the ID-cursor lists accept.
-const maxPageSize = 1000
-
-// cursorQuery starts the query of an ID-cursor list.
-func cursorQuery(afterID, beforeID string, limit int) (query, error) {
-	if afterID != "" && beforeID != "" {
-		return nil, invalidParam("give AfterID or BeforeID, not both")
-	}
-	if err := checkLimit(limit, maxPageSize); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("after_id", afterID)
-	q.str("before_id", beforeID)
-	q.num("limit", limit)
-	return q, nil
 }
 
 // Beta values that endpoints of this library require; the client sends them

@@ -133,11 +133,9 @@ type UsageMessagesParams struct {
 	EndingAt time.Time
 	// BucketWidth is 1m, 1h or 1d; "" means 1d. It is always sent.
 	BucketWidth BucketWidth
-	// Limit is the number of buckets per page; 0 for the API's default.
-	// At most 1440 for 1m, 168 for 1h, 31 for 1d.
-	Limit int
-	// Page resumes from a NextPage token of an earlier page.
-	Page string
+	// PageCursor's Limit is the number of buckets per page; 0 for the API's
+	// default. At most 1440 for 1m, 168 for 1h, 31 for 1d.
+	PageCursor
 	// GroupBy splits each bucket's results by up to 5 dimensions.
 	GroupBy []UsageGroupBy
 
@@ -246,7 +244,7 @@ func (s *UsageService) Messages(params UsageMessagesParams, opts ...Option) *Lis
 	if len(params.GroupBy) > maxGroupBy {
 		return failedList[UsageBucket](invalidParam("%d group_by values given; the usage report takes at most %d", len(params.GroupBy), maxGroupBy))
 	}
-	q, err := reportQuery(params.StartingAt, params.EndingAt, width, params.Limit, maxLimit, params.Page)
+	q, err := reportQuery(params.StartingAt, params.EndingAt, width, params.PageCursor, maxLimit)
 	if err != nil {
 		return failedList[UsageBucket](err)
 	}
@@ -269,7 +267,7 @@ func (s *UsageService) Messages(params UsageMessagesParams, opts ...Option) *Lis
 // reportQuery starts the query of a bucketed report (messages usage, cost):
 // the time range, the bucket width (always sent, since the API does not
 // document its default) and paging.
-func reportQuery(start, end time.Time, width BucketWidth, limit, maxLimit int, page string) (query, error) {
+func reportQuery(start, end time.Time, width BucketWidth, page PageCursor, maxLimit int) (query, error) {
 	if start.IsZero() {
 		return nil, invalidParam("StartingAt is required")
 	}
@@ -277,14 +275,12 @@ func reportQuery(start, end time.Time, width BucketWidth, limit, maxLimit int, p
 		return nil, invalidParam("EndingAt %s is not after StartingAt %s",
 			end.UTC().Format(time.RFC3339Nano), start.UTC().Format(time.RFC3339Nano))
 	}
-	if err := checkLimit(limit, maxLimit); err != nil {
+	q, err := page.query(maxLimit)
+	if err != nil {
 		return nil, fmt.Errorf("%w with bucket width %s", err, width)
 	}
-	q := query{}
 	q.time("starting_at", start)
 	q.time("ending_at", end)
 	q.str("bucket_width", string(width))
-	q.num("limit", limit)
-	q.str("page", page)
 	return q, nil
 }

@@ -94,8 +94,8 @@ func TestUsageMessagesRequest(t *testing.T) {
 		{
 			name: "every parameter",
 			params: admin.UsageMessagesParams{
-				StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthMinute, Limit: 1440,
-				Page:              reportPageToken,
+				PageCursor: admin.PageCursor{Limit: 1440, Page: reportPageToken},
+				StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthMinute,
 				GroupBy:           []admin.UsageGroupBy{admin.UsageGroupByModel, admin.UsageGroupByWorkspaceID, admin.UsageGroupByAPIKeyID, admin.UsageGroupByInferenceGeo, admin.UsageGroupByServiceTier},
 				APIKeyIDs:         []string{"apikey_01Rj2N8SVvo6BePZj99NhmiT", "apikey_01ABC123DEF456GHI789JKL"},
 				WorkspaceIDs:      []string{"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ"},
@@ -122,20 +122,20 @@ func TestUsageMessagesRequest(t *testing.T) {
 		},
 		{
 			name:   "group by speed adds the fast-mode beta",
-			params: admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthDay, Limit: 31, GroupBy: []admin.UsageGroupBy{admin.UsageGroupBySpeed, admin.UsageGroupByModel}},
+			params: admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 31}, StartingAt: start, BucketWidth: admin.BucketWidthDay, GroupBy: []admin.UsageGroupBy{admin.UsageGroupBySpeed, admin.UsageGroupByModel}},
 			query:  url.Values{"starting_at": {"2025-01-15T00:00:00Z"}, "bucket_width": {"1d"}, "limit": {"31"}, "group_by[]": {"speed", "model"}},
 			beta:   admin.BetaFastMode,
 		},
 		{
 			name:   "speed filter adds the beta after the caller's own",
-			params: admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthHour, Limit: 168, Speeds: []admin.Speed{admin.SpeedFast, admin.SpeedStandard}},
+			params: admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 168}, StartingAt: start, BucketWidth: admin.BucketWidthHour, Speeds: []admin.Speed{admin.SpeedFast, admin.SpeedStandard}},
 			opts:   []admin.Option{admin.WithBeta("other-beta-2026-01-01")},
 			query:  url.Values{"starting_at": {"2025-01-15T00:00:00Z"}, "bucket_width": {"1h"}, "limit": {"168"}, "speeds[]": {"fast", "standard"}},
 			beta:   "other-beta-2026-01-01," + admin.BetaFastMode,
 		},
 		{
 			name:   "a width newer than the library passes through unchecked",
-			params: admin.UsageMessagesParams{StartingAt: start, BucketWidth: "1w", Limit: 5000},
+			params: admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 5000}, StartingAt: start, BucketWidth: "1w"},
 			query:  url.Values{"starting_at": {"2025-01-15T00:00:00Z"}, "bucket_width": {"1w"}, "limit": {"5000"}},
 		},
 	}
@@ -157,8 +157,8 @@ func TestUsageMessagesRequest(t *testing.T) {
 func TestUsageMessagesWalksPages(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: usagePage1}, reply{Body: usagePage2})
 	params := admin.UsageMessagesParams{
-		StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), EndingAt: mustTime(t, "2025-08-04T00:00:00Z"),
-		Limit: 1, GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel},
+		PageCursor: admin.PageCursor{Limit: 1},
+		StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), EndingAt: mustTime(t, "2025-08-04T00:00:00Z"), GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel},
 	}
 	buckets, err := api.client().Usage.Messages(params).Collect(context.Background())
 	if err != nil {
@@ -256,11 +256,11 @@ func TestUsageMessagesBadInputSendsNothing(t *testing.T) {
 			{"no start", admin.UsageMessagesParams{EndingAt: start}},
 			{"end before start", admin.UsageMessagesParams{StartingAt: start, EndingAt: start.Add(-time.Hour)}},
 			{"end equal to start", admin.UsageMessagesParams{StartingAt: start, EndingAt: start}},
-			{"32 daily buckets (default width)", admin.UsageMessagesParams{StartingAt: start, Limit: 32}},
-			{"32 daily buckets", admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthDay, Limit: 32}},
-			{"169 hourly buckets", admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthHour, Limit: 169}},
-			{"1441 minute buckets", admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthMinute, Limit: 1441}},
-			{"negative limit", admin.UsageMessagesParams{StartingAt: start, Limit: -1}},
+			{"32 daily buckets (default width)", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start}},
+			{"32 daily buckets", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start, BucketWidth: admin.BucketWidthDay}},
+			{"169 hourly buckets", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 169}, StartingAt: start, BucketWidth: admin.BucketWidthHour}},
+			{"1441 minute buckets", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 1441}, StartingAt: start, BucketWidth: admin.BucketWidthMinute}},
+			{"negative limit", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: -1}, StartingAt: start}},
 			{"six group_by values", admin.UsageMessagesParams{StartingAt: start, GroupBy: six}},
 		})
 }

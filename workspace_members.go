@@ -47,9 +47,7 @@ func (m *WorkspaceMemberDeleted) UnmarshalJSON(data []byte) error {
 
 // WorkspaceMemberListParams pages WorkspaceMembers.List.
 type WorkspaceMemberListParams struct {
-	AfterID  string
-	BeforeID string // walk backwards from this ID
-	Limit    int    // page size, 1 to 1000; 0 for the API's default (20)
+	Cursor
 }
 
 // WorkspaceMemberAddParams is the body of WorkspaceMembers.Add.
@@ -73,7 +71,7 @@ const (
 
 // List lists a workspace's members.
 func (s *WorkspaceMembersService) List(workspaceID string, params WorkspaceMemberListParams, opts ...Option) *List[WorkspaceMember] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[WorkspaceMember](err)
 	}

@@ -32,7 +32,7 @@ func TestWorkspaceMembersList(t *testing.T) {
 		reply{Body: `{"data":[{"type":"workspace_member","user_id":"user_03","workspace_id":"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ","workspace_role":"workspace_billing"}],` +
 			`"has_more":false,"first_id":"user_03","last_id":"user_03"}`},
 	)
-	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{Limit: 2}).Collect(context.Background())
+	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 2}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestWorkspaceMembersListBackwards(t *testing.T) {
 		reply{Body: `{"data":[` + memberJSON + `],"has_more":true,"first_id":"user_01WCz1FkmYMm4gnmykNKUu3Q","last_id":"user_01WCz1FkmYMm4gnmykNKUu3Q"}`},
 		reply{Body: `{"data":[],"has_more":false,"first_id":null,"last_id":null}`},
 	)
-	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{BeforeID: "user_09"}).Collect(context.Background())
+	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{BeforeID: "user_09"}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,16 +189,25 @@ func TestWorkspaceMembersBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"list limit too big", func() error {
-			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{Limit: 1001}).Page(ctx)
+			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
 			return err
 		}},
 		{"list both cursors", func() error {
-			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
-		{"get empty user", func() error { _, err := c.Workspaces.Members.Get(ctx, "wrkspc_1", ""); return err }},
-		{"get empty workspace", func() error { _, err := c.Workspaces.Members.Get(ctx, "", "user_1"); return err }},
-		{"remove user with dots", func() error { _, err := c.Workspaces.Members.Remove(ctx, "wrkspc_1", ".."); return err }},
+		{"get empty user", func() error {
+			_, err := c.Workspaces.Members.Get(ctx, "wrkspc_1", "")
+			return err
+		}},
+		{"get empty workspace", func() error {
+			_, err := c.Workspaces.Members.Get(ctx, "", "user_1")
+			return err
+		}},
+		{"remove user with dots", func() error {
+			_, err := c.Workspaces.Members.Remove(ctx, "wrkspc_1", "..")
+			return err
+		}},
 		{"add billing", add("wrkspc_1", "user_1", admin.WorkspaceRoleBilling)},
 		{"add without role", add("wrkspc_1", "user_1", "")},
 		{"add without user", add("wrkspc_1", "", admin.WorkspaceRoleUser)},

@@ -124,9 +124,7 @@ func (w *Workspace) Archived() bool { return w.ArchivedAt != nil }
 
 // WorkspaceListParams filters and pages Workspaces.List.
 type WorkspaceListParams struct {
-	AfterID         string
-	BeforeID        string // walk backwards from this ID
-	Limit           int    // page size, 1 to 1000; 0 for the API's default (20)
+	Cursor
 	IncludeArchived bool
 	IncludeDefault  bool     // also list the organization's default workspace
 	IDs             []string // only these workspaces; at most 100
@@ -220,7 +218,7 @@ type WorkspacesService struct {
 // List lists the organization's workspaces. Archived workspaces and the
 // default workspace are left out unless the params ask for them.
 func (s *WorkspacesService) List(params WorkspaceListParams, opts ...Option) *List[Workspace] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[Workspace](err)
 	}

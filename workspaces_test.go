@@ -171,7 +171,7 @@ func TestWorkspacesList(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: `{"data":[` + workspaceJSON + `,` + archivedWorkspaceJSON + `,` + futureWorkspaceJSON +
 		`],"has_more":false,"first_id":"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ","last_id":"wrkspc_01FutureFutureFutureFut"}`})
 	ws, err := api.client().Workspaces.List(admin.WorkspaceListParams{
-		Limit:           50,
+		Cursor:          admin.Cursor{Limit: 50},
 		IncludeArchived: true,
 		IncludeDefault:  true,
 		IDs:             []string{"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "wrkspc_01AbCdEfGhJkLmNpQrStUvWx", "wrkspc_01FutureFutureFutureFut"},
@@ -230,7 +230,7 @@ func TestWorkspacesListWalksPages(t *testing.T) {
 	}{
 		{
 			name:    "forwards",
-			params:  admin.WorkspaceListParams{Limit: 2, IncludeArchived: true},
+			params:  admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 2}, IncludeArchived: true},
 			replies: []reply{workspacePage(true, "wrkspc_a", "wrkspc_b"), workspacePage(true, "wrkspc_c", "wrkspc_d"), workspacePage(false, "wrkspc_e")},
 			want:    []string{"wrkspc_a", "wrkspc_b", "wrkspc_c", "wrkspc_d", "wrkspc_e"},
 			queries: []url.Values{
@@ -241,7 +241,7 @@ func TestWorkspacesListWalksPages(t *testing.T) {
 		},
 		{
 			name:    "forwards from a cursor",
-			params:  admin.WorkspaceListParams{AfterID: "wrkspc_0", Limit: 2},
+			params:  admin.WorkspaceListParams{Cursor: admin.Cursor{AfterID: "wrkspc_0", Limit: 2}},
 			replies: []reply{workspacePage(true, "wrkspc_a", "wrkspc_b"), workspacePage(false, "wrkspc_c")},
 			want:    []string{"wrkspc_a", "wrkspc_b", "wrkspc_c"},
 			queries: []url.Values{
@@ -251,7 +251,7 @@ func TestWorkspacesListWalksPages(t *testing.T) {
 		},
 		{
 			name:    "backwards",
-			params:  admin.WorkspaceListParams{BeforeID: "wrkspc_z", Limit: 2, IncludeDefault: true},
+			params:  admin.WorkspaceListParams{Cursor: admin.Cursor{BeforeID: "wrkspc_z", Limit: 2}, IncludeDefault: true},
 			replies: []reply{workspacePage(true, "wrkspc_x", "wrkspc_y"), workspacePage(false, "wrkspc_w")},
 			want:    []string{"wrkspc_x", "wrkspc_y", "wrkspc_w"},
 			queries: []url.Values{
@@ -510,12 +510,15 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"list limit too big", func() error {
-			_, err := c.Workspaces.List(admin.WorkspaceListParams{Limit: 1001}).Page(ctx)
+			_, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
 			return err
 		}},
-		{"list negative limit", func() error { _, err := c.Workspaces.List(admin.WorkspaceListParams{Limit: -5}).Page(ctx); return err }},
+		{"list negative limit", func() error {
+			_, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: -5}}).Page(ctx)
+			return err
+		}},
 		{"list both cursors", func() error {
-			_, err := c.Workspaces.List(admin.WorkspaceListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
 		{"get empty ID", func() error { _, err := c.Workspaces.Get(ctx, ""); return err }},

@@ -120,7 +120,7 @@ func BenchmarkListUsers5000(b *testing.B) {
 		b.Run("limit="+strconv.Itoa(limit), func(b *testing.B) {
 			compare(b, clients{
 				ours: func(ctx context.Context, _ int) error {
-					n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Limit: limit}))
+					n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: limit}}))
 					return wantCount("members", n, err, listedUsers)
 				},
 				baseline: func(ctx context.Context, _ int) error {

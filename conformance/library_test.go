@@ -93,7 +93,7 @@ func walk[T any](t *testing.T, c *admin.Client, path string, q url.Values) ([]T,
 // libIDs reads the IDs of the demo's users and workspaces by name.
 func libIDs(t *testing.T, c *admin.Client) (users, workspaces map[string]string) {
 	t.Helper()
-	us, err := c.Users.List(admin.UserListParams{Limit: 1000}).Collect(t.Context())
+	us, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestLibraryUsersPaging(t *testing.T) {
 	c := srv.Client()
 
 	seen := map[string]int{}
-	for u, err := range c.Users.List(admin.UserListParams{Limit: 4}).All(t.Context()) {
+	for u, err := range c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 4}}).All(t.Context()) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -82,7 +82,7 @@ func (a *app) listKeys(cmd *cobra.Command, f keyFilter) (*admin.Client, []admin.
 	if err != nil {
 		return nil, nil, err
 	}
-	params := admin.APIKeyListParams{Status: admin.APIKeyStatus(status), Limit: pageSize(a.flags.maxItems)}
+	params := admin.APIKeyListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, Status: admin.APIKeyStatus(status)}
 	if f.workspace != "" {
 		if _, params.WorkspaceID, err = a.workspaceArg(cmd, f.workspace); err != nil {
 			return nil, nil, err
@@ -309,7 +309,7 @@ func (a *app) keyArgs(ctx context.Context, args []string) (*admin.Client, []targ
 			continue
 		}
 		if byName == nil {
-			all, err := c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}).Collect(ctx)
+			all, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(ctx)
 			if err != nil {
 				return nil, nil, err
 			}

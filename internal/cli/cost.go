@@ -170,7 +170,7 @@ func (a *app) reportWorkspaces(cmd *cobra.Command, args []string) (usageIDs, cos
 // when there is none.
 func (a *app) defaultWorkspaceID(ctx context.Context, c *admin.Client) (string, error) {
 	others := map[string]bool{}
-	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, Limit: 1000}).All(ctx) {
+	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true}).All(ctx) {
 		if err != nil {
 			return "", err
 		}

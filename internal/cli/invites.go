@@ -52,8 +52,8 @@ func (a *app) invitesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			params := admin.InviteListParams{Email: email, Statuses: wire[admin.InviteStatus](checkedStatuses),
-				Roles: wire[admin.OrgRole](checkedRoles), Limit: pageSize(a.flags.maxItems)}
+			params := admin.InviteListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, Email: email, Statuses: wire[admin.InviteStatus](checkedStatuses),
+				Roles: wire[admin.OrgRole](checkedRoles)}
 			items, err := collect(a, cmd.Context(), c.Invites.List(params), "invites")
 			if err != nil {
 				return err
@@ -152,7 +152,7 @@ func (a *app) inviteArg(ctx context.Context, arg string) (*admin.Client, string,
 		return nil, "", err
 	}
 	id, err := emailArg(ctx, arg, "no invite was sent to %s", func(email string) *admin.List[admin.Invite] {
-		return c.Invites.List(admin.InviteListParams{Email: email, Limit: 1})
+		return c.Invites.List(admin.InviteListParams{Cursor: admin.Cursor{Limit: 1}, Email: email})
 	}, func(i admin.Invite) string { return i.ID })
 	return c, id, err
 }

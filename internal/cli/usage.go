@@ -182,7 +182,7 @@ func (n *usageNames) name(ctx context.Context, d usageDim, key string) string {
 	case d.by == admin.UsageGroupByAPIKeyID:
 		if n.keys == nil {
 			n.keys = map[string]string{}
-			for k, err := range n.c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}).All(ctx) {
+			for k, err := range n.c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).All(ctx) {
 				if err != nil {
 					break // names are a nicety: fall back to IDs
 				}

@@ -42,7 +42,7 @@ func (a *app) usersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			params := admin.UserListParams{Email: email, Roles: wire[admin.OrgRole](checked), Limit: pageSize(a.flags.maxItems)}
+			params := admin.UserListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, Email: email, Roles: wire[admin.OrgRole](checked)}
 			items, err := collect(a, cmd.Context(), c.Users.List(params), "members")
 			if err != nil {
 				return err
@@ -140,7 +140,7 @@ const noMemberEmail = "no member has the email %s"
 // usersByEmail lists the member with an email: one at most.
 func usersByEmail(c *admin.Client) func(string) *admin.List[admin.User] {
 	return func(email string) *admin.List[admin.User] {
-		return c.Users.List(admin.UserListParams{Email: email, Limit: 1})
+		return c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1}, Email: email})
 	}
 }
 

@@ -45,7 +45,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := c.Workspaces.Members.List(id, admin.WorkspaceMemberListParams{Limit: pageSize(a.flags.maxItems)})
+			l := c.Workspaces.Members.List(id, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}})
 			items, err := collect(a, cmd.Context(), l, "workspace members")
 			if err != nil {
 				return err

@@ -103,7 +103,7 @@ func (a *app) workspacesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			params := admin.WorkspaceListParams{IncludeArchived: includeArchived, IncludeDefault: includeDefault, Limit: pageSize(a.flags.maxItems)}
+			params := admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, IncludeArchived: includeArchived, IncludeDefault: includeDefault}
 			items, err := collect(a, cmd.Context(), c.Workspaces.List(params), "workspaces")
 			if err != nil {
 				return err
@@ -273,7 +273,7 @@ and without a terminal it needs --yes.`,
 // liveKeys counts a workspace's API keys that archiving it would archive,
 // from one page of its keys; more tells that there were more than one page.
 func liveKeys(ctx context.Context, c *admin.Client, workspaceID string) (n int, more bool, err error) {
-	page, err := c.APIKeys.List(admin.APIKeyListParams{WorkspaceID: workspaceID, Limit: 1000}).Page(ctx)
+	page, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}, WorkspaceID: workspaceID}).Page(ctx)
 	if err != nil {
 		return 0, false, err
 	}
@@ -422,7 +422,7 @@ func (a *app) workspaceIDs(cmd *cobra.Command, args []string) (*admin.Client, []
 			continue
 		}
 		if all == nil {
-			all, err = c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, IncludeDefault: true, Limit: 1000}).Collect(cmd.Context())
+			all, err = c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true, IncludeDefault: true}).Collect(cmd.Context())
 			if err != nil {
 				return nil, nil, err
 			}
