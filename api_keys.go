@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/url"
@@ -123,21 +124,31 @@ type APIKeyListParams struct {
 	CreatedByUserID string
 }
 
-// APIKeyUpdateParams is the body of APIKeys.Update. Set Name, Status or both.
+// APIKeyUpdateParams is the body of APIKeys.Update. Set Name, Status or both;
+// neither can be cleared.
 type APIKeyUpdateParams struct {
-	Name   string       `json:"name,omitempty"`
-	Status APIKeyStatus `json:"status,omitempty"` // active, inactive or archived
+	Name   Optional[string]       `json:"name,omitzero"`
+	Status Optional[APIKeyStatus] `json:"status,omitzero"` // active, inactive or archived
 }
 
 // check refuses an update that changes nothing or asks for what cannot be set.
 func (p APIKeyUpdateParams) check() error {
-	switch {
-	case p.Name == "" && p.Status == "":
+	if p.Name.IsZero() && p.Status.IsZero() {
 		return invalidParam("an API key update needs a name, a status or both")
-	case p.Name != "" && strings.TrimSpace(p.Name) == "":
+	}
+	if err := cmp.Or(noClear("name", p.Name, "an API key always has one"), noClear("status", p.Status, "an API key always has one")); err != nil {
+		return err
+	}
+	if name, ok := p.Name.Get(); ok && strings.TrimSpace(name) == "" {
 		return invalidParam("name is blank")
-	case p.Status == APIKeyStatusExpired:
-		return invalidParam("status %q cannot be set: keys expire by time", p.Status)
+	}
+	switch status, _ := p.Status.Get(); status {
+	case APIKeyStatusExpired:
+		return invalidParam("status %q cannot be set: keys expire by time", status)
+	case "":
+		if p.Status.IsSet() {
+			return invalidParam("status is Set to \"\"")
+		}
 	}
 	return nil
 }

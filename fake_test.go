@@ -147,7 +147,7 @@ func TestFakeWorkspacesAndMembers(t *testing.T) {
 		!slices.Equal(ws.DataResidency.AllowedInferenceGeos.Geos, []admin.InferenceGeo{admin.InferenceGeoUS}) {
 		t.Errorf("created = %+v", ws)
 	}
-	ws, err = c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: "Payments API", Tags: map[string]string{}})
+	ws, err = c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: admin.Set("Payments API"), Tags: map[string]admin.Optional[string]{"team": admin.Clear[string]()}})
 	if err != nil || ws.Name != "Payments API" || len(ws.Tags) != 0 {
 		t.Fatalf("update = %+v, %v", ws, err)
 	}
@@ -178,7 +178,7 @@ func TestFakeWorkspacesAndMembers(t *testing.T) {
 	if k, err := c.APIKeys.Get(ctx, keyID); err != nil || k.Status != admin.APIKeyStatusArchived {
 		t.Errorf("key of archived workspace = %+v, %v", k, err)
 	}
-	if _, err := c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: "again"}); !errors.Is(err, admin.ErrInvalidRequest) {
+	if _, err := c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: admin.Set("again")}); !errors.Is(err, admin.ErrInvalidRequest) {
 		t.Errorf("update archived: %v, want invalid request", err)
 	}
 }
@@ -196,7 +196,7 @@ func TestFakeAPIKeysAndRateLimits(t *testing.T) {
 	if !slices.ContainsFunc(inWS, func(x admin.APIKey) bool { return x.ID == k.ID }) {
 		t.Errorf("workspace filter lost %s", k.ID)
 	}
-	off, err := c.APIKeys.Update(ctx, k.ID, admin.APIKeyUpdateParams{Status: admin.APIKeyStatusInactive})
+	off, err := c.APIKeys.Update(ctx, k.ID, admin.APIKeyUpdateParams{Status: admin.Set(admin.APIKeyStatusInactive)})
 	if err != nil || off.Status != admin.APIKeyStatusInactive {
 		t.Fatalf("deactivate = %+v, %v", off, err)
 	}
@@ -210,7 +210,7 @@ func TestFakeAPIKeysAndRateLimits(t *testing.T) {
 	}
 	ws := collect(t, c.Workspaces.List(admin.WorkspaceListParams{}))[0]
 	set, err := c.Workspaces.RateLimits.Update(ctx, ws.ID, limits[0].ID, admin.WorkspaceRateLimitUpdateParams{
-		Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(100))}},
+		Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(100))}},
 	})
 	if err != nil || len(set.Limits) != 1 || set.Limits[0].Value != 100 || set.Limits[0].OrgLimit == nil {
 		t.Fatalf("override = %+v, %v", set, err)

@@ -172,9 +172,9 @@ type WorkspaceRateLimitListParams struct {
 // RateLimitUpdate sets or clears one limit of a workspace.
 type RateLimitUpdate struct {
 	Type RateLimiterType `json:"type"`
-	// Value is the new limit; nil clears the workspace's override so the
-	// organization's value applies again. new(int64(5000)) makes one.
-	Value *int64 `json:"value"`
+	// Value is required: Set(int64(5000)) sets the workspace's override,
+	// Clear[int64]() removes it so the organization's value applies again.
+	Value Optional[int64] `json:"value"`
 }
 
 // WorkspaceRateLimitUpdateParams is the body of Workspaces.RateLimits.Update.
@@ -189,6 +189,9 @@ func (p WorkspaceRateLimitUpdateParams) check() error {
 	for i, l := range p.Limits {
 		if strings.TrimSpace(string(l.Type)) == "" {
 			return invalidParam("limits[%d] has no type", i)
+		}
+		if l.Value.IsZero() {
+			return invalidParam("limits[%d] (%s) neither sets nor clears its value: give Set(n) or Clear[int64]()", i, l.Type)
 		}
 	}
 	return nil

@@ -228,8 +228,8 @@ func TestWorkspaceRateLimitsUpdate(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: workspaceRateLimitJSON})
 	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "rl_01Sonnet",
 		admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{
-			{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(1000))},
-			{Type: admin.RateLimiterOutputTokensPerMinute}, // nil: clear the override
+			{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))},
+			{Type: admin.RateLimiterOutputTokensPerMinute, Value: admin.Clear[int64]()},
 		}})
 	if err != nil {
 		t.Fatal(err)
@@ -244,7 +244,7 @@ func TestWorkspaceRateLimitsUpdate(t *testing.T) {
 func TestWorkspaceRateLimitsUpdateRetries(t *testing.T) {
 	api := newFakeAPI(t, reply{Status: 503, Body: `{"type":"error","error":{"type":"api_error","message":"busy"}}`}, reply{Body: workspaceRateLimitJSON})
 	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "rl_01Sonnet",
-		admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(1000))}}})
+		admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,7 @@ func TestWorkspaceRateLimitsUpdateRetries(t *testing.T) {
 }
 
 func TestRateLimitUpdateEncoding(t *testing.T) {
-	b, err := json.Marshal(admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterTokensPerDay}}})
+	b, err := json.Marshal(admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterTokensPerDay, Value: admin.Clear[int64]()}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,9 +270,12 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 	api := newFakeAPI(t)
 	c := api.client()
 	ctx := context.Background()
-	valid := admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(10))}}}
+	valid := admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(10))}}}
 	update := func(workspaceID, rateLimitID string, p admin.WorkspaceRateLimitUpdateParams) func() error {
-		return func() error { _, err := c.Workspaces.RateLimits.Update(ctx, workspaceID, rateLimitID, p); return err }
+		return func() error {
+			_, err := c.Workspaces.RateLimits.Update(ctx, workspaceID, rateLimitID, p)
+			return err
+		}
 	}
 	tests := []refusal{
 		{"org list limit too big", func() error {
@@ -301,7 +304,12 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 		{"update with no limits", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{})},
 		{"update with an empty list", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{}})},
 		{"update with an empty type", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{
-			{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(10))}, {Value: new(int64(5))},
+			{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(10))}, {Value: admin.Set(int64(5))},
+		}})},
+		// The zero value once meant "clear": now it says nothing, and a
+		// limit must say Set or Clear.
+		{"update with a value neither set nor cleared", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{
+			{Type: admin.RateLimiterRequestsPerMinute},
 		}})},
 	}
 	checkRefusals(t, api, tests)

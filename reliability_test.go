@@ -214,7 +214,7 @@ var matrixEndpoints = []endpoint{
 		path: func(e *cell) string { return "/v1/organizations/api_keys/" + e.keyID },
 		want: fixed("inactive"),
 		call: func(ctx context.Context, c *admin.Client, e *cell) (string, error) {
-			k, err := c.APIKeys.Update(ctx, e.keyID, admin.APIKeyUpdateParams{Status: admin.APIKeyStatusInactive})
+			k, err := c.APIKeys.Update(ctx, e.keyID, admin.APIKeyUpdateParams{Status: admin.Set(admin.APIKeyStatusInactive)})
 			if err != nil {
 				return "", err
 			}
@@ -226,7 +226,7 @@ var matrixEndpoints = []endpoint{
 		path: func(e *cell) string { return "/v1/organizations/workspaces/" + e.workspaceID },
 		want: fixed("Renamed"),
 		call: func(ctx context.Context, c *admin.Client, e *cell) (string, error) {
-			w, err := c.Workspaces.Update(ctx, e.workspaceID, admin.WorkspaceUpdateParams{Name: "Renamed"})
+			w, err := c.Workspaces.Update(ctx, e.workspaceID, admin.WorkspaceUpdateParams{Name: admin.Set("Renamed")})
 			if err != nil {
 				return "", err
 			}

@@ -148,7 +148,7 @@ func (w *soakWorker) addMember(ctx context.Context) {
 func (w *soakWorker) rotateKey(ctx context.Context, i int) {
 	status := []admin.APIKeyStatus{admin.APIKeyStatusInactive, admin.APIKeyStatusActive}[i%2]
 	w.maybeFault("POST", "/v1/organizations/api_keys/"+w.log.keyID)
-	_, err := w.client.APIKeys.Update(ctx, w.log.keyID, admin.APIKeyUpdateParams{Status: status})
+	_, err := w.client.APIKeys.Update(ctx, w.log.keyID, admin.APIKeyUpdateParams{Status: admin.Set(status)})
 	if w.log.judge("set key status "+string(status), err, false) == done {
 		w.log.keyFinal = []admin.APIKeyStatus{status}
 	} else {

@@ -71,7 +71,8 @@ type UserListParams struct {
 	Roles []OrgRole
 }
 
-// UserUpdateParams is the body of Users.Update.
+// UserUpdateParams is the body of Users.Update. Its one field is required,
+// so it is a plain value rather than an Optional.
 type UserUpdateParams struct {
 	Role OrgRole `json:"role"`
 }

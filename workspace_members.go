@@ -56,7 +56,8 @@ type WorkspaceMemberAddParams struct {
 	WorkspaceRole WorkspaceRole `json:"workspace_role"` // any role but WorkspaceRoleBilling
 }
 
-// WorkspaceMemberUpdateParams is the body of WorkspaceMembers.Update.
+// WorkspaceMemberUpdateParams is the body of WorkspaceMembers.Update. Its one
+// field is required, so it is a plain value rather than an Optional.
 type WorkspaceMemberUpdateParams struct {
 	WorkspaceRole WorkspaceRole `json:"workspace_role"`
 }

@@ -349,28 +349,38 @@ func TestWorkspacesGetCreateUpdateArchive(t *testing.T) {
 			name:  "update name and color",
 			reply: workspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
-				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Name: "Research", DisplayColor: "#6C5BB9"})
+				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Name: admin.Set("Research"), DisplayColor: admin.Set("#6C5BB9")})
 			},
 			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"name":"Research","display_color":"#6C5BB9"}`},
 		},
 		{
-			name:  "update clears tags with an empty map",
+			name:  "update sets and removes tags key by key",
 			reply: archivedWorkspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
-				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Tags: map[string]string{}})
+				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Tags: map[string]admin.Optional[string]{
+					"team": admin.Set("research"), "cost_center": admin.Clear[string](),
+				}})
 			},
-			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"tags":{}}`},
+			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"tags":{"team":"research","cost_center":null}}`},
+		},
+		{
+			name:  "update clears the display color",
+			reply: workspaceJSON,
+			call: func(c *admin.Client) (*admin.Workspace, error) {
+				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{DisplayColor: admin.Clear[string]()})
+			},
+			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"display_color":null}`},
 		},
 		{
 			name:  "update key, profile and geos",
 			reply: workspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
 				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{
-					ExternalKeyID: "ekey_01Mn8Pq2Rs4Tv6Wx8Yz0AbCd",
-					UserProfileID: "uprof_01Gk7VnS2bXqW9eR4tYuPzLm",
+					ExternalKeyID: admin.Set("ekey_01Mn8Pq2Rs4Tv6Wx8Yz0AbCd"),
+					UserProfileID: admin.Set("uprof_01Gk7VnS2bXqW9eR4tYuPzLm"),
 					DataResidency: admin.DataResidencyUpdateParams{
-						AllowedInferenceGeos: admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS, admin.InferenceGeoGlobal}},
-						DefaultInferenceGeo:  admin.InferenceGeoGlobal,
+						AllowedInferenceGeos: admin.Set(admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS, admin.InferenceGeoGlobal}}),
+						DefaultInferenceGeo:  admin.Set(admin.InferenceGeoGlobal),
 					},
 				})
 			},
@@ -385,7 +395,7 @@ func TestWorkspacesGetCreateUpdateArchive(t *testing.T) {
 			reply: workspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
 				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{
-					DataResidency: admin.DataResidencyUpdateParams{DefaultInferenceGeo: admin.InferenceGeoUS},
+					DataResidency: admin.DataResidencyUpdateParams{DefaultInferenceGeo: admin.Set(admin.InferenceGeoUS)},
 				})
 			},
 			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"data_residency":{"default_inference_geo":"us"}}`},
@@ -460,7 +470,7 @@ func TestWorkspacesRetries(t *testing.T) {
 		}, 1},
 		{"archive is retried", func(c *admin.Client) error { _, err := c.Workspaces.Archive(ctx, id); return err }, 2},
 		{"update is retried", func(c *admin.Client) error {
-			_, err := c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Name: "Research"})
+			_, err := c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Name: admin.Set("Research")})
 			return err
 		}, 2},
 		{"member add is not retried", func(c *admin.Client) error {
@@ -500,6 +510,9 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 	}
 	both := admin.InferenceGeos{Unrestricted: true, Geos: []admin.InferenceGeo{admin.InferenceGeoUS}}
 	onlyUS := admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS}}
+	update := func(p admin.WorkspaceUpdateParams) func() error {
+		return func() error { _, err := c.Workspaces.Update(ctx, "wrkspc_1", p); return err }
+	}
 	checkRefusals(t, api, []refusal{
 		{"list 101 IDs", func() error {
 			_, err := c.Workspaces.List(admin.WorkspaceListParams{IDs: tooMany}).Page(ctx)
@@ -525,7 +538,7 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 		{"get ID with slash", func() error { _, err := c.Workspaces.Get(ctx, "wrkspc_1/members"); return err }},
 		{"archive dots", func() error { _, err := c.Workspaces.Archive(ctx, ".."); return err }},
 		{"update blank ID", func() error {
-			_, err := c.Workspaces.Update(ctx, " ", admin.WorkspaceUpdateParams{Name: "x"})
+			_, err := c.Workspaces.Update(ctx, " ", admin.WorkspaceUpdateParams{Name: admin.Set("x")})
 			return err
 		}},
 		{"create without name", func() error {
@@ -548,18 +561,35 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"update blank name", func() error {
-			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{Name: "  "})
+			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{Name: admin.Set("  ")})
 			return err
 		}},
 		{"update both geo shapes", func() error {
-			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{AllowedInferenceGeos: both}})
+			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{AllowedInferenceGeos: admin.Set(both)}})
 			return err
 		}},
 		{"update default outside allowed", func() error {
 			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
-				AllowedInferenceGeos: onlyUS, DefaultInferenceGeo: admin.InferenceGeoGlobal,
+				AllowedInferenceGeos: admin.Set(onlyUS), DefaultInferenceGeo: admin.Set(admin.InferenceGeoGlobal),
 			}})
 			return err
 		}},
+		{"update only an empty tag map", update(admin.WorkspaceUpdateParams{Tags: map[string]admin.Optional[string]{}})},
+		{"update a tag neither set nor cleared", update(admin.WorkspaceUpdateParams{Tags: map[string]admin.Optional[string]{
+			"team": admin.Set("x"), "env": {},
+		}})},
+		{"update allowed geos set to nothing", update(admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
+			AllowedInferenceGeos: admin.Set(admin.InferenceGeos{}),
+		}})},
+		// What a workspace always has, or can never lose, cannot be cleared.
+		{"update clearing the name", update(admin.WorkspaceUpdateParams{Name: admin.Clear[string]()})},
+		{"update clearing the external key", update(admin.WorkspaceUpdateParams{ExternalKeyID: admin.Clear[string]()})},
+		{"update clearing the user profile", update(admin.WorkspaceUpdateParams{UserProfileID: admin.Clear[string]()})},
+		{"update clearing the allowed geos", update(admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
+			AllowedInferenceGeos: admin.Clear[admin.InferenceGeos](),
+		}})},
+		{"update clearing the default geo", update(admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
+			DefaultInferenceGeo: admin.Clear[admin.InferenceGeo](),
+		}})},
 	})
 }

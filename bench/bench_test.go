@@ -170,7 +170,7 @@ func BenchmarkUpdateAPIKey(b *testing.B) {
 	}
 	compare(b, clients{
 		ours: func(ctx context.Context, i int) error {
-			k, err := lib.APIKeys.Update(ctx, fx.APIKeyID, admin.APIKeyUpdateParams{Status: status(i)})
+			k, err := lib.APIKeys.Update(ctx, fx.APIKeyID, admin.APIKeyUpdateParams{Status: admin.Set(status(i))})
 			if err != nil {
 				return err
 			}
@@ -178,7 +178,7 @@ func BenchmarkUpdateAPIKey(b *testing.B) {
 		},
 		baseline: func(ctx context.Context, i int) error {
 			var k admin.APIKey
-			err := raw.do(ctx, "POST", "/v1/organizations/api_keys/"+url.PathEscape(fx.APIKeyID), nil, admin.APIKeyUpdateParams{Status: status(i)}, &k)
+			err := raw.do(ctx, "POST", "/v1/organizations/api_keys/"+url.PathEscape(fx.APIKeyID), nil, admin.APIKeyUpdateParams{Status: admin.Set(status(i))}, &k)
 			if err != nil {
 				return err
 			}

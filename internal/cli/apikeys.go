@@ -190,7 +190,14 @@ func (a *app) apiKeysCommand() *cobra.Command {
 					return err
 				}
 			}
-			k, err := c.APIKeys.Update(cmd.Context(), targets[0].id, admin.APIKeyUpdateParams{Name: newName, Status: admin.APIKeyStatus(status)})
+			var params admin.APIKeyUpdateParams
+			if newName != "" {
+				params.Name = admin.Set(newName)
+			}
+			if status != "" {
+				params.Status = admin.Set(admin.APIKeyStatus(status))
+			}
+			k, err := c.APIKeys.Update(cmd.Context(), targets[0].id, params)
 			if err != nil || a.flags.dryRun {
 				return err
 			}
@@ -244,7 +251,7 @@ func (a *app) setKeyStatus(status admin.APIKeyStatus, ch change) *cobra.Command 
 				return err
 			}
 			return a.applyAll(cmd, run, targets, func(ctx context.Context, id string) error {
-				_, err := c.APIKeys.Update(ctx, id, admin.APIKeyUpdateParams{Status: status})
+				_, err := c.APIKeys.Update(ctx, id, admin.APIKeyUpdateParams{Status: admin.Set(status)})
 				return err
 			})
 		},
