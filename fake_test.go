@@ -157,16 +157,16 @@ func TestFakeWorkspacesAndMembers(t *testing.T) {
 	if err != nil || m.UserID != user.ID || m.WorkspaceID != ws.ID {
 		t.Fatalf("add = %+v, %v", m, err)
 	}
-	if m, err = c.Workspaces.Members.Update(ctx, ws.ID, user.ID, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin}); err != nil || m.WorkspaceRole != admin.WorkspaceRoleAdmin {
+	if m, err = c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws.ID, UserID: user.ID}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin}); err != nil || m.WorkspaceRole != admin.WorkspaceRoleAdmin {
 		t.Fatalf("update member = %+v, %v", m, err)
 	}
-	if got, err := c.Workspaces.Members.Get(ctx, ws.ID, user.ID); err != nil || got.WorkspaceRole != admin.WorkspaceRoleAdmin {
+	if got, err := c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws.ID, UserID: user.ID}); err != nil || got.WorkspaceRole != admin.WorkspaceRoleAdmin {
 		t.Errorf("get member = %+v, %v", got, err)
 	}
 	if members := collect(t, c.Workspaces.Members.List(ws.ID, admin.WorkspaceMemberListParams{})); len(members) != 1 {
 		t.Errorf("members = %v", members)
 	}
-	if del, err := c.Workspaces.Members.Remove(ctx, ws.ID, user.ID); err != nil || del.UserID != user.ID {
+	if del, err := c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws.ID, UserID: user.ID}); err != nil || del.UserID != user.ID {
 		t.Errorf("remove member = %+v, %v", del, err)
 	}
 
@@ -209,7 +209,7 @@ func TestFakeAPIKeysAndRateLimits(t *testing.T) {
 		t.Fatalf("%d rate limits, want 8", len(limits))
 	}
 	ws := collect(t, c.Workspaces.List(admin.WorkspaceListParams{}))[0]
-	set, err := c.Workspaces.RateLimits.Update(ctx, ws.ID, limits[0].ID, admin.WorkspaceRateLimitUpdateParams{
+	set, err := c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: ws.ID, RateLimitID: limits[0].ID}, admin.WorkspaceRateLimitUpdateParams{
 		Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(100))}},
 	})
 	if err != nil || len(set.Limits) != 1 || set.Limits[0].Value != 100 || set.Limits[0].OrgLimit == nil {

@@ -216,12 +216,28 @@ func (s *WorkspaceRateLimitsService) List(workspaceID string, params WorkspaceRa
 	return newList[WorkspaceRateLimit](s.client, path, url.Values(q), pageToken, opts)
 }
 
-// Update sets or clears a workspace's overrides for one rate-limit group,
-// named by the organization's RateLimit.ID.
-func (s *WorkspaceRateLimitsService) Update(ctx context.Context, workspaceID, rateLimitID string, params WorkspaceRateLimitUpdateParams, opts ...Option) (*WorkspaceRateLimit, error) {
+// WorkspaceRateLimitRef names a workspace's entry for one rate-limit group:
+// the workspace and the organization's RateLimit.ID. Calls that name an
+// object by two IDs take them as named fields, so that the two can never be
+// swapped silently.
+type WorkspaceRateLimitRef struct {
+	WorkspaceID string
+	RateLimitID string
+}
+
+func (r WorkspaceRateLimitRef) path() (string, error) {
+	return pathOf("/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}", r.WorkspaceID, r.RateLimitID)
+}
+
+// Ref names the entry for Update.
+func (w WorkspaceRateLimit) Ref() WorkspaceRateLimitRef {
+	return WorkspaceRateLimitRef{WorkspaceID: w.WorkspaceID, RateLimitID: w.RateLimitID}
+}
+
+// Update sets or clears a workspace's overrides for one rate-limit group.
+func (s *WorkspaceRateLimitsService) Update(ctx context.Context, ref WorkspaceRateLimitRef, params WorkspaceRateLimitUpdateParams, opts ...Option) (*WorkspaceRateLimit, error) {
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return call[WorkspaceRateLimit](ctx, s.client, "POST", "/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}",
-		[]string{workspaceID, rateLimitID}, params, opts)
+	return callRef[WorkspaceRateLimit](ctx, s.client, "POST", ref, params, opts)
 }

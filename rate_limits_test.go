@@ -226,7 +226,7 @@ func TestWorkspaceRateLimitsList(t *testing.T) {
 
 func TestWorkspaceRateLimitsUpdate(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: workspaceRateLimitJSON})
-	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "rl_01Sonnet",
+	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), admin.WorkspaceRateLimitRef{WorkspaceID: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", RateLimitID: "rl_01Sonnet"},
 		admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{
 			{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))},
 			{Type: admin.RateLimiterOutputTokensPerMinute, Value: admin.Clear[int64]()},
@@ -243,7 +243,7 @@ func TestWorkspaceRateLimitsUpdate(t *testing.T) {
 // An update is not a create: a 503 is retried like any other call.
 func TestWorkspaceRateLimitsUpdateRetries(t *testing.T) {
 	api := newFakeAPI(t, reply{Status: 503, Body: `{"type":"error","error":{"type":"api_error","message":"busy"}}`}, reply{Body: workspaceRateLimitJSON})
-	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "rl_01Sonnet",
+	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), admin.WorkspaceRateLimitRef{WorkspaceID: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", RateLimitID: "rl_01Sonnet"},
 		admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))}}})
 	if err != nil {
 		t.Fatal(err)
@@ -273,7 +273,7 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 	valid := admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(10))}}}
 	update := func(workspaceID, rateLimitID string, p admin.WorkspaceRateLimitUpdateParams) func() error {
 		return func() error {
-			_, err := c.Workspaces.RateLimits.Update(ctx, workspaceID, rateLimitID, p)
+			_, err := c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: workspaceID, RateLimitID: rateLimitID}, p)
 			return err
 		}
 	}

@@ -373,12 +373,30 @@ func create[T any](ctx context.Context, c *Client, pattern string, ids []string,
 	return callRequest[T](ctx, c, request{method: http.MethodPost, body: body, create: true}, pattern, ids, opts)
 }
 
+// ref names one object by several IDs: a struct with a field per ID, so that
+// the IDs cannot be swapped as positional strings could.
+type ref interface{ path() (string, error) }
+
+// callRef is call for an object named by a ref.
+func callRef[T any](ctx context.Context, c *Client, method string, r ref, body any, opts []Option) (*T, error) {
+	path, err := r.path()
+	if err != nil {
+		return nil, err
+	}
+	return callPath[T](ctx, c, request{method: method, path: path, body: body}, opts)
+}
+
 func callRequest[T any](ctx context.Context, c *Client, r request, pattern string, ids []string, opts []Option) (*T, error) {
 	path, err := pathOf(pattern, ids...)
 	if err != nil {
 		return nil, err
 	}
 	r.path = path
+	return callPath[T](ctx, c, r, opts)
+}
+
+// callPath sends r, whose path is filled in, and decodes the reply into a T.
+func callPath[T any](ctx context.Context, c *Client, r request, opts []Option) (*T, error) {
 	var out T
 	if err := c.send(ctx, r, &out, opts); err != nil {
 		return nil, err

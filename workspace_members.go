@@ -32,6 +32,23 @@ func (m *WorkspaceMember) UnmarshalJSON(data []byte) error {
 	return decodeKeepingRaw(data, (*plain)(m), &m.raw)
 }
 
+// Ref names the membership for Get, Update and Remove.
+func (m WorkspaceMember) Ref() WorkspaceMemberRef {
+	return WorkspaceMemberRef{WorkspaceID: m.WorkspaceID, UserID: m.UserID}
+}
+
+// WorkspaceMemberRef names one user's membership in one workspace. Calls
+// that name an object by two IDs take them as named fields, so that the two
+// can never be swapped silently.
+type WorkspaceMemberRef struct {
+	WorkspaceID string
+	UserID      string
+}
+
+func (r WorkspaceMemberRef) path() (string, error) {
+	return pathOf(workspaceMemberPath, r.WorkspaceID, r.UserID)
+}
+
 // WorkspaceMemberDeleted confirms a removal from a workspace.
 type WorkspaceMemberDeleted struct {
 	Type        string `json:"type"`
@@ -84,8 +101,8 @@ func (s *WorkspaceMembersService) List(workspaceID string, params WorkspaceMembe
 }
 
 // Get returns one user's membership in a workspace.
-func (s *WorkspaceMembersService) Get(ctx context.Context, workspaceID, userID string, opts ...Option) (*WorkspaceMember, error) {
-	return call[WorkspaceMember](ctx, s.client, "GET", workspaceMemberPath, []string{workspaceID, userID}, nil, opts)
+func (s *WorkspaceMembersService) Get(ctx context.Context, ref WorkspaceMemberRef, opts ...Option) (*WorkspaceMember, error) {
+	return callRef[WorkspaceMember](ctx, s.client, "GET", ref, nil, opts)
 }
 
 // Add makes an organization member a member of the workspace. The billing
@@ -104,16 +121,16 @@ func (s *WorkspaceMembersService) Add(ctx context.Context, workspaceID string, p
 }
 
 // Update changes a member's role in the workspace.
-func (s *WorkspaceMembersService) Update(ctx context.Context, workspaceID, userID string, params WorkspaceMemberUpdateParams, opts ...Option) (*WorkspaceMember, error) {
+func (s *WorkspaceMembersService) Update(ctx context.Context, ref WorkspaceMemberRef, params WorkspaceMemberUpdateParams, opts ...Option) (*WorkspaceMember, error) {
 	if err := checkWorkspaceRole(params.WorkspaceRole); err != nil {
 		return nil, err
 	}
-	return call[WorkspaceMember](ctx, s.client, "POST", workspaceMemberPath, []string{workspaceID, userID}, params, opts)
+	return callRef[WorkspaceMember](ctx, s.client, "POST", ref, params, opts)
 }
 
 // Remove takes a user out of the workspace; they stay in the organization.
-func (s *WorkspaceMembersService) Remove(ctx context.Context, workspaceID, userID string, opts ...Option) (*WorkspaceMemberDeleted, error) {
-	return call[WorkspaceMemberDeleted](ctx, s.client, "DELETE", workspaceMemberPath, []string{workspaceID, userID}, nil, opts)
+func (s *WorkspaceMembersService) Remove(ctx context.Context, ref WorkspaceMemberRef, opts ...Option) (*WorkspaceMemberDeleted, error) {
+	return callRef[WorkspaceMemberDeleted](ctx, s.client, "DELETE", ref, nil, opts)
 }
 
 func checkWorkspaceRole(r WorkspaceRole) error {

@@ -92,7 +92,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "get",
 			reply: memberJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Get(ctx, memberWorkspaceID, memberUserID)
+				return c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID})
 			},
 			want: want{Method: "GET", Path: memberPath},
 		},
@@ -118,7 +118,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "update",
 			reply: memberJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Update(ctx, memberWorkspaceID, memberUserID, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleDeveloper})
+				return c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleDeveloper})
 			},
 			want: want{Method: "POST", Path: memberPath, Body: `{"workspace_role":"workspace_developer"}`},
 		},
@@ -126,7 +126,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "update to billing is allowed",
 			reply: memberJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Update(ctx, memberWorkspaceID, memberUserID, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleBilling})
+				return c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleBilling})
 			},
 			want: want{Method: "POST", Path: memberPath, Body: `{"workspace_role":"workspace_billing"}`},
 		},
@@ -134,7 +134,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "remove",
 			reply: deletedJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Remove(ctx, memberWorkspaceID, memberUserID)
+				return c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID})
 			},
 			want: want{Method: "DELETE", Path: memberPath},
 		},
@@ -161,7 +161,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 
 func TestWorkspaceMembersEscapesIDs(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: memberJSON})
-	if _, err := api.client().Workspaces.Members.Get(context.Background(), "wrkspc 1", "user%01"); err != nil {
+	if _, err := api.client().Workspaces.Members.Get(context.Background(), admin.WorkspaceMemberRef{WorkspaceID: "wrkspc 1", UserID: "user%01"}); err != nil {
 		t.Fatal(err)
 	}
 	// The fake server reports the decoded path; a decoded "%01" proves the
@@ -197,15 +197,15 @@ func TestWorkspaceMembersBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"get empty user", func() error {
-			_, err := c.Workspaces.Members.Get(ctx, "wrkspc_1", "")
+			_, err := c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: ""})
 			return err
 		}},
 		{"get empty workspace", func() error {
-			_, err := c.Workspaces.Members.Get(ctx, "", "user_1")
+			_, err := c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: "", UserID: "user_1"})
 			return err
 		}},
 		{"remove user with dots", func() error {
-			_, err := c.Workspaces.Members.Remove(ctx, "wrkspc_1", "..")
+			_, err := c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: ".."})
 			return err
 		}},
 		{"add billing", add("wrkspc_1", "user_1", admin.WorkspaceRoleBilling)},
@@ -214,11 +214,11 @@ func TestWorkspaceMembersBadInputSendsNothing(t *testing.T) {
 		{"add user with slash", add("wrkspc_1", "user_1/x", admin.WorkspaceRoleUser)},
 		{"add to blank workspace", add(" ", "user_1", admin.WorkspaceRoleUser)},
 		{"update without role", func() error {
-			_, err := c.Workspaces.Members.Update(ctx, "wrkspc_1", "user_1", admin.WorkspaceMemberUpdateParams{})
+			_, err := c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: "user_1"}, admin.WorkspaceMemberUpdateParams{})
 			return err
 		}},
 		{"update blank user", func() error {
-			_, err := c.Workspaces.Members.Update(ctx, "wrkspc_1", "\t", admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
+			_, err := c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: "\t"}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
 			return err
 		}},
 	})

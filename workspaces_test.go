@@ -478,7 +478,7 @@ func TestWorkspacesRetries(t *testing.T) {
 			return err
 		}, 1},
 		{"member update is retried", func(c *admin.Client) error {
-			_, err := c.Workspaces.Members.Update(ctx, id, "user_1", admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleUser})
+			_, err := c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: id, UserID: "user_1"}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleUser})
 			return err
 		}, 2},
 	}

@@ -295,7 +295,7 @@ func (a *app) changeWorkspaceLimits(cmd *cobra.Command, done string, at limitTar
 		return err
 	}
 	a.noteAboveOrg(entry, updates)
-	got, err := c.Workspaces.RateLimits.Update(ctx, wsID, entry.ID, admin.WorkspaceRateLimitUpdateParams{Limits: updates})
+	got, err := c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: wsID, RateLimitID: entry.ID}, admin.WorkspaceRateLimitUpdateParams{Limits: updates})
 	if err != nil || a.flags.dryRun {
 		return err
 	}
