@@ -179,8 +179,8 @@ func TestForecastRefusesPartialData(t *testing.T) {
 func TestForecastOnDemo(t *testing.T) {
 	_, c := newDemoFake(t)
 	r := admin.ForecastRange(fakeNow)
-	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
-		GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}))
+	buckets := collectSeq(t, c.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
+		GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}).All(context.Background()))
 	f, err := admin.ForecastMonth(buckets, fakeNow)
 	if err != nil {
 		t.Fatal(err)

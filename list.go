@@ -136,9 +136,13 @@ func (l *List[T]) All(ctx context.Context) iter.Seq2[T, error] {
 }
 
 // Collect returns every item of every page.
-func (l *List[T]) Collect(ctx context.Context) ([]T, error) {
+func (l *List[T]) Collect(ctx context.Context) ([]T, error) { return collect(l.All(ctx)) }
+
+// collect gathers a sequence until its first error, returned with what came
+// before it.
+func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
 	var all []T
-	for item, err := range l.All(ctx) {
+	for item, err := range seq {
 		if err != nil {
 			return all, err
 		}
@@ -146,6 +150,23 @@ func (l *List[T]) Collect(ctx context.Context) ([]T, error) {
 	}
 	return all, nil
 }
+
+// Range is a lazy handle on a report range of any length: the buckets (or
+// records) of every window and page in it, each once, oldest first. It has
+// the shape of List: nothing is sent until All or Collect is called, each
+// call walks the range from its start again, and invalid parameters are the
+// first error, before any request.
+type Range[T any] struct {
+	walk func(ctx context.Context) iter.Seq2[T, error]
+}
+
+// All iterates over the range, fetching as needed. Stopping the loop stops
+// the fetching. After an error it yields nothing more.
+func (r *Range[T]) All(ctx context.Context) iter.Seq2[T, error] { return r.walk(ctx) }
+
+// Collect returns the whole range. A long range at a fine width holds many
+// buckets: All hands them over as they come, for a caller that sums them.
+func (r *Range[T]) Collect(ctx context.Context) ([]T, error) { return collect(r.All(ctx)) }
 
 // Page fetches the first page only.
 func (l *List[T]) Page(ctx context.Context) (*Page[T], error) {

@@ -32,7 +32,7 @@ func ExampleSummarizeCost() {
 	}
 	var buckets []admin.CostBucket
 	params := admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End, GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}
-	for b, err := range client.Cost.ReportRange(ctx, params) {
+	for b, err := range client.Cost.ReportRange(params).All(ctx) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func ExampleForecastMonth() {
 	// The forecast needs the month so far and the week before today.
 	r := admin.ForecastRange(now)
 	var buckets []admin.CostBucket
-	for b, err := range client.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}) {
+	for b, err := range client.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}).All(context.Background()) {
 		if err != nil {
 			log.Fatal(err)
 		}

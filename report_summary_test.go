@@ -192,8 +192,8 @@ func TestCostSummaryOnDemoIsExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
-		GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription}}))
+	buckets := collectSeq(t, c.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
+		GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription}}).All(context.Background()))
 	if len(buckets) != 91 {
 		t.Fatalf("90d gave %d buckets, want 90 final days and today", len(buckets))
 	}
@@ -298,7 +298,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 	base := admin.UsageMessagesParams{StartingAt: end.AddDate(0, 0, -30), EndingAt: end}
 	grouped := base
 	grouped.GroupBy = []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel}
-	buckets := collectSeq(t, c.Usage.MessagesRange(ctx, grouped))
+	buckets := collectSeq(t, c.Usage.MessagesRange(grouped).All(ctx))
 
 	for _, by := range []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel} {
 		s, err := admin.SummarizeUsage(buckets, by, fakeNow)
@@ -350,7 +350,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 			} else {
 				filtered.Models = []string{g.Key}
 			}
-			fs, err := admin.SummarizeUsage(collectSeq(t, c.Usage.MessagesRange(ctx, filtered)), "", fakeNow)
+			fs, err := admin.SummarizeUsage(collectSeq(t, c.Usage.MessagesRange(filtered).All(ctx)), "", fakeNow)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -367,7 +367,7 @@ func TestSevenDaysOnDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}))
+	buckets := collectSeq(t, c.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}).All(context.Background()))
 	s, err := admin.SummarizeCost(buckets, "", fakeNow)
 	if err != nil {
 		t.Fatal(err)
@@ -460,7 +460,7 @@ func TestClaudeCodeSummaryOnDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	records := collectSeq(t, c.Usage.ClaudeCodeRange(context.Background(), r, 1000))
+	records := collectSeq(t, c.Usage.ClaudeCodeRange(admin.ClaudeCodeRangeParams{StartingAt: r.Start, EndingAt: r.End, Limit: 1000}).All(context.Background()))
 	s, err := admin.SummarizeClaudeCode(records)
 	if err != nil {
 		t.Fatal(err)

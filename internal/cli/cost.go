@@ -119,7 +119,7 @@ func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery, each 
 	if q.byDescription || len(q.filter.models) > 0 || len(q.filter.tiers) > 0 {
 		params.GroupBy = append(params.GroupBy, admin.CostGroupByDescription)
 	}
-	return streamRange(a, "cost report", q.r, admin.BucketWidthDay.RequestSpan(), c.Cost.ReportRange(ctx, params), bucketEnd,
+	return streamRange(a, "cost report", q.r, admin.BucketWidthDay.RequestSpan(), c.Cost.ReportRange(params).All(ctx), bucketEnd,
 		func(b admin.CostBucket) error {
 			if !q.filter.empty() {
 				b.Results = slices.DeleteFunc(b.Results, func(r admin.CostResult) bool { return !q.filter.keep(r) })
@@ -514,7 +514,7 @@ func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin
 		admin.UsageGroupByContextWindow, admin.UsageGroupByInferenceGeo}
 	idx := tokenIndex{}
 	err := streamRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd, func(b admin.UsageBucket) error {
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(params).All(ctx), bucketEnd, func(b admin.UsageBucket) error {
 			for _, r := range b.Results {
 				k := tokenKey{b.StartingAt.Unix(), r.WorkspaceID, r.Model, string(r.ServiceTier), string(r.ContextWindow), string(r.InferenceGeo), ""}
 				idx[k] = idx[k].Add(r.Counts())
@@ -563,7 +563,7 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 		return err
 	}
 	if err := streamRange(a, "usage report", admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, usage), bucketEnd, tokenSum.Add); err != nil {
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(usage).All(ctx), bucketEnd, tokenSum.Add); err != nil {
 		return err
 	}
 	tokens := tokenSum.Summary()

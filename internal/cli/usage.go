@@ -77,7 +77,7 @@ func totalsRange(c *admin.Client, ctx context.Context, params admin.UsageMessage
 		for _, t := range tiles(params.StartingAt, params.EndingAt, params.BucketWidth) {
 			p := params
 			p.StartingAt, p.EndingAt, p.BucketWidth = t.from, t.to, t.width
-			for b, err := range c.Usage.MessagesRange(ctx, p) {
+			for b, err := range c.Usage.MessagesRange(p).All(ctx) {
 				if !yield(b, err) || err != nil {
 					return
 				}
@@ -438,7 +438,7 @@ func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportR
 	w := a.rowWriter(run.format, keysOf(sample))
 	settled := run.now.Add(-admin.ReportLag)
 	var groups groupSums[admin.UsageCounts]
-	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), run.c.Usage.MessagesRange(ctx, params), bucketEnd,
+	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), run.c.Usage.MessagesRange(params).All(ctx), bucketEnd,
 		func(b admin.UsageBucket) error {
 			groups.reset()
 			for _, r := range b.Results {
