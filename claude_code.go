@@ -101,17 +101,11 @@ func (d *reportDate) UnmarshalJSON(data []byte) error {
 
 // ClaudeCodeActor is who a record is about: a member (Type user_actor,
 // EmailAddress set) or an API key (Type api_actor, APIKeyName set). Other
-// types decode with their fields in RawJSON.
+// types decode with their fields in the record's RawJSON.
 type ClaudeCodeActor struct {
 	Type         ClaudeCodeActorType `json:"type"`
 	EmailAddress string              `json:"email_address,omitempty"`
 	APIKeyName   string              `json:"api_key_name,omitempty"`
-	raw
-}
-
-func (a *ClaudeCodeActor) UnmarshalJSON(data []byte) error {
-	type plain ClaudeCodeActor
-	return decodeKeepingRaw(data, (*plain)(a), &a.raw)
 }
 
 // Name returns what identifies the actor to a reader: the email address of a

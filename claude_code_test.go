@@ -171,8 +171,8 @@ func TestClaudeCodeWalksPages(t *testing.T) {
 	if future.Actor.Type != "service_account_actor" || future.CustomerType != "enterprise_api" || future.SubscriptionType != admin.SubscriptionTypeTeam {
 		t.Errorf("unknown values decoded as %+v", future)
 	}
-	if raw := string(future.Actor.RawJSON()); !strings.Contains(raw, `"service_account_name": "deployer"`) {
-		t.Errorf("actor RawJSON lost the unknown actor's fields: %s", raw)
+	if raw := string(future.RawJSON()); !strings.Contains(raw, `"service_account_name": "deployer"`) {
+		t.Errorf("record RawJSON lost the unknown actor's fields: %s", raw)
 	}
 	if raw := string(future.RawJSON()); !strings.Contains(raw, `"plugin_count": 3`) {
 		t.Errorf("record RawJSON lost an unknown field: %s", raw)

@@ -83,12 +83,6 @@ type CostResult struct {
 	ServiceTier   ServiceTier   `json:"service_tier"`
 	TokenType     TokenType     `json:"token_type"`
 	InferenceGeo  InferenceGeo  `json:"inference_geo"`
-	raw
-}
-
-func (r *CostResult) UnmarshalJSON(data []byte) error {
-	type plain CostResult
-	return decodeKeepingRaw(data, (*plain)(r), &r.raw)
 }
 
 // Report returns the cost report, one bucket per UTC day, oldest first (GET

@@ -189,8 +189,8 @@ func TestForecastOnDemo(t *testing.T) {
 	// before today.
 	mtd, week := new(big.Rat), new(big.Rat)
 	for _, b := range buckets {
-		for _, res := range b.Results {
-			a := ratOf(t, rawText(rawFields(t, res.RawJSON()), "amount"))
+		for _, res := range resultJSON(t, b) {
+			a := ratOf(t, rawText(rawFields(t, res), "amount"))
 			if !b.StartingAt.Before(mustTime(t, "2026-11-01T00:00:00Z")) {
 				mtd.Add(mtd, a)
 			}

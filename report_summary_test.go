@@ -168,7 +168,7 @@ func TestSummariesRefuse(t *testing.T) {
 
 func second[T any](_ T, err error) error { return err }
 
-// rawFields decodes a result's RawJSON keeping numbers as written.
+// rawFields decodes a result's JSON keeping numbers as written.
 func rawFields(t *testing.T, raw json.RawMessage) map[string]any {
 	t.Helper()
 	d := json.NewDecoder(strings.NewReader(string(raw)))
@@ -207,8 +207,8 @@ func TestCostSummaryOnDemoIsExact(t *testing.T) {
 	perKey := map[admin.CostField]map[string]*big.Rat{}
 	for i, b := range buckets {
 		perBucket[i] = new(big.Rat)
-		for _, res := range b.Results {
-			m := rawFields(t, res.RawJSON())
+		for _, res := range resultJSON(t, b) {
+			m := rawFields(t, res)
 			amount, ok := new(big.Rat).SetString(rawText(m, "amount"))
 			if !ok {
 				t.Fatalf("amount %v is not a decimal string", m["amount"])
@@ -308,8 +308,8 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 		// By hand, from the raw JSON: every kind of count per group.
 		want := map[string][]int64{}
 		for _, b := range buckets {
-			for _, r := range b.Results {
-				m := rawFields(t, r.RawJSON())
+			for _, r := range resultJSON(t, b) {
+				m := rawFields(t, r)
 				k := rawText(m, string(by))
 				if want[k] == nil {
 					want[k] = make([]int64, len(usageKinds))

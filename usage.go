@@ -154,6 +154,12 @@ type UsageMessagesParams struct {
 // ReportBucket is one time bucket of a report: [StartingAt, EndingAt) in UTC
 // and the results in it. Buckets without usage are returned too, with no
 // results.
+//
+// A bucket is what a report page holds, so, like every top-level object, it
+// keeps its JSON (RawJSON), results and unknown fields included; the ranges
+// compare a bucket sent twice by it. Its results keep no copy of their own,
+// which would double a report's memory: a result's unknown fields are in
+// its bucket's RawJSON.
 type ReportBucket[R any] struct {
 	StartingAt time.Time `json:"starting_at"`
 	EndingAt   time.Time `json:"ending_at"`
@@ -192,12 +198,6 @@ type UsageResult struct {
 	InferenceGeo     InferenceGeo  `json:"inference_geo"`
 	ServiceAccountID string        `json:"service_account_id"`
 	Speed            Speed         `json:"speed"`
-	raw
-}
-
-func (r *UsageResult) UnmarshalJSON(data []byte) error {
-	type plain UsageResult
-	return decodeKeepingRaw(data, (*plain)(r), &r.raw)
 }
 
 // TotalInputTokens is every input token of the result: uncached, written to

@@ -171,7 +171,7 @@ func TestUsageMessagesWalksPages(t *testing.T) {
 	r := checkFirstBucket(t, buckets, usageBucketJSON)
 	// Every field, through its exported form; the absent speed is "".
 	fieldsEqual(t, r, strings.Replace(usageResultJSON, "{", `{"speed": "",`, 1))
-	jsonEqual(t, r.RawJSON(), []byte(usageResultJSON))
+	jsonEqual(t, resultJSON(t, buckets[0])[0], []byte(usageResultJSON))
 	if got := r.TotalInputTokens(); got != 3200 {
 		t.Errorf("TotalInputTokens = %d, want 3200", got)
 	}
@@ -192,8 +192,8 @@ func TestUsageMessagesWalksPages(t *testing.T) {
 	if future.ServiceTier != "ultra" || future.ContextWindow != "1M-10M" || future.InferenceGeo != "eu" || future.Speed != "warp" || future.Model != "claude-future-9" {
 		t.Errorf("unknown values decoded as %+v", future)
 	}
-	if raw := string(future.RawJSON()); !strings.Contains(raw, `"carbon_grams": 12`) || !strings.Contains(raw, `"code_runs": 3`) {
-		t.Errorf("result RawJSON lost unknown fields: %s", raw)
+	if raw := string(resultJSON(t, buckets[2])[1]); !strings.Contains(raw, `"carbon_grams": 12`) || !strings.Contains(raw, `"code_runs": 3`) {
+		t.Errorf("bucket RawJSON lost a result's unknown fields: %s", raw)
 	}
 	if raw := string(buckets[2].RawJSON()); !strings.Contains(raw, `"region": "x"`) {
 		t.Errorf("bucket RawJSON lost an unknown field: %s", raw)
@@ -339,5 +339,30 @@ func refusesBeforeSending[P, T any](t *testing.T, list func(*admin.Client, P) *a
 	}
 	if n := len(api.requests()); n != 0 {
 		t.Errorf("bad input sent %d requests", n)
+	}
+}
+
+// TestReportResultsAreValues: a bucket keeps its JSON, its results keep none
+// of their own (a second copy of every result), so results compare with ==
+// by their values alone.
+func TestReportResultsAreValues(t *testing.T) {
+	var a, b admin.UsageBucket
+	if err := json.Unmarshal([]byte(usageBucketJSON), &a); err != nil {
+		t.Fatal(err)
+	}
+	// The same bucket, spaced otherwise.
+	if err := json.Unmarshal([]byte(strings.ReplaceAll(usageBucketJSON, ": ", ":")), &b); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Results) == 0 || a.Results[0] != b.Results[0] {
+		t.Errorf("results differ: %+v, %+v", a.Results, b.Results)
+	}
+	if a.RawJSON() == nil || !strings.Contains(string(a.RawJSON()), `"results"`) {
+		t.Errorf("bucket RawJSON = %s", a.RawJSON())
+	}
+	actor := admin.ClaudeCodeActor{Type: admin.ClaudeCodeActorUser, EmailAddress: "ada@example.com"}
+	var decoded admin.ClaudeCodeActor
+	if err := json.Unmarshal([]byte(`{"type":"user_actor","email_address":"ada@example.com"}`), &decoded); err != nil || decoded != actor {
+		t.Errorf("actor = %+v, %v", decoded, err)
 	}
 }
