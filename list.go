@@ -2,10 +2,12 @@ package admin
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/url"
 	"slices"
+	"strings"
 )
 
 // pageStyle is how a list endpoint pages.
@@ -16,6 +18,9 @@ const (
 	idCursor pageStyle = iota
 	// pageToken: page, answered with next_page and, on reports, has_more.
 	pageToken
+	// eitherCursor: a path the library does not know (Client.List): each
+	// reply's next_page when it has one, else its ID cursors.
+	eitherCursor
 )
 
 // maxPageSize is the largest limit the ID-cursor lists accept.
@@ -189,7 +194,7 @@ func (l *List[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 		for k, v := range l.query {
 			q[k] = slices.Clone(v)
 		}
-		backward := l.style == idCursor && q.Get("before_id") != ""
+		backward := l.style != pageToken && q.Get("before_id") != ""
 		seen := map[string]bool{}
 		for _, k := range []string{"after_id", "before_id", "page"} {
 			if v := q.Get(k); v != "" {
@@ -203,8 +208,9 @@ func (l *List[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 				return
 			}
 			page := &Page[T]{Data: wire.Data, FirstID: deref(wire.FirstID), LastID: deref(wire.LastID), NextPage: deref(wire.NextPage)}
+			byToken := l.style == pageToken || (l.style == eitherCursor && page.NextPage != "")
 			switch {
-			case l.style == pageToken:
+			case byToken:
 				page.HasMore = page.NextPage != ""
 			case backward:
 				page.HasMore = page.FirstID != ""
@@ -221,7 +227,7 @@ func (l *List[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 				return
 			}
 			key, cursor := "page", page.NextPage
-			if l.style == idCursor {
+			if !byToken {
 				key, cursor = "after_id", page.LastID
 				if backward {
 					key, cursor = "before_id", page.FirstID
@@ -240,6 +246,23 @@ func (l *List[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 			q.Set(key, cursor)
 		}
 	}
+}
+
+// List pages through the GET list endpoint at path, which the library may
+// have no method for, as the typed lists do: nothing is sent until the list
+// is used, each page's next_page is followed when the reply has one and its
+// ID cursors otherwise (backwards from first_id when query has before_id),
+// and a cursor the server returns twice is an error rather than a loop.
+// path and query are as for Do; each item is its JSON as sent.
+func (c *Client) List(path string, query url.Values, opts ...Option) *List[json.RawMessage] {
+	if !strings.HasPrefix(path, "/") {
+		return failedList[json.RawMessage](invalidParam("path %q must start with /", path))
+	}
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = slices.Clone(v)
+	}
+	return newList[json.RawMessage](c, path, q, eitherCursor, opts)
 }
 
 func deref[T any](p *T) T {
