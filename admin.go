@@ -13,7 +13,15 @@
 //	}
 //
 // Every list and report is a lazy *List: nothing is sent until All, Pages or
-// Page is called, and All follows every page for you.
+// Page is called, and All follows every page for you. List params embed
+// Cursor (lists paged by ID) or PageCursor (paged by token). A report range
+// of any length is a lazy *Range of the same shape, and Client.List pages
+// any list path the way the typed lists do.
+//
+// Updates say one of three things per optional field with Optional: leave it
+// (the zero value), Set(v) or Clear[T](). An object named by two IDs is named
+// by a struct with a field per ID (WorkspaceMemberRef, WorkspaceRateLimitRef),
+// never by two strings that could be swapped; one ID stays a plain argument.
 //
 // Errors from the API are *APIError values; match them with errors.Is against
 // ErrNotFound, ErrRateLimited and the other sentinels, or with errors.As.
@@ -30,8 +38,8 @@
 //
 // For reports over any span, ParseTimeRange reads ranges the way people say
 // them ("30d", "mtd", "last-month", or dates), and MessagesRange,
-// ReportRange and ClaudeCodeRange fetch every bucket of a range of any
-// length (in windows the API accepts, every page of each, each bucket
+// ReportRange and ClaudeCodeRange fetch every bucket (or record) of a range
+// of any length (in windows the API accepts, every page of each, each bucket
 // once). This package only fetches reports; the analysis of what they
 // return (totals by any dimension with per-day series, the month-end
 // forecast and budget check, FinOps FOCUS rows) is package

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/url"
@@ -117,29 +118,37 @@ func (k APIKey) WorkspaceID() string { return k.Scope.WorkspaceID }
 
 // APIKeyListParams filters and pages APIKeys.List.
 type APIKeyListParams struct {
-	AfterID         string
-	BeforeID        string // walk backwards from this ID
-	Limit           int    // page size, 1 to 1000; 0 for the API's default (20)
+	Cursor
 	Status          APIKeyStatus
 	WorkspaceID     string
 	CreatedByUserID string
 }
 
-// APIKeyUpdateParams is the body of APIKeys.Update. Set Name, Status or both.
+// APIKeyUpdateParams is the body of APIKeys.Update. Set Name, Status or both;
+// neither can be cleared.
 type APIKeyUpdateParams struct {
-	Name   string       `json:"name,omitempty"`
-	Status APIKeyStatus `json:"status,omitempty"` // active, inactive or archived
+	Name   Optional[string]       `json:"name,omitzero"`
+	Status Optional[APIKeyStatus] `json:"status,omitzero"` // active, inactive or archived
 }
 
 // check refuses an update that changes nothing or asks for what cannot be set.
 func (p APIKeyUpdateParams) check() error {
-	switch {
-	case p.Name == "" && p.Status == "":
+	if p.Name.IsZero() && p.Status.IsZero() {
 		return invalidParam("an API key update needs a name, a status or both")
-	case p.Name != "" && strings.TrimSpace(p.Name) == "":
+	}
+	if err := cmp.Or(noClear("name", p.Name, "an API key always has one"), noClear("status", p.Status, "an API key always has one")); err != nil {
+		return err
+	}
+	if name, ok := p.Name.Get(); ok && strings.TrimSpace(name) == "" {
 		return paramErr("name", "must not be blank")
-	case p.Status == APIKeyStatusExpired:
-		return paramErr("status", "%q cannot be set: keys expire by time", p.Status)
+	}
+	switch status, _ := p.Status.Get(); status {
+	case APIKeyStatusExpired:
+		return paramErr("status", "%q cannot be set: keys expire by time", status)
+	case "":
+		if p.Status.IsSet() {
+			return paramErr("status", "is set to \"\"")
+		}
 	}
 	return nil
 }
@@ -150,7 +159,7 @@ type APIKeysService struct{ client *Client }
 
 // List lists the organization's API keys.
 func (s *APIKeysService) List(params APIKeyListParams, opts ...Option) *List[APIKey] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[APIKey](err)
 	}

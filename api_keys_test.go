@@ -63,7 +63,7 @@ func TestAPIKeysList(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: `{"data":[` + apiKeyJSON + `,` + robot + `,` + future + `],"has_more":false,` +
 		`"first_id":"apikey_01Rj2N8SVvo6BePZj99NhmiT","last_id":"apikey_02Future"}`})
 	keys, err := api.client().APIKeys.List(admin.APIKeyListParams{
-		Limit:           200,
+		Cursor:          admin.Cursor{Limit: 200},
 		Status:          admin.APIKeyStatusActive,
 		WorkspaceID:     "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ",
 		CreatedByUserID: "user_01WCz1FkmYMm4gnmykNKUu3Q",
@@ -116,7 +116,7 @@ func TestAPIKeysListWalksBackwards(t *testing.T) {
 		reply{Body: `{"data":[` + apiKeyJSON + `],"has_more":true,"first_id":"apikey_01Rj2N8SVvo6BePZj99NhmiT","last_id":"apikey_01Rj2N8SVvo6BePZj99NhmiT"}`},
 		reply{Body: `{"data":[],"has_more":false,"first_id":null,"last_id":null}`},
 	)
-	keys, err := api.client().APIKeys.List(admin.APIKeyListParams{BeforeID: "apikey_09Newest", Limit: 1}).Collect(context.Background())
+	keys, err := api.client().APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{BeforeID: "apikey_09Newest", Limit: 1}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,14 +209,14 @@ func TestAPIKeysGetUpdate(t *testing.T) {
 		{
 			name: "rename",
 			call: func(c *admin.Client) (*admin.APIKey, error) {
-				return c.APIKeys.Update(context.Background(), "apikey_01Rj2N8SVvo6BePZj99NhmiT", admin.APIKeyUpdateParams{Name: "Production ingest"})
+				return c.APIKeys.Update(context.Background(), "apikey_01Rj2N8SVvo6BePZj99NhmiT", admin.APIKeyUpdateParams{Name: admin.Set("Production ingest")})
 			},
 			want: want{Method: "POST", Path: "/v1/organizations/api_keys/apikey_01Rj2N8SVvo6BePZj99NhmiT", Body: `{"name":"Production ingest"}`},
 		},
 		{
 			name: "deactivate",
 			call: func(c *admin.Client) (*admin.APIKey, error) {
-				return c.APIKeys.Update(context.Background(), "apikey_01Rj2N8SVvo6BePZj99NhmiT", admin.APIKeyUpdateParams{Status: admin.APIKeyStatusInactive})
+				return c.APIKeys.Update(context.Background(), "apikey_01Rj2N8SVvo6BePZj99NhmiT", admin.APIKeyUpdateParams{Status: admin.Set(admin.APIKeyStatusInactive)})
 			},
 			want: want{Method: "POST", Path: "/v1/organizations/api_keys/apikey_01Rj2N8SVvo6BePZj99NhmiT", Body: `{"status":"inactive"}`},
 		},
@@ -224,7 +224,7 @@ func TestAPIKeysGetUpdate(t *testing.T) {
 			name: "rename and archive",
 			call: func(c *admin.Client) (*admin.APIKey, error) {
 				return c.APIKeys.Update(context.Background(), "apikey_01Rj2N8SVvo6BePZj99NhmiT",
-					admin.APIKeyUpdateParams{Name: "Production ingest", Status: admin.APIKeyStatusArchived})
+					admin.APIKeyUpdateParams{Name: admin.Set("Production ingest"), Status: admin.Set(admin.APIKeyStatusArchived)})
 			},
 			want: want{Method: "POST", Path: "/v1/organizations/api_keys/apikey_01Rj2N8SVvo6BePZj99NhmiT",
 				Body: `{"name":"Production ingest","status":"archived"}`},
@@ -254,17 +254,26 @@ func TestAPIKeysBadInputSendsNothing(t *testing.T) {
 		{"get empty ID", func() error { _, err := c.APIKeys.Get(ctx, ""); return err }},
 		{"get ID with slash", func() error { _, err := c.APIKeys.Get(ctx, "apikey_1/../../users"); return err }},
 		{"update empty ID", func() error {
-			_, err := c.APIKeys.Update(ctx, "", admin.APIKeyUpdateParams{Name: "x"})
+			_, err := c.APIKeys.Update(ctx, "", admin.APIKeyUpdateParams{Name: admin.Set("x")})
 			return err
 		}},
 		{"update with nothing", update(admin.APIKeyUpdateParams{})},
-		{"update with a blank name", update(admin.APIKeyUpdateParams{Name: "   "})},
-		{"update to expired", update(admin.APIKeyUpdateParams{Status: admin.APIKeyStatusExpired})},
-		{"update name and expired", update(admin.APIKeyUpdateParams{Name: "x", Status: admin.APIKeyStatusExpired})},
-		{"list limit too big", func() error { _, err := c.APIKeys.List(admin.APIKeyListParams{Limit: 1001}).Page(ctx); return err }},
-		{"list negative limit", func() error { _, err := c.APIKeys.List(admin.APIKeyListParams{Limit: -5}).Page(ctx); return err }},
+		{"update with a blank name", update(admin.APIKeyUpdateParams{Name: admin.Set("   ")})},
+		{"update to expired", update(admin.APIKeyUpdateParams{Status: admin.Set(admin.APIKeyStatusExpired)})},
+		{"update name and expired", update(admin.APIKeyUpdateParams{Name: admin.Set("x"), Status: admin.Set(admin.APIKeyStatusExpired)})},
+		{"update clearing the name", update(admin.APIKeyUpdateParams{Name: admin.Clear[string]()})},
+		{"update clearing the status", update(admin.APIKeyUpdateParams{Status: admin.Clear[admin.APIKeyStatus]()})},
+		{"update to an empty status", update(admin.APIKeyUpdateParams{Name: admin.Set("x"), Status: admin.Set(admin.APIKeyStatus(""))})},
+		{"list limit too big", func() error {
+			_, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
+			return err
+		}},
+		{"list negative limit", func() error {
+			_, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: -5}}).Page(ctx)
+			return err
+		}},
 		{"list both cursors", func() error {
-			_, err := c.APIKeys.List(admin.APIKeyListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
 	}

@@ -95,7 +95,7 @@ func TestCancellation(t *testing.T) {
 				srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return fakeNow }))
 				defer srv.Close()
 				var err error
-				for _, err = range srv.Client(admin.WithHTTPClient(hc)).Users.List(admin.UserListParams{Limit: 5}).Pages(ctx) {
+				for _, err = range srv.Client(admin.WithHTTPClient(hc)).Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 5}}).Pages(ctx) {
 					if err != nil {
 						break
 					}
@@ -117,14 +117,26 @@ func TestCancellation(t *testing.T) {
 				srv := admintest.NewServer()
 				defer srv.Close()
 				srv.Inject(admintest.Fault{Status: 429, RetryAfter: "30"})
+				// A real 30-second wait on a timer, which says when it
+				// starts: a cancel before then would meet the 429's answer
+				// instead, which is the call's outcome (TestCancelAfterTheAnswer).
+				waiting := make(chan struct{})
+				wait := func(ctx context.Context, d time.Duration) error {
+					close(waiting)
+					timer := time.NewTimer(d)
+					defer timer.Stop()
+					select {
+					case <-timer.C:
+						return nil
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+				}
 				go func() {
-					// The 429's body is closed before the client decides to
-					// wait, so from here on it is waiting or about to.
-					waitUntil(t, "the 429 to be read", func() bool { return bodies.closed.Load() == 1 })
+					<-waiting
 					cancel()
 				}()
-				// WithRetrySleep(nil) puts back the real, 30-second wait.
-				_, err := srv.Client(admin.WithHTTPClient(hc), admin.WithRetrySleep(nil)).Organization.Get(ctx)
+				_, err := srv.Client(admin.WithHTTPClient(hc), admin.WithRetrySleep(wait)).Organization.Get(ctx)
 				if n := len(srv.Requests()); n != 1 {
 					t.Errorf("sent %d requests, want 1", n)
 				}

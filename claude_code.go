@@ -15,11 +15,9 @@ type ClaudeCodeParams struct {
 	// time of day, or midnight in another zone, is refused rather than
 	// guessed at.
 	Day time.Time
-	// Limit is the number of records per page, 1 to 1000; 0 for the API's
-	// default (20).
-	Limit int
-	// Page resumes from a NextPage token of an earlier page.
-	Page string
+	// PageCursor's Limit is the number of records per page, 1 to 1000; 0
+	// for the API's default (20).
+	PageCursor
 }
 
 // ClaudeCodeActorType tells who a Claude Code record is about.
@@ -103,17 +101,11 @@ func (d *reportDate) UnmarshalJSON(data []byte) error {
 
 // ClaudeCodeActor is who a record is about: a member (Type user_actor,
 // EmailAddress set) or an API key (Type api_actor, APIKeyName set). Other
-// types decode with their fields in RawJSON.
+// types decode with their fields in the record's RawJSON.
 type ClaudeCodeActor struct {
 	Type         ClaudeCodeActorType `json:"type"`
 	EmailAddress string              `json:"email_address,omitempty"`
 	APIKeyName   string              `json:"api_key_name,omitempty"`
-	raw
-}
-
-func (a *ClaudeCodeActor) UnmarshalJSON(data []byte) error {
-	type plain ClaudeCodeActor
-	return decodeKeepingRaw(data, (*plain)(a), &a.raw)
 }
 
 // Name returns what identifies the actor to a reader: the email address of a
@@ -178,13 +170,11 @@ func (s *UsageService) ClaudeCode(params ClaudeCodeParams, opts ...Option) *List
 	if err := checkDay(params.Day); err != nil {
 		return failedList[ClaudeCodeRecord](err)
 	}
-	if err := checkLimit(params.Limit, maxPageSize); err != nil {
+	q, err := params.PageCursor.query(maxPageSize)
+	if err != nil {
 		return failedList[ClaudeCodeRecord](err)
 	}
-	q := query{}
 	q.str("starting_at", params.Day.Format(time.DateOnly))
-	q.num("limit", params.Limit)
-	q.str("page", params.Page)
 	return newList[ClaudeCodeRecord](s.client, "/v1/organizations/usage_report/claude_code", url.Values(q), pageToken, opts)
 }
 

@@ -114,7 +114,7 @@ func TestClaudeCodeRequest(t *testing.T) {
 		},
 		{
 			name:   "a parsed midnight, a limit and a page",
-			params: admin.ClaudeCodeParams{Day: mustTime(t, "2025-12-31T00:00:00Z"), Limit: 1000, Page: reportPageToken},
+			params: admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: 1000, Page: reportPageToken}, Day: mustTime(t, "2025-12-31T00:00:00Z")},
 			query:  url.Values{"starting_at": {"2025-12-31"}, "limit": {"1000"}, "page": {reportPageToken}},
 		},
 	}
@@ -130,7 +130,7 @@ func TestClaudeCodeWalksPages(t *testing.T) {
 	api := newFakeAPI(t,
 		reply{Body: `{"data":[` + claudeCodeRecordJSON + `],"has_more":true,"next_page":"` + reportPageToken + `"}`},
 		reply{Body: claudeCodePage2})
-	records, err := api.client().Usage.ClaudeCode(admin.ClaudeCodeParams{Day: time.Date(2025, 8, 8, 0, 0, 0, 0, time.UTC), Limit: 1}).Collect(context.Background())
+	records, err := api.client().Usage.ClaudeCode(admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: 1}, Day: time.Date(2025, 8, 8, 0, 0, 0, 0, time.UTC)}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,8 +171,8 @@ func TestClaudeCodeWalksPages(t *testing.T) {
 	if future.Actor.Type != "service_account_actor" || future.CustomerType != "enterprise_api" || future.SubscriptionType != admin.SubscriptionTypeTeam {
 		t.Errorf("unknown values decoded as %+v", future)
 	}
-	if raw := string(future.Actor.RawJSON()); !strings.Contains(raw, `"service_account_name": "deployer"`) {
-		t.Errorf("actor RawJSON lost the unknown actor's fields: %s", raw)
+	if raw := string(future.RawJSON()); !strings.Contains(raw, `"service_account_name": "deployer"`) {
+		t.Errorf("record RawJSON lost the unknown actor's fields: %s", raw)
 	}
 	if raw := string(future.RawJSON()); !strings.Contains(raw, `"plugin_count": 3`) {
 		t.Errorf("record RawJSON lost an unknown field: %s", raw)
@@ -248,12 +248,12 @@ func TestClaudeCodeBadInputSendsNothing(t *testing.T) {
 		return c.Usage.ClaudeCode(p)
 	},
 		[]badParams[admin.ClaudeCodeParams]{
-			{"no day", admin.ClaudeCodeParams{Limit: 10}},
+			{"no day", admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: 10}}},
 			{"a time of day", admin.ClaudeCodeParams{Day: time.Date(2025, 8, 8, 10, 30, 0, 0, time.UTC)}},
 			{"a nanosecond past midnight", admin.ClaudeCodeParams{Day: day.Add(time.Nanosecond)}},
 			{"midnight in another zone", admin.ClaudeCodeParams{Day: time.Date(2025, 8, 8, 0, 0, 0, 0, cest)}},
 			{"UTC midnight seen from another zone", admin.ClaudeCodeParams{Day: day.In(cest)}},
-			{"limit over 1000", admin.ClaudeCodeParams{Day: day, Limit: 1001}},
-			{"negative limit", admin.ClaudeCodeParams{Day: day, Limit: -1}},
+			{"limit over 1000", admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: 1001}, Day: day}},
+			{"negative limit", admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: -1}, Day: day}},
 		})
 }

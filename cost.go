@@ -55,11 +55,9 @@ type CostReportParams struct {
 	// BucketWidth can only be 1d, the cost report's one width; "" means 1d.
 	// It is always sent.
 	BucketWidth BucketWidth
-	// Limit is the number of daily buckets per page, 1 to 31; 0 for the
-	// API's default (7).
-	Limit int
-	// Page resumes from a NextPage token of an earlier page.
-	Page    string
+	// PageCursor's Limit is the number of daily buckets per page, 1 to 31;
+	// 0 for the API's default (7).
+	PageCursor
 	GroupBy []CostGroupBy
 }
 
@@ -85,12 +83,6 @@ type CostResult struct {
 	ServiceTier   ServiceTier   `json:"service_tier"`
 	TokenType     TokenType     `json:"token_type"`
 	InferenceGeo  InferenceGeo  `json:"inference_geo"`
-	raw
-}
-
-func (r *CostResult) UnmarshalJSON(data []byte) error {
-	type plain CostResult
-	return decodeKeepingRaw(data, (*plain)(r), &r.raw)
 }
 
 // Report returns the cost report, one bucket per UTC day, oldest first (GET
@@ -99,7 +91,7 @@ func (s *CostService) Report(params CostReportParams, opts ...Option) *List[Cost
 	if params.BucketWidth != "" && params.BucketWidth != BucketWidthDay {
 		return failedList[CostBucket](paramErr("bucket_width", "%q cannot be asked for: the cost report has daily (1d) buckets only", params.BucketWidth))
 	}
-	q, err := reportQuery(params.StartingAt, params.EndingAt, BucketWidthDay, params.Limit, maxCostBuckets, params.Page)
+	q, err := reportQuery(params.StartingAt, params.EndingAt, BucketWidthDay, params.PageCursor, maxCostBuckets)
 	if err != nil {
 		return failedList[CostBucket](err)
 	}

@@ -67,9 +67,10 @@ func TestCostReportRequest(t *testing.T) {
 		{
 			name: "every parameter",
 			params: admin.CostReportParams{
+				PageCursor: admin.PageCursor{Limit: 31, Page: reportPageToken},
 				StartingAt: mustTime(t, "2025-08-01T09:00:00+09:00"), EndingAt: mustTime(t, "2025-09-01T00:00:00Z"),
-				BucketWidth: admin.BucketWidthDay, Limit: 31, Page: reportPageToken,
-				GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription},
+				BucketWidth: admin.BucketWidthDay,
+				GroupBy:     []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription},
 			},
 			query: url.Values{
 				"starting_at": {"2025-08-01T00:00:00Z"}, "ending_at": {"2025-09-01T00:00:00Z"}, "bucket_width": {"1d"},
@@ -90,7 +91,7 @@ func TestCostReportWalksPagesAndSumsExactly(t *testing.T) {
 	api := newFakeAPI(t,
 		reply{Body: `{"data":[` + costBucketJSON + `],"has_more":true,"next_page":"` + reportPageToken + `"}`},
 		reply{Body: costPage2})
-	params := admin.CostReportParams{StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), Limit: 1, GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}
+	params := admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 1}, StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}
 	var buckets []admin.CostBucket
 	for b, err := range api.client().Cost.Report(params).All(context.Background()) {
 		if err != nil {
@@ -102,7 +103,7 @@ func TestCostReportWalksPagesAndSumsExactly(t *testing.T) {
 		url.Values{"starting_at": {"2025-08-01T00:00:00Z"}, "bucket_width": {"1d"}, "limit": {"1"}, "group_by[]": {"description"}})
 	r := checkFirstBucket(t, buckets, costBucketJSON)
 	fieldsEqual(t, r, costResultJSON)
-	jsonEqual(t, r.RawJSON(), []byte(costResultJSON))
+	jsonEqual(t, resultJSON(t, buckets[0])[0], []byte(costResultJSON))
 	if r.Amount.String() != "123.78912" || r.Amount.DollarString(2) != "1.24" || r.CostType != admin.CostTypeTokens ||
 		r.TokenType != admin.TokenTypeUncachedInput || r.ServiceTier != admin.ServiceTierStandard || r.InferenceGeo != admin.InferenceGeoGlobal {
 		t.Errorf("result = %+v", r)
@@ -121,7 +122,7 @@ func TestCostReportWalksPagesAndSumsExactly(t *testing.T) {
 	if day[2].CostType != "agent_hours" || day[2].TokenType != "cache_creation.ephemeral_24h_input_tokens" || day[2].InferenceGeo != "eu" {
 		t.Errorf("unknown values decoded as %+v", day[2])
 	}
-	if raw := string(day[2].RawJSON()); !strings.Contains(raw, `"billing_note": "new"`) {
+	if raw := string(resultJSON(t, buckets[2])[2]); !strings.Contains(raw, `"billing_note": "new"`) {
 		t.Errorf("RawJSON lost an unknown field: %s", raw)
 	}
 	if day[3].Amount.String() != "1500" || day[3].CostType != admin.CostTypeCodeExecution {
@@ -150,8 +151,8 @@ func TestCostReportBadInputSendsNothing(t *testing.T) {
 			{"no start", admin.CostReportParams{EndingAt: start}},
 			{"end before start", admin.CostReportParams{StartingAt: start, EndingAt: start.Add(-24 * time.Hour)}},
 			{"end equal to start", admin.CostReportParams{StartingAt: start, EndingAt: start}},
-			{"32 buckets", admin.CostReportParams{StartingAt: start, Limit: 32}},
-			{"negative limit", admin.CostReportParams{StartingAt: start, Limit: -1}},
+			{"32 buckets", admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start}},
+			{"negative limit", admin.CostReportParams{PageCursor: admin.PageCursor{Limit: -1}, StartingAt: start}},
 			{"hourly buckets", admin.CostReportParams{StartingAt: start, BucketWidth: admin.BucketWidthHour}},
 		})
 }

@@ -115,7 +115,7 @@ var endpointCalls = map[string]endpointCall{
 		return c.Workspaces.Get(ctx, ids.workspace)
 	}),
 	"organization.workspaces.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.Workspace, error) {
-		return c.Workspaces.Update(ctx, ids.workspace, admin.WorkspaceUpdateParams{Name: "Production EU"})
+		return c.Workspaces.Update(ctx, ids.workspace, admin.WorkspaceUpdateParams{Name: admin.Set("Production EU")})
 	}),
 	"organization.workspaces.archive": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.Workspace, error) {
 		return c.Workspaces.Archive(ctx, ids.workspace)
@@ -128,13 +128,13 @@ var endpointCalls = map[string]endpointCall{
 		return c.Workspaces.Members.Add(ctx, ids.workspace, admin.WorkspaceMemberAddParams{UserID: ids.nonMember, WorkspaceRole: admin.WorkspaceRoleUser})
 	}),
 	"organization.workspaces.members.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceMember, error) {
-		return c.Workspaces.Members.Get(ctx, ids.workspace, ids.user)
+		return c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: ids.workspace, UserID: ids.user})
 	}),
 	"organization.workspaces.members.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceMember, error) {
-		return c.Workspaces.Members.Update(ctx, ids.workspace, ids.user, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
+		return c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: ids.workspace, UserID: ids.user}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
 	}),
 	"organization.workspaces.members.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceMemberDeleted, error) {
-		return c.Workspaces.Members.Remove(ctx, ids.workspace, ids.user)
+		return c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: ids.workspace, UserID: ids.user})
 	}),
 
 	"organization.api_keys.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.APIKey] {
@@ -144,7 +144,7 @@ var endpointCalls = map[string]endpointCall{
 		return c.APIKeys.Get(ctx, ids.apiKey)
 	}),
 	"organization.api_keys.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.APIKey, error) {
-		return c.APIKeys.Update(ctx, ids.apiKey, admin.APIKeyUpdateParams{Name: "prod-api-gateway-v2"})
+		return c.APIKeys.Update(ctx, ids.apiKey, admin.APIKeyUpdateParams{Name: admin.Set("prod-api-gateway-v2")})
 	}),
 
 	"organization.rate_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.RateLimit] {
@@ -154,18 +154,18 @@ var endpointCalls = map[string]endpointCall{
 		return c.Workspaces.RateLimits.List(ids.workspace, admin.WorkspaceRateLimitListParams{IncludeInherited: true})
 	}),
 	"organization.workspaces.rate_limits.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceRateLimit, error) {
-		return c.Workspaces.RateLimits.Update(ctx, ids.workspace, ids.rateLimit, admin.WorkspaceRateLimitUpdateParams{
-			Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(1000))}}})
+		return c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: ids.workspace, RateLimitID: ids.rateLimit}, admin.WorkspaceRateLimitUpdateParams{
+			Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))}}})
 	}),
 
 	"organization.usage_report.retrieve_messages": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.UsageBucket] {
-		return c.Usage.Messages(admin.UsageMessagesParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), Limit: 1})
+		return c.Usage.Messages(admin.UsageMessagesParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), PageCursor: admin.PageCursor{Limit: 1}})
 	}),
 	"organization.cost_report.retrieve": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.CostBucket] {
-		return c.Cost.Report(admin.CostReportParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), Limit: 1})
+		return c.Cost.Report(admin.CostReportParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), PageCursor: admin.PageCursor{Limit: 1}})
 	}),
 	"organization.usage_report.retrieve_claude_code": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ClaudeCodeRecord] {
-		return c.Usage.ClaudeCode(admin.ClaudeCodeParams{Day: reportDay, Limit: 5})
+		return c.Usage.ClaudeCode(admin.ClaudeCodeParams{Day: reportDay, PageCursor: admin.PageCursor{Limit: 5}})
 	}),
 }
 

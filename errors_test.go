@@ -266,10 +266,13 @@ func TestParamErrors(t *testing.T) {
 		param  string
 		reason string
 	}{
-		{"limit", func() error { _, err := c.Users.List(admin.UserListParams{Limit: 5000}).Page(ctx); return err },
+		{"limit", func() error {
+			_, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 5000}}).Page(ctx)
+			return err
+		},
 			"limit", "must be between 1 and 1000 (0 for the default), not 5000"},
 		{"report limit", func() error {
-			_, err := c.Cost.Report(admin.CostReportParams{StartingAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Limit: 400}).Page(ctx)
+			_, err := c.Cost.Report(admin.CostReportParams{StartingAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), PageCursor: admin.PageCursor{Limit: 400}}).Page(ctx)
 			return err
 		}, "limit", "not 400, with bucket width 1d"},
 		{"empty ID", func() error { _, err := c.Users.Get(ctx, " "); return err }, "user_id", "must not be empty"},

@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -125,4 +126,44 @@ func ExampleClient_Do() {
 		fmt.Println(w.ID, w.Name)
 	}
 	// Output: wrkspc_01 Research
+}
+
+func ExampleClient_List() {
+	srv := exampleServer()
+	defer srv.Close()
+	client, err := admin.NewClient(admin.WithAPIKey(exampleKey), admin.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	// List pages through any list endpoint, by ID or by token as each
+	// reply says, and gives each item as its JSON.
+	for raw, err := range client.List("/v1/organizations/workspaces", url.Values{"limit": {"10"}}).All(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		var w struct{ ID, Name string }
+		if err := json.Unmarshal(raw, &w); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(w.ID, w.Name)
+	}
+	// Output: wrkspc_01 Research
+}
+
+func ExampleOptional() {
+	// Each optional field of an update is left alone (its zero value), Set
+	// or Clear; tags are set or removed one by one.
+	params := admin.WorkspaceUpdateParams{
+		Name: admin.Set("Payments API"),
+		Tags: map[string]admin.Optional[string]{"env": admin.Set("prod"), "owner": admin.Clear[string]()},
+	}
+	body, err := json.Marshal(params)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(body))
+	fmt.Println(params.Name.IsSet(), params.DisplayColor.IsZero(), params.Tags["owner"].IsClear())
+	// Output:
+	// {"name":"Payments API","tags":{"env":"prod","owner":null}}
+	// true true true
 }

@@ -41,7 +41,7 @@ func TestFakeOrganizationAndUsers(t *testing.T) {
 		t.Fatalf("org = %+v, %v", org, err)
 	}
 
-	users := collect(t, c.Users.List(admin.UserListParams{Limit: 4}))
+	users := collect(t, c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 4}}))
 	if len(users) != 25 {
 		t.Fatalf("listed %d users, want 25", len(users))
 	}
@@ -59,7 +59,7 @@ func TestFakeOrganizationAndUsers(t *testing.T) {
 		t.Errorf("25 users at 4 a page took %d requests, want 7", pages)
 	}
 
-	devs := collect(t, c.Users.List(admin.UserListParams{Roles: []admin.OrgRole{admin.OrgRoleDeveloper}, Limit: 100}))
+	devs := collect(t, c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 100}, Roles: []admin.OrgRole{admin.OrgRoleDeveloper}}))
 	if len(devs) == 0 || slices.ContainsFunc(devs, func(u admin.User) bool { return u.Role != admin.OrgRoleDeveloper }) {
 		t.Fatalf("role filter returned %v", devs)
 	}
@@ -130,7 +130,7 @@ func TestFakeInvites(t *testing.T) {
 func TestFakeWorkspacesAndMembers(t *testing.T) {
 	srv, c := newDemoFake(t)
 	ctx := context.Background()
-	active := collect(t, c.Workspaces.List(admin.WorkspaceListParams{Limit: 2}))
+	active := collect(t, c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 2}}))
 	all := collect(t, c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, IncludeDefault: true}))
 	if len(active) != 4 || len(all) != 6 {
 		t.Fatalf("%d active and %d total workspaces, want 4 and 6", len(active), len(all))
@@ -147,7 +147,7 @@ func TestFakeWorkspacesAndMembers(t *testing.T) {
 		!slices.Equal(ws.DataResidency.AllowedInferenceGeos.Geos, []admin.InferenceGeo{admin.InferenceGeoUS}) {
 		t.Errorf("created = %+v", ws)
 	}
-	ws, err = c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: "Payments API", Tags: map[string]string{}})
+	ws, err = c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: admin.Set("Payments API"), Tags: map[string]admin.Optional[string]{"team": admin.Clear[string]()}})
 	if err != nil || ws.Name != "Payments API" || len(ws.Tags) != 0 {
 		t.Fatalf("update = %+v, %v", ws, err)
 	}
@@ -157,16 +157,16 @@ func TestFakeWorkspacesAndMembers(t *testing.T) {
 	if err != nil || m.UserID != user.ID || m.WorkspaceID != ws.ID {
 		t.Fatalf("add = %+v, %v", m, err)
 	}
-	if m, err = c.Workspaces.Members.Update(ctx, ws.ID, user.ID, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin}); err != nil || m.WorkspaceRole != admin.WorkspaceRoleAdmin {
+	if m, err = c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws.ID, UserID: user.ID}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin}); err != nil || m.WorkspaceRole != admin.WorkspaceRoleAdmin {
 		t.Fatalf("update member = %+v, %v", m, err)
 	}
-	if got, err := c.Workspaces.Members.Get(ctx, ws.ID, user.ID); err != nil || got.WorkspaceRole != admin.WorkspaceRoleAdmin {
+	if got, err := c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws.ID, UserID: user.ID}); err != nil || got.WorkspaceRole != admin.WorkspaceRoleAdmin {
 		t.Errorf("get member = %+v, %v", got, err)
 	}
 	if members := collect(t, c.Workspaces.Members.List(ws.ID, admin.WorkspaceMemberListParams{})); len(members) != 1 {
 		t.Errorf("members = %v", members)
 	}
-	if del, err := c.Workspaces.Members.Remove(ctx, ws.ID, user.ID); err != nil || del.UserID != user.ID {
+	if del, err := c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws.ID, UserID: user.ID}); err != nil || del.UserID != user.ID {
 		t.Errorf("remove member = %+v, %v", del, err)
 	}
 
@@ -178,7 +178,7 @@ func TestFakeWorkspacesAndMembers(t *testing.T) {
 	if k, err := c.APIKeys.Get(ctx, keyID); err != nil || k.Status != admin.APIKeyStatusArchived {
 		t.Errorf("key of archived workspace = %+v, %v", k, err)
 	}
-	if _, err := c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: "again"}); !errors.Is(err, admin.ErrInvalidRequest) {
+	if _, err := c.Workspaces.Update(ctx, ws.ID, admin.WorkspaceUpdateParams{Name: admin.Set("again")}); !errors.Is(err, admin.ErrInvalidRequest) {
 		t.Errorf("update archived: %v, want invalid request", err)
 	}
 }
@@ -186,17 +186,17 @@ func TestFakeWorkspacesAndMembers(t *testing.T) {
 func TestFakeAPIKeysAndRateLimits(t *testing.T) {
 	_, c := newDemoFake(t)
 	ctx := context.Background()
-	keys := collect(t, c.APIKeys.List(admin.APIKeyListParams{Limit: 7}))
+	keys := collect(t, c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 7}}))
 	if len(keys) != 40 {
 		t.Fatalf("listed %d keys, want 40", len(keys))
 	}
 	active := collect(t, c.APIKeys.List(admin.APIKeyListParams{Status: admin.APIKeyStatusActive}))
 	k := active[0]
-	inWS := collect(t, c.APIKeys.List(admin.APIKeyListParams{WorkspaceID: k.WorkspaceID(), Limit: 100}))
+	inWS := collect(t, c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 100}, WorkspaceID: k.WorkspaceID()}))
 	if !slices.ContainsFunc(inWS, func(x admin.APIKey) bool { return x.ID == k.ID }) {
 		t.Errorf("workspace filter lost %s", k.ID)
 	}
-	off, err := c.APIKeys.Update(ctx, k.ID, admin.APIKeyUpdateParams{Status: admin.APIKeyStatusInactive})
+	off, err := c.APIKeys.Update(ctx, k.ID, admin.APIKeyUpdateParams{Status: admin.Set(admin.APIKeyStatusInactive)})
 	if err != nil || off.Status != admin.APIKeyStatusInactive {
 		t.Fatalf("deactivate = %+v, %v", off, err)
 	}
@@ -204,13 +204,13 @@ func TestFakeAPIKeysAndRateLimits(t *testing.T) {
 		t.Errorf("%d active keys after deactivating one of %d", len(left), len(active))
 	}
 
-	limits := collect(t, c.RateLimits.List(admin.RateLimitListParams{Limit: 3}))
+	limits := collect(t, c.RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: 3}}))
 	if len(limits) != 8 {
 		t.Fatalf("%d rate limits, want 8", len(limits))
 	}
 	ws := collect(t, c.Workspaces.List(admin.WorkspaceListParams{}))[0]
-	set, err := c.Workspaces.RateLimits.Update(ctx, ws.ID, limits[0].ID, admin.WorkspaceRateLimitUpdateParams{
-		Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(100))}},
+	set, err := c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: ws.ID, RateLimitID: limits[0].ID}, admin.WorkspaceRateLimitUpdateParams{
+		Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(100))}},
 	})
 	if err != nil || len(set.Limits) != 1 || set.Limits[0].Value != 100 || set.Limits[0].OrgLimit == nil {
 		t.Fatalf("override = %+v, %v", set, err)
@@ -234,7 +234,7 @@ func TestFakeRetriesNeverDuplicateCreates(t *testing.T) {
 		t.Fatal("a create whose answer was lost reported success")
 	}
 	named := 0
-	for _, w := range collect(t, c.Workspaces.List(admin.WorkspaceListParams{Limit: 100})) {
+	for _, w := range collect(t, c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 100}})) {
 		if w.Name == "Once" {
 			named++
 		}
@@ -253,7 +253,7 @@ func TestFakeReports(t *testing.T) {
 	start := end.AddDate(0, 0, -90)
 
 	// 90 daily buckets at 31 a page: three pages, every day exactly once.
-	buckets := collect(t, c.Usage.Messages(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, Limit: 31,
+	buckets := collect(t, c.Usage.Messages(admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 31}, StartingAt: start, EndingAt: end,
 		GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel, admin.UsageGroupByWorkspaceID}}))
 	if len(buckets) != 90 {
 		t.Fatalf("%d daily buckets, want 90", len(buckets))
@@ -280,7 +280,7 @@ func TestFakeReports(t *testing.T) {
 	costStart := end.AddDate(0, 0, -30)
 	total := func(group []admin.CostGroupBy) admin.Amount {
 		var sum admin.Amount
-		for _, b := range collect(t, c.Cost.Report(admin.CostReportParams{StartingAt: costStart, EndingAt: end, Limit: 31, GroupBy: group})) {
+		for _, b := range collect(t, c.Cost.Report(admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 31}, StartingAt: costStart, EndingAt: end, GroupBy: group})) {
 			for _, r := range b.Results {
 				if r.Currency != "USD" {
 					t.Errorf("currency %q", r.Currency)
@@ -296,7 +296,7 @@ func TestFakeReports(t *testing.T) {
 		t.Errorf("30-day cost by workspace %s ≠ by description %s", byWorkspace, byLine)
 	}
 
-	records := collect(t, c.Usage.ClaudeCode(admin.ClaudeCodeParams{Day: end.AddDate(0, 0, -3), Limit: 5}))
+	records := collect(t, c.Usage.ClaudeCode(admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: 5}, Day: end.AddDate(0, 0, -3)}))
 	if len(records) == 0 {
 		t.Fatal("no Claude Code records for a weekday")
 	}

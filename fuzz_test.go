@@ -324,7 +324,7 @@ func FuzzReportQuery(f *testing.F) {
 			}
 			return strings.Split(s, "\n")
 		}
-		params := UsageMessagesParams{StartingAt: start, EndingAt: end, BucketWidth: BucketWidth(width), Limit: limit, Page: page,
+		params := UsageMessagesParams{StartingAt: start, EndingAt: end, BucketWidth: BucketWidth(width), PageCursor: PageCursor{Limit: limit, Page: page},
 			Models: split(models)}
 		for _, g := range split(groupBy) {
 			params.GroupBy = append(params.GroupBy, UsageGroupBy(g))

@@ -263,3 +263,19 @@ func (tc endpointCase) run(t *testing.T) any {
 	tc.want.check(t, api.only())
 	return got
 }
+
+// resultJSON returns the JSON of each of a bucket's results as the server
+// sent it, read from the bucket's RawJSON: results keep none of their own.
+func resultJSON[R any](t *testing.T, b admin.ReportBucket[R]) []json.RawMessage {
+	t.Helper()
+	var wire struct {
+		Results []json.RawMessage `json:"results"`
+	}
+	if err := json.Unmarshal(b.RawJSON(), &wire); err != nil {
+		t.Fatalf("bucket RawJSON %s: %v", b.RawJSON(), err)
+	}
+	if len(wire.Results) != len(b.Results) {
+		t.Fatalf("bucket RawJSON has %d results, the bucket %d", len(wire.Results), len(b.Results))
+	}
+	return wire.Results
+}

@@ -55,11 +55,9 @@ func (d *InviteDeleted) UnmarshalJSON(data []byte) error {
 // InviteListParams filters and pages Invites.List. The most recent invites
 // come first.
 type InviteListParams struct {
-	AfterID  string
-	BeforeID string // walk backwards from this ID
-	Limit    int    // page size, 1 to 1000; 0 for the API's default (20)
-	Email    string
-	Roles    []OrgRole
+	Cursor
+	Email string
+	Roles []OrgRole
 	// Statuses keeps invites in any of these states; none means pending,
 	// accepted and expired alike.
 	Statuses []InviteStatus
@@ -100,7 +98,7 @@ type InvitesService struct{ client *Client }
 
 // List lists the organization's invites.
 func (s *InvitesService) List(params InviteListParams, opts ...Option) *List[Invite] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[Invite](err)
 	}

@@ -58,7 +58,7 @@ func TestInvitesList(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: `{"data":[` + inviteJSON + `,` + acceptedInviteJSON + `,` + future + `],` +
 		`"has_more":false,"first_id":"invite_015gWxCN9Hfg2QhZwTK7Mdeu","last_id":"invite_03Future"}`})
 	invites, err := api.client().Invites.List(admin.InviteListParams{
-		Limit:    50,
+		Cursor:   admin.Cursor{Limit: 50},
 		Email:    "grace@example.com",
 		Roles:    []admin.OrgRole{admin.OrgRoleDeveloper, admin.OrgRoleUser},
 		Statuses: []admin.InviteStatus{admin.InviteStatusPending, admin.InviteStatusAccepted},
@@ -100,7 +100,7 @@ func TestInvitesListWalksPages(t *testing.T) {
 		reply{Body: `{"data":[` + acceptedInviteJSON + `],"has_more":false,"first_id":"invite_01AcceptedXYZ","last_id":"invite_01AcceptedXYZ"}`},
 	)
 	var ids []string
-	for inv, err := range api.client().Invites.List(admin.InviteListParams{Limit: 1, Statuses: []admin.InviteStatus{admin.InviteStatusPending}}).All(context.Background()) {
+	for inv, err := range api.client().Invites.List(admin.InviteListParams{Cursor: admin.Cursor{Limit: 1}, Statuses: []admin.InviteStatus{admin.InviteStatusPending}}).All(context.Background()) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,9 +194,12 @@ func TestInvitesBadInputSendsNothing(t *testing.T) {
 		{"create as admin", create(admin.InviteCreateParams{Email: "grace@example.com", Role: admin.OrgRoleAdmin})},
 		{"create as primary owner", create(admin.InviteCreateParams{Email: "grace@example.com", Role: admin.OrgRolePrimaryOwner})},
 		{"create with an empty group ID", create(admin.InviteCreateParams{Email: "grace@example.com", Role: admin.OrgRoleUser, RBACGroupIDs: []string{""}})},
-		{"list limit too big", func() error { _, err := c.Invites.List(admin.InviteListParams{Limit: 1001}).Page(ctx); return err }},
+		{"list limit too big", func() error {
+			_, err := c.Invites.List(admin.InviteListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
+			return err
+		}},
 		{"list both cursors", func() error {
-			_, err := c.Invites.List(admin.InviteListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.Invites.List(admin.InviteListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
 	}

@@ -7,8 +7,11 @@ import (
 	"sync"
 )
 
-// raw keeps an object's JSON exactly as the server sent it. Types embed it to
-// get RawJSON, so fields this version does not know are never lost.
+// raw keeps an object's JSON exactly as the server sent it. Top-level objects
+// (what a call returns, or a list or report page holds) embed it to get
+// RawJSON, so fields this version does not know are never lost. Objects
+// inside them do not: their JSON is in their parent's, and a copy of their
+// own would double the memory of a report.
 type raw struct{ json json.RawMessage }
 
 // RawJSON returns the object's JSON as the server sent it, unknown fields
@@ -30,7 +33,7 @@ func decodeKeepingRaw(data []byte, v any, r *raw) error {
 // unmarshal is json.Unmarshal for the library's own types, with the
 // decoder's working state reused. json.Unmarshal builds that state afresh
 // on every call, four allocations, and every object with an UnmarshalJSON
-// (each member of a page of 1,000, each result of a report) makes one call
+// (each member of a page of 1,000, each bucket of a report) makes one call
 // of its own: on a page of users that was 40% of all allocations.
 //
 // The data handed to nested UnmarshalJSON methods then lies in a reused

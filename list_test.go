@@ -69,7 +69,7 @@ func TestListWalksForward(t *testing.T) {
 		"user_2": userPage(true, "user_3", "user_4"),
 		"user_4": userPage(false, "user_5"),
 	})
-	params := admin.UserListParams{Limit: 2, Roles: []admin.OrgRole{admin.OrgRoleDeveloper}}
+	params := admin.UserListParams{Cursor: admin.Cursor{Limit: 2}, Roles: []admin.OrgRole{admin.OrgRoleDeveloper}}
 	users, err := api.client().Users.List(params).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +96,7 @@ func TestListWalksBackward(t *testing.T) {
 		"user_9": userPage(true, "user_7", "user_8"),
 		"user_7": userPage(false, "user_5", "user_6"),
 	})
-	users, err := api.client().Users.List(admin.UserListParams{BeforeID: "user_9"}).Collect(context.Background())
+	users, err := api.client().Users.List(admin.UserListParams{Cursor: admin.Cursor{BeforeID: "user_9"}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestListStops(t *testing.T) {
 		},
 		{
 			name:     "the caller's own cursor coming back is an error too",
-			params:   admin.UserListParams{AfterID: "user_0"},
+			params:   admin.UserListParams{Cursor: admin.Cursor{AfterID: "user_0"}},
 			pages:    map[string]string{"user_0": userPage(true, "user_0")},
 			wantIDs:  []string{"user_0"},
 			wantSent: 1,
@@ -229,7 +229,7 @@ func TestListBreakStopsFetching(t *testing.T) {
 
 func TestListPage(t *testing.T) {
 	api := pagedAPI(t, map[string]string{"": userPage(true, "user_1", "user_2"), "user_2": userPage(false, "user_3")})
-	l := api.client().Users.List(admin.UserListParams{Limit: 2})
+	l := api.client().Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 2}})
 	page, err := l.Page(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +241,7 @@ func TestListPage(t *testing.T) {
 		t.Errorf("Page sent %d requests, want 1", n)
 	}
 	// The next page, by hand, the way a UI pages.
-	next, err := api.client().Users.List(admin.UserListParams{Limit: 2, AfterID: page.LastID}).Page(context.Background())
+	next, err := api.client().Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 2, AfterID: page.LastID}}).Page(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func TestListPagesAndReuse(t *testing.T) {
 func TestListDoesNotMutateParams(t *testing.T) {
 	api := pagedAPI(t, map[string]string{"user_0": userPage(true, "user_1"), "user_1": userPage(false, "user_2")})
 	roles := []admin.OrgRole{admin.OrgRoleUser, admin.OrgRoleDeveloper}
-	params := admin.UserListParams{AfterID: "user_0", Limit: 1, Email: "a@example.com", Roles: roles}
+	params := admin.UserListParams{Cursor: admin.Cursor{AfterID: "user_0", Limit: 1}, Email: "a@example.com", Roles: roles}
 	before := params
 	if _, err := api.client().Users.List(params).Collect(context.Background()); err != nil {
 		t.Fatal(err)
@@ -287,7 +287,7 @@ func TestListDoesNotMutateParams(t *testing.T) {
 func TestListBadParamsSendNothing(t *testing.T) {
 	api := newFakeAPI(t)
 	ctx := context.Background()
-	bad := api.client().Users.List(admin.UserListParams{Limit: 5000})
+	bad := api.client().Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 5000}})
 	var errs []error
 	for _, err := range bad.All(ctx) {
 		errs = append(errs, err)

@@ -141,9 +141,8 @@ type RateLimitListParams struct {
 	// Model keeps only the entry covering this model name or alias; the API
 	// answers 404 when no entry does.
 	Model string
-	// Limit is the page size, 1 to 1000; 0 returns everything in one page.
-	Limit int
-	Page  string // a NextPage token to start from
+	// PageCursor's Limit is 1 to 1000; 0 returns everything in one page.
+	PageCursor
 }
 
 // RateLimitsService reads the organization's rate limits.
@@ -151,24 +150,13 @@ type RateLimitsService struct{ client *Client }
 
 // List lists the organization's rate limits, one entry per group.
 func (s *RateLimitsService) List(params RateLimitListParams, opts ...Option) *List[RateLimit] {
-	q, err := tokenQuery(params.Page, params.Limit)
+	q, err := params.PageCursor.query(maxPageSize)
 	if err != nil {
 		return failedList[RateLimit](err)
 	}
 	q.str("group_type", string(params.GroupType))
 	q.str("model", params.Model)
 	return newList[RateLimit](s.client, "/v1/organizations/rate_limits", url.Values(q), pageToken, opts)
-}
-
-// tokenQuery starts the query of a page-token list.
-func tokenQuery(page string, limit int) (query, error) {
-	if err := checkLimit(limit, maxPageSize); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("page", page)
-	q.num("limit", limit)
-	return q, nil
 }
 
 // WorkspaceRateLimitListParams filters and pages Workspaces.RateLimits.List.
@@ -178,17 +166,16 @@ type WorkspaceRateLimitListParams struct {
 	// workspace inherits, groups without any override included. Without it
 	// only the workspace's overrides come back.
 	IncludeInherited bool
-	// Limit is the page size, 1 to 1000; 0 returns everything in one page.
-	Limit int
-	Page  string // a NextPage token to start from
+	// PageCursor's Limit is 1 to 1000; 0 returns everything in one page.
+	PageCursor
 }
 
 // RateLimitUpdate sets or clears one limit of a workspace.
 type RateLimitUpdate struct {
 	Type RateLimiterType `json:"type"`
-	// Value is the new limit; nil clears the workspace's override so the
-	// organization's value applies again. new(int64(5000)) makes one.
-	Value *int64 `json:"value"`
+	// Value is required: Set(int64(5000)) sets the workspace's override,
+	// Clear[int64]() removes it so the organization's value applies again.
+	Value Optional[int64] `json:"value"`
 }
 
 // WorkspaceRateLimitUpdateParams is the body of Workspaces.RateLimits.Update.
@@ -204,6 +191,9 @@ func (p WorkspaceRateLimitUpdateParams) check() error {
 		if strings.TrimSpace(string(l.Type)) == "" {
 			return paramErr("limits["+strconv.Itoa(i)+"].type", "must not be empty")
 		}
+		if l.Value.IsZero() {
+			return invalidParam("limits[%d] (%s) neither sets nor clears its value: give Set(n) or Clear[int64]()", i, l.Type)
+		}
 	}
 	return nil
 }
@@ -218,7 +208,7 @@ func (s *WorkspaceRateLimitsService) List(workspaceID string, params WorkspaceRa
 	if err != nil {
 		return failedList[WorkspaceRateLimit](err)
 	}
-	q, err := tokenQuery(params.Page, params.Limit)
+	q, err := params.PageCursor.query(maxPageSize)
 	if err != nil {
 		return failedList[WorkspaceRateLimit](err)
 	}
@@ -227,12 +217,28 @@ func (s *WorkspaceRateLimitsService) List(workspaceID string, params WorkspaceRa
 	return newList[WorkspaceRateLimit](s.client, path, url.Values(q), pageToken, opts)
 }
 
-// Update sets or clears a workspace's overrides for one rate-limit group,
-// named by the organization's RateLimit.ID.
-func (s *WorkspaceRateLimitsService) Update(ctx context.Context, workspaceID, rateLimitID string, params WorkspaceRateLimitUpdateParams, opts ...Option) (*WorkspaceRateLimit, error) {
+// WorkspaceRateLimitRef names a workspace's entry for one rate-limit group:
+// the workspace and the organization's RateLimit.ID. Calls that name an
+// object by two IDs take them as named fields, so that the two can never be
+// swapped silently.
+type WorkspaceRateLimitRef struct {
+	WorkspaceID string
+	RateLimitID string
+}
+
+func (r WorkspaceRateLimitRef) path() (string, error) {
+	return pathOf("/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}", r.WorkspaceID, r.RateLimitID)
+}
+
+// Ref names the entry for Update.
+func (w WorkspaceRateLimit) Ref() WorkspaceRateLimitRef {
+	return WorkspaceRateLimitRef{WorkspaceID: w.WorkspaceID, RateLimitID: w.RateLimitID}
+}
+
+// Update sets or clears a workspace's overrides for one rate-limit group.
+func (s *WorkspaceRateLimitsService) Update(ctx context.Context, ref WorkspaceRateLimitRef, params WorkspaceRateLimitUpdateParams, opts ...Option) (*WorkspaceRateLimit, error) {
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return call[WorkspaceRateLimit](ctx, s.client, "POST", "/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}",
-		[]string{workspaceID, rateLimitID}, params, opts)
+	return callRef[WorkspaceRateLimit](ctx, s.client, "POST", ref, params, opts)
 }

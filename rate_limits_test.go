@@ -37,7 +37,7 @@ func TestRateLimitsListWalksPages(t *testing.T) {
 		reply{Body: `{"data":[` + modelGroupRateLimitJSON + `],"next_page":"page_MjAyNS0wNS0xNA=="}`},
 		reply{Body: `{"data":[` + batchRateLimitJSON + `,` + future + `],"next_page":null}`},
 	)
-	limits, err := api.client().RateLimits.List(admin.RateLimitListParams{Limit: 1, Model: "claude-sonnet-4-5", GroupType: admin.RateLimitGroupModelGroup}).Collect(context.Background())
+	limits, err := api.client().RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: 1}, Model: "claude-sonnet-4-5", GroupType: admin.RateLimitGroupModelGroup}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,8 @@ func TestWorkspaceRateLimitsList(t *testing.T) {
 		`"source":{"type":"parent_workspace","parent_id":"wrkspc_0"}}],"models":null,"audit":true}`
 	api := newFakeAPI(t, reply{Body: `{"data":[` + workspaceRateLimitJSON + `,` + older + `,` + future + `],"next_page":null}`})
 	entries, err := api.client().Workspaces.RateLimits.List("wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", admin.WorkspaceRateLimitListParams{
-		GroupType: admin.RateLimitGroupModelGroup, IncludeInherited: true, Limit: 100, Page: "page_start",
+		PageCursor: admin.PageCursor{Limit: 100, Page: "page_start"},
+		GroupType:  admin.RateLimitGroupModelGroup, IncludeInherited: true,
 	}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -225,10 +226,10 @@ func TestWorkspaceRateLimitsList(t *testing.T) {
 
 func TestWorkspaceRateLimitsUpdate(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: workspaceRateLimitJSON})
-	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "rl_01Sonnet",
+	got, err := api.client().Workspaces.RateLimits.Update(context.Background(), admin.WorkspaceRateLimitRef{WorkspaceID: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", RateLimitID: "rl_01Sonnet"},
 		admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{
-			{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(1000))},
-			{Type: admin.RateLimiterOutputTokensPerMinute}, // nil: clear the override
+			{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))},
+			{Type: admin.RateLimiterOutputTokensPerMinute, Value: admin.Clear[int64]()},
 		}})
 	if err != nil {
 		t.Fatal(err)
@@ -240,7 +241,7 @@ func TestWorkspaceRateLimitsUpdate(t *testing.T) {
 }
 
 func TestRateLimitUpdateEncoding(t *testing.T) {
-	b, err := json.Marshal(admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterTokensPerDay}}})
+	b, err := json.Marshal(admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterTokensPerDay, Value: admin.Clear[int64]()}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,17 +252,20 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 	api := newFakeAPI(t)
 	c := api.client()
 	ctx := context.Background()
-	valid := admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(10))}}}
+	valid := admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(10))}}}
 	update := func(workspaceID, rateLimitID string, p admin.WorkspaceRateLimitUpdateParams) func() error {
-		return func() error { _, err := c.Workspaces.RateLimits.Update(ctx, workspaceID, rateLimitID, p); return err }
+		return func() error {
+			_, err := c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: workspaceID, RateLimitID: rateLimitID}, p)
+			return err
+		}
 	}
 	tests := []refusal{
 		{"org list limit too big", func() error {
-			_, err := c.RateLimits.List(admin.RateLimitListParams{Limit: 1001}).Page(ctx)
+			_, err := c.RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: 1001}}).Page(ctx)
 			return err
 		}},
 		{"org list negative limit", func() error {
-			_, err := c.RateLimits.List(admin.RateLimitListParams{Limit: -1}).Page(ctx)
+			_, err := c.RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: -1}}).Page(ctx)
 			return err
 		}},
 		{"workspace list empty workspace", func() error {
@@ -273,7 +277,7 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"workspace list limit too big", func() error {
-			_, err := c.Workspaces.RateLimits.List("wrkspc_1", admin.WorkspaceRateLimitListParams{Limit: 5000}).Page(ctx)
+			_, err := c.Workspaces.RateLimits.List("wrkspc_1", admin.WorkspaceRateLimitListParams{PageCursor: admin.PageCursor{Limit: 5000}}).Page(ctx)
 			return err
 		}},
 		{"update empty workspace", update("", "rl_1", valid)},
@@ -282,7 +286,12 @@ func TestRateLimitsBadInputSendsNothing(t *testing.T) {
 		{"update with no limits", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{})},
 		{"update with an empty list", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{}})},
 		{"update with an empty type", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{
-			{Type: admin.RateLimiterRequestsPerMinute, Value: new(int64(10))}, {Value: new(int64(5))},
+			{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(10))}, {Value: admin.Set(int64(5))},
+		}})},
+		// The zero value once meant "clear": now it says nothing, and a
+		// limit must say Set or Clear.
+		{"update with a value neither set nor cleared", update("wrkspc_1", "rl_1", admin.WorkspaceRateLimitUpdateParams{Limits: []admin.RateLimitUpdate{
+			{Type: admin.RateLimiterRequestsPerMinute},
 		}})},
 	}
 	checkRefusals(t, api, tests)

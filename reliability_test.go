@@ -62,7 +62,7 @@ var (
 )
 
 func costReport() admin.CostReportParams {
-	return admin.CostReportParams{StartingAt: reportStart, EndingAt: reportEnd, Limit: 3, GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID}}
+	return admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 3}, StartingAt: reportStart, EndingAt: reportEnd, GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID}}
 }
 
 // summarizeCost is one line per bucket: its day and its exact total.
@@ -87,10 +87,10 @@ func newCell(t *testing.T) *cell {
 	e := &cell{srv: srv, clean: srv.Client(admin.WithHTTPClient(&http.Client{Transport: tr}))}
 	ctx := context.Background()
 	e.spareUserID = srv.AddUser("spare.member@example.com", "Spare Member", "developer")
-	user := firstOf(t, e.clean.Users.List(admin.UserListParams{Roles: []admin.OrgRole{admin.OrgRoleDeveloper}, Limit: 1}))
+	user := firstOf(t, e.clean.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1}, Roles: []admin.OrgRole{admin.OrgRoleDeveloper}}))
 	e.userID, e.userEmail = user.ID, user.Email
-	e.workspaceID = firstOf(t, e.clean.Workspaces.List(admin.WorkspaceListParams{Limit: 1})).ID
-	e.keyID = firstOf(t, e.clean.APIKeys.List(admin.APIKeyListParams{Status: admin.APIKeyStatusActive, Limit: 1})).ID
+	e.workspaceID = firstOf(t, e.clean.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1}})).ID
+	e.keyID = firstOf(t, e.clean.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1}, Status: admin.APIKeyStatusActive})).ID
 	inv, err := e.clean.Invites.Create(ctx, admin.InviteCreateParams{Email: "leaving@example.com", Role: admin.OrgRoleUser})
 	if err != nil {
 		t.Fatal(err)
@@ -128,16 +128,16 @@ func addState[T rawObject](t *testing.T, state map[string]string, kind string, l
 func stateOf(t *testing.T, c *admin.Client) map[string]string {
 	t.Helper()
 	state := map[string]string{}
-	addState(t, state, "user", c.Users.List(admin.UserListParams{Limit: 1000}), func(u admin.User) string { return u.ID })
-	addState(t, state, "invite", c.Invites.List(admin.InviteListParams{Limit: 1000}), func(i admin.Invite) string { return i.ID })
-	addState(t, state, "apikey", c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}), func(k admin.APIKey) string { return k.ID })
-	workspaces := c.Workspaces.List(admin.WorkspaceListParams{Limit: 1000, IncludeArchived: true, IncludeDefault: true})
+	addState(t, state, "user", c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}), func(u admin.User) string { return u.ID })
+	addState(t, state, "invite", c.Invites.List(admin.InviteListParams{Cursor: admin.Cursor{Limit: 1000}}), func(i admin.Invite) string { return i.ID })
+	addState(t, state, "apikey", c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}), func(k admin.APIKey) string { return k.ID })
+	workspaces := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true, IncludeDefault: true})
 	addState(t, state, "workspace", workspaces, func(w admin.Workspace) string { return w.ID })
 	for w, err := range workspaces.All(context.Background()) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		addState(t, state, "member", c.Workspaces.Members.List(w.ID, admin.WorkspaceMemberListParams{Limit: 1000}),
+		addState(t, state, "member", c.Workspaces.Members.List(w.ID, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 1000}}),
 			func(m admin.WorkspaceMember) string { return m.WorkspaceID + "/" + m.UserID })
 	}
 	return state
@@ -214,7 +214,7 @@ var matrixEndpoints = []endpoint{
 		path: func(e *cell) string { return "/v1/organizations/api_keys/" + e.keyID },
 		want: fixed("inactive"),
 		call: func(ctx context.Context, c *admin.Client, e *cell) (string, error) {
-			k, err := c.APIKeys.Update(ctx, e.keyID, admin.APIKeyUpdateParams{Status: admin.APIKeyStatusInactive})
+			k, err := c.APIKeys.Update(ctx, e.keyID, admin.APIKeyUpdateParams{Status: admin.Set(admin.APIKeyStatusInactive)})
 			if err != nil {
 				return "", err
 			}
@@ -226,7 +226,7 @@ var matrixEndpoints = []endpoint{
 		path: func(e *cell) string { return "/v1/organizations/workspaces/" + e.workspaceID },
 		want: fixed("Renamed"),
 		call: func(ctx context.Context, c *admin.Client, e *cell) (string, error) {
-			w, err := c.Workspaces.Update(ctx, e.workspaceID, admin.WorkspaceUpdateParams{Name: "Renamed"})
+			w, err := c.Workspaces.Update(ctx, e.workspaceID, admin.WorkspaceUpdateParams{Name: admin.Set("Renamed")})
 			if err != nil {
 				return "", err
 			}

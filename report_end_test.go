@@ -99,7 +99,7 @@ func rangeOf(c *admin.Client, cost bool, width admin.BucketWidth, start, end tim
 	}
 	ctx := context.Background()
 	if cost {
-		for b, err := range c.Cost.ReportRange(ctx, admin.CostReportParams{StartingAt: start, EndingAt: end}) {
+		for b, err := range c.Cost.ReportRange(admin.CostReportParams{StartingAt: start, EndingAt: end}).All(ctx) {
 			if err != nil {
 				return out, err
 			}
@@ -107,7 +107,7 @@ func rangeOf(c *admin.Client, cost bool, width admin.BucketWidth, start, end tim
 		}
 		return out, nil
 	}
-	for b, err := range c.Usage.MessagesRange(ctx, admin.UsageMessagesParams{StartingAt: start, EndingAt: end, BucketWidth: width}) {
+	for b, err := range c.Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, BucketWidth: width}).All(ctx) {
 		if err != nil {
 			return out, err
 		}
@@ -285,8 +285,7 @@ func TestRangeRepeatedBuckets(t *testing.T) {
 				replies = append(replies, reply{Body: p})
 			}
 			api := newFakeAPI(t, replies...)
-			n, err := seqErr(api.client().Usage.MessagesRange(context.Background(),
-				admin.UsageMessagesParams{StartingAt: mustTime(t, "2026-08-01T00:00:00Z"), EndingAt: mustTime(t, "2026-08-04T00:00:00Z")}))
+			n, err := seqErr(api.client().Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: mustTime(t, "2026-08-01T00:00:00Z"), EndingAt: mustTime(t, "2026-08-04T00:00:00Z")}).All(context.Background()))
 			if n != tt.yielded || (err == nil) != (tt.err == nil) {
 				t.Fatalf("yielded %d, then %v; want %d and an error naming %q", n, err, tt.yielded, tt.err)
 			}
@@ -329,7 +328,7 @@ func TestRangeRepeatedAcrossWindows(t *testing.T) {
 				}
 				fmt.Fprintf(w, `{"data":[%s],"has_more":false,"next_page":null}`, strings.Join(days, ","))
 			}
-			n, err := seqErr(api.client().Usage.MessagesRange(context.Background(), admin.UsageMessagesParams{StartingAt: start, EndingAt: start.AddDate(0, 0, 33)}))
+			n, err := seqErr(api.client().Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: start, EndingAt: start.AddDate(0, 0, 33)}).All(context.Background()))
 			if n != tt.wantN || (err != nil) != tt.errors {
 				t.Fatalf("yielded %d, then %v; want %d, error %v", n, err, tt.wantN, tt.errors)
 			}

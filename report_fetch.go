@@ -50,17 +50,19 @@ import (
 // EndingAt is yielded. A range may end in the future (a whole month asked
 // for before it is over): the loop ends where the server's data does.
 //
-// Nothing is sent until the loop runs; bad parameters come out as the first
-// error, before any request. The loop stops at the first error.
-func (s *UsageService) MessagesRange(ctx context.Context, params UsageMessagesParams, opts ...Option) iter.Seq2[UsageBucket, error] {
+// Nothing is sent until All or Collect runs; bad parameters come out as the
+// first error, before any request. The loop stops at the first error.
+func (s *UsageService) MessagesRange(params UsageMessagesParams, opts ...Option) *Range[UsageBucket] {
 	width := cmp.Or(params.BucketWidth, BucketWidthDay)
 	perWindow, _ := width.maxBuckets()
-	return walkBuckets(ctx, params.StartingAt, params.EndingAt, width, perWindow, params.Page,
-		func(from, to time.Time) *List[UsageBucket] {
-			p := params
-			p.StartingAt, p.EndingAt, p.Limit = from, to, cmp.Or(params.Limit, perWindow)
-			return s.Messages(p, opts...)
-		})
+	return &Range[UsageBucket]{walk: func(ctx context.Context) iter.Seq2[UsageBucket, error] {
+		return walkBuckets(ctx, params.StartingAt, params.EndingAt, width, perWindow, params.Page,
+			func(from, to time.Time) *List[UsageBucket] {
+				p := params
+				p.StartingAt, p.EndingAt, p.Limit = from, to, cmp.Or(params.Limit, perWindow)
+				return s.Messages(p, opts...)
+			})
+	}}
 }
 
 // ReportRange returns every daily bucket of the cost report from
@@ -70,33 +72,47 @@ func (s *UsageService) MessagesRange(ctx context.Context, params UsageMessagesPa
 // within a window. A range ending inside a day, such as one ending now, may
 // lack that day's bucket when the server does not give it yet: the last
 // bucket's EndingAt is then earlier than params.EndingAt.
-func (s *CostService) ReportRange(ctx context.Context, params CostReportParams, opts ...Option) iter.Seq2[CostBucket, error] {
-	return walkBuckets(ctx, params.StartingAt, params.EndingAt, BucketWidthDay, maxCostBuckets, params.Page,
-		func(from, to time.Time) *List[CostBucket] {
-			p := params
-			p.StartingAt, p.EndingAt, p.Limit = from, to, cmp.Or(params.Limit, maxCostBuckets)
-			return s.Report(p, opts...)
-		})
+func (s *CostService) ReportRange(params CostReportParams, opts ...Option) *Range[CostBucket] {
+	return &Range[CostBucket]{walk: func(ctx context.Context) iter.Seq2[CostBucket, error] {
+		return walkBuckets(ctx, params.StartingAt, params.EndingAt, BucketWidthDay, maxCostBuckets, params.Page,
+			func(from, to time.Time) *List[CostBucket] {
+				p := params
+				p.StartingAt, p.EndingAt, p.Limit = from, to, cmp.Or(params.Limit, maxCostBuckets)
+				return s.Report(p, opts...)
+			})
+	}}
 }
 
-// ClaudeCodeRange returns the Claude Code records of every UTC day that r
-// touches, oldest day first, following every page of each day. limit is the
-// page size (0 for the API's default). The report covers whole UTC days, so
-// a range starting at 15:00 includes that whole day.
-func (s *UsageService) ClaudeCodeRange(ctx context.Context, r TimeRange, limit int, opts ...Option) iter.Seq2[ClaudeCodeRecord, error] {
-	return func(yield func(ClaudeCodeRecord, error) bool) {
-		if err := r.check(); err != nil {
-			yield(ClaudeCodeRecord{}, err)
-			return
-		}
-		for day := startOfDay(r.Start); day.Before(r.End); day = day.AddDate(0, 0, 1) {
-			for rec, err := range s.ClaudeCode(ClaudeCodeParams{Day: day, Limit: limit}, opts...).All(ctx) {
-				if !yield(rec, err) || err != nil {
-					return
+// ClaudeCodeRangeParams selects the Claude Code records of a range of days.
+type ClaudeCodeRangeParams struct {
+	// StartingAt and EndingAt (exclusive) are the range; both are required.
+	// The report covers whole UTC days, so every day the range touches is
+	// reported whole: a range starting at 15:00 includes that whole day.
+	StartingAt, EndingAt time.Time
+	// Limit is the page size within each day, 1 to 1000; 0 for the API's
+	// default.
+	Limit int
+}
+
+// ClaudeCodeRange returns the Claude Code records of every UTC day that the
+// range touches, oldest day first, following every page of each day.
+func (s *UsageService) ClaudeCodeRange(params ClaudeCodeRangeParams, opts ...Option) *Range[ClaudeCodeRecord] {
+	r := TimeRange{Start: params.StartingAt, End: params.EndingAt}
+	return &Range[ClaudeCodeRecord]{walk: func(ctx context.Context) iter.Seq2[ClaudeCodeRecord, error] {
+		return func(yield func(ClaudeCodeRecord, error) bool) {
+			if err := r.check(); err != nil {
+				yield(ClaudeCodeRecord{}, err)
+				return
+			}
+			for day := startOfDay(r.Start); day.Before(r.End); day = day.AddDate(0, 0, 1) {
+				for rec, err := range s.ClaudeCode(ClaudeCodeParams{Day: day, PageCursor: PageCursor{Limit: params.Limit}}, opts...).All(ctx) {
+					if !yield(rec, err) || err != nil {
+						return
+					}
 				}
 			}
 		}
-	}
+	}}
 }
 
 // walkBuckets fetches the buckets from the one holding start to the one

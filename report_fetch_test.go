@@ -89,7 +89,7 @@ func TestMessagesRangeFetchesEveryDayOnce(t *testing.T) {
 	params := admin.UsageMessagesParams{StartingAt: start, EndingAt: end, GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel}}
 	const path = "/v1/organizations/usage_report/messages"
 
-	got := collectSeq(t, c.Usage.MessagesRange(context.Background(), params))
+	got := collectSeq(t, c.Usage.MessagesRange(params).All(context.Background()))
 	checkContiguous(t, got, start, end, 24*time.Hour)
 	checkWindows(t, srv.Requests(), path, []window{
 		{"2026-08-22T00:00:00Z", "2026-09-22T00:00:00Z", 31, false},
@@ -110,7 +110,7 @@ func TestMessagesRangeFetchesEveryDayOnce(t *testing.T) {
 	// followed: 31 days at 10 a page take 4 pages, the last 28 days 3.
 	srv.ResetRequests()
 	params.Limit = 10
-	paged := collectSeq(t, c.Usage.MessagesRange(context.Background(), params))
+	paged := collectSeq(t, c.Usage.MessagesRange(params).All(context.Background()))
 	checkContiguous(t, paged, start, end, 24*time.Hour)
 	var want []window
 	for _, w := range [][2]string{{"2026-08-22", "2026-09-22"}, {"2026-09-22", "2026-10-23"}, {"2026-10-23", "2026-11-20"}} {
@@ -134,7 +134,7 @@ func TestMessagesRangeHourly(t *testing.T) {
 	start := end.AddDate(0, 0, -10)
 	params := admin.UsageMessagesParams{StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthHour,
 		GroupBy: []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID}, WorkspaceIDs: []string{"wrkspc_nope"}}
-	got := collectSeq(t, c.Usage.MessagesRange(context.Background(), params))
+	got := collectSeq(t, c.Usage.MessagesRange(params).All(context.Background()))
 	checkContiguous(t, got, start, end, time.Hour)
 	checkWindows(t, srv.Requests(), "/v1/organizations/usage_report/messages", []window{
 		{"2026-11-10T00:00:00Z", "2026-11-17T00:00:00Z", 168, false},
@@ -150,7 +150,7 @@ func TestMessagesRangeHourly(t *testing.T) {
 	// 100 a page: the first window takes two pages.
 	srv.ResetRequests()
 	params.Limit = 100
-	checkContiguous(t, collectSeq(t, c.Usage.MessagesRange(context.Background(), params)), start, end, time.Hour)
+	checkContiguous(t, collectSeq(t, c.Usage.MessagesRange(params).All(context.Background())), start, end, time.Hour)
 	checkWindows(t, srv.Requests(), "/v1/organizations/usage_report/messages", []window{
 		{"2026-11-10T00:00:00Z", "2026-11-17T00:00:00Z", 100, false},
 		{"2026-11-10T00:00:00Z", "2026-11-17T00:00:00Z", 100, true},
@@ -166,8 +166,8 @@ func TestMessagesRangeUnalignedEdges(t *testing.T) {
 	srv, c := newDemoFake(t)
 	start := mustTime(t, "2026-11-18T10:00:30Z")
 	end := mustTime(t, "2026-11-19T10:00:20Z")
-	got := collectSeq(t, c.Usage.MessagesRange(context.Background(), admin.UsageMessagesParams{
-		StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthMinute}))
+	got := collectSeq(t, c.Usage.MessagesRange(admin.UsageMessagesParams{
+		StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthMinute}).All(context.Background()))
 	checkContiguous(t, got, mustTime(t, "2026-11-18T10:00:00Z"), mustTime(t, "2026-11-19T10:01:00Z"), time.Minute)
 	checkWindows(t, srv.Requests(), "/v1/organizations/usage_report/messages", []window{
 		{"2026-11-18T10:00:00Z", "2026-11-19T10:00:00Z", 1440, false},
@@ -180,7 +180,7 @@ func TestCostReportRange(t *testing.T) {
 	end := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	start := end.AddDate(0, 0, -90)
 	params := admin.CostReportParams{StartingAt: start, EndingAt: end, GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID}}
-	got := collectSeq(t, c.Cost.ReportRange(context.Background(), params))
+	got := collectSeq(t, c.Cost.ReportRange(params).All(context.Background()))
 	checkContiguous(t, got, start, end, 24*time.Hour)
 	checkWindows(t, srv.Requests(), "/v1/organizations/cost_report", []window{
 		{"2026-08-22T00:00:00Z", "2026-09-22T00:00:00Z", 31, false},
@@ -196,7 +196,7 @@ func TestCostReportRange(t *testing.T) {
 	// Up to now: today's unfinished bucket is the last, asked for up to its
 	// end rather than up to now, since a request must hold whole buckets.
 	srv.ResetRequests()
-	now := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: end.AddDate(0, 0, -7), EndingAt: fakeNow}))
+	now := collectSeq(t, c.Cost.ReportRange(admin.CostReportParams{StartingAt: end.AddDate(0, 0, -7), EndingAt: fakeNow}).All(context.Background()))
 	checkContiguous(t, now, end.AddDate(0, 0, -7), end.AddDate(0, 0, 1), 24*time.Hour)
 	checkWindows(t, srv.Requests(), "/v1/organizations/cost_report", []window{{"2026-11-13T00:00:00Z", "2026-11-21T00:00:00Z", 31, false}})
 }
@@ -204,7 +204,7 @@ func TestCostReportRange(t *testing.T) {
 func TestRangeStopsWhenTheLoopStops(t *testing.T) {
 	srv, c := newDemoFake(t)
 	end := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	for b, err := range c.Usage.MessagesRange(context.Background(), admin.UsageMessagesParams{StartingAt: end.AddDate(0, 0, -90), EndingAt: end}) {
+	for b, err := range c.Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: end.AddDate(0, 0, -90), EndingAt: end}).All(context.Background()) {
 		if err != nil || !b.StartingAt.Equal(end.AddDate(0, 0, -90)) {
 			t.Fatalf("first bucket = %v, %v", b.StartingAt, err)
 		}
@@ -248,7 +248,7 @@ func usageDay(d time.Time, output int) string {
 func TestRangeSeamsCountEachBucketOnce(t *testing.T) {
 	api := seamServer(t)
 	start, end := mustTime(t, "2026-08-01T00:00:00Z"), mustTime(t, "2026-09-03T00:00:00Z")
-	got := collectSeq(t, api.client().Usage.MessagesRange(context.Background(), admin.UsageMessagesParams{StartingAt: start, EndingAt: end}))
+	got := collectSeq(t, api.client().Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: start, EndingAt: end}).All(context.Background()))
 	checkContiguous(t, got, start, end, 24*time.Hour)
 	var sum int
 	for _, b := range got {
@@ -303,8 +303,7 @@ func TestRangeRefusesBadBuckets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			api := newFakeAPI(t, reply{Body: `{"data":[` + strings.Join(tt.buckets, ",") + `],"has_more":false,"next_page":null}`})
-			n, err := seqErr(api.client().Usage.MessagesRange(context.Background(),
-				admin.UsageMessagesParams{StartingAt: day("2026-08-01"), EndingAt: day("2026-08-05")}))
+			n, err := seqErr(api.client().Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: day("2026-08-01"), EndingAt: day("2026-08-05")}).All(context.Background()))
 			if err == nil || !strings.Contains(err.Error(), tt.msg) || n != tt.yielded {
 				t.Errorf("yielded %d, then %v; want %d and an error saying %q", n, err, tt.yielded, tt.msg)
 			}
@@ -325,7 +324,7 @@ func TestRangeErrorsStopTheWalk(t *testing.T) {
 	api := newFakeAPI(t,
 		reply{Body: `{"data":[` + strings.Join(days, ",") + `],"has_more":false,"next_page":null}`},
 		reply{Status: 403, Body: `{"type":"error","error":{"type":"permission_error","message":"no"}}`})
-	n, err := seqErr(api.client().Usage.MessagesRange(context.Background(), admin.UsageMessagesParams{StartingAt: start, EndingAt: start.AddDate(0, 0, 33)}))
+	n, err := seqErr(api.client().Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: start, EndingAt: start.AddDate(0, 0, 33)}).All(context.Background()))
 	if !errors.Is(err, admin.ErrPermission) || n != 31 {
 		t.Errorf("got %d buckets, then %v; want 31 and a permission error", n, err)
 	}
@@ -341,28 +340,31 @@ func TestRangeBadInputSendsNothing(t *testing.T) {
 	start := mustTime(t, "2026-08-01T00:00:00Z")
 	end := start.AddDate(0, 0, 40)
 	usage := func(p admin.UsageMessagesParams) func() error {
-		return func() error { _, err := seqErr(c.Usage.MessagesRange(ctx, p)); return err }
+		return func() error { _, err := seqErr(c.Usage.MessagesRange(p).All(ctx)); return err }
 	}
 	cost := func(p admin.CostReportParams) func() error {
-		return func() error { _, err := seqErr(c.Cost.ReportRange(ctx, p)); return err }
+		return func() error { _, err := seqErr(c.Cost.ReportRange(p).All(ctx)); return err }
 	}
 	claude := func(r admin.TimeRange, limit int) func() error {
-		return func() error { _, err := seqErr(c.Usage.ClaudeCodeRange(ctx, r, limit)); return err }
+		return func() error {
+			_, err := seqErr(c.Usage.ClaudeCodeRange(admin.ClaudeCodeRangeParams{StartingAt: r.Start, EndingAt: r.End, Limit: limit}).All(ctx))
+			return err
+		}
 	}
 	checkRefusals(t, api, []refusal{
 		{"usage without an end", usage(admin.UsageMessagesParams{StartingAt: start})},
 		{"usage without a start", usage(admin.UsageMessagesParams{EndingAt: end})},
 		{"usage reversed", usage(admin.UsageMessagesParams{StartingAt: end, EndingAt: start})},
 		{"usage empty", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: start})},
-		{"usage with a page", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, Page: reportPageToken})},
+		{"usage with a page", usage(admin.UsageMessagesParams{PageCursor: admin.PageCursor{Page: reportPageToken}, StartingAt: start, EndingAt: end})},
 		{"usage unknown width", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, BucketWidth: "1w"})},
-		{"usage limit too large", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end, Limit: 32})},
+		{"usage limit too large", usage(admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start, EndingAt: end})},
 		{"usage six group_by", usage(admin.UsageMessagesParams{StartingAt: start, EndingAt: end,
 			GroupBy: []admin.UsageGroupBy{"model", "workspace_id", "api_key_id", "service_tier", "context_window", "inference_geo"}})},
 		{"cost without an end", cost(admin.CostReportParams{StartingAt: start})},
 		{"cost hourly", cost(admin.CostReportParams{StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthHour})},
-		{"cost with a page", cost(admin.CostReportParams{StartingAt: start, EndingAt: end, Page: reportPageToken})},
-		{"cost limit too large", cost(admin.CostReportParams{StartingAt: start, EndingAt: end, Limit: 32})},
+		{"cost with a page", cost(admin.CostReportParams{PageCursor: admin.PageCursor{Page: reportPageToken}, StartingAt: start, EndingAt: end})},
+		{"cost limit too large", cost(admin.CostReportParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start, EndingAt: end})},
 		{"claude code empty range", claude(admin.TimeRange{Start: start, End: start}, 0)},
 		{"claude code zero range", claude(admin.TimeRange{}, 0)},
 		{"claude code limit too large", claude(admin.TimeRange{Start: start, End: end}, 1001)},
@@ -372,7 +374,7 @@ func TestRangeBadInputSendsNothing(t *testing.T) {
 func TestClaudeCodeRange(t *testing.T) {
 	srv, c := newDemoFake(t)
 	r := admin.TimeRange{Start: mustTime(t, "2026-11-16T10:00:00Z"), End: mustTime(t, "2026-11-18T12:00:00Z")}
-	got := collectSeq(t, c.Usage.ClaudeCodeRange(context.Background(), r, 4))
+	got := collectSeq(t, c.Usage.ClaudeCodeRange(admin.ClaudeCodeRangeParams{StartingAt: r.Start, EndingAt: r.End, Limit: 4}).All(context.Background()))
 	var days []string
 	for _, r := range srv.Requests() {
 		if q := r.Query.Get("starting_at"); len(days) == 0 || days[len(days)-1] != q {
@@ -388,7 +390,7 @@ func TestClaudeCodeRange(t *testing.T) {
 	var want []admin.ClaudeCodeRecord
 	pages := 0
 	for _, day := range days {
-		recs := collect(t, c.Usage.ClaudeCode(admin.ClaudeCodeParams{Day: mustTime(t, day+"T00:00:00Z"), Limit: 4}))
+		recs := collect(t, c.Usage.ClaudeCode(admin.ClaudeCodeParams{PageCursor: admin.PageCursor{Limit: 4}, Day: mustTime(t, day+"T00:00:00Z")}))
 		if len(recs) <= 4 {
 			t.Fatalf("%d records on %s: too few to need pages", len(recs), day)
 		}
@@ -451,5 +453,57 @@ func TestRangeToNowOnTheFake(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestRangesAreLazyHandles checks the one shape of lists and ranges: making
+// a range sends nothing, its context comes with All or Collect, and each
+// call walks the range again from its start.
+func TestRangesAreLazyHandles(t *testing.T) {
+	end := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	start := end.AddDate(0, 0, -40) // two cost windows
+	tests := []struct {
+		name string
+		walk func(c *admin.Client) (all func(context.Context) (int, error), collect func(context.Context) (int, error))
+	}{
+		{"messages", func(c *admin.Client) (func(context.Context) (int, error), func(context.Context) (int, error)) {
+			r := c.Usage.MessagesRange(admin.UsageMessagesParams{StartingAt: start, EndingAt: end})
+			return func(ctx context.Context) (int, error) { return seqErr(r.All(ctx)) },
+				func(ctx context.Context) (int, error) { got, err := r.Collect(ctx); return len(got), err }
+		}},
+		{"cost", func(c *admin.Client) (func(context.Context) (int, error), func(context.Context) (int, error)) {
+			r := c.Cost.ReportRange(admin.CostReportParams{StartingAt: start, EndingAt: end})
+			return func(ctx context.Context) (int, error) { return seqErr(r.All(ctx)) },
+				func(ctx context.Context) (int, error) { got, err := r.Collect(ctx); return len(got), err }
+		}},
+		{"claude code", func(c *admin.Client) (func(context.Context) (int, error), func(context.Context) (int, error)) {
+			r := c.Usage.ClaudeCodeRange(admin.ClaudeCodeRangeParams{StartingAt: end.AddDate(0, 0, -2), EndingAt: end, Limit: 1000})
+			return func(ctx context.Context) (int, error) { return seqErr(r.All(ctx)) },
+				func(ctx context.Context) (int, error) { got, err := r.Collect(ctx); return len(got), err }
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, c := newDemoFake(t)
+			all, collect := tt.walk(c)
+			if n := len(srv.Requests()); n != 0 {
+				t.Fatalf("making the range sent %d requests", n)
+			}
+			n1, err := all(context.Background())
+			if err != nil || n1 == 0 {
+				t.Fatalf("All: %d items, %v", n1, err)
+			}
+			sent := len(srv.Requests())
+			n2, err := collect(context.Background())
+			if err != nil || n2 != n1 || len(srv.Requests()) != 2*sent {
+				t.Errorf("Collect: %d items, %v, %d requests; want %d items again in %d more requests", n2, err, len(srv.Requests())-sent, n1, sent)
+			}
+			// The context is the call's: a cancelled one ends the walk with its error.
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			if _, err := all(ctx); !errors.Is(err, context.Canceled) {
+				t.Errorf("All with a cancelled context: %v", err)
+			}
+		})
 	}
 }

@@ -354,14 +354,6 @@ func checkID(what, id string) error {
 	return nil
 }
 
-// checkLimit refuses a page size outside [1, max]; zero means the default.
-func checkLimit(limit, maxLimit int) error {
-	if limit < 0 || limit > maxLimit {
-		return paramErr("limit", "must be between 1 and %d (0 for the default), not %d", maxLimit, limit)
-	}
-	return nil
-}
-
 // query helpers: each adds a parameter only when it is set.
 type query url.Values
 
@@ -396,24 +388,6 @@ func list[S ~string](q query, key string, values []S) {
 	}
 }
 
-// maxPageSize is the largest limit the ID-cursor lists accept.
-const maxPageSize = 1000
-
-// cursorQuery starts the query of an ID-cursor list.
-func cursorQuery(afterID, beforeID string, limit int) (query, error) {
-	if afterID != "" && beforeID != "" {
-		return nil, invalidParam("give AfterID or BeforeID, not both")
-	}
-	if err := checkLimit(limit, maxPageSize); err != nil {
-		return nil, err
-	}
-	q := query{}
-	q.str("after_id", afterID)
-	q.str("before_id", beforeID)
-	q.num("limit", limit)
-	return q, nil
-}
-
 // Beta values that endpoints of this library require; the client sends them
 // itself.
 const (
@@ -440,12 +414,30 @@ func call[T any](ctx context.Context, c *Client, method, pattern string, ids []s
 	return callRequest[T](ctx, c, request{method: method, body: body, create: ep.Create}, pattern, ids, withBetas(opts, ep.Betas...))
 }
 
+// ref names one object by several IDs: a struct with a field per ID, so that
+// the IDs cannot be swapped as positional strings could.
+type ref interface{ path() (string, error) }
+
+// callRef is call for an object named by a ref.
+func callRef[T any](ctx context.Context, c *Client, method string, r ref, body any, opts []Option) (*T, error) {
+	path, err := r.path()
+	if err != nil {
+		return nil, err
+	}
+	return callPath[T](ctx, c, request{method: method, path: path, body: body}, opts)
+}
+
 func callRequest[T any](ctx context.Context, c *Client, r request, pattern string, ids []string, opts []Option) (*T, error) {
 	path, err := pathOf(pattern, ids...)
 	if err != nil {
 		return nil, err
 	}
 	r.path = path
+	return callPath[T](ctx, c, r, opts)
+}
+
+// callPath sends r, whose path is filled in, and decodes the reply into a T.
+func callPath[T any](ctx context.Context, c *Client, r request, opts []Option) (*T, error) {
 	var out T
 	if err := c.send(ctx, r, &out, opts); err != nil {
 		return nil, err

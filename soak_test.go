@@ -148,7 +148,7 @@ func (w *soakWorker) addMember(ctx context.Context) {
 func (w *soakWorker) rotateKey(ctx context.Context, i int) {
 	status := []admin.APIKeyStatus{admin.APIKeyStatusInactive, admin.APIKeyStatusActive}[i%2]
 	w.maybeFault("POST", "/v1/organizations/api_keys/"+w.log.keyID)
-	_, err := w.client.APIKeys.Update(ctx, w.log.keyID, admin.APIKeyUpdateParams{Status: status})
+	_, err := w.client.APIKeys.Update(ctx, w.log.keyID, admin.APIKeyUpdateParams{Status: admin.Set(status)})
 	if w.log.judge("set key status "+string(status), err, false) == done {
 		w.log.keyFinal = []admin.APIKeyStatus{status}
 	} else {
@@ -240,7 +240,7 @@ func checkSoakState(t *testing.T, c *admin.Client, workers []*soakWorker) {
 	t.Helper()
 	ctx := context.Background()
 	found := map[string][]string{} // soak workspace name → IDs
-	for _, w := range collect(t, c.Workspaces.List(admin.WorkspaceListParams{Limit: 1000, IncludeArchived: true})) {
+	for _, w := range collect(t, c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true})) {
 		if strings.HasPrefix(w.Name, "soak-") {
 			found[w.Name] = append(found[w.Name], w.ID)
 		}
@@ -250,7 +250,7 @@ func checkSoakState(t *testing.T, c *admin.Client, workers []*soakWorker) {
 		if len(ids) > 1 {
 			t.Errorf("workspace %s exists %d times", name, len(ids))
 		}
-		for _, m := range collect(t, c.Workspaces.Members.List(ids[0], admin.WorkspaceMemberListParams{Limit: 1000})) {
+		for _, m := range collect(t, c.Workspaces.Members.List(ids[0], admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 1000}})) {
 			members[m.WorkspaceID+"/"+m.UserID] = true
 		}
 	}

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"cmp"
+	"errors"
 	"math"
 	"net/url"
 	"slices"
@@ -132,11 +133,9 @@ type UsageMessagesParams struct {
 	EndingAt time.Time
 	// BucketWidth is 1m, 1h or 1d; "" means 1d. It is always sent.
 	BucketWidth BucketWidth
-	// Limit is the number of buckets per page; 0 for the API's default.
-	// At most 1440 for 1m, 168 for 1h, 31 for 1d.
-	Limit int
-	// Page resumes from a NextPage token of an earlier page.
-	Page string
+	// PageCursor's Limit is the number of buckets per page; 0 for the API's
+	// default. At most 1440 for 1m, 168 for 1h, 31 for 1d.
+	PageCursor
 	// GroupBy splits each bucket's results by up to 5 dimensions.
 	GroupBy []UsageGroupBy
 
@@ -155,6 +154,12 @@ type UsageMessagesParams struct {
 // ReportBucket is one time bucket of a report: [StartingAt, EndingAt) in UTC
 // and the results in it. Buckets without usage are returned too, with no
 // results.
+//
+// A bucket is what a report page holds, so, like every top-level object, it
+// keeps its JSON (RawJSON), results and unknown fields included; the ranges
+// compare a bucket sent twice by it. Its results keep no copy of their own,
+// which would double a report's memory: a result's unknown fields are in
+// its bucket's RawJSON.
 type ReportBucket[R any] struct {
 	StartingAt time.Time `json:"starting_at"`
 	EndingAt   time.Time `json:"ending_at"`
@@ -193,12 +198,6 @@ type UsageResult struct {
 	InferenceGeo     InferenceGeo  `json:"inference_geo"`
 	ServiceAccountID string        `json:"service_account_id"`
 	Speed            Speed         `json:"speed"`
-	raw
-}
-
-func (r *UsageResult) UnmarshalJSON(data []byte) error {
-	type plain UsageResult
-	return decodeKeepingRaw(data, (*plain)(r), &r.raw)
 }
 
 // TotalInputTokens is every input token of the result: uncached, written to
@@ -232,7 +231,7 @@ func (s *UsageService) Messages(params UsageMessagesParams, opts ...Option) *Lis
 	if len(params.GroupBy) > maxGroupBy {
 		return failedList[UsageBucket](paramErr("group_by", "%d values given; the usage report takes at most %d", len(params.GroupBy), maxGroupBy))
 	}
-	q, err := reportQuery(params.StartingAt, params.EndingAt, width, params.Limit, maxLimit, params.Page)
+	q, err := reportQuery(params.StartingAt, params.EndingAt, width, params.PageCursor, maxLimit)
 	if err != nil {
 		return failedList[UsageBucket](err)
 	}
@@ -255,7 +254,7 @@ func (s *UsageService) Messages(params UsageMessagesParams, opts ...Option) *Lis
 // reportQuery starts the query of a bucketed report (messages usage, cost):
 // the time range, the bucket width (always sent, since the API does not
 // document its default) and paging.
-func reportQuery(start, end time.Time, width BucketWidth, limit, maxLimit int, page string) (query, error) {
+func reportQuery(start, end time.Time, width BucketWidth, page PageCursor, maxLimit int) (query, error) {
 	if start.IsZero() {
 		return nil, paramErr("starting_at", "is required")
 	}
@@ -263,15 +262,16 @@ func reportQuery(start, end time.Time, width BucketWidth, limit, maxLimit int, p
 		return nil, paramErr("ending_at", "%s is not after starting_at %s",
 			end.UTC().Format(time.RFC3339Nano), start.UTC().Format(time.RFC3339Nano))
 	}
-	if err := checkLimit(limit, maxLimit); err != nil {
-		err.(*ParamError).Reason += ", with bucket width " + string(width) // the width sets the maximum
+	q, err := page.query(maxLimit)
+	if err != nil {
+		var pe *ParamError
+		if errors.As(err, &pe) {
+			pe.Reason += ", with bucket width " + string(width) // the width sets the maximum
+		}
 		return nil, err
 	}
-	q := query{}
 	q.time("starting_at", start)
 	q.time("ending_at", end)
 	q.str("bucket_width", string(width))
-	q.num("limit", limit)
-	q.str("page", page)
 	return q, nil
 }

@@ -94,8 +94,8 @@ func TestUsageMessagesRequest(t *testing.T) {
 		{
 			name: "every parameter",
 			params: admin.UsageMessagesParams{
-				StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthMinute, Limit: 1440,
-				Page:              reportPageToken,
+				PageCursor: admin.PageCursor{Limit: 1440, Page: reportPageToken},
+				StartingAt: start, EndingAt: end, BucketWidth: admin.BucketWidthMinute,
 				GroupBy:           []admin.UsageGroupBy{admin.UsageGroupByModel, admin.UsageGroupByWorkspaceID, admin.UsageGroupByAPIKeyID, admin.UsageGroupByInferenceGeo, admin.UsageGroupByServiceTier},
 				APIKeyIDs:         []string{"apikey_01Rj2N8SVvo6BePZj99NhmiT", "apikey_01ABC123DEF456GHI789JKL"},
 				WorkspaceIDs:      []string{"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ"},
@@ -122,20 +122,20 @@ func TestUsageMessagesRequest(t *testing.T) {
 		},
 		{
 			name:   "group by speed adds the fast-mode beta",
-			params: admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthDay, Limit: 31, GroupBy: []admin.UsageGroupBy{admin.UsageGroupBySpeed, admin.UsageGroupByModel}},
+			params: admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 31}, StartingAt: start, BucketWidth: admin.BucketWidthDay, GroupBy: []admin.UsageGroupBy{admin.UsageGroupBySpeed, admin.UsageGroupByModel}},
 			query:  url.Values{"starting_at": {"2025-01-15T00:00:00Z"}, "bucket_width": {"1d"}, "limit": {"31"}, "group_by[]": {"speed", "model"}},
 			beta:   admin.BetaFastMode,
 		},
 		{
 			name:   "speed filter adds the beta after the caller's own",
-			params: admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthHour, Limit: 168, Speeds: []admin.Speed{admin.SpeedFast, admin.SpeedStandard}},
+			params: admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 168}, StartingAt: start, BucketWidth: admin.BucketWidthHour, Speeds: []admin.Speed{admin.SpeedFast, admin.SpeedStandard}},
 			opts:   []admin.Option{admin.WithBeta("other-beta-2026-01-01")},
 			query:  url.Values{"starting_at": {"2025-01-15T00:00:00Z"}, "bucket_width": {"1h"}, "limit": {"168"}, "speeds[]": {"fast", "standard"}},
 			beta:   "other-beta-2026-01-01," + admin.BetaFastMode,
 		},
 		{
 			name:   "a width newer than the library passes through unchecked",
-			params: admin.UsageMessagesParams{StartingAt: start, BucketWidth: "1w", Limit: 5000},
+			params: admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 5000}, StartingAt: start, BucketWidth: "1w"},
 			query:  url.Values{"starting_at": {"2025-01-15T00:00:00Z"}, "bucket_width": {"1w"}, "limit": {"5000"}},
 		},
 	}
@@ -157,8 +157,8 @@ func TestUsageMessagesRequest(t *testing.T) {
 func TestUsageMessagesWalksPages(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: usagePage1}, reply{Body: usagePage2})
 	params := admin.UsageMessagesParams{
-		StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), EndingAt: mustTime(t, "2025-08-04T00:00:00Z"),
-		Limit: 1, GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel},
+		PageCursor: admin.PageCursor{Limit: 1},
+		StartingAt: mustTime(t, "2025-08-01T00:00:00Z"), EndingAt: mustTime(t, "2025-08-04T00:00:00Z"), GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel},
 	}
 	buckets, err := api.client().Usage.Messages(params).Collect(context.Background())
 	if err != nil {
@@ -171,7 +171,7 @@ func TestUsageMessagesWalksPages(t *testing.T) {
 	r := checkFirstBucket(t, buckets, usageBucketJSON)
 	// Every field, through its exported form; the absent speed is "".
 	fieldsEqual(t, r, strings.Replace(usageResultJSON, "{", `{"speed": "",`, 1))
-	jsonEqual(t, r.RawJSON(), []byte(usageResultJSON))
+	jsonEqual(t, resultJSON(t, buckets[0])[0], []byte(usageResultJSON))
 	if got := r.TotalInputTokens(); got != 3200 {
 		t.Errorf("TotalInputTokens = %d, want 3200", got)
 	}
@@ -192,8 +192,8 @@ func TestUsageMessagesWalksPages(t *testing.T) {
 	if future.ServiceTier != "ultra" || future.ContextWindow != "1M-10M" || future.InferenceGeo != "eu" || future.Speed != "warp" || future.Model != "claude-future-9" {
 		t.Errorf("unknown values decoded as %+v", future)
 	}
-	if raw := string(future.RawJSON()); !strings.Contains(raw, `"carbon_grams": 12`) || !strings.Contains(raw, `"code_runs": 3`) {
-		t.Errorf("result RawJSON lost unknown fields: %s", raw)
+	if raw := string(resultJSON(t, buckets[2])[1]); !strings.Contains(raw, `"carbon_grams": 12`) || !strings.Contains(raw, `"code_runs": 3`) {
+		t.Errorf("bucket RawJSON lost a result's unknown fields: %s", raw)
 	}
 	if raw := string(buckets[2].RawJSON()); !strings.Contains(raw, `"region": "x"`) {
 		t.Errorf("bucket RawJSON lost an unknown field: %s", raw)
@@ -256,11 +256,11 @@ func TestUsageMessagesBadInputSendsNothing(t *testing.T) {
 			{"no start", admin.UsageMessagesParams{EndingAt: start}},
 			{"end before start", admin.UsageMessagesParams{StartingAt: start, EndingAt: start.Add(-time.Hour)}},
 			{"end equal to start", admin.UsageMessagesParams{StartingAt: start, EndingAt: start}},
-			{"32 daily buckets (default width)", admin.UsageMessagesParams{StartingAt: start, Limit: 32}},
-			{"32 daily buckets", admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthDay, Limit: 32}},
-			{"169 hourly buckets", admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthHour, Limit: 169}},
-			{"1441 minute buckets", admin.UsageMessagesParams{StartingAt: start, BucketWidth: admin.BucketWidthMinute, Limit: 1441}},
-			{"negative limit", admin.UsageMessagesParams{StartingAt: start, Limit: -1}},
+			{"32 daily buckets (default width)", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start}},
+			{"32 daily buckets", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 32}, StartingAt: start, BucketWidth: admin.BucketWidthDay}},
+			{"169 hourly buckets", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 169}, StartingAt: start, BucketWidth: admin.BucketWidthHour}},
+			{"1441 minute buckets", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: 1441}, StartingAt: start, BucketWidth: admin.BucketWidthMinute}},
+			{"negative limit", admin.UsageMessagesParams{PageCursor: admin.PageCursor{Limit: -1}, StartingAt: start}},
 			{"six group_by values", admin.UsageMessagesParams{StartingAt: start, GroupBy: six}},
 		})
 }
@@ -340,5 +340,30 @@ func refusesBeforeSending[P, T any](t *testing.T, list func(*admin.Client, P) *a
 	}
 	if n := len(api.requests()); n != 0 {
 		t.Errorf("bad input sent %d requests", n)
+	}
+}
+
+// TestReportResultsAreValues: a bucket keeps its JSON, its results keep none
+// of their own (a second copy of every result), so results compare with ==
+// by their values alone.
+func TestReportResultsAreValues(t *testing.T) {
+	var a, b admin.UsageBucket
+	if err := json.Unmarshal([]byte(usageBucketJSON), &a); err != nil {
+		t.Fatal(err)
+	}
+	// The same bucket, spaced otherwise.
+	if err := json.Unmarshal([]byte(strings.ReplaceAll(usageBucketJSON, ": ", ":")), &b); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Results) == 0 || a.Results[0] != b.Results[0] {
+		t.Errorf("results differ: %+v, %+v", a.Results, b.Results)
+	}
+	if a.RawJSON() == nil || !strings.Contains(string(a.RawJSON()), `"results"`) {
+		t.Errorf("bucket RawJSON = %s", a.RawJSON())
+	}
+	actor := admin.ClaudeCodeActor{Type: admin.ClaudeCodeActorUser, EmailAddress: "ada@example.com"}
+	var decoded admin.ClaudeCodeActor
+	if err := json.Unmarshal([]byte(`{"type":"user_actor","email_address":"ada@example.com"}`), &decoded); err != nil || decoded != actor {
+		t.Errorf("actor = %+v, %v", decoded, err)
 	}
 }

@@ -66,14 +66,13 @@ func (u *UserDeleted) UnmarshalJSON(data []byte) error {
 
 // UserListParams filters and pages Users.List. Newest members come first.
 type UserListParams struct {
-	AfterID  string
-	BeforeID string // walk backwards from this ID
-	Limit    int    // page size, 1 to 1000; 0 for the API's default (20)
-	Email    string
-	Roles    []OrgRole
+	Cursor
+	Email string
+	Roles []OrgRole
 }
 
-// UserUpdateParams is the body of Users.Update.
+// UserUpdateParams is the body of Users.Update. Its one field is required,
+// so it is a plain value rather than an Optional.
 type UserUpdateParams struct {
 	Role OrgRole `json:"role"`
 }
@@ -83,7 +82,7 @@ type UsersService struct{ client *Client }
 
 // List lists the organization's members.
 func (s *UsersService) List(params UserListParams, opts ...Option) *List[User] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[User](err)
 	}

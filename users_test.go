@@ -20,7 +20,7 @@ const userJSON = `{
 
 func TestUsersList(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: `{"data":[` + userJSON + `,{"id":"user_2","type":"user","email":"b@example.com","name":"B","role":"some_future_role","added_at":"2025-01-01T00:00:00Z","team":"x"}],"has_more":false,"first_id":"user_01WCz1FkmYMm4gnmykNKUu3Q","last_id":"user_2"}`})
-	users, err := api.client().Users.List(admin.UserListParams{Limit: 100, Email: "ada@example.com", Roles: []admin.OrgRole{admin.OrgRoleDeveloper, admin.OrgRoleUser}}).Collect(context.Background())
+	users, err := api.client().Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 100}, Email: "ada@example.com", Roles: []admin.OrgRole{admin.OrgRoleDeveloper, admin.OrgRoleUser}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,10 +114,16 @@ func TestUsersBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"update without role", func() error { _, err := c.Users.Update(ctx, "user_1", admin.UserUpdateParams{}); return err }},
-		{"list limit too big", func() error { _, err := c.Users.List(admin.UserListParams{Limit: 1001}).Page(ctx); return err }},
-		{"list negative limit", func() error { _, err := c.Users.List(admin.UserListParams{Limit: -1}).Page(ctx); return err }},
+		{"list limit too big", func() error {
+			_, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
+			return err
+		}},
+		{"list negative limit", func() error {
+			_, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: -1}}).Page(ctx)
+			return err
+		}},
 		{"list both cursors", func() error {
-			_, err := c.Users.List(admin.UserListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
 	})

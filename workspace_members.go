@@ -32,6 +32,23 @@ func (m *WorkspaceMember) UnmarshalJSON(data []byte) error {
 	return decodeKeepingRaw(data, (*plain)(m), &m.raw)
 }
 
+// Ref names the membership for Get, Update and Remove.
+func (m WorkspaceMember) Ref() WorkspaceMemberRef {
+	return WorkspaceMemberRef{WorkspaceID: m.WorkspaceID, UserID: m.UserID}
+}
+
+// WorkspaceMemberRef names one user's membership in one workspace. Calls
+// that name an object by two IDs take them as named fields, so that the two
+// can never be swapped silently.
+type WorkspaceMemberRef struct {
+	WorkspaceID string
+	UserID      string
+}
+
+func (r WorkspaceMemberRef) path() (string, error) {
+	return pathOf(workspaceMemberPath, r.WorkspaceID, r.UserID)
+}
+
 // WorkspaceMemberDeleted confirms a removal from a workspace.
 type WorkspaceMemberDeleted struct {
 	Type        string `json:"type"`
@@ -47,9 +64,7 @@ func (m *WorkspaceMemberDeleted) UnmarshalJSON(data []byte) error {
 
 // WorkspaceMemberListParams pages WorkspaceMembers.List.
 type WorkspaceMemberListParams struct {
-	AfterID  string
-	BeforeID string // walk backwards from this ID
-	Limit    int    // page size, 1 to 1000; 0 for the API's default (20)
+	Cursor
 }
 
 // WorkspaceMemberAddParams is the body of WorkspaceMembers.Add.
@@ -58,7 +73,8 @@ type WorkspaceMemberAddParams struct {
 	WorkspaceRole WorkspaceRole `json:"workspace_role"` // any role but WorkspaceRoleBilling
 }
 
-// WorkspaceMemberUpdateParams is the body of WorkspaceMembers.Update.
+// WorkspaceMemberUpdateParams is the body of WorkspaceMembers.Update. Its one
+// field is required, so it is a plain value rather than an Optional.
 type WorkspaceMemberUpdateParams struct {
 	WorkspaceRole WorkspaceRole `json:"workspace_role"`
 }
@@ -73,7 +89,7 @@ const (
 
 // List lists a workspace's members.
 func (s *WorkspaceMembersService) List(workspaceID string, params WorkspaceMemberListParams, opts ...Option) *List[WorkspaceMember] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[WorkspaceMember](err)
 	}
@@ -85,8 +101,8 @@ func (s *WorkspaceMembersService) List(workspaceID string, params WorkspaceMembe
 }
 
 // Get returns one user's membership in a workspace.
-func (s *WorkspaceMembersService) Get(ctx context.Context, workspaceID, userID string, opts ...Option) (*WorkspaceMember, error) {
-	return call[WorkspaceMember](ctx, s.client, "GET", workspaceMemberPath, []string{workspaceID, userID}, nil, opts)
+func (s *WorkspaceMembersService) Get(ctx context.Context, ref WorkspaceMemberRef, opts ...Option) (*WorkspaceMember, error) {
+	return callRef[WorkspaceMember](ctx, s.client, "GET", ref, nil, opts)
 }
 
 // Add makes an organization member a member of the workspace. The billing
@@ -105,16 +121,16 @@ func (s *WorkspaceMembersService) Add(ctx context.Context, workspaceID string, p
 }
 
 // Update changes a member's role in the workspace.
-func (s *WorkspaceMembersService) Update(ctx context.Context, workspaceID, userID string, params WorkspaceMemberUpdateParams, opts ...Option) (*WorkspaceMember, error) {
+func (s *WorkspaceMembersService) Update(ctx context.Context, ref WorkspaceMemberRef, params WorkspaceMemberUpdateParams, opts ...Option) (*WorkspaceMember, error) {
 	if err := checkWorkspaceRole(params.WorkspaceRole); err != nil {
 		return nil, err
 	}
-	return call[WorkspaceMember](ctx, s.client, "POST", workspaceMemberPath, []string{workspaceID, userID}, params, opts)
+	return callRef[WorkspaceMember](ctx, s.client, "POST", ref, params, opts)
 }
 
 // Remove takes a user out of the workspace; they stay in the organization.
-func (s *WorkspaceMembersService) Remove(ctx context.Context, workspaceID, userID string, opts ...Option) (*WorkspaceMemberDeleted, error) {
-	return call[WorkspaceMemberDeleted](ctx, s.client, "DELETE", workspaceMemberPath, []string{workspaceID, userID}, nil, opts)
+func (s *WorkspaceMembersService) Remove(ctx context.Context, ref WorkspaceMemberRef, opts ...Option) (*WorkspaceMemberDeleted, error) {
+	return callRef[WorkspaceMemberDeleted](ctx, s.client, "DELETE", ref, nil, opts)
 }
 
 func checkWorkspaceRole(r WorkspaceRole) error {

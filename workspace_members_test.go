@@ -32,7 +32,7 @@ func TestWorkspaceMembersList(t *testing.T) {
 		reply{Body: `{"data":[{"type":"workspace_member","user_id":"user_03","workspace_id":"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ","workspace_role":"workspace_billing"}],` +
 			`"has_more":false,"first_id":"user_03","last_id":"user_03"}`},
 	)
-	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{Limit: 2}).Collect(context.Background())
+	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 2}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestWorkspaceMembersListBackwards(t *testing.T) {
 		reply{Body: `{"data":[` + memberJSON + `],"has_more":true,"first_id":"user_01WCz1FkmYMm4gnmykNKUu3Q","last_id":"user_01WCz1FkmYMm4gnmykNKUu3Q"}`},
 		reply{Body: `{"data":[],"has_more":false,"first_id":null,"last_id":null}`},
 	)
-	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{BeforeID: "user_09"}).Collect(context.Background())
+	members, err := api.client().Workspaces.Members.List(memberWorkspaceID, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{BeforeID: "user_09"}}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "get",
 			reply: memberJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Get(ctx, memberWorkspaceID, memberUserID)
+				return c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID})
 			},
 			want: want{Method: "GET", Path: memberPath},
 		},
@@ -118,7 +118,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "update",
 			reply: memberJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Update(ctx, memberWorkspaceID, memberUserID, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleDeveloper})
+				return c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleDeveloper})
 			},
 			want: want{Method: "POST", Path: memberPath, Body: `{"workspace_role":"workspace_developer"}`},
 		},
@@ -126,7 +126,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "update to billing is allowed",
 			reply: memberJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Update(ctx, memberWorkspaceID, memberUserID, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleBilling})
+				return c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleBilling})
 			},
 			want: want{Method: "POST", Path: memberPath, Body: `{"workspace_role":"workspace_billing"}`},
 		},
@@ -134,7 +134,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 			name:  "remove",
 			reply: deletedJSON,
 			call: func(c *admin.Client) (any, error) {
-				return c.Workspaces.Members.Remove(ctx, memberWorkspaceID, memberUserID)
+				return c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: memberWorkspaceID, UserID: memberUserID})
 			},
 			want: want{Method: "DELETE", Path: memberPath},
 		},
@@ -161,7 +161,7 @@ func TestWorkspaceMembersGetAddUpdateRemove(t *testing.T) {
 
 func TestWorkspaceMembersEscapesIDs(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: memberJSON})
-	if _, err := api.client().Workspaces.Members.Get(context.Background(), "wrkspc 1", "user%01"); err != nil {
+	if _, err := api.client().Workspaces.Members.Get(context.Background(), admin.WorkspaceMemberRef{WorkspaceID: "wrkspc 1", UserID: "user%01"}); err != nil {
 		t.Fatal(err)
 	}
 	// The fake server reports the decoded path; a decoded "%01" proves the
@@ -189,27 +189,36 @@ func TestWorkspaceMembersBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"list limit too big", func() error {
-			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{Limit: 1001}).Page(ctx)
+			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
 			return err
 		}},
 		{"list both cursors", func() error {
-			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.Workspaces.Members.List("wrkspc_1", admin.WorkspaceMemberListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
-		{"get empty user", func() error { _, err := c.Workspaces.Members.Get(ctx, "wrkspc_1", ""); return err }},
-		{"get empty workspace", func() error { _, err := c.Workspaces.Members.Get(ctx, "", "user_1"); return err }},
-		{"remove user with dots", func() error { _, err := c.Workspaces.Members.Remove(ctx, "wrkspc_1", ".."); return err }},
+		{"get empty user", func() error {
+			_, err := c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: ""})
+			return err
+		}},
+		{"get empty workspace", func() error {
+			_, err := c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: "", UserID: "user_1"})
+			return err
+		}},
+		{"remove user with dots", func() error {
+			_, err := c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: ".."})
+			return err
+		}},
 		{"add billing", add("wrkspc_1", "user_1", admin.WorkspaceRoleBilling)},
 		{"add without role", add("wrkspc_1", "user_1", "")},
 		{"add without user", add("wrkspc_1", "", admin.WorkspaceRoleUser)},
 		{"add user with slash", add("wrkspc_1", "user_1/x", admin.WorkspaceRoleUser)},
 		{"add to blank workspace", add(" ", "user_1", admin.WorkspaceRoleUser)},
 		{"update without role", func() error {
-			_, err := c.Workspaces.Members.Update(ctx, "wrkspc_1", "user_1", admin.WorkspaceMemberUpdateParams{})
+			_, err := c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: "user_1"}, admin.WorkspaceMemberUpdateParams{})
 			return err
 		}},
 		{"update blank user", func() error {
-			_, err := c.Workspaces.Members.Update(ctx, "wrkspc_1", "\t", admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
+			_, err := c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: "wrkspc_1", UserID: "\t"}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
 			return err
 		}},
 	})

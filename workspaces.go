@@ -2,6 +2,7 @@ package admin
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/url"
@@ -124,9 +125,7 @@ func (w *Workspace) Archived() bool { return w.ArchivedAt != nil }
 
 // WorkspaceListParams filters and pages Workspaces.List.
 type WorkspaceListParams struct {
-	AfterID         string
-	BeforeID        string // walk backwards from this ID
-	Limit           int    // page size, 1 to 1000; 0 for the API's default (20)
+	Cursor
 	IncludeArchived bool
 	IncludeDefault  bool     // also list the organization's default workspace
 	IDs             []string // only these workspaces; at most 100
@@ -147,12 +146,14 @@ type DataResidencyParams struct {
 }
 
 // DataResidencyUpdateParams changes a workspace's inference geographies. Its
-// storage geography cannot change, so it is not here.
+// storage geography cannot change, so it is not here. Neither field can be
+// cleared: a workspace always has both.
 type DataResidencyUpdateParams struct {
-	AllowedInferenceGeos InferenceGeos `json:"allowed_inference_geos,omitzero"`
+	// AllowedInferenceGeos, when Set, must say Unrestricted or name Geos.
+	AllowedInferenceGeos Optional[InferenceGeos] `json:"allowed_inference_geos,omitzero"`
 	// DefaultInferenceGeo must be one of AllowedInferenceGeos unless those
 	// are unrestricted.
-	DefaultInferenceGeo InferenceGeo `json:"default_inference_geo,omitempty"`
+	DefaultInferenceGeo Optional[InferenceGeo] `json:"default_inference_geo,omitzero"`
 }
 
 // WorkspaceCreateParams is the body of Workspaces.Create. Only Name is
@@ -170,17 +171,24 @@ type WorkspaceCreateParams struct {
 	DataResidency DataResidencyParams `json:"data_residency,omitzero"`
 }
 
-// WorkspaceUpdateParams is the body of Workspaces.Update. Fields left empty
-// are not sent and stay as they are; at least one must be set.
+// WorkspaceUpdateParams is the body of Workspaces.Update. Each field is left
+// as it is unless Set (or, where it says so, Clear); at least one must be.
 type WorkspaceUpdateParams struct {
-	Name          string `json:"name,omitempty"`
-	DisplayColor  string `json:"display_color,omitempty"`
-	ExternalKeyID string `json:"external_key_id,omitempty"` // write-once: only for a workspace without one
-	UserProfileID string `json:"user_profile_id,omitempty"` // write-once: only for a workspace without one
-	// Tags replaces the workspace's tags. nil leaves them alone; an empty
-	// non-nil map removes them all.
-	Tags          map[string]string         `json:"tags,omitzero"`
-	DataResidency DataResidencyUpdateParams `json:"data_residency,omitzero"`
+	Name Optional[string] `json:"name,omitzero"` // cannot be cleared
+	// DisplayColor is a hex color such as #6C5BB9. Clear gives the
+	// workspace back a color of the Console's choosing (the docs do not say
+	// more; the fake gives the color a new workspace would get).
+	DisplayColor  Optional[string] `json:"display_color,omitzero"`
+	ExternalKeyID Optional[string] `json:"external_key_id,omitzero"` // write-once: Set only on a workspace without one
+	UserProfileID Optional[string] `json:"user_profile_id,omitzero"` // write-once: Set only on a workspace without one
+	// Tags changes tags key by key: Set(v) gives a key the value v, Clear
+	// removes the key (null on the wire, docs-notes §10 item 20). nil or
+	// empty leaves every tag alone. The docs do not say whether the API
+	// keeps the tags a body leaves out or drops them, so to get the same
+	// tags either way, name every tag the workspace should keep, as the
+	// CLI does.
+	Tags          map[string]Optional[string] `json:"tags,omitempty"`
+	DataResidency DataResidencyUpdateParams   `json:"data_residency,omitzero"`
 }
 
 // checkGeos refuses allowed geographies that are contradictory or that leave
@@ -195,18 +203,37 @@ func checkGeos(allowed InferenceGeos, def InferenceGeo) error {
 	return nil
 }
 
-// checkName refuses a name that is only blanks; "" is left to the caller,
-// since it means "unset" on an update but "missing" on a create.
-func checkName(name string) error {
-	if name != "" && strings.TrimSpace(name) == "" {
+// check refuses an update that changes nothing, clears what the API cannot
+// clear, or sets what it would refuse for its form alone.
+func (p WorkspaceUpdateParams) check() error {
+	dr := p.DataResidency
+	if p.Name.IsZero() && p.DisplayColor.IsZero() && p.ExternalKeyID.IsZero() && p.UserProfileID.IsZero() &&
+		len(p.Tags) == 0 && dr.AllowedInferenceGeos.IsZero() && dr.DefaultInferenceGeo.IsZero() {
+		return invalidParam("workspace update sets nothing")
+	}
+	if err := cmp.Or(
+		noClear("name", p.Name, "a workspace always has one"),
+		noClear("external_key_id", p.ExternalKeyID, "a key, once attached, cannot be detached"),
+		noClear("user_profile_id", p.UserProfileID, "a user profile, once attached, cannot be removed"),
+		noClear("data_residency.allowed_inference_geos", dr.AllowedInferenceGeos, "a workspace always has them"),
+		noClear("data_residency.default_inference_geo", dr.DefaultInferenceGeo, "a workspace always has one"),
+	); err != nil {
+		return err
+	}
+	if name, ok := p.Name.Get(); ok && strings.TrimSpace(name) == "" {
 		return paramErr("name", "must not be blank")
 	}
-	return nil
-}
-
-func (p WorkspaceUpdateParams) empty() bool {
-	return p.Name == "" && p.DisplayColor == "" && p.ExternalKeyID == "" && p.UserProfileID == "" &&
-		p.Tags == nil && p.DataResidency.AllowedInferenceGeos.IsZero() && p.DataResidency.DefaultInferenceGeo == ""
+	for k, v := range p.Tags {
+		if v.IsZero() {
+			return invalidParam("tag %q is neither Set nor Clear", k)
+		}
+	}
+	allowed, setAllowed := dr.AllowedInferenceGeos.Get()
+	if setAllowed && allowed.IsZero() {
+		return invalidParam("data_residency.allowed_inference_geos is Set to nothing: give Unrestricted or Geos")
+	}
+	def, _ := dr.DefaultInferenceGeo.Get()
+	return checkGeos(allowed, def)
 }
 
 // WorkspacesService manages the organization's workspaces, their members
@@ -220,7 +247,7 @@ type WorkspacesService struct {
 // List lists the organization's workspaces. Archived workspaces and the
 // default workspace are left out unless the params ask for them.
 func (s *WorkspacesService) List(params WorkspaceListParams, opts ...Option) *List[Workspace] {
-	q, err := cursorQuery(params.AfterID, params.BeforeID, params.Limit)
+	q, err := params.Cursor.query()
 	if err != nil {
 		return failedList[Workspace](err)
 	}
@@ -254,16 +281,10 @@ func (s *WorkspacesService) Create(ctx context.Context, params WorkspaceCreatePa
 	return call[Workspace](ctx, s.client, "POST", "/v1/organizations/workspaces", nil, params, opts)
 }
 
-// Update changes a workspace's settings; what params leave empty stays as
-// it is.
+// Update changes a workspace's settings; what params leave unchanged stays
+// as it is.
 func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, params WorkspaceUpdateParams, opts ...Option) (*Workspace, error) {
-	if params.empty() {
-		return nil, invalidParam("workspace update sets nothing")
-	}
-	if err := checkName(params.Name); err != nil {
-		return nil, err
-	}
-	if err := checkGeos(params.DataResidency.AllowedInferenceGeos, params.DataResidency.DefaultInferenceGeo); err != nil {
+	if err := params.check(); err != nil {
 		return nil, err
 	}
 	return call[Workspace](ctx, s.client, "POST", "/v1/organizations/workspaces/{workspace_id}", []string{workspaceID}, params, opts)

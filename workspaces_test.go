@@ -171,7 +171,7 @@ func TestWorkspacesList(t *testing.T) {
 	api := newFakeAPI(t, reply{Body: `{"data":[` + workspaceJSON + `,` + archivedWorkspaceJSON + `,` + futureWorkspaceJSON +
 		`],"has_more":false,"first_id":"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ","last_id":"wrkspc_01FutureFutureFutureFut"}`})
 	ws, err := api.client().Workspaces.List(admin.WorkspaceListParams{
-		Limit:           50,
+		Cursor:          admin.Cursor{Limit: 50},
 		IncludeArchived: true,
 		IncludeDefault:  true,
 		IDs:             []string{"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "wrkspc_01AbCdEfGhJkLmNpQrStUvWx", "wrkspc_01FutureFutureFutureFut"},
@@ -230,7 +230,7 @@ func TestWorkspacesListWalksPages(t *testing.T) {
 	}{
 		{
 			name:    "forwards",
-			params:  admin.WorkspaceListParams{Limit: 2, IncludeArchived: true},
+			params:  admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 2}, IncludeArchived: true},
 			replies: []reply{workspacePage(true, "wrkspc_a", "wrkspc_b"), workspacePage(true, "wrkspc_c", "wrkspc_d"), workspacePage(false, "wrkspc_e")},
 			want:    []string{"wrkspc_a", "wrkspc_b", "wrkspc_c", "wrkspc_d", "wrkspc_e"},
 			queries: []url.Values{
@@ -241,7 +241,7 @@ func TestWorkspacesListWalksPages(t *testing.T) {
 		},
 		{
 			name:    "forwards from a cursor",
-			params:  admin.WorkspaceListParams{AfterID: "wrkspc_0", Limit: 2},
+			params:  admin.WorkspaceListParams{Cursor: admin.Cursor{AfterID: "wrkspc_0", Limit: 2}},
 			replies: []reply{workspacePage(true, "wrkspc_a", "wrkspc_b"), workspacePage(false, "wrkspc_c")},
 			want:    []string{"wrkspc_a", "wrkspc_b", "wrkspc_c"},
 			queries: []url.Values{
@@ -251,7 +251,7 @@ func TestWorkspacesListWalksPages(t *testing.T) {
 		},
 		{
 			name:    "backwards",
-			params:  admin.WorkspaceListParams{BeforeID: "wrkspc_z", Limit: 2, IncludeDefault: true},
+			params:  admin.WorkspaceListParams{Cursor: admin.Cursor{BeforeID: "wrkspc_z", Limit: 2}, IncludeDefault: true},
 			replies: []reply{workspacePage(true, "wrkspc_x", "wrkspc_y"), workspacePage(false, "wrkspc_w")},
 			want:    []string{"wrkspc_x", "wrkspc_y", "wrkspc_w"},
 			queries: []url.Values{
@@ -349,28 +349,38 @@ func TestWorkspacesGetCreateUpdateArchive(t *testing.T) {
 			name:  "update name and color",
 			reply: workspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
-				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Name: "Research", DisplayColor: "#6C5BB9"})
+				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Name: admin.Set("Research"), DisplayColor: admin.Set("#6C5BB9")})
 			},
 			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"name":"Research","display_color":"#6C5BB9"}`},
 		},
 		{
-			name:  "update clears tags with an empty map",
+			name:  "update sets and removes tags key by key",
 			reply: archivedWorkspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
-				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Tags: map[string]string{}})
+				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{Tags: map[string]admin.Optional[string]{
+					"team": admin.Set("research"), "cost_center": admin.Clear[string](),
+				}})
 			},
-			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"tags":{}}`},
+			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"tags":{"team":"research","cost_center":null}}`},
+		},
+		{
+			name:  "update clears the display color",
+			reply: workspaceJSON,
+			call: func(c *admin.Client) (*admin.Workspace, error) {
+				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{DisplayColor: admin.Clear[string]()})
+			},
+			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"display_color":null}`},
 		},
 		{
 			name:  "update key, profile and geos",
 			reply: workspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
 				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{
-					ExternalKeyID: "ekey_01Mn8Pq2Rs4Tv6Wx8Yz0AbCd",
-					UserProfileID: "uprof_01Gk7VnS2bXqW9eR4tYuPzLm",
+					ExternalKeyID: admin.Set("ekey_01Mn8Pq2Rs4Tv6Wx8Yz0AbCd"),
+					UserProfileID: admin.Set("uprof_01Gk7VnS2bXqW9eR4tYuPzLm"),
 					DataResidency: admin.DataResidencyUpdateParams{
-						AllowedInferenceGeos: admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS, admin.InferenceGeoGlobal}},
-						DefaultInferenceGeo:  admin.InferenceGeoGlobal,
+						AllowedInferenceGeos: admin.Set(admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS, admin.InferenceGeoGlobal}}),
+						DefaultInferenceGeo:  admin.Set(admin.InferenceGeoGlobal),
 					},
 				})
 			},
@@ -385,7 +395,7 @@ func TestWorkspacesGetCreateUpdateArchive(t *testing.T) {
 			reply: workspaceJSON,
 			call: func(c *admin.Client) (*admin.Workspace, error) {
 				return c.Workspaces.Update(ctx, id, admin.WorkspaceUpdateParams{
-					DataResidency: admin.DataResidencyUpdateParams{DefaultInferenceGeo: admin.InferenceGeoUS},
+					DataResidency: admin.DataResidencyUpdateParams{DefaultInferenceGeo: admin.Set(admin.InferenceGeoUS)},
 				})
 			},
 			want: want{Method: "POST", Path: "/v1/organizations/workspaces/" + id, Body: `{"data_residency":{"default_inference_geo":"us"}}`},
@@ -449,6 +459,9 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 	}
 	both := admin.InferenceGeos{Unrestricted: true, Geos: []admin.InferenceGeo{admin.InferenceGeoUS}}
 	onlyUS := admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS}}
+	update := func(p admin.WorkspaceUpdateParams) func() error {
+		return func() error { _, err := c.Workspaces.Update(ctx, "wrkspc_1", p); return err }
+	}
 	checkRefusals(t, api, []refusal{
 		{"list 101 IDs", func() error {
 			_, err := c.Workspaces.List(admin.WorkspaceListParams{IDs: tooMany}).Page(ctx)
@@ -459,19 +472,22 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"list limit too big", func() error {
-			_, err := c.Workspaces.List(admin.WorkspaceListParams{Limit: 1001}).Page(ctx)
+			_, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1001}}).Page(ctx)
 			return err
 		}},
-		{"list negative limit", func() error { _, err := c.Workspaces.List(admin.WorkspaceListParams{Limit: -5}).Page(ctx); return err }},
+		{"list negative limit", func() error {
+			_, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: -5}}).Page(ctx)
+			return err
+		}},
 		{"list both cursors", func() error {
-			_, err := c.Workspaces.List(admin.WorkspaceListParams{AfterID: "a", BeforeID: "b"}).Page(ctx)
+			_, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{AfterID: "a", BeforeID: "b"}}).Page(ctx)
 			return err
 		}},
 		{"get empty ID", func() error { _, err := c.Workspaces.Get(ctx, ""); return err }},
 		{"get ID with slash", func() error { _, err := c.Workspaces.Get(ctx, "wrkspc_1/members"); return err }},
 		{"archive dots", func() error { _, err := c.Workspaces.Archive(ctx, ".."); return err }},
 		{"update blank ID", func() error {
-			_, err := c.Workspaces.Update(ctx, " ", admin.WorkspaceUpdateParams{Name: "x"})
+			_, err := c.Workspaces.Update(ctx, " ", admin.WorkspaceUpdateParams{Name: admin.Set("x")})
 			return err
 		}},
 		{"create without name", func() error {
@@ -494,18 +510,35 @@ func TestWorkspacesBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"update blank name", func() error {
-			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{Name: "  "})
+			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{Name: admin.Set("  ")})
 			return err
 		}},
 		{"update both geo shapes", func() error {
-			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{AllowedInferenceGeos: both}})
+			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{AllowedInferenceGeos: admin.Set(both)}})
 			return err
 		}},
 		{"update default outside allowed", func() error {
 			_, err := c.Workspaces.Update(ctx, "wrkspc_1", admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
-				AllowedInferenceGeos: onlyUS, DefaultInferenceGeo: admin.InferenceGeoGlobal,
+				AllowedInferenceGeos: admin.Set(onlyUS), DefaultInferenceGeo: admin.Set(admin.InferenceGeoGlobal),
 			}})
 			return err
 		}},
+		{"update only an empty tag map", update(admin.WorkspaceUpdateParams{Tags: map[string]admin.Optional[string]{}})},
+		{"update a tag neither set nor cleared", update(admin.WorkspaceUpdateParams{Tags: map[string]admin.Optional[string]{
+			"team": admin.Set("x"), "env": {},
+		}})},
+		{"update allowed geos set to nothing", update(admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
+			AllowedInferenceGeos: admin.Set(admin.InferenceGeos{}),
+		}})},
+		// What a workspace always has, or can never lose, cannot be cleared.
+		{"update clearing the name", update(admin.WorkspaceUpdateParams{Name: admin.Clear[string]()})},
+		{"update clearing the external key", update(admin.WorkspaceUpdateParams{ExternalKeyID: admin.Clear[string]()})},
+		{"update clearing the user profile", update(admin.WorkspaceUpdateParams{UserProfileID: admin.Clear[string]()})},
+		{"update clearing the allowed geos", update(admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
+			AllowedInferenceGeos: admin.Clear[admin.InferenceGeos](),
+		}})},
+		{"update clearing the default geo", update(admin.WorkspaceUpdateParams{DataResidency: admin.DataResidencyUpdateParams{
+			DefaultInferenceGeo: admin.Clear[admin.InferenceGeo](),
+		}})},
 	})
 }

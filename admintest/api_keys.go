@@ -1,6 +1,7 @@
 package admintest
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -47,32 +48,35 @@ func updateAPIKey(c *call) (any, *apiError) {
 		return nil, err
 	}
 	var body struct {
-		Name   *string `json:"name"`
-		Status *string `json:"status"`
+		Name   sent[string] `json:"name"`
+		Status sent[string] `json:"status"`
 	}
 	if err := c.decode(&body); err != nil {
 		return nil, err
 	}
-	if body.Name != nil && (strings.TrimSpace(*body.Name) == "" || len(*body.Name) > 500) {
+	if err := cmp.Or(notNull("name", body.Name), notNull("status", body.Status)); err != nil {
+		return nil, err
+	}
+	if body.Name.given && (strings.TrimSpace(body.Name.v) == "" || len(body.Name.v) > 500) {
 		return nil, errInvalid("name: must be between 1 and 500 characters")
 	}
-	if body.Status != nil && !slices.Contains([]string{"active", "inactive", "archived"}, *body.Status) {
-		return nil, errInvalid("status: %q is not one of active, inactive, archived", *body.Status)
+	if body.Status.given && !slices.Contains([]string{"active", "inactive", "archived"}, body.Status.v) {
+		return nil, errInvalid("status: %q is not one of active, inactive, archived", body.Status.v)
 	}
 	switch {
 	case k.Status == "archived":
 		return nil, errInvalid("API key %s is archived and cannot be changed", k.ID)
-	case k.Status == "expired" && body.Status != nil && *body.Status == "active":
+	case k.Status == "expired" && body.Status.v == "active":
 		return nil, errInvalid("API key %s has expired and cannot be made active", k.ID)
 	}
 	if w := c.st.workspace(k.Scope.WorkspaceID); w != nil && w.ArchivedAt != nil {
 		return nil, errInvalid("API key %s belongs to archived workspace %s", k.ID, w.ID)
 	}
-	if body.Name != nil {
-		k.Name = *body.Name
+	if body.Name.given {
+		k.Name = body.Name.v
 	}
-	if body.Status != nil {
-		k.Status = *body.Status
+	if body.Status.given {
+		k.Status = body.Status.v
 	}
 	return k, nil
 }

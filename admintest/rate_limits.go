@@ -146,8 +146,8 @@ func updateWorkspaceRateLimit(c *call) (any, *apiError) {
 	}
 	var body struct {
 		Limits *[]struct {
-			Type  *string `json:"type"`
-			Value *int64  `json:"value"`
+			Type  *string     `json:"type"`
+			Value sent[int64] `json:"value"` // null clears the override
 		} `json:"limits"`
 	}
 	if err := c.decode(&body); err != nil {
@@ -163,10 +163,15 @@ func updateWorkspaceRateLimit(c *call) (any, *apiError) {
 			return nil, errInvalid("limits.%d.type: Field required", i)
 		case !slices.Contains(limiterTypes, *l.Type):
 			return nil, errInvalid("limits.%d.type: %q is not a limiter type", i, *l.Type)
-		case l.Value != nil && *l.Value < 0:
+		case !l.Value.given:
+			return nil, errInvalid("limits.%d.value: Field required", i)
+		case l.Value.v < 0:
 			return nil, errInvalid("limits.%d.value: must not be negative", i)
 		}
-		changes[*l.Type] = l.Value
+		changes[*l.Type] = nil
+		if !l.Value.null {
+			changes[*l.Type] = &l.Value.v
+		}
 	}
 	if c.st.overrides[w.ID] == nil {
 		c.st.overrides[w.ID] = map[string]map[string]int64{}

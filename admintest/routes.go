@@ -23,6 +23,7 @@ type call struct {
 	st        *state
 	now       time.Time
 	noRunning bool // WithoutRunningBuckets
+	mergeTags bool // WithTagsMerged
 }
 
 func (c *call) path(name string) string { return c.r.PathValue(name) }
@@ -63,7 +64,7 @@ func (f *Fake) handle(ep admin.Endpoint, h handler) http.HandlerFunc {
 			return
 		}
 		f.mu.Lock()
-		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning})
+		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning, mergeTags: f.mergeTags})
 		f.mu.Unlock()
 		if err != nil {
 			writeError(w, rid, err)

@@ -57,6 +57,13 @@ func WithClock(now func() time.Time) Option { return func(f *Fake) { f.now = now
 // usage so far, and empty future buckets.
 func WithoutRunningBuckets() Option { return func(f *Fake) { f.noRunning = true } }
 
+// WithTagsMerged makes a workspace update merge the tags it sends into the
+// workspace's (JSON merge-patch: a key left out keeps its value) rather than
+// replace them all. The docs do not say which the live API does (docs-notes
+// §10 item 20); by default the fake replaces them. Either way a tag sent as
+// null is removed.
+func WithTagsMerged() Option { return func(f *Fake) { f.mergeTags = true } }
+
 // Fake is the fake Admin API as an http.Handler. Its state is safe for
 // concurrent use.
 type Fake struct {
@@ -64,6 +71,7 @@ type Fake struct {
 	seed      Seed
 	now       func() time.Time
 	noRunning bool // WithoutRunningBuckets
+	mergeTags bool // WithTagsMerged
 	mux       *http.ServeMux
 
 	mu     sync.Mutex

@@ -2,6 +2,7 @@ package admintest
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -65,18 +66,19 @@ func boolParam(c *call, name string) (bool, *apiError) {
 
 func getWorkspace(c *call) (any, *apiError) { return c.workspaceFromPath() }
 
-// workspaceBody is the body of create and update; pointers tell what was sent.
+// workspaceBody is the body of create and update. A tag's value is a
+// pointer: an update may send null for it (docs-notes §10 item 20).
 type workspaceBody struct {
-	Name          *string            `json:"name"`
-	DisplayColor  *string            `json:"display_color"`
-	ExternalKeyID *string            `json:"external_key_id"`
-	UserProfileID *string            `json:"user_profile_id"`
-	Tags          *map[string]string `json:"tags"`
-	DataResidency *struct {
-		WorkspaceGeo         *string `json:"workspace_geo"`
-		AllowedInferenceGeos any     `json:"allowed_inference_geos"`
-		DefaultInferenceGeo  *string `json:"default_inference_geo"`
-	} `json:"data_residency"`
+	Name          sent[string]             `json:"name"`
+	DisplayColor  sent[string]             `json:"display_color"`
+	ExternalKeyID sent[string]             `json:"external_key_id"`
+	UserProfileID sent[string]             `json:"user_profile_id"`
+	Tags          sent[map[string]*string] `json:"tags"`
+	DataResidency sent[struct {
+		WorkspaceGeo         sent[string] `json:"workspace_geo"`
+		AllowedInferenceGeos sent[any]    `json:"allowed_inference_geos"`
+		DefaultInferenceGeo  sent[string] `json:"default_inference_geo"`
+	}] `json:"data_residency"`
 }
 
 func createWorkspace(c *call) (any, *apiError) {
@@ -84,7 +86,7 @@ func createWorkspace(c *call) (any, *apiError) {
 	if err := c.decode(&body); err != nil {
 		return nil, err
 	}
-	if body.Name == nil {
+	if !body.Name.given {
 		return nil, errInvalid("name: Field required")
 	}
 	n := len(c.st.workspaces)
@@ -109,7 +111,7 @@ func updateWorkspace(c *call) (any, *apiError) {
 	if err := c.decode(&body); err != nil {
 		return nil, err
 	}
-	if body.DataResidency != nil && body.DataResidency.WorkspaceGeo != nil {
+	if body.DataResidency.v.WorkspaceGeo.given {
 		return nil, errInvalid("data_residency.workspace_geo: Extra inputs are not permitted (workspace_geo cannot change after creation)")
 	}
 	updated := *w
@@ -121,11 +123,32 @@ func updateWorkspace(c *call) (any, *apiError) {
 	return w, nil
 }
 
-// applyWorkspace checks and applies a create or update body to w.
+// applyWorkspace checks and applies a create or update body to w. Only an
+// update may clear: display_color (back to the color the workspace would get
+// by default) and single tags.
 func (c *call) applyWorkspace(w *workspace, b *workspaceBody, creating bool) *apiError {
-	if b.Name != nil {
-		name := strings.TrimSpace(*b.Name)
-		if name == "" || len(*b.Name) > 40 {
+	dr := b.DataResidency.v
+	for _, err := range []*apiError{notNull("name", b.Name), notNull("external_key_id", b.ExternalKeyID),
+		notNull("user_profile_id", b.UserProfileID), notNull("tags", b.Tags), notNull("data_residency", b.DataResidency),
+		notNull("data_residency.workspace_geo", dr.WorkspaceGeo), notNull("data_residency.allowed_inference_geos", dr.AllowedInferenceGeos),
+		notNull("data_residency.default_inference_geo", dr.DefaultInferenceGeo)} {
+		if err != nil {
+			return err
+		}
+	}
+	if creating {
+		if err := notNull("display_color", b.DisplayColor); err != nil {
+			return err
+		}
+		for k, v := range b.Tags.v {
+			if v == nil {
+				return errInvalid("tags.%s: Input should be a valid string", k)
+			}
+		}
+	}
+	if b.Name.given {
+		name := strings.TrimSpace(b.Name.v)
+		if name == "" || len(b.Name.v) > 40 {
 			return errInvalid("name: must be between 1 and 40 characters")
 		}
 		if other := find(c.st.workspaces, func(x *workspace) bool { return x.ID != w.ID && x.ArchivedAt == nil && x.Name == name }); other != nil {
@@ -133,44 +156,44 @@ func (c *call) applyWorkspace(w *workspace, b *workspaceBody, creating bool) *ap
 		}
 		w.Name = name
 	}
-	if b.DisplayColor != nil {
-		if !isHexColor(*b.DisplayColor) {
-			return errInvalid("display_color: %q is not a hex color like #6C5BB9", *b.DisplayColor)
+	switch {
+	case b.DisplayColor.null:
+		w.DisplayColor = c.st.defaultColor(w)
+	case b.DisplayColor.given:
+		if !isHexColor(b.DisplayColor.v) {
+			return errInvalid("display_color: %q is not a hex color like #6C5BB9", b.DisplayColor.v)
 		}
-		w.DisplayColor = *b.DisplayColor
+		w.DisplayColor = b.DisplayColor.v
 	}
-	if b.ExternalKeyID != nil {
+	if b.ExternalKeyID.given {
 		return errInvalid("external_key_id: customer-managed keys are not enabled for this organization")
 	}
-	if b.UserProfileID != nil {
-		return &apiError{status: 400, typ: "invalid_request_error", code: "user_profile_not_found", msg: fmt.Sprintf("user_profile_id: %q is not a user profile of this organization", *b.UserProfileID)}
+	if b.UserProfileID.given {
+		return &apiError{status: 400, typ: "invalid_request_error", code: "user_profile_not_found", msg: fmt.Sprintf("user_profile_id: %q is not a user profile of this organization", b.UserProfileID.v)}
 	}
-	if b.Tags != nil {
-		w.Tags = *b.Tags
-		if w.Tags == nil {
-			w.Tags = map[string]string{}
-		}
+	if b.Tags.given {
+		w.Tags = c.tags(w.Tags, b.Tags.v)
 	}
-	if dr := b.DataResidency; dr != nil {
+	if b.DataResidency.given {
 		res := w.DataResidency
-		if dr.WorkspaceGeo != nil {
-			if *dr.WorkspaceGeo != "us" {
-				return errInvalid("data_residency.workspace_geo: %q is not one of us", *dr.WorkspaceGeo)
+		if dr.WorkspaceGeo.given {
+			if dr.WorkspaceGeo.v != "us" {
+				return errInvalid("data_residency.workspace_geo: %q is not one of us", dr.WorkspaceGeo.v)
 			}
-			res.WorkspaceGeo = *dr.WorkspaceGeo
+			res.WorkspaceGeo = dr.WorkspaceGeo.v
 		}
-		if dr.AllowedInferenceGeos != nil {
-			allowed, err := allowedGeos(dr.AllowedInferenceGeos)
+		if dr.AllowedInferenceGeos.given {
+			allowed, err := allowedGeos(dr.AllowedInferenceGeos.v)
 			if err != nil {
 				return err
 			}
 			res.AllowedInferenceGeos = allowed
 		}
-		if dr.DefaultInferenceGeo != nil {
-			if !slices.Contains(inferenceGeos, *dr.DefaultInferenceGeo) {
-				return errInvalid("data_residency.default_inference_geo: %q is not one of global, us", *dr.DefaultInferenceGeo)
+		if dr.DefaultInferenceGeo.given {
+			if !slices.Contains(inferenceGeos, dr.DefaultInferenceGeo.v) {
+				return errInvalid("data_residency.default_inference_geo: %q is not one of global, us", dr.DefaultInferenceGeo.v)
 			}
-			res.DefaultInferenceGeo = *dr.DefaultInferenceGeo
+			res.DefaultInferenceGeo = dr.DefaultInferenceGeo.v
 		}
 		if list, ok := res.AllowedInferenceGeos.([]string); ok && !slices.Contains(list, res.DefaultInferenceGeo) {
 			return errInvalid("data_residency.default_inference_geo: %q must be one of allowed_inference_geos", res.DefaultInferenceGeo)
@@ -181,6 +204,34 @@ func (c *call) applyWorkspace(w *workspace, b *workspaceBody, creating bool) *ap
 		return errInvalid("name: Field required")
 	}
 	return nil
+}
+
+// tags is a workspace's tags after a body's: a null value removes its key.
+// The sent map replaces the old one unless the fake merges tags
+// (WithTagsMerged); the docs say neither (docs-notes §10 item 20).
+func (c *call) tags(old map[string]string, sent map[string]*string) map[string]string {
+	out := map[string]string{}
+	if c.mergeTags {
+		maps.Copy(out, old)
+	}
+	for k, v := range sent {
+		if v == nil {
+			delete(out, k)
+		} else {
+			out[k] = *v
+		}
+	}
+	return out
+}
+
+// defaultColor is the color w got, or would have got, when created without
+// one: the palette's, by the order of creation.
+func (st *state) defaultColor(w *workspace) string {
+	n := slices.IndexFunc(st.workspaces, func(x *workspace) bool { return x.ID == w.ID })
+	if n < 0 {
+		n = len(st.workspaces) // being created
+	}
+	return palette[n%len(palette)]
 }
 
 // allowedGeos reads allowed_inference_geos: "unrestricted" or a list of geos.

@@ -120,7 +120,7 @@ func BenchmarkListUsers5000(b *testing.B) {
 		b.Run("limit="+strconv.Itoa(limit), func(b *testing.B) {
 			compare(b, clients{
 				ours: func(ctx context.Context, _ int) error {
-					n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Limit: limit}))
+					n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: limit}}))
 					return wantCount("members", n, err, listedUsers)
 				},
 				baseline: func(ctx context.Context, _ int) error {
@@ -170,7 +170,7 @@ func BenchmarkUpdateAPIKey(b *testing.B) {
 	}
 	compare(b, clients{
 		ours: func(ctx context.Context, i int) error {
-			k, err := lib.APIKeys.Update(ctx, fx.APIKeyID, admin.APIKeyUpdateParams{Status: status(i)})
+			k, err := lib.APIKeys.Update(ctx, fx.APIKeyID, admin.APIKeyUpdateParams{Status: admin.Set(status(i))})
 			if err != nil {
 				return err
 			}
@@ -178,7 +178,7 @@ func BenchmarkUpdateAPIKey(b *testing.B) {
 		},
 		baseline: func(ctx context.Context, i int) error {
 			var k admin.APIKey
-			err := raw.do(ctx, "POST", "/v1/organizations/api_keys/"+url.PathEscape(fx.APIKeyID), nil, admin.APIKeyUpdateParams{Status: status(i)}, &k)
+			err := raw.do(ctx, "POST", "/v1/organizations/api_keys/"+url.PathEscape(fx.APIKeyID), nil, admin.APIKeyUpdateParams{Status: admin.Set(status(i))}, &k)
 			if err != nil {
 				return err
 			}

@@ -32,7 +32,7 @@ func BenchmarkAutoPage100k(b *testing.B) {
 		option.WithAPIKey(fx.AdminKey), option.WithHTTPClient(sharedHTTP))
 	walk := func(limit int) func(ctx context.Context) error {
 		return func(ctx context.Context) error {
-			n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Limit: limit}))
+			n, err := countAll(ctx, lib.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: limit}}))
 			return wantCount("members", n, err, generatedUsers)
 		}
 	}
@@ -43,7 +43,7 @@ func BenchmarkAutoPage100k(b *testing.B) {
 		{"ours/limit=1000", walk(1000)},
 		{"ours/limit=100", walk(100)},
 		{"collect/limit=1000", func(ctx context.Context) error {
-			all, err := lib.Users.List(admin.UserListParams{Limit: 1000}).Collect(ctx)
+			all, err := lib.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(ctx)
 			return wantCount("members", len(all), err, generatedUsers)
 		}},
 		{"sdk/limit=1000", func(ctx context.Context) error {

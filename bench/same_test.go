@@ -40,7 +40,7 @@ func TestSameUser(t *testing.T) {
 func TestSameUserList(t *testing.T) {
 	ctx := t.Context()
 	var mine, floor, theirs []string
-	for u, err := range ours(fx.FakeURL).Users.List(admin.UserListParams{Limit: 100}).All(ctx) {
+	for u, err := range ours(fx.FakeURL).Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 100}}).All(ctx) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -143,7 +143,7 @@ func serve(out io.Writer, in io.Reader) error {
 func prepareFake(fake *admintest.Server, f *fixture) error {
 	ctx := context.Background()
 	lib := fake.Client()
-	users, err := lib.Users.List(admin.UserListParams{Limit: 1000}).Collect(ctx)
+	users, err := lib.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(ctx)
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func prepareFake(fake *admintest.Server, f *fixture) error {
 	for i := len(users); i < listedUsers; i++ {
 		fake.AddUser(fmt.Sprintf("member%05d@example.com", i), fmt.Sprintf("Member %05d", i), "developer")
 	}
-	keys, err := lib.APIKeys.List(admin.APIKeyListParams{Status: admin.APIKeyStatusActive, Limit: 1}).Page(ctx)
+	keys, err := lib.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1}, Status: admin.APIKeyStatusActive}).Page(ctx)
 	if err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func prepareFake(fake *admintest.Server, f *fixture) error {
 }
 
 // allWorkspaces lists every workspace on one page.
-var allWorkspaces = admin.WorkspaceListParams{Limit: 100, IncludeArchived: true, IncludeDefault: true}
+var allWorkspaces = admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 100}, IncludeArchived: true, IncludeDefault: true}
 
 // costPage asks the fake once for 31 days of costs grouped by workspace and
 // description and keeps the answer, so that the benchmark measures decoding
@@ -199,7 +199,7 @@ func costPage(lib *admin.Client, f *fixture) ([]byte, error) {
 // costParams and costQuery are the same cost report request, for the
 // library and for the baseline.
 func costParams() admin.CostReportParams {
-	return admin.CostReportParams{StartingAt: fx.CostStart, EndingAt: fx.CostEnd, Limit: costDays,
+	return admin.CostReportParams{PageCursor: admin.PageCursor{Limit: costDays}, StartingAt: fx.CostStart, EndingAt: fx.CostEnd,
 		GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription}}
 }
 
@@ -214,7 +214,7 @@ func costQuery(start, end time.Time) url.Values {
 // library and for the baseline.
 func usageParams() admin.UsageMessagesParams {
 	return admin.UsageMessagesParams{StartingAt: fx.UsageStart, EndingAt: fx.UsageEnd, BucketWidth: admin.BucketWidthHour,
-		Limit: usageBuckets, GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel, admin.UsageGroupByWorkspaceID,
+		PageCursor: admin.PageCursor{Limit: usageBuckets}, GroupBy: []admin.UsageGroupBy{admin.UsageGroupByModel, admin.UsageGroupByWorkspaceID,
 			admin.UsageGroupByAPIKeyID, admin.UsageGroupByServiceTier, admin.UsageGroupByInferenceGeo}}
 }
 

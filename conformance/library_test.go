@@ -3,97 +3,35 @@ package conformance
 import (
 	"errors"
 	"maps"
-	"net/url"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
-// The same scenarios with this repository's library. Only Users and
-// Organization have typed methods so far; the rest go through Client.Do
-// with the small wire types below, and should move to the typed methods
-// once those exist.
+// The same scenarios with this repository's library, through its typed
+// methods.
 
-type wirePage[T any] struct {
-	Data     []T     `json:"data"`
-	HasMore  bool    `json:"has_more"`
-	LastID   *string `json:"last_id"`
-	NextPage *string `json:"next_page"`
-}
-
-type wireWorkspace struct {
-	ID            string            `json:"id"`
-	Name          string            `json:"name"`
-	ArchivedAt    *time.Time        `json:"archived_at"`
-	Tags          map[string]string `json:"tags"`
-	DataResidency struct {
-		AllowedInferenceGeos any    `json:"allowed_inference_geos"`
-		DefaultInferenceGeo  string `json:"default_inference_geo"`
-	} `json:"data_residency"`
-}
-
-type wireKey struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Status string `json:"status"`
-	Scope  struct {
-		WorkspaceID string `json:"workspace_id"`
-	} `json:"scope"`
-}
-
-type wireMember struct {
-	Type          string `json:"type"`
-	UserID        string `json:"user_id"`
-	WorkspaceID   string `json:"workspace_id"`
-	WorkspaceRole string `json:"workspace_role"`
-}
-
-type wireInvite struct {
-	ID     string `json:"id"`
-	Type   string `json:"type"`
-	Email  string `json:"email"`
-	Status string `json:"status"`
-}
-
-type wireRateLimit struct {
-	Group struct {
-		Type        string `json:"type"`
-		DisplayName string `json:"display_name"`
-	} `json:"group"`
-}
-
-// walk reads every page of a list through Client.Do, following after_id or
-// next_page as the response says, and returns the items and the page count.
-func walk[T any](t *testing.T, c *admin.Client, path string, q url.Values) ([]T, int) {
+// pagesOf reads every page of a list and returns the items and the page
+// count.
+func pagesOf[T any](t *testing.T, l *admin.List[T]) ([]T, int) {
 	t.Helper()
 	var all []T
-	for pages := 1; ; pages++ {
-		var p wirePage[T]
-		if err := c.Do(t.Context(), "GET", path, q, nil, &p); err != nil {
-			t.Fatalf("GET %s?%s: %v", path, q.Encode(), err)
+	pages := 0
+	for p, err := range l.Pages(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
 		}
-		all = append(all, p.Data...)
-		switch {
-		case p.NextPage != nil:
-			q.Set("page", *p.NextPage)
-		case p.HasMore && p.LastID != nil:
-			q.Set("after_id", *p.LastID)
-		default:
-			return all, pages
-		}
-		if pages > 50 {
-			t.Fatalf("GET %s: the pages do not end", path)
-		}
+		all, pages = append(all, p.Data...), pages+1
 	}
+	return all, pages
 }
 
 // libIDs reads the IDs of the demo's users and workspaces by name.
 func libIDs(t *testing.T, c *admin.Client) (users, workspaces map[string]string) {
 	t.Helper()
-	us, err := c.Users.List(admin.UserListParams{Limit: 1000}).Collect(t.Context())
+	us, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +39,7 @@ func libIDs(t *testing.T, c *admin.Client) (users, workspaces map[string]string)
 	for _, u := range us {
 		users[u.Name] = u.ID
 	}
-	ws, _ := walk[wireWorkspace](t, c, "/v1/organizations/workspaces", url.Values{"limit": {"100"}, "include_archived": {"true"}, "include_default": {"true"}})
+	ws, _ := pagesOf(t, c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 100}, IncludeArchived: true, IncludeDefault: true}))
 	workspaces = map[string]string{}
 	for _, w := range ws {
 		workspaces[w.Name] = w.ID
@@ -116,7 +54,7 @@ func TestLibraryUsersPaging(t *testing.T) {
 	c := srv.Client()
 
 	seen := map[string]int{}
-	for u, err := range c.Users.List(admin.UserListParams{Limit: 4}).All(t.Context()) {
+	for u, err := range c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 4}}).All(t.Context()) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,11 +82,11 @@ func TestLibraryWorkspacesAndKeysPaging(t *testing.T) {
 	srv := newFake(t)
 	c := srv.Client()
 
-	ws, pages := walk[wireWorkspace](t, c, "/v1/organizations/workspaces", url.Values{"limit": {"2"}, "include_archived": {"true"}, "include_default": {"true"}})
+	ws, pages := pagesOf(t, c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 2}, IncludeArchived: true, IncludeDefault: true}))
 	var names []string
 	for _, w := range ws {
 		names = append(names, w.Name)
-		if (w.ArchivedAt != nil) != (w.Name == demoArchived) {
+		if w.Archived() != (w.Name == demoArchived) {
 			t.Errorf("%s: archived_at = %v", w.Name, w.ArchivedAt)
 		}
 	}
@@ -156,16 +94,16 @@ func TestLibraryWorkspacesAndKeysPaging(t *testing.T) {
 		t.Errorf("workspaces = %v in %d pages, want %v in 3", names, pages, demoWorkspaces)
 	}
 
-	keys, pages := walk[wireKey](t, c, "/v1/organizations/api_keys", url.Values{"limit": {"7"}})
+	keys, pages := pagesOf(t, c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 7}}))
 	count := map[string]int{}
 	for _, k := range keys {
-		count[k.Status]++
+		count[string(k.Status)]++
 	}
 	if !maps.Equal(count, demoKeyCount) || pages != 6 {
 		t.Errorf("keys by status = %v in %d pages, want %v in 6", count, pages, demoKeyCount)
 	}
 
-	inactive, pages := walk[wireKey](t, c, "/v1/organizations/api_keys", url.Values{"limit": {"2"}, "status": {"inactive"}})
+	inactive, pages := pagesOf(t, c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 2}, Status: admin.APIKeyStatusInactive}))
 	names = nil
 	for _, k := range inactive {
 		names = append(names, k.Name)
@@ -176,7 +114,7 @@ func TestLibraryWorkspacesAndKeysPaging(t *testing.T) {
 	}
 }
 
-// Scenario 3.
+// Scenario 3, with tags set and removed key by key.
 func TestLibraryWorkspaceLifecycle(t *testing.T) {
 	t.Parallel()
 	srv := newFake(t)
@@ -184,39 +122,46 @@ func TestLibraryWorkspaceLifecycle(t *testing.T) {
 	ctx := t.Context()
 	users, _ := libIDs(t, c)
 
-	var w wireWorkspace
-	err := c.Do(ctx, "POST", "/v1/organizations/workspaces", nil, map[string]any{
-		"name": "Conformance Lab", "tags": map[string]string{"env": "test"},
-		"data_residency": map[string]any{"workspace_geo": "us", "allowed_inference_geos": []string{"us"}, "default_inference_geo": "us"},
-	}, &w)
+	w, err := c.Workspaces.Create(ctx, admin.WorkspaceCreateParams{
+		Name: "Conformance Lab", Tags: map[string]string{"env": "test", "team": "sdk"},
+		DataResidency: admin.DataResidencyParams{WorkspaceGeo: admin.WorkspaceGeoUS,
+			AllowedInferenceGeos: admin.InferenceGeos{Geos: []admin.InferenceGeo{admin.InferenceGeoUS}}, DefaultInferenceGeo: admin.InferenceGeoUS},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Name != "Conformance Lab" || !maps.Equal(w.Tags, map[string]string{"env": "test"}) || w.DataResidency.DefaultInferenceGeo != "us" || w.ArchivedAt != nil {
-		t.Errorf("created = %+v", w)
+	if w.Name != "Conformance Lab" || !maps.Equal(w.Tags, map[string]string{"env": "test", "team": "sdk"}) ||
+		w.DataResidency.DefaultInferenceGeo != admin.InferenceGeoUS || w.Archived() {
+		t.Errorf("created = %s", w.RawJSON())
 	}
-	path := "/v1/organizations/workspaces/" + w.ID
-	if err := c.Do(ctx, "POST", path, nil, map[string]any{"name": "Conformance Lab 2", "tags": map[string]string{"env": "staging"}}, nil); err != nil {
+	upd, err := c.Workspaces.Update(ctx, w.ID, admin.WorkspaceUpdateParams{
+		Name: admin.Set("Conformance Lab 2"),
+		Tags: map[string]admin.Optional[string]{"env": admin.Set("staging"), "team": admin.Clear[string]()},
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	var got wireWorkspace
-	if err := c.Do(ctx, "GET", path, nil, nil, &got); err != nil {
+	got, err := c.Workspaces.Get(ctx, w.ID)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Name != "Conformance Lab 2" || !maps.Equal(got.Tags, map[string]string{"env": "staging"}) {
-		t.Errorf("after update = %+v", got)
+	for _, x := range []*admin.Workspace{upd, got} {
+		if x.Name != "Conformance Lab 2" || !maps.Equal(x.Tags, map[string]string{"env": "staging"}) {
+			t.Errorf("after update = %s", x.RawJSON())
+		}
 	}
 
 	key := srv.AddAPIKey("lab-runner", w.ID, users["Jonas Becker"])
-	if err := c.Do(ctx, "POST", path+"/archive", nil, nil, &got); err != nil {
+	archived, err := c.Workspaces.Archive(ctx, w.ID)
+	if err != nil {
 		t.Fatal(err)
 	}
-	var k wireKey
-	if err := c.Do(ctx, "GET", "/v1/organizations/api_keys/"+key, nil, nil, &k); err != nil {
+	k, err := c.APIKeys.Get(ctx, key)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got.ArchivedAt == nil || k.Status != "archived" || k.Scope.WorkspaceID != w.ID {
-		t.Errorf("archived workspace %+v, its key %+v", got, k)
+	if !archived.Archived() || k.Status != admin.APIKeyStatusArchived || k.WorkspaceID() != w.ID {
+		t.Errorf("archived workspace %s, its key %s", archived.RawJSON(), k.RawJSON())
 	}
 }
 
@@ -227,33 +172,34 @@ func TestLibraryWorkspaceMembers(t *testing.T) {
 	c := srv.Client()
 	ctx := t.Context()
 	users, workspaces := libIDs(t, c)
-	ethan, members := users["Ethan Brooks"], "/v1/organizations/workspaces/"+workspaces["Production"]+"/members"
+	ethan, production := users["Ethan Brooks"], workspaces["Production"]
 
-	var m wireMember
-	if err := c.Do(ctx, "POST", members, nil, map[string]string{"user_id": ethan, "workspace_role": "workspace_user"}, &m); err != nil {
+	added, err := c.Workspaces.Members.Add(ctx, production, admin.WorkspaceMemberAddParams{UserID: ethan, WorkspaceRole: admin.WorkspaceRoleUser})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Do(ctx, "POST", members+"/"+ethan, nil, map[string]string{"workspace_role": "workspace_developer"}, nil); err != nil {
+	if _, err := c.Workspaces.Members.Update(ctx, added.Ref(), admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRoleDeveloper}); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Do(ctx, "GET", members+"/"+ethan, nil, nil, &m); err != nil {
+	m, err := c.Workspaces.Members.Get(ctx, admin.WorkspaceMemberRef{WorkspaceID: production, UserID: ethan})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if m.UserID != ethan || m.WorkspaceRole != "workspace_developer" {
-		t.Errorf("member = %+v", m)
+	if m.UserID != ethan || m.WorkspaceRole != admin.WorkspaceRoleDeveloper {
+		t.Errorf("member = %s", m.RawJSON())
 	}
-	all, _ := walk[wireMember](t, c, members, url.Values{"limit": {"3"}})
-	if len(all) != len(demoProduction)+1 {
+	members := c.Workspaces.Members.List(production, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 3}})
+	if all, _ := pagesOf(t, members); len(all) != len(demoProduction)+1 {
 		t.Errorf("members = %d, want %d", len(all), len(demoProduction)+1)
 	}
-	var gone wireMember
-	if err := c.Do(ctx, "DELETE", members+"/"+ethan, nil, nil, &gone); err != nil {
+	gone, err := c.Workspaces.Members.Remove(ctx, m.Ref())
+	if err != nil {
 		t.Fatal(err)
 	}
 	if gone.Type != "workspace_member_deleted" || gone.UserID != ethan {
-		t.Errorf("remove = %+v", gone)
+		t.Errorf("remove = %s", gone.RawJSON())
 	}
-	if all, _ = walk[wireMember](t, c, members, url.Values{"limit": {"3"}}); len(all) != len(demoProduction) {
+	if all, _ := pagesOf(t, members); len(all) != len(demoProduction) {
 		t.Errorf("members after removing = %d, want %d", len(all), len(demoProduction))
 	}
 }
@@ -266,19 +212,18 @@ func TestLibraryAPIKeyStatus(t *testing.T) {
 	ctx := t.Context()
 	_, workspaces := libIDs(t, c)
 
-	keys, _ := walk[wireKey](t, c, "/v1/organizations/api_keys", url.Values{"workspace_id": {workspaces["Production"]}, "status": {"active"}})
-	i := slices.IndexFunc(keys, func(k wireKey) bool { return k.Name == "prod-webhooks" })
+	keys, _ := pagesOf(t, c.APIKeys.List(admin.APIKeyListParams{WorkspaceID: workspaces["Production"], Status: admin.APIKeyStatusActive}))
+	i := slices.IndexFunc(keys, func(k admin.APIKey) bool { return k.Name == "prod-webhooks" })
 	if i < 0 {
 		t.Fatalf("no prod-webhooks among %v", keys)
 	}
-	path := "/v1/organizations/api_keys/" + keys[i].ID
-	for _, status := range []string{"inactive", "active"} {
-		var k wireKey
-		if err := c.Do(ctx, "POST", path, nil, map[string]string{"status": status}, &k); err != nil {
+	for _, status := range []admin.APIKeyStatus{admin.APIKeyStatusInactive, admin.APIKeyStatusActive} {
+		k, err := c.APIKeys.Update(ctx, keys[i].ID, admin.APIKeyUpdateParams{Status: admin.Set(status)})
+		if err != nil {
 			t.Fatal(err)
 		}
-		var got wireKey
-		if err := c.Do(ctx, "GET", path, nil, nil, &got); err != nil {
+		got, err := c.APIKeys.Get(ctx, keys[i].ID)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if k.Status != status || got.Status != status {
@@ -294,25 +239,26 @@ func TestLibraryInvites(t *testing.T) {
 	c := srv.Client()
 	ctx := t.Context()
 
-	pending, _ := walk[wireInvite](t, c, "/v1/organizations/invites", url.Values{"statuses[]": {"pending"}})
+	pending, _ := pagesOf(t, c.Invites.List(admin.InviteListParams{Statuses: []admin.InviteStatus{admin.InviteStatusPending}}))
 	if len(pending) != len(demoPendingInvites) {
 		t.Fatalf("pending invites = %v", pending)
 	}
-	path := "/v1/organizations/invites/" + pending[0].ID
-	var inv, del wireInvite
-	if err := c.Do(ctx, "GET", path, nil, nil, &inv); err != nil {
+	inv, err := c.Invites.Get(ctx, pending[0].ID)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if inv != pending[0] || inv.Status != "pending" {
-		t.Errorf("invite = %+v, want %+v", inv, pending[0])
+	if inv.ID != pending[0].ID || inv.Email != pending[0].Email || inv.Status != admin.InviteStatusPending {
+		t.Errorf("invite = %s, want %s", inv.RawJSON(), pending[0].RawJSON())
 	}
-	if err := c.Do(ctx, "DELETE", path, nil, nil, &del); err != nil {
+	del, err := c.Invites.Delete(ctx, inv.ID)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if del.ID != inv.ID || del.Type != "invite_deleted" {
-		t.Errorf("delete = %+v", del)
+		t.Errorf("delete = %s", del.RawJSON())
 	}
-	libError(t, srv, c.Do(ctx, "GET", path, nil, nil, nil), 404, admin.ErrorTypeNotFound, admin.ErrNotFound)
+	_, err = c.Invites.Get(ctx, inv.ID)
+	libError(t, srv, err, 404, admin.ErrorTypeNotFound, admin.ErrNotFound)
 }
 
 // Scenario 7.
@@ -350,10 +296,10 @@ func TestLibraryOrganizationAndRateLimits(t *testing.T) {
 	if org.Name != "Acme Robotics" || org.Type != "organization" || len(org.ID) != 36 {
 		t.Errorf("organization = %s", org.RawJSON())
 	}
-	limits, pages := walk[wireRateLimit](t, c, "/v1/organizations/rate_limits", url.Values{"limit": {"3"}})
+	limits, pages := pagesOf(t, c.RateLimits.List(admin.RateLimitListParams{PageCursor: admin.PageCursor{Limit: 3}}))
 	var groups []string
 	for _, rl := range limits {
-		groups = append(groups, rl.Group.Type)
+		groups = append(groups, string(rl.Group.Type))
 	}
 	want := []string{"model_group", "model_group", "model_group", "batch", "token_count", "files", "skills", "web_search"}
 	if !slices.Equal(groups, want) || pages != 3 || limits[0].Group.DisplayName != "Claude Opus 4.x" {

@@ -11,7 +11,7 @@
 //
 //	sum, err := report.NewCostSummarizer(report.CostFieldWorkspaceID, now)
 //	if err != nil { ... }
-//	for b, err := range client.Cost.ReportRange(ctx, params) {
+//	for b, err := range client.Cost.ReportRange(params).All(ctx) {
 //		if err != nil { ... }
 //		if err := sum.Add(b); err != nil { ... }
 //	}

@@ -33,7 +33,7 @@ func ExampleSummarizeCost() {
 	}
 	var buckets []admin.CostBucket
 	params := admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End, GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}
-	for b, err := range client.Cost.ReportRange(ctx, params) {
+	for b, err := range client.Cost.ReportRange(params).All(ctx) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -83,7 +83,7 @@ func ExampleForecastMonth() {
 	// The forecast needs the month so far and the week before today.
 	r := report.ForecastRange(now)
 	var buckets []admin.CostBucket
-	for b, err := range client.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}) {
+	for b, err := range client.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}).All(context.Background()) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -132,7 +132,7 @@ func ExampleCostSummarizer() {
 	}
 	r := report.ForecastRange(now)
 	params := admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End, GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID}}
-	for b, err := range client.Cost.ReportRange(context.Background(), params) {
+	for b, err := range client.Cost.ReportRange(params).All(context.Background()) {
 		if err != nil {
 			log.Fatal(err)
 		}

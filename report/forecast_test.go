@@ -180,8 +180,8 @@ func TestForecastRefusesPartialData(t *testing.T) {
 func TestForecastOnDemo(t *testing.T) {
 	c := newDemoFake(t)
 	r := report.ForecastRange(fakeNow)
-	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
-		GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}))
+	buckets := collectSeq(t, c.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
+		GroupBy: []admin.CostGroupBy{admin.CostGroupByDescription}}).All(context.Background()))
 	f, err := report.ForecastMonth(buckets, fakeNow)
 	if err != nil {
 		t.Fatal(err)
@@ -190,8 +190,8 @@ func TestForecastOnDemo(t *testing.T) {
 	// before today.
 	mtd, week := new(big.Rat), new(big.Rat)
 	for _, b := range buckets {
-		for _, res := range b.Results {
-			a := ratOf(t, rawText(rawFields(t, res.RawJSON()), "amount"))
+		for _, res := range resultJSON(t, b) {
+			a := ratOf(t, rawText(rawFields(t, res), "amount"))
 			if !b.StartingAt.Before(mustTime(t, "2026-11-01T00:00:00Z")) {
 				mtd.Add(mtd, a)
 			}

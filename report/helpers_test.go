@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"encoding/json"
 	"iter"
 	"math/big"
 	"testing"
@@ -52,4 +53,20 @@ func ratOf(t *testing.T, s string) *big.Rat {
 		t.Fatalf("bad rational %q", s)
 	}
 	return r
+}
+
+// resultJSON returns the JSON of each of a bucket's results as the server
+// sent it, read from the bucket's RawJSON: results keep none of their own.
+func resultJSON[R any](t *testing.T, b admin.ReportBucket[R]) []json.RawMessage {
+	t.Helper()
+	var wire struct {
+		Results []json.RawMessage `json:"results"`
+	}
+	if err := json.Unmarshal(b.RawJSON(), &wire); err != nil {
+		t.Fatalf("bucket RawJSON %s: %v", b.RawJSON(), err)
+	}
+	if len(wire.Results) != len(b.Results) {
+		t.Fatalf("bucket RawJSON has %d results, the bucket %d", len(wire.Results), len(b.Results))
+	}
+	return wire.Results
 }

@@ -169,7 +169,7 @@ func TestSummariesRefuse(t *testing.T) {
 
 func second[T any](_ T, err error) error { return err }
 
-// rawFields decodes a result's RawJSON keeping numbers as written.
+// rawFields decodes a result's JSON keeping numbers as written.
 func rawFields(t *testing.T, raw json.RawMessage) map[string]any {
 	t.Helper()
 	d := json.NewDecoder(strings.NewReader(string(raw)))
@@ -193,8 +193,8 @@ func TestCostSummaryOnDemoIsExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
-		GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription}}))
+	buckets := collectSeq(t, c.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End,
+		GroupBy: []admin.CostGroupBy{admin.CostGroupByWorkspaceID, admin.CostGroupByDescription}}).All(context.Background()))
 	if len(buckets) != 91 {
 		t.Fatalf("90d gave %d buckets, want 90 final days and today", len(buckets))
 	}
@@ -208,8 +208,8 @@ func TestCostSummaryOnDemoIsExact(t *testing.T) {
 	perKey := map[report.CostField]map[string]*big.Rat{}
 	for i, b := range buckets {
 		perBucket[i] = new(big.Rat)
-		for _, res := range b.Results {
-			m := rawFields(t, res.RawJSON())
+		for _, res := range resultJSON(t, b) {
+			m := rawFields(t, res)
 			amount, ok := new(big.Rat).SetString(rawText(m, "amount"))
 			if !ok {
 				t.Fatalf("amount %v is not a decimal string", m["amount"])
@@ -299,7 +299,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 	base := admin.UsageMessagesParams{StartingAt: end.AddDate(0, 0, -30), EndingAt: end}
 	grouped := base
 	grouped.GroupBy = []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel}
-	buckets := collectSeq(t, c.Usage.MessagesRange(ctx, grouped))
+	buckets := collectSeq(t, c.Usage.MessagesRange(grouped).All(ctx))
 
 	for _, by := range []admin.UsageGroupBy{admin.UsageGroupByWorkspaceID, admin.UsageGroupByModel} {
 		s, err := report.SummarizeUsage(buckets, by, fakeNow)
@@ -309,8 +309,8 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 		// By hand, from the raw JSON: every kind of count per group.
 		want := map[string][]int64{}
 		for _, b := range buckets {
-			for _, r := range b.Results {
-				m := rawFields(t, r.RawJSON())
+			for _, r := range resultJSON(t, b) {
+				m := rawFields(t, r)
 				k := rawText(m, string(by))
 				if want[k] == nil {
 					want[k] = make([]int64, len(usageKinds))
@@ -351,7 +351,7 @@ func TestUsageSummaryOnDemoMatchesHandCountAndFilters(t *testing.T) {
 			} else {
 				filtered.Models = []string{g.Key}
 			}
-			fs, err := report.SummarizeUsage(collectSeq(t, c.Usage.MessagesRange(ctx, filtered)), "", fakeNow)
+			fs, err := report.SummarizeUsage(collectSeq(t, c.Usage.MessagesRange(filtered).All(ctx)), "", fakeNow)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -368,7 +368,7 @@ func TestSevenDaysOnDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	buckets := collectSeq(t, c.Cost.ReportRange(context.Background(), admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}))
+	buckets := collectSeq(t, c.Cost.ReportRange(admin.CostReportParams{StartingAt: r.Start, EndingAt: r.End}).All(context.Background()))
 	s, err := report.SummarizeCost(buckets, "", fakeNow)
 	if err != nil {
 		t.Fatal(err)
@@ -461,7 +461,7 @@ func TestClaudeCodeSummaryOnDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	records := collectSeq(t, c.Usage.ClaudeCodeRange(context.Background(), r, 1000))
+	records := collectSeq(t, c.Usage.ClaudeCodeRange(admin.ClaudeCodeRangeParams{StartingAt: r.Start, EndingAt: r.End, Limit: 1000}).All(context.Background()))
 	s, err := report.SummarizeClaudeCode(records)
 	if err != nil {
 		t.Fatal(err)

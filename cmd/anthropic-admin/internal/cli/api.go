@@ -109,45 +109,17 @@ as a field per row; the default is JSON.`,
 				}
 				return a.writeRaw(format, out)
 			}
+			// The library's pager: the same cursor rules as every list, and
+			// a cursor the server repeats is an error, not a quiet stop.
 			var items []json.RawMessage
-			seen := map[string]bool{}
-			backward := query.Get("before_id") != ""
-			for {
-				var page struct {
-					Data     []json.RawMessage `json:"data"`
-					HasMore  *bool             `json:"has_more"`
-					FirstID  string            `json:"first_id"`
-					LastID   string            `json:"last_id"`
-					NextPage string            `json:"next_page"`
-				}
-				if err := c.Do(cmd.Context(), method, path, query, nil, &page, opts...); err != nil {
+			for item, err := range c.List(path, query, opts...).All(cmd.Context()) {
+				if err != nil {
 					return err
 				}
-				items = append(items, page.Data...)
-				if (page.HasMore != nil && !*page.HasMore) || len(page.Data) == 0 {
-					break
-				}
-				// Report and token lists give next_page; ID-cursor lists walk on
-				// from last_id, or back from first_id when asked for before_id.
-				key, cursor := "page", page.NextPage
-				switch {
-				case cursor != "":
-				case backward:
-					key, cursor = "before_id", page.FirstID
-				default:
-					key, cursor = "after_id", page.LastID
-				}
-				if cursor == "" || seen[cursor] {
-					break
-				}
-				seen[cursor] = true
-				query.Set(key, cursor)
+				items = append(items, item)
 				if a.flags.maxItems > 0 && len(items) >= a.flags.maxItems {
 					break
 				}
-			}
-			if a.flags.maxItems > 0 && len(items) > a.flags.maxItems {
-				items = items[:a.flags.maxItems]
 			}
 			if format == formatJSONL {
 				for _, it := range items {

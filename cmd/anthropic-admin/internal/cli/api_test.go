@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/anthropic-admin-go/admin/admintest"
 )
 
 func TestAPICommand(t *testing.T) {
@@ -214,5 +216,32 @@ func TestAPITable(t *testing.T) {
 	// On a terminal with no -o, api still prints JSON.
 	if tty := mustRun(t, srv, term{tty: true}, "api", "GET", "me").stdout; !strings.HasPrefix(tty, "{\n") {
 		t.Errorf("api on a terminal printed %q", tty)
+	}
+}
+
+// TestAPIPaginateRepeatedCursor: a server that sends a cursor it sent before
+// would have --paginate loop forever or, as it once did, stop quietly with
+// part of the list. It is an error, by ID cursor and by page token alike.
+func TestAPIPaginateRepeatedCursor(t *testing.T) {
+	tests := []struct {
+		name, path, page string
+	}{
+		{"ID cursor", "/v1/organizations/users",
+			`{"data":[{"id":"user_a"}],"has_more":true,"first_id":"user_a","last_id":"user_a"}`},
+		{"page token", "/v1/organizations/rate_limits",
+			`{"data":[{"id":"rl_a"}],"next_page":"page_a"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := demoServer(t)
+			srv.Inject(admintest.Fault{Method: "GET", Path: tt.path, Times: 3, Status: 200, Body: tt.page})
+			r := runCLI(t, srv, term{}, "api", "GET", tt.path, "--paginate")
+			if r.code != ExitError || !strings.Contains(r.stderr, "twice") || r.stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and the repeat named", r.code, r.stdout, r.stderr, ExitError)
+			}
+			if n := len(srv.Requests()); n != 2 {
+				t.Errorf("%d requests, want 2: the repeat ends it", n)
+			}
+		})
 	}
 }

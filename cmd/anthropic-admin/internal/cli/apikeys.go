@@ -83,7 +83,7 @@ func (a *app) listKeys(cmd *cobra.Command, f keyFilter) (*admin.Client, []admin.
 	if err != nil {
 		return nil, nil, err
 	}
-	params := admin.APIKeyListParams{Status: admin.APIKeyStatus(status), Limit: pageSize(a.flags.maxItems)}
+	params := admin.APIKeyListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, Status: admin.APIKeyStatus(status)}
 	if f.workspace != "" {
 		if _, params.WorkspaceID, err = a.workspaceArg(cmd, f.workspace); err != nil {
 			return nil, nil, err
@@ -198,7 +198,14 @@ func (a *app) apiKeysCommand() *cobra.Command {
 					return err
 				}
 			}
-			k, err := c.APIKeys.Update(cmd.Context(), targets[0].id, admin.APIKeyUpdateParams{Name: newName, Status: admin.APIKeyStatus(status)})
+			var params admin.APIKeyUpdateParams
+			if newName != "" {
+				params.Name = admin.Set(newName)
+			}
+			if status != "" {
+				params.Status = admin.Set(admin.APIKeyStatus(status))
+			}
+			k, err := c.APIKeys.Update(cmd.Context(), targets[0].id, params)
 			if err != nil || a.flags.dryRun {
 				return err
 			}
@@ -252,7 +259,7 @@ func (a *app) setKeyStatus(status admin.APIKeyStatus, ch change) *cobra.Command 
 				return err
 			}
 			return a.applyAll(cmd, run, targets, func(ctx context.Context, id string) error {
-				_, err := c.APIKeys.Update(ctx, id, admin.APIKeyUpdateParams{Status: status})
+				_, err := c.APIKeys.Update(ctx, id, admin.APIKeyUpdateParams{Status: admin.Set(status)})
 				return err
 			})
 		},
@@ -317,7 +324,7 @@ func (a *app) keyArgs(ctx context.Context, args []string) (*admin.Client, []targ
 			continue
 		}
 		if byName == nil {
-			all, err := c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}).Collect(ctx)
+			all, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(ctx)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -51,7 +51,8 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
 			}
 			ctx, r := cmd.Context(), run.r
 			acc := report.NewClaudeCodeSummarizer()
-			if err := streamRange(a, "Claude Code report", r, 24*time.Hour, run.c.Usage.ClaudeCodeRange(ctx, r, 1000),
+			records := run.c.Usage.ClaudeCodeRange(admin.ClaudeCodeRangeParams{StartingAt: r.Start, EndingAt: r.End, Limit: 1000})
+			if err := streamRange(a, "Claude Code report", r, 24*time.Hour, records.All(ctx),
 				func(rec admin.ClaudeCodeRecord) time.Time { return rec.Date.AddDate(0, 0, 1) }, acc.Add); err != nil {
 				return err
 			}

@@ -205,7 +205,7 @@ func (a *app) positional(many bool, names ...nameFunc) cobra.CompletionFunc {
 // workspaceNames are the active workspaces, by name.
 func workspaceNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
 	var out []cobra.Completion
-	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{Limit: 1000}).All(cmd.Context()) {
+	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}}).All(cmd.Context()) {
 		if err != nil {
 			return nil, err
 		}
@@ -217,7 +217,7 @@ func workspaceNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Co
 // memberEmails are the organization's members, by email.
 func memberEmails(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
 	var out []cobra.Completion
-	for u, err := range c.Users.List(admin.UserListParams{Limit: 1000}).All(cmd.Context()) {
+	for u, err := range c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).All(cmd.Context()) {
 		if err != nil {
 			return nil, err
 		}
@@ -235,14 +235,14 @@ func (a *app) membersOf(in bool) nameFunc {
 			return nil, err
 		}
 		member := map[string]bool{}
-		for m, err := range c.Workspaces.Members.List(ws, admin.WorkspaceMemberListParams{Limit: 1000}).All(cmd.Context()) {
+		for m, err := range c.Workspaces.Members.List(ws, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 1000}}).All(cmd.Context()) {
 			if err != nil {
 				return nil, err
 			}
 			member[m.UserID] = true
 		}
 		var out []cobra.Completion
-		for u, err := range c.Users.List(admin.UserListParams{Limit: 1000}).All(cmd.Context()) {
+		for u, err := range c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).All(cmd.Context()) {
 			if err != nil {
 				return nil, err
 			}
@@ -258,7 +258,7 @@ func (a *app) membersOf(in bool) nameFunc {
 func inviteEmails(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
 	var out []cobra.Completion
 	seen := map[string]bool{}
-	for inv, err := range c.Invites.List(admin.InviteListParams{Limit: 1000}).All(cmd.Context()) {
+	for inv, err := range c.Invites.List(admin.InviteListParams{Cursor: admin.Cursor{Limit: 1000}}).All(cmd.Context()) {
 		if err != nil {
 			return nil, err
 		}
@@ -274,7 +274,7 @@ func inviteEmails(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Comp
 func keysIn(status admin.APIKeyStatus) nameFunc {
 	return func(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
 		var out []cobra.Completion
-		for k, err := range c.APIKeys.List(admin.APIKeyListParams{Status: status, Limit: 1000}).All(cmd.Context()) {
+		for k, err := range c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}, Status: status}).All(cmd.Context()) {
 			if err != nil {
 				return nil, err
 			}

@@ -120,7 +120,7 @@ func (a *app) fetchCost(ctx context.Context, c *admin.Client, q costQuery, each 
 	if q.byDescription || len(q.filter.models) > 0 || len(q.filter.tiers) > 0 {
 		params.GroupBy = append(params.GroupBy, admin.CostGroupByDescription)
 	}
-	return streamRange(a, "cost report", q.r, admin.BucketWidthDay.RequestSpan(), c.Cost.ReportRange(ctx, params), bucketEnd,
+	return streamRange(a, "cost report", q.r, admin.BucketWidthDay.RequestSpan(), c.Cost.ReportRange(params).All(ctx), bucketEnd,
 		func(b admin.CostBucket) error {
 			if !q.filter.empty() {
 				b.Results = slices.DeleteFunc(b.Results, func(r admin.CostResult) bool { return !q.filter.keep(r) })
@@ -171,7 +171,7 @@ func (a *app) reportWorkspaces(cmd *cobra.Command, args []string) (usageIDs, cos
 // when there is none.
 func (a *app) defaultWorkspaceID(ctx context.Context, c *admin.Client) (string, error) {
 	others := map[string]bool{}
-	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, Limit: 1000}).All(ctx) {
+	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true}).All(ctx) {
 		if err != nil {
 			return "", err
 		}
@@ -459,7 +459,7 @@ func (a *app) fetchTokenIndex(ctx context.Context, c *admin.Client, params admin
 	params.GroupBy = report.TokenIndexGroupBy()
 	idx := report.NewTokenIndex()
 	err := streamRange(a, "usage report", admin.TimeRange{Start: params.StartingAt, End: params.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, params), bucketEnd, idx.Add)
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(params).All(ctx), bucketEnd, idx.Add)
 	if err != nil {
 		return nil, err
 	}
@@ -502,7 +502,7 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 		return err
 	}
 	if err := streamRange(a, "usage report", admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt},
-		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(ctx, usage), bucketEnd, tokenSum.Add); err != nil {
+		admin.BucketWidthDay.RequestSpan(), c.Usage.MessagesRange(usage).All(ctx), bucketEnd, tokenSum.Add); err != nil {
 		return err
 	}
 	tokens := tokenSum.Summary()

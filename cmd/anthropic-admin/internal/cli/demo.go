@@ -68,11 +68,11 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 	d.line("Credential    admin API key (the demo's)")
 	d.line("$ anthropic-admin whoami")
 
-	users, err := c.Users.List(admin.UserListParams{Limit: 1000}).Collect(ctx)
+	users, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(ctx)
 	if err != nil {
 		return err
 	}
-	invites, err := c.Invites.List(admin.InviteListParams{Statuses: []admin.InviteStatus{admin.InviteStatusPending, admin.InviteStatusExpired}, Limit: 1000}).Collect(ctx)
+	invites, err := c.Invites.List(admin.InviteListParams{Cursor: admin.Cursor{Limit: 1000}, Statuses: []admin.InviteStatus{admin.InviteStatusPending, admin.InviteStatusExpired}}).Collect(ctx)
 	if err != nil {
 		return err
 	}
@@ -93,11 +93,11 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 	d.line("Invites: %d pending, %d expired (clean up with: anthropic-admin invites delete ...)", pending, expired)
 	d.line("$ anthropic-admin users list --role developer")
 
-	workspaces, err := c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, Limit: 1000}).Collect(ctx)
+	workspaces, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true}).Collect(ctx)
 	if err != nil {
 		return err
 	}
-	keys, err := c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}).Collect(ctx)
+	keys, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(ctx)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 		if w.Archived() {
 			state, archived = "archived "+a.when(*w.ArchivedAt), archived+1
 		}
-		members, err := c.Workspaces.Members.List(w.ID, admin.WorkspaceMemberListParams{Limit: 1000}).Collect(ctx)
+		members, err := c.Workspaces.Members.List(w.ID, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: 1000}}).Collect(ctx)
 		if err != nil {
 			return err
 		}

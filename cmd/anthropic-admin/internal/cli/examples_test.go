@@ -324,7 +324,7 @@ func TestDemoIDsDoNotDependOnTheClock(t *testing.T) {
 		defer srv.Close()
 		c, ctx := srv.Client(), context.Background()
 		var out []string
-		users, err := c.Users.List(admin.UserListParams{Limit: 100}).Collect(ctx)
+		users, err := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 100}}).Collect(ctx)
 		for _, u := range users {
 			out = append(out, u.Email+"="+u.ID)
 		}
@@ -332,7 +332,7 @@ func TestDemoIDsDoNotDependOnTheClock(t *testing.T) {
 		for _, w := range workspaces {
 			out = append(out, w.Name+"="+w.ID)
 		}
-		keys, err3 := c.APIKeys.List(admin.APIKeyListParams{Limit: 100}).Collect(ctx)
+		keys, err3 := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 100}}).Collect(ctx)
 		for _, k := range keys {
 			out = append(out, k.Name+"="+k.ID)
 		}

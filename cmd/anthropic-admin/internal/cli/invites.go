@@ -54,8 +54,8 @@ func (a *app) invitesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			params := admin.InviteListParams{Email: email, Statuses: wire[admin.InviteStatus](checkedStatuses),
-				Roles: wire[admin.OrgRole](checkedRoles), Limit: pageSize(a.flags.maxItems)}
+			params := admin.InviteListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, Email: email, Statuses: wire[admin.InviteStatus](checkedStatuses),
+				Roles: wire[admin.OrgRole](checkedRoles)}
 			items, err := collect(a, cmd.Context(), c.Invites.List(params), "invites")
 			if err != nil {
 				return err
@@ -156,7 +156,7 @@ func (a *app) inviteArg(cmd *cobra.Command, arg string) (*admin.Client, string, 
 	}
 	found, err := byEmail(cmd.Context(), arg,
 		func(email string) *admin.List[admin.Invite] {
-			return c.Invites.List(admin.InviteListParams{Email: email, Limit: 100})
+			return c.Invites.List(admin.InviteListParams{Email: email, Cursor: admin.Cursor{Limit: 100}})
 		},
 		func(i admin.Invite) string { return i.Email })
 	if err != nil {

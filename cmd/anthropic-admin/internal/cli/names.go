@@ -23,7 +23,7 @@ const defaultWorkspaceName = "Default"
 func (n *names) workspace(ctx context.Context, id string) string {
 	if n.workspaces == nil {
 		n.workspaces = map[string]string{}
-		for w, err := range n.client.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, IncludeDefault: true, Limit: 1000}).All(ctx) {
+		for w, err := range n.client.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true, IncludeDefault: true}).All(ctx) {
 			if err != nil {
 				break // names are a nicety: fall back to IDs
 			}
@@ -46,7 +46,7 @@ func (n *names) user(ctx context.Context, id string) string {
 	}
 	if n.users == nil {
 		n.users = map[string]string{}
-		for u, err := range n.client.Users.List(admin.UserListParams{Limit: 1000}).All(ctx) {
+		for u, err := range n.client.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 1000}}).All(ctx) {
 			if err != nil {
 				break
 			}

@@ -220,7 +220,7 @@ covers ("claude-sonnet-4-6").`,
 				if !ok || err != nil || n < 0 {
 					return usageErr(cmd, "--limit %q: want TYPE=VALUE with a whole number of at least 0, like requests_per_minute=100", l)
 				}
-				updates = append(updates, admin.RateLimitUpdate{Type: admin.RateLimiterType(strings.TrimSpace(typ)), Value: &n})
+				updates = append(updates, admin.RateLimitUpdate{Type: admin.RateLimiterType(strings.TrimSpace(typ)), Value: admin.Set(n)})
 			}
 			return a.changeWorkspaceLimits(cmd, "set", setAt, "--limit", updates)
 		},
@@ -237,7 +237,7 @@ covers ("claude-sonnet-4-6").`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var updates []admin.RateLimitUpdate
 			for _, l := range limiters {
-				updates = append(updates, admin.RateLimitUpdate{Type: admin.RateLimiterType(strings.TrimSpace(l))})
+				updates = append(updates, admin.RateLimitUpdate{Type: admin.RateLimiterType(strings.TrimSpace(l)), Value: admin.Clear[int64]()})
 			}
 			return a.changeWorkspaceLimits(cmd, "cleared", clearAt, "--limiter", updates)
 		},
@@ -295,7 +295,7 @@ func (a *app) changeWorkspaceLimits(cmd *cobra.Command, done string, at limitTar
 		return err
 	}
 	a.noteAboveOrg(entry, updates)
-	got, err := c.Workspaces.RateLimits.Update(ctx, wsID, entry.ID, admin.WorkspaceRateLimitUpdateParams{Limits: updates})
+	got, err := c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: wsID, RateLimitID: entry.ID}, admin.WorkspaceRateLimitUpdateParams{Limits: updates})
 	if err != nil || a.flags.dryRun {
 		return err
 	}
@@ -352,9 +352,9 @@ func rateLimitArg(ctx context.Context, c *admin.Client, arg string) (admin.RateL
 func (a *app) noteAboveOrg(entry admin.RateLimit, updates []admin.RateLimitUpdate) {
 	for _, u := range updates {
 		i := slices.IndexFunc(entry.Limits, func(l admin.RateLimitValue) bool { return l.Type == u.Type })
-		if u.Value != nil && i >= 0 && *u.Value > entry.Limits[i].Value {
+		if v, ok := u.Value.Get(); ok && i >= 0 && v > entry.Limits[i].Value {
 			fmt.Fprint(a.env.Stderr, safef("note: %s=%d is above the organization's limit of %d for %s, which still applies\n",
-				u.Type, *u.Value, entry.Limits[i].Value, groupName(entry.Group)))
+				u.Type, v, entry.Limits[i].Value, groupName(entry.Group)))
 		}
 	}
 }

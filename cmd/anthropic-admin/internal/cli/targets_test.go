@@ -93,7 +93,7 @@ func TestServerFiltersAreCheckedOnTheClient(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ws, err := srv.Client().Workspaces.List(admin.WorkspaceListParams{Limit: 1}).Page(ctx)
+			ws, err := srv.Client().Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1}}).Page(ctx)
 			if err != nil || len(ws.Data) == 0 {
 				t.Fatalf("a workspace: %v", err)
 			}

@@ -78,7 +78,7 @@ func totalsRange(c *admin.Client, ctx context.Context, params admin.UsageMessage
 		for _, t := range tiles(params.StartingAt, params.EndingAt, params.BucketWidth) {
 			p := params
 			p.StartingAt, p.EndingAt, p.BucketWidth = t.from, t.to, t.width
-			for b, err := range c.Usage.MessagesRange(ctx, p) {
+			for b, err := range c.Usage.MessagesRange(p).All(ctx) {
 				if !yield(b, err) || err != nil {
 					return
 				}
@@ -183,7 +183,7 @@ func (n *usageNames) name(ctx context.Context, d usageDim, key string) string {
 	case d.by == admin.UsageGroupByAPIKeyID:
 		if n.keys == nil {
 			n.keys = map[string]string{}
-			for k, err := range n.c.APIKeys.List(admin.APIKeyListParams{Limit: 1000}).All(ctx) {
+			for k, err := range n.c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).All(ctx) {
 				if err != nil {
 					break // names are a nicety: fall back to IDs
 				}
@@ -439,7 +439,7 @@ func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportR
 	w := a.rowWriter(run.format, keysOf(sample))
 	settled := run.now.Add(-report.Lag)
 	var groups groupSums[report.UsageCounts]
-	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), run.c.Usage.MessagesRange(ctx, params), bucketEnd,
+	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), run.c.Usage.MessagesRange(params).All(ctx), bucketEnd,
 		func(b admin.UsageBucket) error {
 			groups.reset()
 			for _, r := range b.Results {

@@ -190,7 +190,7 @@ func TestUsageTableTotalsMatchTheBuckets(t *testing.T) {
 				t.Fatal(err)
 			}
 			params := admin.UsageMessagesParams{StartingAt: mustTime(t, tt.from), EndingAt: mustTime(t, tt.to), BucketWidth: tt.width}
-			for b, err := range c.Usage.MessagesRange(context.Background(), params) {
+			for b, err := range c.Usage.MessagesRange(params).All(context.Background()) {
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -42,7 +42,7 @@ func (a *app) usersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			params := admin.UserListParams{Email: email, Roles: wire[admin.OrgRole](checked), Limit: pageSize(a.flags.maxItems)}
+			params := admin.UserListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, Email: email, Roles: wire[admin.OrgRole](checked)}
 			items, err := collect(a, cmd.Context(), c.Users.List(params), "members")
 			if err != nil {
 				return err
@@ -140,7 +140,7 @@ func (a *app) userArg(cmd *cobra.Command, arg string) (*admin.Client, string, er
 func userByEmail(cmd *cobra.Command, c *admin.Client, email string) (admin.User, error) {
 	found, err := byEmail(cmd.Context(), email,
 		func(email string) *admin.List[admin.User] {
-			return c.Users.List(admin.UserListParams{Email: email, Limit: 100})
+			return c.Users.List(admin.UserListParams{Email: email, Cursor: admin.Cursor{Limit: 100}})
 		},
 		func(u admin.User) string { return u.Email })
 	if err != nil {

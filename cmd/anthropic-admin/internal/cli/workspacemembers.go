@@ -45,7 +45,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := c.Workspaces.Members.List(id, admin.WorkspaceMemberListParams{Limit: pageSize(a.flags.maxItems)})
+			l := c.Workspaces.Members.List(id, admin.WorkspaceMemberListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}})
 			items, err := collect(a, cmd.Context(), l, "workspace members")
 			if err != nil {
 				return err
@@ -64,7 +64,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m, err := c.Workspaces.Members.Get(cmd.Context(), ws, user)
+			m, err := c.Workspaces.Members.Get(cmd.Context(), admin.WorkspaceMemberRef{WorkspaceID: ws, UserID: user})
 			if err != nil {
 				return notFoundAs(err, "%s is not a member of workspace %s", args[1], args[0])
 			}
@@ -80,7 +80,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 	update := a.memberRoleCommand("update", workspaceRoles, "Change a member's role in a workspace",
 		"  anthropic-admin workspaces members update Production grace.liu@acme-robotics.example --role admin",
 		func(ctx context.Context, c *admin.Client, ws, user string, role admin.WorkspaceRole) (*admin.WorkspaceMember, error) {
-			return c.Workspaces.Members.Update(ctx, ws, user, admin.WorkspaceMemberUpdateParams{WorkspaceRole: role})
+			return c.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws, UserID: user}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: role})
 		})
 
 	remove := &cobra.Command{
@@ -109,7 +109,7 @@ func (a *app) workspaceMembersCommand() *cobra.Command {
 			ch := change{noun: "member", verb: "remove", done: "removed", ask: true,
 				question: fmt.Sprintf("remove %s from workspace %s", plural(len(users), "member", strings.Join(users, ", ")), args[0])}
 			return a.applyAll(cmd, ch, targets, func(ctx context.Context, id string) error {
-				_, err := c.Workspaces.Members.Remove(ctx, ws, id)
+				_, err := c.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: ws, UserID: id})
 				return err
 			})
 		},

@@ -103,7 +103,7 @@ func (a *app) workspacesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			params := admin.WorkspaceListParams{IncludeArchived: includeArchived, IncludeDefault: includeDefault, Limit: pageSize(a.flags.maxItems)}
+			params := admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: pageSize(a.flags.maxItems)}, IncludeArchived: includeArchived, IncludeDefault: includeDefault}
 			items, err := collect(a, cmd.Context(), c.Workspaces.List(params), "workspaces")
 			if err != nil {
 				return err
@@ -148,7 +148,7 @@ func (a *app) workspacesCommand() *cobra.Command {
 			if strings.TrimSpace(cf.name) == "" {
 				return usageErr(cmd, "--name is required")
 			}
-			color, tags, res, err := cf.parse(cmd)
+			s, err := cf.parse(cmd)
 			if err != nil {
 				return err
 			}
@@ -156,8 +156,8 @@ func (a *app) workspacesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			params := admin.WorkspaceCreateParams{Name: cf.name, DisplayColor: color, Tags: tags,
-				DataResidency: admin.DataResidencyParams{AllowedInferenceGeos: res.AllowedInferenceGeos, DefaultInferenceGeo: res.DefaultInferenceGeo}}
+			params := admin.WorkspaceCreateParams{Name: cf.name, DisplayColor: s.color, Tags: s.tags,
+				DataResidency: admin.DataResidencyParams{AllowedInferenceGeos: s.allowed, DefaultInferenceGeo: s.defaultGeo}}
 			w, err := c.Workspaces.Create(cmd.Context(), params)
 			if err != nil || a.flags.dryRun {
 				return err
@@ -169,50 +169,69 @@ func (a *app) workspacesCommand() *cobra.Command {
 
 	var uf workspaceFlags
 	var clearTags bool
+	var untag []string
 	update := &cobra.Command{
 		Use:   "update WORKSPACE [flags]",
 		Short: "Rename a workspace or change its color, tags or inference geographies",
 		Long: `update changes only what its flags name. --tag adds or changes a tag and keeps
-the others; --clear-tags removes every tag first, so --clear-tags with --tag
-replaces them all. The storage geography of a workspace cannot change.`,
+the others; --remove-tag removes one; --clear-tags removes every tag first, so
+--clear-tags with --tag replaces them all. The storage geography of a
+workspace cannot change.`,
 		Example: "  anthropic-admin workspaces update Staging --name Preprod --tag env=preprod\n" +
+			"  anthropic-admin workspaces update Staging --remove-tag env\n" +
 			"  anthropic-admin workspaces update Research --allowed-geos us,global --default-geo us",
 		Args: exactArgs("WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			changed := false
-			for _, f := range []string{"name", "color", "tag", "clear-tags", "allowed-geos", "default-geo"} {
+			for _, f := range []string{"name", "color", "tag", "remove-tag", "clear-tags", "allowed-geos", "default-geo"} {
 				changed = changed || cmd.Flags().Changed(f)
 			}
 			if !changed {
-				return usageErr(cmd, "nothing to change: give --name, --color, --tag, --clear-tags, --allowed-geos or --default-geo")
+				return usageErr(cmd, "nothing to change: give --name, --color, --tag, --remove-tag, --clear-tags, --allowed-geos or --default-geo")
 			}
 			if cmd.Flags().Changed("name") && strings.TrimSpace(uf.name) == "" {
 				return usageErr(cmd, "--name is empty")
 			}
-			color, tags, res, err := uf.parse(cmd)
+			s, err := uf.parse(cmd)
 			if err != nil {
 				return err
+			}
+			for _, k := range untag {
+				if _, both := s.tags[strings.TrimSpace(k)]; both || strings.TrimSpace(k) == "" {
+					return usageErr(cmd, "--remove-tag %q: give a tag's key, and not one that --tag sets", k)
+				}
 			}
 			c, id, err := a.workspaceArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			params := admin.WorkspaceUpdateParams{Name: uf.name, DisplayColor: color, DataResidency: res}
-			switch {
-			case clearTags:
-				params.Tags = map[string]string{}
-			case tags != nil:
-				// The API replaces tags as a whole: start from the current ones.
-				cur, err := c.Workspaces.Get(cmd.Context(), id)
-				if err != nil {
+			var params admin.WorkspaceUpdateParams
+			if uf.name != "" {
+				params.Name = admin.Set(uf.name)
+			}
+			if s.color != "" {
+				params.DisplayColor = admin.Set(s.color)
+			}
+			if !s.allowed.IsZero() {
+				params.DataResidency.AllowedInferenceGeos = admin.Set(s.allowed)
+			}
+			if s.defaultGeo != "" {
+				params.DataResidency.DefaultInferenceGeo = admin.Set(s.defaultGeo)
+			}
+			var cur *admin.Workspace
+			if clearTags || len(s.tags) > 0 || len(untag) > 0 {
+				if cur, err = c.Workspaces.Get(cmd.Context(), id); err != nil {
 					return err
 				}
-				params.Tags = maps.Clone(cur.Tags)
-				if params.Tags == nil {
-					params.Tags = map[string]string{}
-				}
+				params.Tags = tagChanges(cur.Tags, s.tags, untag, clearTags)
 			}
-			maps.Copy(params.Tags, tags)
+			if cur != nil && len(params.Tags) == 0 && !cmd.Flags().Changed("name") && s.color == "" && s.allowed.IsZero() && s.defaultGeo == "" {
+				// Only tags were named, and the workspace already has them.
+				if a.flags.dryRun {
+					return nil
+				}
+				return printOne(a, cmd, *cur, workspaceRaw, a.workspaceDetail())
+			}
 			w, err := c.Workspaces.Update(cmd.Context(), id, params)
 			if err != nil || a.flags.dryRun {
 				return err
@@ -222,6 +241,7 @@ replaces them all. The storage geography of a workspace cannot change.`,
 	}
 	uf.register(update)
 	update.Flags().BoolVar(&clearTags, "clear-tags", false, "remove every tag (before applying any --tag)")
+	update.Flags().StringArrayVar(&untag, "remove-tag", nil, "remove the tag with this KEY (repeatable)")
 
 	archive := &cobra.Command{
 		Use:   "archive WORKSPACE...",
@@ -273,7 +293,7 @@ and without a terminal it needs --yes.`,
 // liveKeys counts a workspace's API keys that archiving it would archive,
 // from one page of its keys; more tells that there were more than one page.
 func liveKeys(ctx context.Context, c *admin.Client, workspaceID string) (n int, more bool, err error) {
-	page, err := c.APIKeys.List(admin.APIKeyListParams{WorkspaceID: workspaceID, Limit: 1000}).Page(ctx)
+	page, err := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}, WorkspaceID: workspaceID}).Page(ctx)
 	if err != nil {
 		return 0, false, err
 	}
@@ -313,17 +333,25 @@ func (f *workspaceFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.defaultGeo, "default-geo", "", "inference geography for requests that name none: "+inferenceGeos.known())
 }
 
-// parse checks the flags and turns them into request values; values left
-// unset come back empty so that they are not sent.
-func (f *workspaceFlags) parse(cmd *cobra.Command) (color string, tags map[string]string, res admin.DataResidencyUpdateParams, err error) {
-	if color, err = hexColor(cmd, f.color); err != nil {
+// workspaceSettings are the flags' values, checked; what a flag left unset
+// is empty.
+type workspaceSettings struct {
+	color      string
+	tags       map[string]string
+	allowed    admin.InferenceGeos
+	defaultGeo admin.InferenceGeo
+}
+
+// parse checks the flags and turns them into request values.
+func (f *workspaceFlags) parse(cmd *cobra.Command) (s workspaceSettings, err error) {
+	if s.color, err = hexColor(cmd, f.color); err != nil {
 		return
 	}
-	if tags, err = parseTags(cmd, f.tags); err != nil {
+	if s.tags, err = parseTags(cmd, f.tags); err != nil {
 		return
 	}
 	if cmd.Flags().Changed("allowed-geos") {
-		if res.AllowedInferenceGeos, err = parseGeos(cmd, f.allowedGeos); err != nil {
+		if s.allowed, err = parseGeos(cmd, f.allowedGeos); err != nil {
 			return
 		}
 	}
@@ -336,9 +364,39 @@ func (f *workspaceFlags) parse(cmd *cobra.Command) (color string, tags map[strin
 		if geo, err = inferenceGeos.parse(cmd, "default-geo", f.defaultGeo); err != nil {
 			return
 		}
-		res.DefaultInferenceGeo = admin.InferenceGeo(geo)
+		s.defaultGeo = admin.InferenceGeo(geo)
 	}
 	return
+}
+
+// tagChanges is the tag update that takes a workspace from the tags it has
+// to the ones asked for: every tag it should end with, set, and every other
+// tag it has or was asked to lose, cleared. Naming every tag gives the same
+// result whether the API replaces a workspace's tags with those sent or
+// merges them in (the docs say neither: docs-notes §10 item 20). Tags that
+// would not change are left out, so nil means nothing to do.
+func tagChanges(have, set map[string]string, remove []string, clearAll bool) map[string]admin.Optional[string] {
+	want := map[string]string{}
+	if !clearAll {
+		maps.Copy(want, have)
+	}
+	for _, k := range remove {
+		delete(want, strings.TrimSpace(k))
+	}
+	maps.Copy(want, set)
+	if maps.Equal(want, have) {
+		return nil
+	}
+	out := map[string]admin.Optional[string]{}
+	for k, v := range want {
+		out[k] = admin.Set(v)
+	}
+	for k := range have {
+		if _, kept := want[k]; !kept {
+			out[k] = admin.Clear[string]()
+		}
+	}
+	return out
 }
 
 // hexColor accepts #RRGGBB, or RRGGBB since an unquoted # starts a shell
@@ -422,7 +480,7 @@ func (a *app) workspaceIDs(cmd *cobra.Command, args []string) (*admin.Client, []
 			continue
 		}
 		if all == nil {
-			all, err = c.Workspaces.List(admin.WorkspaceListParams{IncludeArchived: true, IncludeDefault: true, Limit: 1000}).Collect(cmd.Context())
+			all, err = c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true, IncludeDefault: true}).Collect(cmd.Context())
 			if err != nil {
 				return nil, nil, err
 			}

@@ -3,8 +3,10 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/anthropic-admin-go/admin/admintest"
 )
@@ -165,6 +167,8 @@ func TestWorkspacesCreateAndUpdate(t *testing.T) {
 		{[]string{"update", "Staging", "--name", ""}, "--name is empty"},
 		{[]string{"update", "Staging", "--default-geo", ""}, "--default-geo is empty"},
 		{[]string{"update", "Staging", "--allowed-geos", "unrestricted,us"}, "not both"},
+		{[]string{"update", "Staging", "--tag", "env=x", "--remove-tag", "env"}, "not one that --tag sets"},
+		{[]string{"update", "Staging", "--remove-tag", " "}, "give a tag's key"},
 	}
 	for _, b := range bad {
 		srv.ResetRequests()
@@ -211,12 +215,13 @@ func TestWorkspacesCreateAndUpdate(t *testing.T) {
 	}
 	sameJSON(t, sentJSON(t, w[0]), `{"name": "Prod", "tags": {"cost-center": "platform", "env": "production", "owner": "platform"}}`)
 
-	// --clear-tags alone sends an empty map; with --tag it replaces them all.
+	// --clear-tags alone removes each tag by name; with --tag it replaces
+	// them all.
 	for _, tc := range []struct {
 		args []string
 		body string
 	}{
-		{[]string{"--clear-tags"}, `{"tags": {}}`},
+		{[]string{"--clear-tags"}, `{"tags": {"env": null}}`},
 		{[]string{"--clear-tags", "--tag", "env=staging-2"}, `{"tags": {"env": "staging-2"}}`},
 		{[]string{"--allowed-geos", "unrestricted", "--default-geo", "GLOBAL"}, `{"data_residency": {"allowed_inference_geos": "unrestricted", "default_inference_geo": "global"}}`},
 	} {
@@ -290,5 +295,39 @@ func TestWorkspacesArchive(t *testing.T) {
 	r = runCLI(t, srv, term{}, "workspaces", "archive", "Production")
 	if !strings.Contains(r.stderr, "refusing to archive workspace Production without --yes") {
 		t.Errorf("keyless archive: %q", r.stderr)
+	}
+}
+
+// TestWorkspacesTagsUnderEitherReading runs the tag flags against a fake that
+// replaces a workspace's tags with those sent and one that merges them in:
+// the docs say neither (docs-notes §10 item 20), and the result must not
+// depend on it.
+func TestWorkspacesTagsUnderEitherReading(t *testing.T) {
+	steps := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--tag", "owner=sre", "--remove-tag", "env"}, "map[cost-center:platform owner:sre]"},
+		{[]string{"--remove-tag", "missing"}, "map[cost-center:platform owner:sre]"},
+		{[]string{"--tag", "owner=sre"}, "map[cost-center:platform owner:sre]"},
+		{[]string{"--clear-tags", "--tag", "a=b"}, "map[a:b]"},
+		{[]string{"--clear-tags"}, "map[]"},
+		{[]string{"--clear-tags"}, "map[]"},
+	}
+	for _, merged := range []bool{false, true} {
+		t.Run(fmt.Sprintf("merged=%v", merged), func(t *testing.T) {
+			opts := []admintest.Option{admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return testNow })}
+			if merged {
+				opts = append(opts, admintest.WithTagsMerged())
+			}
+			srv := admintest.NewServer(opts...)
+			defer srv.Close()
+			for _, s := range steps {
+				w := jsonObject(t, mustRun(t, srv, term{}, append([]string{"workspaces", "update", "Production", "-o", "json"}, s.args...)...).stdout)
+				if got := fmt.Sprint(w["tags"]); got != s.want {
+					t.Errorf("%v: tags %s, want %s", s.args, got, s.want)
+				}
+			}
+		})
 	}
 }
