@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -68,7 +69,7 @@ days that does not end in decimal is rounded at 20 places.`,
 			if err != nil {
 				return inputErr(cmd, err)
 			}
-			if run.format == formatTable {
+			if run.format == output.Table {
 				a.printBudgetTable(f, st, now, a.describeFilter(ctx, filter))
 			} else if err := printOne(a, cmd, budgetRow(f, st, costIDs), dataRow.json, dataColumns(keysOf(budgetRow(f, st, costIDs)))); err != nil {
 				return err
@@ -95,8 +96,8 @@ func (a *app) printBudgetTable(f *report.Forecast, st *report.BudgetStatus, now 
 		{"Days left", roundText(f.RemainingDays.Rat(), 2), daysLeftText(f.RemainingDays.Rat())},
 		{"Projected month-end", centsRat(f.Projected.Rat()), percent(st.ProjectedShare.Rat()) + " of the budget"},
 	}
-	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
-	a.renderTable("  ", nil, rows, 1)
+	a.out.Lines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
+	a.out.ReportTable("  ", nil, rows, 1)
 	projected := centsRat(f.Projected.Rat())
 	gap := centsRat(new(big.Rat).Abs(new(big.Rat).Sub(f.Projected.Rat(), st.Budget.Cents())))
 	var verdict string
@@ -118,8 +119,8 @@ func (a *app) printBudgetTable(f *report.Forecast, st *report.BudgetStatus, now 
 	if st.ProjectedOver {
 		style = "1;31" // bold red
 	}
-	a.printStyled(verdict, style)
-	a.printLines(note, filter)
+	a.out.Styled(verdict, style)
+	a.out.Lines(note, filter)
 }
 
 // daysLeftText says how the days left are counted: the rest of today as

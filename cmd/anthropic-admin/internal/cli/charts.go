@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
@@ -232,7 +233,7 @@ func (c termChart) sparklines(d dailySpend) {
 				line += paint(string(spark[marks-open:]), color, true)
 			}
 		}
-		name := cut(termsafe.Text(s.name), nameW)
+		name := output.Cut(termsafe.Text(s.name), nameW)
 		fmt.Fprintf(&b, "%s%s%s  %s  %*s  %*s\n", chartIndent, name, strings.Repeat(" ", nameW-utf8.RuneCountInString(name)),
 			line, amountW, dollars(s.total()), shareWidth, share(s.total(), grand))
 	}

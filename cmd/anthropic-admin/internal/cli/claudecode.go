@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -58,7 +59,7 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
 			}
 			sum := acc.Summary()
 			days, pending := reportDays(r, run.now)
-			if run.format != formatTable {
+			if run.format != output.Table {
 				return a.printClaudeCodeRows(cmd, sum, days, pending == 0)
 			}
 			a.printClaudeCodeTable(sum, days, pending)
@@ -117,13 +118,13 @@ func (a *app) printClaudeCodeTable(sum *report.ClaudeCodeSummary, days []report.
 		rows = append(rows, append([]string{act.Name, actorType(act.Type)}, claudeCodeCells(act)...))
 	}
 	rows = append(rows, append([]string{"TOTAL", ""}, claudeCodeCells(sum.Total)...))
-	if a.flags.noHeaders {
+	if a.out.NoHeaders {
 		head = nil
 	} else {
-		a.printLines(fmt.Sprintf("Claude Code activity per actor, %s", spanOf(days, pending).coverage()))
+		a.out.Lines(fmt.Sprintf("Claude Code activity per actor, %s", spanOf(days, pending).coverage()))
 	}
-	a.renderTable("", head, rows, 2, 3, 4, 5, 6, 7, 8, 9)
-	a.printLines(spanOf(days, pending).pendingNote("the activity so far is counted"))
+	a.out.ReportTable("", head, rows, 2, 3, 4, 5, 6, 7, 8, 9)
+	a.out.Lines(spanOf(days, pending).pendingNote("the activity so far is counted"))
 }
 
 // claudeCodeRow is one actor's activity over the range, flattened.

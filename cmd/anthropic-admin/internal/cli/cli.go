@@ -22,6 +22,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
@@ -74,9 +75,11 @@ type app struct {
 		fake                         bool
 		output                       string
 		maxItems                     int
-		noHeaders, yes, dryRun       bool
-		csvRaw                       bool
+		yes, dryRun                  bool
 	}
+	// out prints what the commands show: made from env, with the
+	// --no-headers and --csv-raw flags.
+	out    output.Printer
 	client *admin.Client
 	bearer bool // the credential is an OAuth token, not an admin key
 	fake   *admintest.Server
@@ -87,10 +90,17 @@ type app struct {
 	completing bool
 }
 
+// newApp is a run in env, before its flags are read.
+func newApp(env *Env) *app {
+	a := &app{env: env}
+	a.out = newPrinter(a)
+	return a
+}
+
 // Run runs the CLI with args (without the program name) and returns the
 // exit code.
 func Run(ctx context.Context, args []string, env *Env) int {
-	a := &app{env: env}
+	a := newApp(env)
 	root := a.rootCommand()
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -143,8 +153,8 @@ a built-in demo organization with no key at all.`,
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
 	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml; cost also takes focus (FinOps FOCUS CSV) (default table on a terminal, json otherwise)")
 	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop a list after this many items (0: all); lists and api --paginate only")
-	f.BoolVar(&a.flags.csvRaw, "csv-raw", false, "write CSV text cells as the API gave them, even one a spreadsheet would run as a formula")
-	f.BoolVar(&a.flags.noHeaders, "no-headers", false, "leave out the header row of tables and CSV")
+	f.BoolVar(&a.out.CSVRaw, "csv-raw", false, "write CSV text cells as the API gave them, even one a spreadsheet would run as a formula")
+	f.BoolVar(&a.out.NoHeaders, "no-headers", false, "leave out the header row of tables and CSV")
 	f.BoolVarP(&a.flags.yes, "yes", "y", false, "do destructive actions without asking")
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
 	a.given = func(name string) bool { return f.Lookup(name).Changed }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -274,7 +275,7 @@ Priority Tier spend is not in the cost report.`,
 					return err
 				}
 				sinks, finish = append(sinks, add), append(finish, done)
-			case format == formatTable:
+			case format == output.Table:
 				if table, err = report.NewCostSummarizer(dim.field, now); err != nil {
 					return err
 				}
@@ -360,13 +361,13 @@ func pendingSpend(sum *report.CostSummary) string {
 
 func (a *app) printCostTable(ctx context.Context, sum *report.CostSummary, dim costDim, q costQuery) {
 	head, rows, right, note := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
-	if a.flags.noHeaders {
+	if a.out.NoHeaders {
 		head = nil
 	} else {
-		a.printLines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage()))
+		a.out.Lines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage()))
 	}
-	a.renderTable("", head, rows, right...)
-	a.printLines(note, pendingSpend(sum), shortNote(lastEnd(sum.Periods), q.r), a.describeFilter(ctx, q.filter))
+	a.out.ReportTable("", head, rows, right...)
+	a.out.Lines(note, pendingSpend(sum), shortNote(lastEnd(sum.Periods), q.r), a.describeFilter(ctx, q.filter))
 }
 
 // costCharts draws the spend per day under the table: bars stacked by the
@@ -413,13 +414,13 @@ func (a *app) costRowSink(ctx context.Context, format string, dim costDim, now t
 			if g.Total.IsZero() {
 				continue
 			}
-			if err := w.write(a.costRow(ctx, sum.Periods[0], dim, g.Key, g.Total)); err != nil {
+			if err := w.Write(a.costRow(ctx, sum.Periods[0], dim, g.Key, g.Total)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return add, w.close
+	return add, w.Close
 }
 
 // focusSink writes every cost line as a FOCUS row as the days arrive, with
@@ -437,7 +438,7 @@ func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageM
 	export := report.FOCUSExport{AccountID: org.ID, AccountName: org.Name, Tokens: tokens,
 		WorkspaceName: func(id string) string { return a.names.workspace(ctx, id) }}
 	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
-	fw := newFOCUSWriter(out, a.flags.csvRaw)
+	fw := newFOCUSWriter(out, a.out.CSVRaw)
 	add = func(b admin.CostBucket) error {
 		for _, row := range export.Rows(b) {
 			fw.write(row)
@@ -539,6 +540,6 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprint(a.env.Stderr, safef("wrote %s: spend %s, %s in all\n", path, dateRange(report.start, report.end), dollars(byWorkspace.Total)))
+	fmt.Fprint(a.env.Stderr, output.Safef("wrote %s: spend %s, %s in all\n", path, dateRange(report.start, report.end), dollars(byWorkspace.Total)))
 	return nil
 }
