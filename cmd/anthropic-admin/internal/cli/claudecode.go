@@ -2,13 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"math/big"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -96,19 +96,9 @@ func actorType(t admin.ClaudeCodeActorType) string {
 	return string(t)
 }
 
-// acceptance is the share of tool proposals accepted, "92.3%", or ""
-// when none were decided.
-func acceptance(act report.ClaudeCodeActivity) string {
-	decided := act.ToolAccepted + act.ToolRejected
-	if decided <= 0 {
-		return ""
-	}
-	return percent(big.NewRat(act.ToolAccepted, decided))
-}
-
 func claudeCodeCells(act report.ClaudeCodeActivity) []string {
 	return []string{countText(int64(act.DaysActive)), countText(act.Sessions), countText(act.LinesAdded), countText(act.LinesRemoved),
-		countText(act.Commits), countText(act.PullRequests), orDash(acceptance(act)), dollars(act.EstimatedCost)}
+		countText(act.Commits), countText(act.PullRequests), orDash(render.Acceptance(act)), render.Dollars(act.EstimatedCost)}
 }
 
 func (a *app) printClaudeCodeTable(sum *report.ClaudeCodeSummary, days []report.Period, pending int) {
@@ -140,7 +130,7 @@ func claudeCodeRow(act report.ClaudeCodeActivity, days []report.Period, final bo
 		intCell("lines_added", act.LinesAdded), intCell("lines_removed", act.LinesRemoved),
 		intCell("commits", act.Commits), intCell("pull_requests", act.PullRequests),
 		intCell("tool_accepted", act.ToolAccepted), intCell("tool_rejected", act.ToolRejected),
-		strCell("tool_acceptance_percent", trimPercent(acceptance(act))),
+		strCell("tool_acceptance_percent", trimPercent(render.Acceptance(act))),
 	}
 	row = append(row, moneyCells("estimated_cost", act.EstimatedCost)...)
 	return append(row, boolCell("final", final))

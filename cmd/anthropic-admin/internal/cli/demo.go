@@ -13,6 +13,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -229,7 +230,7 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 	if err != nil {
 		return err
 	}
-	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", dollars(sum.Total)))
+	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", render.Dollars(sum.Total)))
 	head, rows, right, note := a.spendTable(ctx, sum, costByWorkspace, false)
 	a.out.ReportTable("  ", head, rows, right...)
 	if note != "" {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -190,7 +191,7 @@ func (s span) coverage() string {
 		return "no data in this range"
 	}
 	if s.daily() {
-		return fmt.Sprintf("%s (%s)", dateRange(s.start, s.end), count(s.n, "UTC day"))
+		return fmt.Sprintf("%s (%s)", render.DateRange(s.start, s.end), count(s.n, "UTC day"))
 	}
 	width := "hourly bucket"
 	if s.width < time.Hour {
@@ -254,12 +255,12 @@ func lagText() string {
 
 // timelineOf is the chart timeline of daily periods: a day is marked
 // incomplete exactly when its period is not final.
-func timelineOf(periods []report.Period, now time.Time) timeline {
-	t := timeline{}
+func timelineOf(periods []report.Period, now time.Time) render.Timeline {
+	t := render.Timeline{}
 	for _, p := range periods {
-		t.days = append(t.days, p.Start.UTC())
+		t.Days = append(t.Days, p.Start.UTC())
 		if !p.Final {
-			t.completeUntil = now.Add(-report.Lag)
+			t.CompleteUntil = now.Add(-report.Lag)
 		}
 	}
 	return t
@@ -311,9 +312,9 @@ func (g *groupSums[V]) sorted(rank func(a, b V) int) []groupSum[V] {
 // countText is a count with thousands separators: 1,234,567.
 func countText(n int64) string {
 	if n < 0 {
-		return "-" + groupThousands(strconv.FormatInt(-n, 10))
+		return "-" + render.GroupThousands(strconv.FormatInt(-n, 10))
 	}
-	return groupThousands(strconv.FormatInt(n, 10))
+	return render.GroupThousands(strconv.FormatInt(n, 10))
 }
 
 // dataRow is one flattened row of a report's data output (JSON, JSONL,
@@ -336,7 +337,7 @@ func boolCell(key string, b bool) cell {
 
 // moneyCells are an amount of cents as exact dollars and exact cents.
 func moneyCells(prefix string, a admin.Amount) []cell {
-	return []cell{strCell(prefix+"_usd", decimalString(a.Dollars())), strCell(prefix+"_cents", decimalString(a.Cents()))}
+	return []cell{strCell(prefix+"_usd", render.DecimalString(a.Dollars())), strCell(prefix+"_cents", render.DecimalString(a.Cents()))}
 }
 
 func (r dataRow) json() json.RawMessage { return r.appendJSON(nil, false) }
