@@ -1,6 +1,31 @@
 // Package cli is the anthropic-admin command line: cobra commands over the
-// admin library, printers for tables and data formats, and the safety rails
-// (confirmation, --dry-run) around destructive actions.
+// admin library, and the safety rails (confirmation, --dry-run) around
+// destructive actions. What it prints goes through package output, and the
+// reports' charts, HTML page and figures are package render's.
+//
+// Where to find what:
+//
+//   - The root command, the Env a run takes from its surroundings, the
+//     client factory (clientFor: flags, environment or --fake), exit codes
+//     and how an error is explained: cli.go; credentials: credentials.go;
+//     --fake: fake.go; terminals: tty.go.
+//   - Confirmation and --dry-run: safety.go. Name → ID resolution and
+//     acting on several targets: targets.go, with the names shown for IDs
+//     in names.go.
+//   - Output: output.go ties the commands to package output (the app's one
+//     Printer, -o, the text of times).
+//   - One file per noun: users.go, invites.go, workspaces.go,
+//     workspacemembers.go, apikeys.go, ratelimits.go, org.go (org, whoami),
+//     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
+//     what the reports share (range flags, data rows): reports.go; -o focus:
+//     focus.go; demo.go and fakeserver.go.
+//   - Documented enum values: known.go; shell completion: complete.go;
+//     unknown subcommands: groups.go.
+//
+// The shared command utilities (client factory, exit codes, confirmation,
+// name resolution) are methods of app, the run, and read its flags and
+// Env: they stay in this package, by job, rather than in a cmdutil package
+// that would have to take the run's state apart to export it.
 package cli
 
 import (
