@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
@@ -80,12 +81,12 @@ as a field per row; the default is JSON.`,
 			if err != nil {
 				return err
 			}
-			if format == formatCSV {
+			if format == output.CSV {
 				return usageErr(cmd, "api prints JSON, JSON lines, YAML or a table: the reply of an arbitrary endpoint has no columns for CSV")
 			}
 			// A table only when asked: on a terminal api prints JSON.
-			if format == formatTable && a.flags.output == "" {
-				format = formatJSON
+			if format == output.Table && a.flags.output == "" {
+				format = output.JSON
 			}
 			if irreversible(method, path, values) {
 				if err := a.confirm(cmd, "send "+method+" "+path); err != nil {
@@ -121,9 +122,9 @@ as a field per row; the default is JSON.`,
 					break
 				}
 			}
-			if format == formatJSONL {
+			if format == output.JSONL {
 				for _, it := range items {
-					if err := writeCompact(a.env.Stdout, it); err != nil {
+					if err := output.WriteCompact(a.env.Stdout, it); err != nil {
 						return err
 					}
 				}
@@ -239,15 +240,15 @@ func parseFields(strs, typed []string) ([]field, error) {
 func (a *app) writeRaw(format string, raw json.RawMessage) error {
 	w := a.env.Stdout
 	switch format {
-	case formatYAML:
-		return writeYAML(w, raw, 0)
-	case formatJSONL:
-		return writeCompact(w, raw)
-	case formatTable:
+	case output.YAML:
+		return output.WriteYAML(w, raw, 0)
+	case output.JSONL:
+		return output.WriteCompact(w, raw)
+	case output.Table:
 		a.writeJSONTable(raw)
 		return nil
 	}
-	return writeIndented(w, raw)
+	return output.WriteIndented(w, raw)
 }
 
 // writeJSONTable shows a reply as a table: a list (an array, or a page's
@@ -265,7 +266,7 @@ func (a *app) writeJSONTable(raw json.RawMessage) {
 		for i, k := range keys {
 			rows[i] = []string{strings.ToUpper(k) + ":", cellText(vals[i])}
 		}
-		a.renderTable("", nil, rows)
+		a.out.ReportTable("", nil, rows)
 		return
 	}
 	var items []json.RawMessage
@@ -296,13 +297,13 @@ func (a *app) writeJSONTable(raw json.RawMessage) {
 		}
 	}
 	var head []string
-	if !a.flags.noHeaders {
+	if !a.out.NoHeaders {
 		head = make([]string, len(cols))
 		for i, c := range cols {
 			head[i] = strings.ToUpper(c)
 		}
 	}
-	a.renderTable("", head, rows)
+	a.out.ReportTable("", head, rows)
 }
 
 // objectFields reads a JSON object's keys in order and their raw values;

@@ -10,25 +10,26 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // apiKeyColumns are the columns of a key listing. withIDs adds the raw
 // workspace and creator IDs beside their names, for CSV and for get.
-func (a *app) apiKeyColumns(ctx context.Context, withIDs bool) []column[admin.APIKey] {
-	cols := []column[admin.APIKey]{
-		{header: "id", fit: fitID, text: func(k admin.APIKey) string { return k.ID }},
-		{header: "name", fit: fitName, text: func(k admin.APIKey) string { return k.Name }},
-		{header: "key hint", field: "partial_key_hint", fit: fitSpare, text: func(k admin.APIKey) string { return orDash(k.PartialKeyHint) }, value: func(k admin.APIKey) string { return k.PartialKeyHint }},
-		{header: "status", fit: fitKeep, text: func(k admin.APIKey) string { return string(k.Status) }},
-		{header: "workspace", field: "workspace_name", text: func(k admin.APIKey) string { return a.keyWorkspace(ctx, k) }},
-		{header: "created by", field: "created_by_email", fit: fitDetail, text: func(k admin.APIKey) string { return a.names.user(ctx, creatorID(k)) }},
-		{header: "created", field: "created_at", fit: fitKeep, text: func(k admin.APIKey) string { return a.when(k.CreatedAt) }, value: func(k admin.APIKey) string { return rfc3339(k.CreatedAt) }},
-		{header: "expires", field: "expires_at", fit: fitKeep, text: func(k admin.APIKey) string { return a.whenPtr(k.ExpiresAt, "never") }, value: func(k admin.APIKey) string { return rfc3339Ptr(k.ExpiresAt) }},
+func (a *app) apiKeyColumns(ctx context.Context, withIDs bool) []output.Column[admin.APIKey] {
+	cols := []output.Column[admin.APIKey]{
+		{Header: "id", Fit: output.FitID, Text: func(k admin.APIKey) string { return k.ID }},
+		{Header: "name", Fit: output.FitName, Text: func(k admin.APIKey) string { return k.Name }},
+		{Header: "key hint", Field: "partial_key_hint", Fit: output.FitSpare, Text: func(k admin.APIKey) string { return orDash(k.PartialKeyHint) }, Value: func(k admin.APIKey) string { return k.PartialKeyHint }},
+		{Header: "status", Fit: output.FitKeep, Text: func(k admin.APIKey) string { return string(k.Status) }},
+		{Header: "workspace", Field: "workspace_name", Text: func(k admin.APIKey) string { return a.keyWorkspace(ctx, k) }},
+		{Header: "created by", Field: "created_by_email", Fit: output.FitDetail, Text: func(k admin.APIKey) string { return a.names.user(ctx, creatorID(k)) }},
+		{Header: "created", Field: "created_at", Fit: output.FitKeep, Text: func(k admin.APIKey) string { return a.when(k.CreatedAt) }, Value: func(k admin.APIKey) string { return rfc3339(k.CreatedAt) }},
+		{Header: "expires", Field: "expires_at", Fit: output.FitKeep, Text: func(k admin.APIKey) string { return a.whenPtr(k.ExpiresAt, "never") }, Value: func(k admin.APIKey) string { return rfc3339Ptr(k.ExpiresAt) }},
 	}
 	if withIDs {
 		cols = append(cols,
-			column[admin.APIKey]{header: "workspace id", fit: fitID, text: func(k admin.APIKey) string { return k.WorkspaceID() }},
-			column[admin.APIKey]{header: "created by id", fit: fitID, text: creatorID})
+			output.Column[admin.APIKey]{Header: "workspace id", Fit: output.FitID, Text: func(k admin.APIKey) string { return k.WorkspaceID() }},
+			output.Column[admin.APIKey]{Header: "created by id", Fit: output.FitID, Text: creatorID})
 	}
 	return cols
 }
@@ -147,7 +148,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return printList(a, cmd, items, apiKeyRaw, a.apiKeyColumns(cmd.Context(), format == formatCSV))
+			return printList(a, cmd, items, apiKeyRaw, a.apiKeyColumns(cmd.Context(), format == output.CSV))
 		},
 	}
 	filter.register(list)
@@ -295,16 +296,16 @@ func (a *app) matchingKeys(cmd *cobra.Command, f keyFilter, status admin.APIKeyS
 			continue
 		}
 		targets = append(targets, target{id: k.ID, label: k.Name})
-		lines = append(lines, safef("  %s  %s  (%s, %s)", k.ID, k.Name, a.keyWorkspace(ctx, k), k.Status))
+		lines = append(lines, output.Safef("  %s  %s  (%s, %s)", k.ID, k.Name, a.keyWorkspace(ctx, k), k.Status))
 	}
 	if skipped := len(keys) - len(targets); skipped > 0 {
-		fmt.Fprint(a.env.Stderr, safef("%s match; %d already %s, archived or expired are left alone\n", count(len(keys), ch.noun), skipped, status))
+		fmt.Fprint(a.env.Stderr, output.Safef("%s match; %d already %s, archived or expired are left alone\n", count(len(keys), ch.noun), skipped, status))
 	}
 	if len(targets) == 0 {
-		fmt.Fprint(a.env.Stderr, safef("no %ss to %s\n", ch.noun, ch.verb))
+		fmt.Fprint(a.env.Stderr, output.Safef("no %ss to %s\n", ch.noun, ch.verb))
 		return c, nil, nil
 	}
-	fmt.Fprint(a.env.Stderr, safef("%s to %s:\n", count(len(targets), ch.noun), ch.verb)+strings.Join(lines, "\n")+"\n")
+	fmt.Fprint(a.env.Stderr, output.Safef("%s to %s:\n", count(len(targets), ch.noun), ch.verb)+strings.Join(lines, "\n")+"\n")
 	return c, targets, nil
 }
 

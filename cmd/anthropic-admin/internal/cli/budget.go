@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -68,14 +70,14 @@ days that does not end in decimal is rounded at 20 places.`,
 			if err != nil {
 				return inputErr(cmd, err)
 			}
-			if run.format == formatTable {
+			if run.format == output.Table {
 				a.printBudgetTable(f, st, now, a.describeFilter(ctx, filter))
 			} else if err := printOne(a, cmd, budgetRow(f, st, costIDs), dataRow.json, dataColumns(keysOf(budgetRow(f, st, costIDs)))); err != nil {
 				return err
 			}
 			if st.ProjectedOver {
 				return &exitError{code: ExitOverBudget, label: "over budget", err: fmt.Errorf("the projected month-end spend %s is over the monthly budget %s",
-					centsRat(f.Projected.Rat()), dollars(budget))}
+					render.CentsRat(f.Projected.Rat()), render.Dollars(budget))}
 			}
 			return nil
 		},
@@ -89,20 +91,20 @@ func (a *app) printBudgetTable(f *report.Forecast, st *report.BudgetStatus, now 
 	lastTrailing := f.Trailing.End.AddDate(0, 0, -1)
 	short := f.AsOf.Before(now) // the forecast lacks today's bucket
 	rows := [][]string{
-		{"Monthly budget", dollars(st.Budget), ""},
-		{"Spent so far", dollars(f.MonthToDate), percent(st.UsedShare.Rat()) + " of the budget"},
-		{"Daily average", centsRat(f.DailyAverage.Rat()), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
-		{"Days left", roundText(f.RemainingDays.Rat(), 2), daysLeftText(f.RemainingDays.Rat())},
-		{"Projected month-end", centsRat(f.Projected.Rat()), percent(st.ProjectedShare.Rat()) + " of the budget"},
+		{"Monthly budget", render.Dollars(st.Budget), ""},
+		{"Spent so far", render.Dollars(f.MonthToDate), render.Percent(st.UsedShare.Rat()) + " of the budget"},
+		{"Daily average", render.CentsRat(f.DailyAverage.Rat()), fmt.Sprintf("%s – %s (the last 7 complete days)", f.Trailing.Start.Format("Jan 2"), lastTrailing.Format("Jan 2"))},
+		{"Days left", render.RoundText(f.RemainingDays.Rat(), 2), daysLeftText(f.RemainingDays.Rat())},
+		{"Projected month-end", render.CentsRat(f.Projected.Rat()), render.Percent(st.ProjectedShare.Rat()) + " of the budget"},
 	}
-	a.printLines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
-	a.renderTable("  ", nil, rows, 1)
-	projected := centsRat(f.Projected.Rat())
-	gap := centsRat(new(big.Rat).Abs(new(big.Rat).Sub(f.Projected.Rat(), st.Budget.Cents())))
+	a.out.Lines(fmt.Sprintf("Budget for %s, as of %s UTC", f.Month.Start.Format("January 2006"), f.AsOf.Format("Jan 2 15:04")))
+	a.out.ReportTable("  ", nil, rows, 1)
+	projected := render.CentsRat(f.Projected.Rat())
+	gap := render.CentsRat(new(big.Rat).Abs(new(big.Rat).Sub(f.Projected.Rat(), st.Budget.Cents())))
 	var verdict string
 	switch {
 	case st.Over:
-		verdict = fmt.Sprintf("OVER BUDGET: %s spent already, more than the budget of %s; projected %s over by month-end.", dollars(f.MonthToDate), dollars(st.Budget), gap)
+		verdict = fmt.Sprintf("OVER BUDGET: %s spent already, more than the budget of %s; projected %s over by month-end.", render.Dollars(f.MonthToDate), render.Dollars(st.Budget), gap)
 	case st.ProjectedOver:
 		verdict = fmt.Sprintf("PROJECTED OVER BUDGET: at the pace of the last 7 days the month ends at %s, %s over.", projected, gap)
 	default:
@@ -118,8 +120,8 @@ func (a *app) printBudgetTable(f *report.Forecast, st *report.BudgetStatus, now 
 	if st.ProjectedOver {
 		style = "1;31" // bold red
 	}
-	a.printStyled(verdict, style)
-	a.printLines(note, filter)
+	a.out.Styled(verdict, style)
+	a.out.Lines(note, filter)
 }
 
 // daysLeftText says how the days left are counted: the rest of today as
@@ -127,7 +129,7 @@ func (a *app) printBudgetTable(f *report.Forecast, st *report.BudgetStatus, now 
 func daysLeftText(days *big.Rat) string {
 	whole := new(big.Int).Quo(days.Num(), days.Denom())
 	today := new(big.Rat).Sub(days, new(big.Rat).SetInt(whole))
-	s := "the rest of today, " + roundText(today, 2) + " of a day"
+	s := "the rest of today, " + render.RoundText(today, 2) + " of a day"
 	if today.Sign() == 0 && whole.Sign() > 0 { // as of midnight: all of today is left
 		whole.Sub(whole, big.NewInt(1))
 		s = "all of today"
@@ -144,12 +146,12 @@ func budgetRow(f *report.Forecast, st *report.BudgetStatus, workspaces []string)
 	if workspaces == nil {
 		ids = []byte("[]")
 	}
-	dollarsOf := func(cents *big.Rat) string { return decimalString(new(big.Rat).Quo(cents, big.NewRat(100, 1))) }
+	dollarsOf := func(cents *big.Rat) string { return render.DecimalString(new(big.Rat).Quo(cents, big.NewRat(100, 1))) }
 	ratCells := func(prefix string, cents report.Ratio) []cell {
-		return []cell{strCell(prefix+"_usd", dollarsOf(cents.Rat())), strCell(prefix+"_cents", decimalString(cents.Rat()))}
+		return []cell{strCell(prefix+"_usd", dollarsOf(cents.Rat())), strCell(prefix+"_cents", render.DecimalString(cents.Rat()))}
 	}
 	pct := func(share report.Ratio) string {
-		return decimalString(new(big.Rat).Mul(share.Rat(), big.NewRat(100, 1)))
+		return render.DecimalString(new(big.Rat).Mul(share.Rat(), big.NewRat(100, 1)))
 	}
 	row := dataRow{
 		strCell("month", f.Month.Start.Format("2006-01")), strCell("as_of", rfc3339(f.AsOf)),
@@ -160,7 +162,7 @@ func budgetRow(f *report.Forecast, st *report.BudgetStatus, workspaces []string)
 	row = append(row, strCell("trailing_start", rfc3339(f.Trailing.Start)), strCell("trailing_end", rfc3339(f.Trailing.End)))
 	row = append(row, moneyCells("trailing_spend", f.TrailingSpend)...)
 	row = append(row, ratCells("daily_average", f.DailyAverage)...)
-	row = append(row, strCell("remaining_days", decimalString(f.RemainingDays.Rat())))
+	row = append(row, strCell("remaining_days", render.DecimalString(f.RemainingDays.Rat())))
 	row = append(row, ratCells("projected", f.Projected)...)
 	return append(row,
 		strCell("used_percent", pct(st.UsedShare)), strCell("projected_percent", pct(st.ProjectedShare)),

@@ -2,12 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"math/big"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -58,7 +59,7 @@ estimated_cost_usd and estimated_cost_cents (exact decimals), and final.`,
 			}
 			sum := acc.Summary()
 			days, pending := reportDays(r, run.now)
-			if run.format != formatTable {
+			if run.format != output.Table {
 				return a.printClaudeCodeRows(cmd, sum, days, pending == 0)
 			}
 			a.printClaudeCodeTable(sum, days, pending)
@@ -95,19 +96,9 @@ func actorType(t admin.ClaudeCodeActorType) string {
 	return string(t)
 }
 
-// acceptance is the share of tool proposals accepted, "92.3%", or ""
-// when none were decided.
-func acceptance(act report.ClaudeCodeActivity) string {
-	decided := act.ToolAccepted + act.ToolRejected
-	if decided <= 0 {
-		return ""
-	}
-	return percent(big.NewRat(act.ToolAccepted, decided))
-}
-
 func claudeCodeCells(act report.ClaudeCodeActivity) []string {
 	return []string{countText(int64(act.DaysActive)), countText(act.Sessions), countText(act.LinesAdded), countText(act.LinesRemoved),
-		countText(act.Commits), countText(act.PullRequests), orDash(acceptance(act)), dollars(act.EstimatedCost)}
+		countText(act.Commits), countText(act.PullRequests), orDash(render.Acceptance(act)), render.Dollars(act.EstimatedCost)}
 }
 
 func (a *app) printClaudeCodeTable(sum *report.ClaudeCodeSummary, days []report.Period, pending int) {
@@ -117,13 +108,13 @@ func (a *app) printClaudeCodeTable(sum *report.ClaudeCodeSummary, days []report.
 		rows = append(rows, append([]string{act.Name, actorType(act.Type)}, claudeCodeCells(act)...))
 	}
 	rows = append(rows, append([]string{"TOTAL", ""}, claudeCodeCells(sum.Total)...))
-	if a.flags.noHeaders {
+	if a.out.NoHeaders {
 		head = nil
 	} else {
-		a.printLines(fmt.Sprintf("Claude Code activity per actor, %s", spanOf(days, pending).coverage()))
+		a.out.Lines(fmt.Sprintf("Claude Code activity per actor, %s", spanOf(days, pending).coverage()))
 	}
-	a.renderTable("", head, rows, 2, 3, 4, 5, 6, 7, 8, 9)
-	a.printLines(spanOf(days, pending).pendingNote("the activity so far is counted"))
+	a.out.ReportTable("", head, rows, 2, 3, 4, 5, 6, 7, 8, 9)
+	a.out.Lines(spanOf(days, pending).pendingNote("the activity so far is counted"))
 }
 
 // claudeCodeRow is one actor's activity over the range, flattened.
@@ -139,7 +130,7 @@ func claudeCodeRow(act report.ClaudeCodeActivity, days []report.Period, final bo
 		intCell("lines_added", act.LinesAdded), intCell("lines_removed", act.LinesRemoved),
 		intCell("commits", act.Commits), intCell("pull_requests", act.PullRequests),
 		intCell("tool_accepted", act.ToolAccepted), intCell("tool_rejected", act.ToolRejected),
-		strCell("tool_acceptance_percent", trimPercent(acceptance(act))),
+		strCell("tool_acceptance_percent", trimPercent(render.Acceptance(act))),
 	}
 	row = append(row, moneyCells("estimated_cost", act.EstimatedCost)...)
 	return append(row, boolCell("final", final))

@@ -1,6 +1,31 @@
 // Package cli is the anthropic-admin command line: cobra commands over the
-// admin library, printers for tables and data formats, and the safety rails
-// (confirmation, --dry-run) around destructive actions.
+// admin library, and the safety rails (confirmation, --dry-run) around
+// destructive actions. What it prints goes through package output, and the
+// reports' charts, HTML page and figures are package render's.
+//
+// Where to find what:
+//
+//   - The root command, the Env a run takes from its surroundings, the
+//     client factory (clientFor: flags, environment or --fake), exit codes
+//     and how an error is explained: cli.go; credentials: credentials.go;
+//     --fake: fake.go; terminals: tty.go.
+//   - Confirmation and --dry-run: safety.go. Name → ID resolution and
+//     acting on several targets: targets.go, with the names shown for IDs
+//     in names.go.
+//   - Output: output.go ties the commands to package output (the app's one
+//     Printer, -o, the text of times).
+//   - One file per noun: users.go, invites.go, workspaces.go,
+//     workspacemembers.go, apikeys.go, ratelimits.go, org.go (org, whoami),
+//     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
+//     what the reports share (range flags, data rows): reports.go; -o focus:
+//     focus.go; demo.go and fakeserver.go.
+//   - Documented enum values: known.go; shell completion: complete.go;
+//     unknown subcommands: groups.go.
+//
+// The shared command utilities (client factory, exit codes, confirmation,
+// name resolution) are methods of app, the run, and read its flags and
+// Env: they stay in this package, by job, rather than in a cmdutil package
+// that would have to take the run's state apart to export it.
 package cli
 
 import (
@@ -22,6 +47,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
@@ -74,9 +100,11 @@ type app struct {
 		fake                         bool
 		output                       string
 		maxItems                     int
-		noHeaders, yes, dryRun       bool
-		csvRaw                       bool
+		yes, dryRun                  bool
 	}
+	// out prints what the commands show: made from env, with the
+	// --no-headers and --csv-raw flags.
+	out    output.Printer
 	client *admin.Client
 	bearer bool // the credential is an OAuth token, not an admin key
 	fake   *admintest.Server
@@ -87,10 +115,17 @@ type app struct {
 	completing bool
 }
 
+// newApp is a run in env, before its flags are read.
+func newApp(env *Env) *app {
+	a := &app{env: env}
+	a.out = newPrinter(a)
+	return a
+}
+
 // Run runs the CLI with args (without the program name) and returns the
 // exit code.
 func Run(ctx context.Context, args []string, env *Env) int {
-	a := &app{env: env}
+	a := newApp(env)
 	root := a.rootCommand()
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -143,8 +178,8 @@ a built-in demo organization with no key at all.`,
 	f.BoolVar(&a.flags.fake, "fake", false, "run against a built-in demo organization; changes are discarded at exit (also $ANTHROPIC_ADMIN_FAKE=1)")
 	f.StringVarP(&a.flags.output, "output", "o", "", "output format: table, json, jsonl, csv or yaml; cost also takes focus (FinOps FOCUS CSV) (default table on a terminal, json otherwise)")
 	f.IntVar(&a.flags.maxItems, "max-items", 0, "stop a list after this many items (0: all); lists and api --paginate only")
-	f.BoolVar(&a.flags.csvRaw, "csv-raw", false, "write CSV text cells as the API gave them, even one a spreadsheet would run as a formula")
-	f.BoolVar(&a.flags.noHeaders, "no-headers", false, "leave out the header row of tables and CSV")
+	f.BoolVar(&a.out.CSVRaw, "csv-raw", false, "write CSV text cells as the API gave them, even one a spreadsheet would run as a formula")
+	f.BoolVar(&a.out.NoHeaders, "no-headers", false, "leave out the header row of tables and CSV")
 	f.BoolVarP(&a.flags.yes, "yes", "y", false, "do destructive actions without asking")
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
 	a.given = func(name string) bool { return f.Lookup(name).Changed }

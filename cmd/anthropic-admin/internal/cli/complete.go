@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // This file wires shell completion, all in one table: flag values from the
@@ -40,7 +41,7 @@ func (a *app) registerCompletions(root *cobra.Command) {
 	args := func(path string, fn cobra.CompletionFunc) { find(path).ValidArgsFunction = fn }
 
 	flag("", "output", func(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		all := slices.Clone(formats)
+		all := slices.Clone(output.Formats)
 		if cmd.Name() == "cost" {
 			all = append(all, formatFOCUS)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // completion is what cobra's __complete answered: the values (without
@@ -63,7 +64,7 @@ func TestCompleteFlagValues(t *testing.T) {
 		{[]string{"workspaces", "update", "Staging", "--allowed-geos", "us,"}, []string{"us,global"}},
 		{[]string{"rate-limits", "list", "--group-type", "b"}, []string{"batch"}},
 		{[]string{"rate-limits", "clear", "--limiter", "tool"}, []string{"tool_uses_per_second"}},
-		{[]string{"users", "list", "-o", ""}, formats},
+		{[]string{"users", "list", "-o", ""}, output.Formats},
 		{[]string{"users", "list", "--output", "j"}, []string{"json", "jsonl"}},
 		{[]string{"cost", "-o", "f"}, []string{"focus"}},
 		{[]string{"cost", "--by", "t"}, []string{"token-type"}},

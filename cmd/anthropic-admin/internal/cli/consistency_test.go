@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"math/big"
 	"os"
 	"regexp"
@@ -11,7 +12,7 @@ import (
 func TestOutputHelpListsFocus(t *testing.T) {
 	r := mustRun(t, nil, term{}, "--help")
 	line := regexp.MustCompile(`(?m)^.*--output string.*$`).FindString(r.stdout)
-	for _, f := range append(formats, formatFOCUS) {
+	for _, f := range append(output.Formats, formatFOCUS) {
 		if !strings.Contains(line, f) {
 			t.Errorf("-o help does not list %s: %q", f, line)
 		}

@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -274,7 +276,7 @@ Priority Tier spend is not in the cost report.`,
 					return err
 				}
 				sinks, finish = append(sinks, add), append(finish, done)
-			case format == formatTable:
+			case format == output.Table:
 				if table, err = report.NewCostSummarizer(dim.field, now); err != nil {
 					return err
 				}
@@ -337,53 +339,53 @@ func (a *app) spendTable(ctx context.Context, sum *report.CostSummary, dim costD
 	parts := make([]admin.Amount, len(sum.Groups))
 	for i, g := range sum.Groups {
 		parts[i] = g.Total
-		row := []string{a.costLabel(ctx, dim, g.Key), dollars(g.Total), share(g.Total, sum.Total), bar(g.Total, sum.Total, 24)}
+		row := []string{a.costLabel(ctx, dim, g.Key), render.Dollars(g.Total), render.Share(g.Total, sum.Total), render.Bar(g.Total, sum.Total, 24)}
 		if withID {
 			row = slices.Insert(row, 1, orDash(g.Key))
 		}
 		rows = append(rows, row)
 	}
-	total := []string{"TOTAL", dollars(sum.Total), share(sum.Total, sum.Total), ""}
+	total := []string{"TOTAL", render.Dollars(sum.Total), render.Share(sum.Total, sum.Total), ""}
 	if withID {
 		total = slices.Insert(total, 1, "")
 	}
 	n := len(head)
-	return head, append(rows, total), []int{n - 3, n - 2}, roundingNote(parts, sum.Total)
+	return head, append(rows, total), []int{n - 3, n - 2}, render.RoundingNote(parts, sum.Total)
 }
 
 // pendingSpend is the footnote for spend that is not final: which days, and
 // how much of the total they hold.
 func pendingSpend(sum *report.CostSummary) string {
 	open := admin.Sum(sum.Series[len(sum.Series)-sum.Pending:]...)
-	return spanOf(sum.Periods, sum.Pending).pendingNote(fmt.Sprintf("the spend so far, %s, is in the total", dollars(open)))
+	return spanOf(sum.Periods, sum.Pending).pendingNote(fmt.Sprintf("the spend so far, %s, is in the total", render.Dollars(open)))
 }
 
 func (a *app) printCostTable(ctx context.Context, sum *report.CostSummary, dim costDim, q costQuery) {
 	head, rows, right, note := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
-	if a.flags.noHeaders {
+	if a.out.NoHeaders {
 		head = nil
 	} else {
-		a.printLines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage()))
+		a.out.Lines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage()))
 	}
-	a.renderTable("", head, rows, right...)
-	a.printLines(note, pendingSpend(sum), shortNote(lastEnd(sum.Periods), q.r), a.describeFilter(ctx, q.filter))
+	a.out.ReportTable("", head, rows, right...)
+	a.out.Lines(note, pendingSpend(sum), shortNote(lastEnd(sum.Periods), q.r), a.describeFilter(ctx, q.filter))
 }
 
 // costCharts draws the spend per day under the table: bars stacked by the
 // largest groups, and a sparkline per group.
 func (a *app) costCharts(ctx context.Context, sum *report.CostSummary, dim costDim, now time.Time) {
-	d := dailySpend{timeline: timelineOf(sum.Periods, now), series: a.costSeries(ctx, sum, dim)}.top(5, dim.plural)
+	d := render.DailySpend{Timeline: timelineOf(sum.Periods, now), Series: a.costSeries(ctx, sum, dim)}.Top(5, dim.plural)
 	fmt.Fprintln(a.env.Stdout)
-	a.termChart().bars(d)
+	a.termChart().Bars(d)
 	fmt.Fprintln(a.env.Stdout)
-	a.termChart().sparklines(d)
+	a.termChart().Sparklines(d)
 }
 
 // costSeries are the summary's groups as chart series, named as in tables.
-func (a *app) costSeries(ctx context.Context, sum *report.CostSummary, dim costDim) []series {
-	out := make([]series, len(sum.Groups))
+func (a *app) costSeries(ctx context.Context, sum *report.CostSummary, dim costDim) []render.Series {
+	out := make([]render.Series, len(sum.Groups))
 	for i, g := range sum.Groups {
-		out[i] = series{name: a.costLabel(ctx, dim, g.Key), values: g.Series}
+		out[i] = render.Series{Name: a.costLabel(ctx, dim, g.Key), Values: g.Series}
 	}
 	return out
 }
@@ -413,13 +415,13 @@ func (a *app) costRowSink(ctx context.Context, format string, dim costDim, now t
 			if g.Total.IsZero() {
 				continue
 			}
-			if err := w.write(a.costRow(ctx, sum.Periods[0], dim, g.Key, g.Total)); err != nil {
+			if err := w.Write(a.costRow(ctx, sum.Periods[0], dim, g.Key, g.Total)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return add, w.close
+	return add, w.Close
 }
 
 // focusSink writes every cost line as a FOCUS row as the days arrive, with
@@ -437,7 +439,7 @@ func (a *app) focusSink(ctx context.Context, c *admin.Client, usage admin.UsageM
 	export := report.FOCUSExport{AccountID: org.ID, AccountName: org.Name, Tokens: tokens,
 		WorkspaceName: func(id string) string { return a.names.workspace(ctx, id) }}
 	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
-	fw := newFOCUSWriter(out, a.flags.csvRaw)
+	fw := newFOCUSWriter(out, a.out.CSVRaw)
 	add = func(b admin.CostBucket) error {
 		for _, row := range export.Rows(b) {
 			fw.write(row)
@@ -510,13 +512,13 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 	for i, p := range tokens.Periods {
 		perDay[p.Start.Unix()] = tokens.Series[i]
 	}
-	var counts tokenCounts
+	var counts render.TokenCounts
 	for _, p := range byWorkspace.Periods {
 		n := perDay[p.Start.Unix()]
-		counts.uncachedInput = append(counts.uncachedInput, n.UncachedInputTokens)
-		counts.cacheWrite = append(counts.cacheWrite, n.CacheCreation5mTokens+n.CacheCreation1hTokens)
-		counts.cacheRead = append(counts.cacheRead, n.CacheReadTokens)
-		counts.output = append(counts.output, n.OutputTokens)
+		counts.UncachedInput = append(counts.UncachedInput, n.UncachedInputTokens)
+		counts.CacheWrite = append(counts.CacheWrite, n.CacheCreation5mTokens+n.CacheCreation1hTokens)
+		counts.CacheRead = append(counts.CacheRead, n.CacheReadTokens)
+		counts.Output = append(counts.Output, n.OutputTokens)
 	}
 	org, err := c.Organization.Get(ctx)
 	if err != nil {
@@ -526,19 +528,24 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 	if len(periods) == 0 {
 		return fmt.Errorf("the cost report has no days in this range")
 	}
-	report := htmlReport{
-		title: org.Name, start: periods[0].Start, end: periods[len(periods)-1].End, generated: now,
-		days:        timelineOf(periods, now),
-		byWorkspace: a.costSeries(ctx, byWorkspace, costByWorkspace), byModel: a.costSeries(ctx, byModel, costByModel),
-		tokens: counts,
+	report := render.HTMLReport{
+		Title: org.Name, Start: periods[0].Start, End: periods[len(periods)-1].End, Generated: now,
+		Days:        timelineOf(periods, now),
+		ByWorkspace: a.costSeries(ctx, byWorkspace, costByWorkspace), ByModel: a.costSeries(ctx, byModel, costByModel),
+		Tokens: counts,
 	}
 	var buf bytes.Buffer
-	if err := writeHTMLReport(&buf, report); err != nil {
+	if err := render.WriteHTML(&buf, report); err != nil {
 		return err
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprint(a.env.Stderr, safef("wrote %s: spend %s, %s in all\n", path, dateRange(report.start, report.end), dollars(byWorkspace.Total)))
+	fmt.Fprint(a.env.Stderr, output.Safef("wrote %s: spend %s, %s in all\n", path, render.DateRange(report.Start, report.End), render.Dollars(byWorkspace.Total)))
 	return nil
+}
+
+// termChart draws the report charts on stdout: fancy on a color terminal.
+func (a *app) termChart() render.TermChart {
+	return render.TermChart{W: a.env.Stdout, Width: a.env.Width, Fancy: a.color()}
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -386,7 +387,7 @@ func TestCostTableRowsAreExactRounded(t *testing.T) {
 	money := func(cents *big.Rat) string {
 		s := new(big.Rat).Quo(cents, big.NewRat(100, 1)).FloatString(2)
 		whole, frac, _ := strings.Cut(s, ".")
-		return "$" + groupThousands(whole) + "." + frac
+		return "$" + render.GroupThousands(whole) + "." + frac
 	}
 	pct := func(part, total *big.Rat) string {
 		return new(big.Rat).Mul(new(big.Rat).Quo(part, total), big.NewRat(100, 1)).FloatString(1) + "%"

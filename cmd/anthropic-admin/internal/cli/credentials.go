@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"io"
 	"log/slog"
 	"os"
@@ -35,7 +36,7 @@ func (a *app) credential() (secret string, bearer bool, err error) {
 			secret, err = readSecretLine(c.flag, a.env.Stdin)
 		case strings.TrimSpace(c.value) != "":
 			secret = strings.TrimSpace(c.value)
-			fmt.Fprint(a.env.Stderr, safef("warning: a secret given with %s stays in shell history and process listings; use %s-file PATH, %s - (stdin) or the environment\n", c.flag, c.flag, c.flag))
+			fmt.Fprint(a.env.Stderr, output.Safef("warning: a secret given with %s stays in shell history and process listings; use %s-file PATH, %s - (stdin) or the environment\n", c.flag, c.flag, c.flag))
 		default:
 			continue
 		}
@@ -111,7 +112,7 @@ type warnings struct{ w io.Writer }
 func (h warnings) Enabled(_ context.Context, l slog.Level) bool { return l >= slog.LevelWarn }
 
 func (h warnings) Handle(_ context.Context, r slog.Record) error {
-	_, err := fmt.Fprint(h.w, safef("warning: %s\n", r.Message))
+	_, err := fmt.Fprint(h.w, output.Safef("warning: %s\n", r.Message))
 	return err
 }
 

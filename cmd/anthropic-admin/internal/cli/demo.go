@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -51,7 +53,7 @@ func (d demoWriter) heading(s string) {
 }
 
 func (d demoWriter) line(format string, args ...any) {
-	fmt.Fprint(d.w, safef("  "+format+"\n", args...))
+	fmt.Fprint(d.w, output.Safef("  "+format+"\n", args...))
 }
 
 func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
@@ -121,7 +123,7 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 		rows = append(rows, []string{w.Name, fmt.Sprint(len(members)), fmt.Sprint(activeKeys[w.ID]), state})
 	}
 	d.heading(fmt.Sprintf("Workspaces (%d active, %d archived)", len(workspaces)-archived, archived))
-	a.writeIndentedTable([]string{"NAME", "MEMBERS", "ACTIVE KEYS", "STATE"}, rows, 1, 2)
+	a.out.ReportTable("  ", []string{"NAME", "MEMBERS", "ACTIVE KEYS", "STATE"}, rows, 1, 2)
 	d.line("$ anthropic-admin workspaces list --include-archived")
 
 	d.heading("API keys that need attention")
@@ -134,7 +136,7 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 		for _, k := range attention[:min(shown, len(attention))] {
 			krows = append(krows, []string{k.key.Name, a.names.workspace(ctx, k.key.WorkspaceID()), string(k.key.Status), k.why})
 		}
-		a.writeIndentedTable([]string{"KEY", "WORKSPACE", "STATUS", "WHY"}, krows)
+		a.out.ReportTable("  ", []string{"KEY", "WORKSPACE", "STATUS", "WHY"}, krows)
 		if len(attention) > shown {
 			d.line("… and %d more", len(attention)-shown)
 		}
@@ -228,9 +230,9 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 	if err != nil {
 		return err
 	}
-	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", dollars(sum.Total)))
+	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", render.Dollars(sum.Total)))
 	head, rows, right, note := a.spendTable(ctx, sum, costByWorkspace, false)
-	a.writeIndentedTable(head, rows, right...)
+	a.out.ReportTable("  ", head, rows, right...)
 	if note != "" {
 		d.line("%s", note)
 	}

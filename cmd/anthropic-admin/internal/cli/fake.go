@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"net/http"
 	"strings"
 	"sync"
@@ -51,7 +52,7 @@ func (a *app) fakeNotice(hc *http.Client, source string) *http.Client {
 		}
 	}
 	if len(ignored) > 0 {
-		fmt.Fprint(a.env.Stderr, safef("note: %s ignores %s: the built-in demo organization answers, and changes are discarded at exit\n",
+		fmt.Fprint(a.env.Stderr, output.Safef("note: %s ignores %s: the built-in demo organization answers, and changes are discarded at exit\n",
 			source, strings.Join(ignored, " and ")))
 		return hc
 	}
@@ -64,7 +65,7 @@ func (a *app) fakeNotice(hc *http.Client, source string) *http.Client {
 		next = http.DefaultTransport
 	}
 	say := sync.OnceFunc(func() {
-		fmt.Fprint(a.env.Stderr, safef("note: %s: changes go to the built-in demo organization and are discarded at exit\n", source))
+		fmt.Fprint(a.env.Stderr, output.Safef("note: %s: changes go to the built-in demo organization and are discarded at exit\n", source))
 	})
 	cp.Transport = roundTripFunc(func(req *http.Request) (*http.Response, error) {
 		if req.Method != http.MethodGet && req.Method != http.MethodHead {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -25,7 +26,7 @@ func (fw focusWriter) write(r report.FOCUSRow) {
 	rec := r.Record()
 	if !fw.raw {
 		for i, c := range rec {
-			rec[i] = csvText(c)
+			rec[i] = output.CSVText(c)
 		}
 	}
 	fw.cw.Write(rec)

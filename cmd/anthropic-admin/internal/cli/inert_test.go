@@ -150,14 +150,3 @@ func TestCSVIsSafeInASpreadsheet(t *testing.T) {
 		}
 	}
 }
-
-func TestCSVText(t *testing.T) {
-	for in, want := range map[string]string{
-		"-12.50": "-12.50", "+3": "+3", "1e5": "1e5", "0.000001": "0.000001",
-		"-1+1": "'-1+1", "=SUM(A1)": "'=SUM(A1)", "@x": "'@x", "Production": "Production", "": "",
-	} {
-		if got := csvText(in); got != want {
-			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -9,23 +9,24 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
-func (a *app) inviteColumns() []column[admin.Invite] {
-	return []column[admin.Invite]{
-		{header: "id", fit: fitID, text: func(i admin.Invite) string { return i.ID }},
-		{header: "email", fit: fitName, text: func(i admin.Invite) string { return i.Email }},
-		{header: "role", fit: fitKeep, text: func(i admin.Invite) string { return string(i.Role) }},
-		{header: "status", fit: fitKeep, text: func(i admin.Invite) string { return string(i.Status) }},
-		{header: "invited", field: "invited_at", fit: fitKeep, text: func(i admin.Invite) string { return a.when(i.InvitedAt) }, value: func(i admin.Invite) string { return rfc3339(i.InvitedAt) }},
+func (a *app) inviteColumns() []output.Column[admin.Invite] {
+	return []output.Column[admin.Invite]{
+		{Header: "id", Fit: output.FitID, Text: func(i admin.Invite) string { return i.ID }},
+		{Header: "email", Fit: output.FitName, Text: func(i admin.Invite) string { return i.Email }},
+		{Header: "role", Fit: output.FitKeep, Text: func(i admin.Invite) string { return string(i.Role) }},
+		{Header: "status", Fit: output.FitKeep, Text: func(i admin.Invite) string { return string(i.Status) }},
+		{Header: "invited", Field: "invited_at", Fit: output.FitKeep, Text: func(i admin.Invite) string { return a.when(i.InvitedAt) }, Value: func(i admin.Invite) string { return rfc3339(i.InvitedAt) }},
 		// An accepted invite no longer expires; its expires_at stays in
 		// the data formats, as the API sent it.
-		{header: "expires", field: "expires_at", fit: fitKeep, text: func(i admin.Invite) string {
+		{Header: "expires", Field: "expires_at", Fit: output.FitKeep, Text: func(i admin.Invite) string {
 			if i.Status == admin.InviteStatusAccepted {
 				return "-"
 			}
 			return a.when(i.ExpiresAt)
-		}, value: func(i admin.Invite) string { return rfc3339(i.ExpiresAt) }},
+		}, Value: func(i admin.Invite) string { return rfc3339(i.ExpiresAt) }},
 	}
 }
 
@@ -81,9 +82,9 @@ func (a *app) invitesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cols := append(a.inviteColumns(), column[admin.Invite]{header: "accepted", field: "accepted_at", fit: fitKeep,
-				text:  func(i admin.Invite) string { return a.whenPtr(i.AcceptedAt, "-") },
-				value: func(i admin.Invite) string { return rfc3339Ptr(i.AcceptedAt) }})
+			cols := append(a.inviteColumns(), output.Column[admin.Invite]{Header: "accepted", Field: "accepted_at", Fit: output.FitKeep,
+				Text:  func(i admin.Invite) string { return a.whenPtr(i.AcceptedAt, "-") },
+				Value: func(i admin.Invite) string { return rfc3339Ptr(i.AcceptedAt) }})
 			return printOne(a, cmd, *inv, inviteRaw, cols)
 		},
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"testing"
 )
 
@@ -20,26 +21,26 @@ func TestListWriterStreams(t *testing.T) {
 		rows   []dataRow
 		want   string
 	}{
-		{formatJSON, rows, "[\n  {\n    \"name\": \"a\",\n    \"count\": 1\n  },\n  {\n    \"name\": \"b \\\"quoted\\\", \\u003ctag\\u003e\",\n    \"count\": 2\n  }\n]\n"},
-		{formatJSON, nil, "[]\n"},
-		{formatJSONL, rows, "{\"name\":\"a\",\"count\":1}\n{\"name\":\"b \\\"quoted\\\", \\u003ctag\\u003e\",\"count\":2}\n"},
-		{formatJSONL, nil, ""},
-		{formatYAML, rows[:1], "- name: a\n  count: 1\n"},
-		{formatYAML, nil, "[]\n"},
-		{formatCSV, rows, "name,count\na,1\n\"b \"\"quoted\"\", <tag>\",2\n"},
-		{formatCSV, nil, "name,count\n"},
+		{output.JSON, rows, "[\n  {\n    \"name\": \"a\",\n    \"count\": 1\n  },\n  {\n    \"name\": \"b \\\"quoted\\\", \\u003ctag\\u003e\",\n    \"count\": 2\n  }\n]\n"},
+		{output.JSON, nil, "[]\n"},
+		{output.JSONL, rows, "{\"name\":\"a\",\"count\":1}\n{\"name\":\"b \\\"quoted\\\", \\u003ctag\\u003e\",\"count\":2}\n"},
+		{output.JSONL, nil, ""},
+		{output.YAML, rows[:1], "- name: a\n  count: 1\n"},
+		{output.YAML, nil, "[]\n"},
+		{output.CSV, rows, "name,count\na,1\n\"b \"\"quoted\"\", <tag>\",2\n"},
+		{output.CSV, nil, "name,count\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			var out bytes.Buffer
-			a := &app{env: &Env{Stdout: &out}}
+			a := newApp(&Env{Stdout: &out})
 			w := a.rowWriter(tt.format, keys)
 			for _, r := range tt.rows {
-				if err := w.write(r); err != nil {
+				if err := w.Write(r); err != nil {
 					t.Fatal(err)
 				}
 			}
-			if err := w.close(); err != nil {
+			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
 			if out.String() != tt.want {

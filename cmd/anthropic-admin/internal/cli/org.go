@@ -8,11 +8,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
-var orgColumns = []column[*admin.Organization]{
-	{header: "name", text: func(o *admin.Organization) string { return o.Name }},
-	{header: "id", text: func(o *admin.Organization) string { return o.ID }},
+var orgColumns = []output.Column[*admin.Organization]{
+	{Header: "name", Text: func(o *admin.Organization) string { return o.Name }},
+	{Header: "id", Text: func(o *admin.Organization) string { return o.ID }},
 }
 
 func orgRaw(o *admin.Organization) json.RawMessage { return o.RawJSON() }
@@ -38,10 +39,10 @@ func (a *app) whoamiCommand() *cobra.Command {
 			}
 			id := identity{org: org, fake: a.fake != nil, baseURL: a.apiURL()}
 			id.credential, id.credentialText = a.credentialKind()
-			if format != formatTable {
+			if format != output.Table {
 				return printOne(a, cmd, id, identity.json, identityColumns)
 			}
-			fmt.Fprint(a.env.Stdout, safef("Organization:  %s\nID:            %s\nCredential:    %s\nAPI:           %s\n",
+			fmt.Fprint(a.env.Stdout, output.Safef("Organization:  %s\nID:            %s\nCredential:    %s\nAPI:           %s\n",
 				org.Name, org.ID, id.credentialText, id.baseURL))
 			return nil
 		},
@@ -71,12 +72,12 @@ func (i identity) json() json.RawMessage {
 	return b
 }
 
-var identityColumns = []column[identity]{
-	{header: "organization id", text: func(i identity) string { return i.org.ID }},
-	{header: "organization name", text: func(i identity) string { return i.org.Name }},
-	{header: "credential", text: func(i identity) string { return i.credential }},
-	{header: "fake", text: func(i identity) string { return strconv.FormatBool(i.fake) }},
-	{header: "base url", text: func(i identity) string { return i.baseURL }},
+var identityColumns = []output.Column[identity]{
+	{Header: "organization id", Text: func(i identity) string { return i.org.ID }},
+	{Header: "organization name", Text: func(i identity) string { return i.org.Name }},
+	{Header: "credential", Text: func(i identity) string { return i.credential }},
+	{Header: "fake", Text: func(i identity) string { return strconv.FormatBool(i.fake) }},
+	{Header: "base url", Text: func(i identity) string { return i.baseURL }},
 }
 
 // credentialKind names the credential in use, for data (admin_key,

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // groupName is how a person knows a rate-limit group: its display name
@@ -24,19 +25,19 @@ func groupName(g admin.RateLimitGroup) string {
 
 // rateLimitCSV are the CSV columns of the organization's entries, one row
 // each.
-var rateLimitCSV = []column[admin.RateLimit]{
-	{header: "group type", text: func(r admin.RateLimit) string { return string(r.Group.Type) }},
-	{header: "group", field: "group_display_name", text: func(r admin.RateLimit) string { return r.Group.DisplayName }},
-	{header: "models", text: func(r admin.RateLimit) string { return strings.Join(r.Models, " ") }},
-	{header: "limits", text: func(r admin.RateLimit) string {
+var rateLimitCSV = []output.Column[admin.RateLimit]{
+	{Header: "group type", Text: func(r admin.RateLimit) string { return string(r.Group.Type) }},
+	{Header: "group", Field: "group_display_name", Text: func(r admin.RateLimit) string { return r.Group.DisplayName }},
+	{Header: "models", Text: func(r admin.RateLimit) string { return strings.Join(r.Models, " ") }},
+	{Header: "limits", Text: func(r admin.RateLimit) string {
 		parts := make([]string, len(r.Limits))
 		for i, l := range r.Limits {
 			parts[i] = fmt.Sprintf("%s=%d", l.Type, l.Value)
 		}
 		return strings.Join(parts, ", ")
 	}},
-	{header: "id", text: func(r admin.RateLimit) string { return r.ID }},
-	{header: "group id", text: func(r admin.RateLimit) string { return r.Group.ID }},
+	{Header: "id", Text: func(r admin.RateLimit) string { return r.ID }},
+	{Header: "group id", Text: func(r admin.RateLimit) string { return r.Group.ID }},
 }
 
 // orgLimitRow is one limiter of an organization entry: a table shows a row
@@ -49,16 +50,16 @@ type orgLimitRow struct {
 
 // orgLimitColumns are the table columns of the organization's limits:
 // nothing in them is ever cut, since a cut limit or model name misleads.
-var orgLimitColumns = []column[orgLimitRow]{
-	{header: "group", fit: fitKeep, text: func(r orgLimitRow) string {
+var orgLimitColumns = []output.Column[orgLimitRow]{
+	{Header: "group", Fit: output.FitKeep, Text: func(r orgLimitRow) string {
 		if !r.first {
 			return ""
 		}
 		return groupName(r.entry.Group)
 	}},
-	{header: "limiter", fit: fitKeep, text: func(r orgLimitRow) string { return string(r.limit.Type) }},
-	{header: "value", fit: fitKeep, right: true, text: func(r orgLimitRow) string { return strconv.FormatInt(r.limit.Value, 10) }},
-	{header: "models", fit: fitKeep, text: func(r orgLimitRow) string {
+	{Header: "limiter", Fit: output.FitKeep, Text: func(r orgLimitRow) string { return string(r.limit.Type) }},
+	{Header: "value", Fit: output.FitKeep, Right: true, Text: func(r orgLimitRow) string { return strconv.FormatInt(r.limit.Value, 10) }},
+	{Header: "models", Fit: output.FitKeep, Text: func(r orgLimitRow) string {
 		if !r.first {
 			return ""
 		}
@@ -74,29 +75,29 @@ type limitRow struct {
 	admin.WorkspaceRateLimitValue
 }
 
-func limitRowColumns(withIDs bool) []column[limitRow] {
-	cols := []column[limitRow]{
-		{header: "group", field: "group_display_name", fit: fitKeep, text: func(r limitRow) string { return groupName(r.entry.Group) }, value: func(r limitRow) string { return r.entry.Group.DisplayName }},
-		{header: "limiter", field: "limit_type", fit: fitKeep, text: func(r limitRow) string { return string(r.Type) }},
-		{header: "value", fit: fitKeep, right: true, text: func(r limitRow) string { return strconv.FormatInt(r.Value, 10) }},
-		{header: "org limit", fit: fitKeep, right: true, text: func(r limitRow) string {
+func limitRowColumns(withIDs bool) []output.Column[limitRow] {
+	cols := []output.Column[limitRow]{
+		{Header: "group", Field: "group_display_name", Fit: output.FitKeep, Text: func(r limitRow) string { return groupName(r.entry.Group) }, Value: func(r limitRow) string { return r.entry.Group.DisplayName }},
+		{Header: "limiter", Field: "limit_type", Fit: output.FitKeep, Text: func(r limitRow) string { return string(r.Type) }},
+		{Header: "value", Fit: output.FitKeep, Right: true, Text: func(r limitRow) string { return strconv.FormatInt(r.Value, 10) }},
+		{Header: "org limit", Fit: output.FitKeep, Right: true, Text: func(r limitRow) string {
 			if r.OrgLimit == nil {
 				return "-"
 			}
 			return strconv.FormatInt(*r.OrgLimit, 10)
-		}, value: func(r limitRow) string {
+		}, Value: func(r limitRow) string {
 			if r.OrgLimit == nil {
 				return ""
 			}
 			return strconv.FormatInt(*r.OrgLimit, 10)
 		}},
-		{header: "source", field: "source_type", fit: fitKeep, text: func(r limitRow) string { return string(r.Source.Type) }},
+		{Header: "source", Field: "source_type", Fit: output.FitKeep, Text: func(r limitRow) string { return string(r.Source.Type) }},
 	}
 	if withIDs {
 		cols = append(cols,
-			column[limitRow]{header: "rate limit id", fit: fitID, text: func(r limitRow) string { return r.entry.RateLimitID }},
-			column[limitRow]{header: "group type", text: func(r limitRow) string { return string(r.entry.Group.Type) }},
-			column[limitRow]{header: "workspace id", fit: fitID, text: func(r limitRow) string { return r.entry.WorkspaceID }})
+			output.Column[limitRow]{Header: "rate limit id", Fit: output.FitID, Text: func(r limitRow) string { return r.entry.RateLimitID }},
+			output.Column[limitRow]{Header: "group type", Text: func(r limitRow) string { return string(r.entry.Group.Type) }},
+			output.Column[limitRow]{Header: "workspace id", Fit: output.FitID, Text: func(r limitRow) string { return r.entry.WorkspaceID }})
 	}
 	return cols
 }
@@ -110,9 +111,9 @@ func printWorkspaceLimits(a *app, cmd *cobra.Command, entries []admin.WorkspaceR
 	}
 	raw := func(w admin.WorkspaceRateLimit) json.RawMessage { return w.RawJSON() }
 	switch {
-	case format != formatTable && format != formatCSV && single:
+	case format != output.Table && format != output.CSV && single:
 		return printOne(a, cmd, entries[0], raw, nil)
-	case format != formatTable && format != formatCSV:
+	case format != output.Table && format != output.CSV:
 		return printList(a, cmd, entries, raw, nil)
 	}
 	var rows []limitRow
@@ -121,7 +122,7 @@ func printWorkspaceLimits(a *app, cmd *cobra.Command, entries []admin.WorkspaceR
 			rows = append(rows, limitRow{entry: &entries[i], WorkspaceRateLimitValue: l})
 		}
 	}
-	return printList(a, cmd, rows, nil, limitRowColumns(format == formatCSV))
+	return printList(a, cmd, rows, nil, limitRowColumns(format == output.CSV))
 }
 
 func (a *app) rateLimitsCommand() *cobra.Command {
@@ -164,7 +165,7 @@ func (a *app) rateLimitsCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if format != formatTable {
+				if format != output.Table {
 					return printList(a, cmd, items, rateLimitRaw, rateLimitCSV)
 				}
 				var rows []orgLimitRow
@@ -299,7 +300,7 @@ func (a *app) changeWorkspaceLimits(cmd *cobra.Command, done string, at limitTar
 	if err != nil || a.flags.dryRun {
 		return err
 	}
-	fmt.Fprint(a.env.Stderr, safef("%s %s of %s in workspace %s\n", done,
+	fmt.Fprint(a.env.Stderr, output.Safef("%s %s of %s in workspace %s\n", done,
 		count(len(updates), "limit"), groupName(entry.Group), a.names.workspace(ctx, wsID)))
 	if len(got.Limits) == 0 {
 		return nil // no overrides left: nothing to show
@@ -353,7 +354,7 @@ func (a *app) noteAboveOrg(entry admin.RateLimit, updates []admin.RateLimitUpdat
 	for _, u := range updates {
 		i := slices.IndexFunc(entry.Limits, func(l admin.RateLimitValue) bool { return l.Type == u.Type })
 		if v, ok := u.Value.Get(); ok && i >= 0 && v > entry.Limits[i].Value {
-			fmt.Fprint(a.env.Stderr, safef("note: %s=%d is above the organization's limit of %d for %s, which still applies\n",
+			fmt.Fprint(a.env.Stderr, output.Safef("note: %s=%d is above the organization's limit of %d for %s, which still applies\n",
 				u.Type, v, entry.Limits[i].Value, groupName(entry.Group)))
 		}
 	}

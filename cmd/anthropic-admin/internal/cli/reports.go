@@ -14,7 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
-	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -151,7 +152,7 @@ func streamRange[T any](a *app, what string, r admin.TimeRange, perRequest time.
 		}
 		// A float is fine here: it only places a progress figure.
 		if pct := min(100, max(0, int(reached(it).Sub(r.Start).Seconds()*100/span))); pct != shown {
-			fmt.Fprint(a.env.Stderr, safef("\rfetching %s… %d%%", what, pct))
+			fmt.Fprint(a.env.Stderr, output.Safef("\rfetching %s… %d%%", what, pct))
 			shown = pct
 		}
 	}
@@ -190,7 +191,7 @@ func (s span) coverage() string {
 		return "no data in this range"
 	}
 	if s.daily() {
-		return fmt.Sprintf("%s (%s)", dateRange(s.start, s.end), count(s.n, "UTC day"))
+		return fmt.Sprintf("%s (%s)", render.DateRange(s.start, s.end), count(s.n, "UTC day"))
 	}
 	width := "hourly bucket"
 	if s.width < time.Hour {
@@ -254,40 +255,15 @@ func lagText() string {
 
 // timelineOf is the chart timeline of daily periods: a day is marked
 // incomplete exactly when its period is not final.
-func timelineOf(periods []report.Period, now time.Time) timeline {
-	t := timeline{}
+func timelineOf(periods []report.Period, now time.Time) render.Timeline {
+	t := render.Timeline{}
 	for _, p := range periods {
-		t.days = append(t.days, p.Start.UTC())
+		t.Days = append(t.Days, p.Start.UTC())
 		if !p.Final {
-			t.completeUntil = now.Add(-report.Lag)
+			t.CompleteUntil = now.Add(-report.Lag)
 		}
 	}
 	return t
-}
-
-// printLines writes lines to stdout, skipping empty ones, wrapped to the
-// table's width; a footnote ("* ...") continues under its text.
-func (a *app) printLines(lines ...string) {
-	for _, l := range lines {
-		a.printStyled(l, "")
-	}
-}
-
-// printStyled prints one line of printLines, inert whatever names it holds,
-// in an SGR style (such as "1;31", bold red) on a color terminal.
-func (a *app) printStyled(l, style string) {
-	if l == "" {
-		return
-	}
-	indent := ""
-	if strings.HasPrefix(l, "* ") {
-		indent = "  "
-	}
-	text := wrap(termsafe.Text(l), a.width(), indent)
-	if style != "" && a.color() {
-		text = "\x1b[" + style + "m" + text + "\x1b[0m"
-	}
-	fmt.Fprintln(a.env.Stdout, text)
 }
 
 // groupSums adds values up per group, a group being a key of one value per
@@ -336,9 +312,9 @@ func (g *groupSums[V]) sorted(rank func(a, b V) int) []groupSum[V] {
 // countText is a count with thousands separators: 1,234,567.
 func countText(n int64) string {
 	if n < 0 {
-		return "-" + groupThousands(strconv.FormatInt(-n, 10))
+		return "-" + render.GroupThousands(strconv.FormatInt(-n, 10))
 	}
-	return groupThousands(strconv.FormatInt(n, 10))
+	return render.GroupThousands(strconv.FormatInt(n, 10))
 }
 
 // dataRow is one flattened row of a report's data output (JSON, JSONL,
@@ -361,7 +337,7 @@ func boolCell(key string, b bool) cell {
 
 // moneyCells are an amount of cents as exact dollars and exact cents.
 func moneyCells(prefix string, a admin.Amount) []cell {
-	return []cell{strCell(prefix+"_usd", decimalString(a.Dollars())), strCell(prefix+"_cents", decimalString(a.Cents()))}
+	return []cell{strCell(prefix+"_usd", render.DecimalString(a.Dollars())), strCell(prefix+"_cents", render.DecimalString(a.Cents()))}
 }
 
 func (r dataRow) json() json.RawMessage { return r.appendJSON(nil, false) }
@@ -419,17 +395,17 @@ func printRows(a *app, cmd *cobra.Command, keys []string, rows []dataRow) error 
 
 // rowWriter writes data rows one at a time in a data format; keys name the
 // columns, so CSV has its header even when no row comes.
-func (a *app) rowWriter(format string, keys []string) *listWriter[dataRow] {
-	w := newListWriter(a, format, dataRow.json, dataColumns(keys))
-	w.indented = func(r dataRow, b []byte) []byte { return r.appendJSON(b, true) }
+func (a *app) rowWriter(format string, keys []string) *output.ListWriter[dataRow] {
+	w := output.NewListWriter(&a.out, format, dataRow.json, dataColumns(keys))
+	w.Indented = func(r dataRow, b []byte) []byte { return r.appendJSON(b, true) }
 	return w
 }
 
 // dataColumns are the CSV columns of data rows with these keys.
-func dataColumns(keys []string) []column[dataRow] {
-	cols := make([]column[dataRow], len(keys))
+func dataColumns(keys []string) []output.Column[dataRow] {
+	cols := make([]output.Column[dataRow], len(keys))
 	for i, k := range keys {
-		cols[i] = column[dataRow]{header: k, text: func(r dataRow) string { return r[i].text }}
+		cols[i] = output.Column[dataRow]{Header: k, Text: func(r dataRow) string { return r[i].text }}
 	}
 	return cols
 }
@@ -454,14 +430,14 @@ func (a *app) reportFormat(cmd *cobra.Command, chart, focus bool) (string, error
 		return formatFOCUS, nil
 	}
 	if chart && a.flags.output == "" {
-		return formatTable, nil
+		return output.Table, nil
 	}
 	f, err := a.format(cmd)
-	if err == nil && chart && f != formatTable {
+	if err == nil && chart && f != output.Table {
 		return "", usageErr(cmd, "--chart draws under the table: leave out -o %s", a.flags.output)
 	}
 	if err != nil && focus {
-		err = usageErr(cmd, "unknown output format %q: use one of %s or focus", a.flags.output, strings.Join(formats, ", "))
+		err = usageErr(cmd, "unknown output format %q: use one of %s or focus", a.flags.output, strings.Join(output.Formats, ", "))
 	}
 	return f, err
 }

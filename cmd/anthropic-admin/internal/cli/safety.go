@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // confirm asks before a destructive action. --yes skips the question; away
@@ -26,7 +27,7 @@ func (a *app) confirm(cmd *cobra.Command, action string) error {
 	if !a.env.StdinTTY || !a.env.StderrTTY {
 		return usageErr(cmd, "refusing to %s without --yes: not an interactive terminal", action)
 	}
-	fmt.Fprint(a.env.Stderr, safef("About to %s.\n%s", action, confirmPrompt))
+	fmt.Fprint(a.env.Stderr, output.Safef("About to %s.\n%s", action, confirmPrompt))
 	line, err := bufio.NewReader(a.env.Stdin).ReadString('\n')
 	if err != nil {
 		fmt.Fprintln(a.env.Stderr) // the input ended without a newline
@@ -73,7 +74,7 @@ func (t dryRunTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	fmt.Fprintf(t.w, "dry run: would send %s %s\n", req.Method, req.URL.RequestURI())
 	if len(body) > 0 {
 		var pretty bytes.Buffer
-		if writeIndented(&pretty, body) == nil {
+		if output.WriteIndented(&pretty, body) == nil {
 			body = pretty.Bytes()
 		}
 		fmt.Fprintf(t.w, "%s", body)
@@ -112,7 +113,7 @@ func collect[T any](a *app, ctx context.Context, l *admin.List[T], what string) 
 			}
 		}
 		if progress && page.HasMore {
-			fmt.Fprint(a.env.Stderr, safef("\rfetching %s… %d so far", what, len(items)))
+			fmt.Fprint(a.env.Stderr, output.Safef("\rfetching %s… %d so far", what, len(items)))
 		}
 	}
 	return items, nil

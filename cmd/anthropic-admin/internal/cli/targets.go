@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // byEmail lists the objects that have an email. The server is asked to
@@ -115,25 +116,25 @@ func (a *app) applyAll(cmd *cobra.Command, ch change, targets []target, act func
 			// Gone, most likely by this very request, whose first answer
 			// was lost: what was asked for holds, so it counts as done.
 			endProgress()
-			fmt.Fprint(a.env.Stderr, safef("note: %s %s %s %s\n", ch.noun, t.label, notFoundOnRetry, apiDetails(asAPIError(err))))
+			fmt.Fprint(a.env.Stderr, output.Safef("note: %s %s %s %s\n", ch.noun, t.label, notFoundOnRetry, apiDetails(asAPIError(err))))
 			err = nil
 		}
 		if err != nil {
 			endProgress()
-			fmt.Fprint(a.env.Stderr, safef("%s %d of %s; stopped at %s\n", ch.done, i, count(len(targets), ch.noun), t.label))
+			fmt.Fprint(a.env.Stderr, output.Safef("%s %d of %s; stopped at %s\n", ch.done, i, count(len(targets), ch.noun), t.label))
 			return err
 		}
 		if progress {
-			fmt.Fprint(a.env.Stderr, safef("\r%s %d/%d %ss…", ch.done, i+1, len(targets), ch.noun))
+			fmt.Fprint(a.env.Stderr, output.Safef("\r%s %d/%d %ss…", ch.done, i+1, len(targets), ch.noun))
 		}
 	}
 	endProgress()
 	what := plural(len(targets), ch.noun, labels(targets, 3))
 	if a.flags.dryRun {
-		fmt.Fprint(a.env.Stderr, safef("dry run: would %s %s; nothing was sent\n", ch.verb, what))
+		fmt.Fprint(a.env.Stderr, output.Safef("dry run: would %s %s; nothing was sent\n", ch.verb, what))
 		return nil
 	}
-	fmt.Fprint(a.env.Stderr, safef("%s %s\n", ch.done, what))
+	fmt.Fprint(a.env.Stderr, output.Safef("%s %s\n", ch.done, what))
 	return nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -288,7 +289,7 @@ Buckets in which a group used nothing have no row.
 				}
 			}
 			names := &usageNames{a: a, c: c}
-			if run.format != formatTable {
+			if run.format != output.Table {
 				return a.printUsageRows(ctx, names, run, params, dims)
 			}
 			return a.printUsageTable(ctx, names, run, params, dims)
@@ -341,21 +342,21 @@ func (a *app) printUsageTable(ctx context.Context, names *usageNames, run report
 	if squeezed {
 		head, rows, right = a.usageTable(ctx, names, total, dims, sorted, false)
 	}
-	if a.flags.noHeaders {
+	if a.out.NoHeaders {
 		head = nil
 	} else {
 		what := "in all"
 		if len(dims) > 0 {
 			what = "by " + strings.ReplaceAll(dimNames(dims, func(d usageDim) string { return d.flag }), "-", " ")
 		}
-		a.printLines(fmt.Sprintf("Messages API tokens %s, %s", what, sp.coverage()))
+		a.out.Lines(fmt.Sprintf("Messages API tokens %s, %s", what, sp.coverage()))
 	}
-	a.renderTable("", head, rows, right...)
+	a.out.ReportTable("", head, rows, right...)
 	note := ""
 	if squeezed {
-		note = leftOutNote("IDs are")
+		note = output.LeftOutNote("IDs are")
 	}
-	a.printLines(sp.pendingNote("the tokens so far are counted"), shortNote(last, run.r), note)
+	a.out.Lines(sp.pendingNote("the tokens so far are counted"), shortNote(last, run.r), note)
 	return nil
 }
 
@@ -450,7 +451,7 @@ func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportR
 				if g.total == (report.UsageCounts{}) {
 					continue
 				}
-				if err := w.write(a.usageRow(ctx, names, p, dims, g.key, g.total)); err != nil {
+				if err := w.Write(a.usageRow(ctx, names, p, dims, g.key, g.total)); err != nil {
 					return err
 				}
 			}
@@ -459,5 +460,5 @@ func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportR
 	if err != nil {
 		return inputErr(run.cmd, err)
 	}
-	return w.close()
+	return w.Close()
 }

@@ -9,15 +9,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
-func (a *app) userColumns() []column[admin.User] {
-	return []column[admin.User]{
-		{header: "id", fit: fitID, text: func(u admin.User) string { return u.ID }},
-		{header: "email", fit: fitName, text: func(u admin.User) string { return u.Email }},
-		{header: "name", text: func(u admin.User) string { return u.Name }},
-		{header: "role", fit: fitKeep, text: func(u admin.User) string { return string(u.Role) }},
-		{header: "added", field: "added_at", fit: fitKeep, text: func(u admin.User) string { return a.when(u.AddedAt) }, value: func(u admin.User) string { return rfc3339(u.AddedAt) }},
+func (a *app) userColumns() []output.Column[admin.User] {
+	return []output.Column[admin.User]{
+		{Header: "id", Fit: output.FitID, Text: func(u admin.User) string { return u.ID }},
+		{Header: "email", Fit: output.FitName, Text: func(u admin.User) string { return u.Email }},
+		{Header: "name", Text: func(u admin.User) string { return u.Name }},
+		{Header: "role", Fit: output.FitKeep, Text: func(u admin.User) string { return string(u.Role) }},
+		{Header: "added", Field: "added_at", Fit: output.FitKeep, Text: func(u admin.User) string { return a.when(u.AddedAt) }, Value: func(u admin.User) string { return rfc3339(u.AddedAt) }},
 	}
 }
 

@@ -9,24 +9,25 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // memberColumns are the columns of a workspace's member listing; ctx is
 // for looking up emails.
-func (a *app) memberColumns(ctx context.Context) []column[admin.WorkspaceMember] {
-	return []column[admin.WorkspaceMember]{
-		{header: "user id", fit: fitID, text: func(m admin.WorkspaceMember) string { return m.UserID }},
-		{header: "email", field: "user_email", fit: fitName, text: func(m admin.WorkspaceMember) string { return a.names.user(ctx, m.UserID) }},
-		{header: "role", field: "workspace_role", fit: fitKeep, text: func(m admin.WorkspaceMember) string { return string(m.WorkspaceRole) }},
+func (a *app) memberColumns(ctx context.Context) []output.Column[admin.WorkspaceMember] {
+	return []output.Column[admin.WorkspaceMember]{
+		{Header: "user id", Fit: output.FitID, Text: func(m admin.WorkspaceMember) string { return m.UserID }},
+		{Header: "email", Field: "user_email", Fit: output.FitName, Text: func(m admin.WorkspaceMember) string { return a.names.user(ctx, m.UserID) }},
+		{Header: "role", Field: "workspace_role", Fit: output.FitKeep, Text: func(m admin.WorkspaceMember) string { return string(m.WorkspaceRole) }},
 	}
 }
 
 // memberDetail adds the workspace to the columns, for one member shown on
 // its own.
-func (a *app) memberDetail(ctx context.Context) []column[admin.WorkspaceMember] {
-	return append([]column[admin.WorkspaceMember]{
-		{header: "workspace name", text: func(m admin.WorkspaceMember) string { return a.names.workspace(ctx, m.WorkspaceID) }},
-		{header: "workspace id", fit: fitID, text: func(m admin.WorkspaceMember) string { return m.WorkspaceID }},
+func (a *app) memberDetail(ctx context.Context) []output.Column[admin.WorkspaceMember] {
+	return append([]output.Column[admin.WorkspaceMember]{
+		{Header: "workspace name", Text: func(m admin.WorkspaceMember) string { return a.names.workspace(ctx, m.WorkspaceID) }},
+		{Header: "workspace id", Fit: output.FitID, Text: func(m admin.WorkspaceMember) string { return m.WorkspaceID }},
 	}, a.memberColumns(ctx)...)
 }
 

@@ -11,28 +11,29 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 )
 
 // workspaceColumns are the columns of a workspace listing.
-func (a *app) workspaceColumns() []column[admin.Workspace] {
-	return []column[admin.Workspace]{
-		{header: "id", fit: fitID, text: func(w admin.Workspace) string { return w.ID }},
-		{header: "name", fit: fitName, text: func(w admin.Workspace) string { return w.Name }},
-		{header: "created", field: "created_at", fit: fitKeep, text: func(w admin.Workspace) string { return a.when(w.CreatedAt) }, value: func(w admin.Workspace) string { return rfc3339(w.CreatedAt) }},
-		{header: "archived", field: "archived_at", fit: fitKeep, text: func(w admin.Workspace) string { return a.whenPtr(w.ArchivedAt, "-") }, value: func(w admin.Workspace) string { return rfc3339Ptr(w.ArchivedAt) }},
-		{header: "default geo", field: "default_inference_geo", fit: fitKeep, text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.DefaultInferenceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.DefaultInferenceGeo) }},
-		{header: "allowed geos", field: "allowed_inference_geos", fit: fitKeep, text: func(w admin.Workspace) string { return geosText(w.DataResidency.AllowedInferenceGeos) }, value: func(w admin.Workspace) string {
+func (a *app) workspaceColumns() []output.Column[admin.Workspace] {
+	return []output.Column[admin.Workspace]{
+		{Header: "id", Fit: output.FitID, Text: func(w admin.Workspace) string { return w.ID }},
+		{Header: "name", Fit: output.FitName, Text: func(w admin.Workspace) string { return w.Name }},
+		{Header: "created", Field: "created_at", Fit: output.FitKeep, Text: func(w admin.Workspace) string { return a.when(w.CreatedAt) }, Value: func(w admin.Workspace) string { return rfc3339(w.CreatedAt) }},
+		{Header: "archived", Field: "archived_at", Fit: output.FitKeep, Text: func(w admin.Workspace) string { return a.whenPtr(w.ArchivedAt, "-") }, Value: func(w admin.Workspace) string { return rfc3339Ptr(w.ArchivedAt) }},
+		{Header: "default geo", Field: "default_inference_geo", Fit: output.FitKeep, Text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.DefaultInferenceGeo)) }, Value: func(w admin.Workspace) string { return string(w.DataResidency.DefaultInferenceGeo) }},
+		{Header: "allowed geos", Field: "allowed_inference_geos", Fit: output.FitKeep, Text: func(w admin.Workspace) string { return geosText(w.DataResidency.AllowedInferenceGeos) }, Value: func(w admin.Workspace) string {
 			if w.DataResidency.AllowedInferenceGeos.IsZero() {
 				return ""
 			}
 			return geosText(w.DataResidency.AllowedInferenceGeos)
 		}},
-		{header: "tags", text: func(w admin.Workspace) string { return orDash(tagsText(w.Tags)) }, value: func(w admin.Workspace) string { return tagsText(w.Tags) }},
+		{Header: "tags", Text: func(w admin.Workspace) string { return orDash(tagsText(w.Tags)) }, Value: func(w admin.Workspace) string { return tagsText(w.Tags) }},
 	}
 }
 
 // workspaceDetail are the rows of one workspace shown on its own.
-func (a *app) workspaceDetail() []column[admin.Workspace] {
+func (a *app) workspaceDetail() []output.Column[admin.Workspace] {
 	str := func(p *string) string {
 		if p == nil {
 			return ""
@@ -40,19 +41,19 @@ func (a *app) workspaceDetail() []column[admin.Workspace] {
 		return *p
 	}
 	cols := a.workspaceColumns()
-	return []column[admin.Workspace]{
+	return []output.Column[admin.Workspace]{
 		cols[0], cols[1],
-		{header: "color", field: "display_color", text: func(w admin.Workspace) string { return orDash(w.DisplayColor) }, value: func(w admin.Workspace) string { return w.DisplayColor }},
+		{Header: "color", Field: "display_color", Text: func(w admin.Workspace) string { return orDash(w.DisplayColor) }, Value: func(w admin.Workspace) string { return w.DisplayColor }},
 		cols[2], cols[3],
-		{header: "data geo", field: "workspace_geo", text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.WorkspaceGeo)) }, value: func(w admin.Workspace) string { return string(w.DataResidency.WorkspaceGeo) }},
+		{Header: "data geo", Field: "workspace_geo", Text: func(w admin.Workspace) string { return orDash(string(w.DataResidency.WorkspaceGeo)) }, Value: func(w admin.Workspace) string { return string(w.DataResidency.WorkspaceGeo) }},
 		cols[5], cols[4], cols[6],
-		{header: "encryption key", field: "external_key_id", text: func(w admin.Workspace) string {
+		{Header: "encryption key", Field: "external_key_id", Text: func(w admin.Workspace) string {
 			if w.ExternalKeyID == nil {
 				return "Anthropic-managed"
 			}
 			return *w.ExternalKeyID
-		}, value: func(w admin.Workspace) string { return str(w.ExternalKeyID) }},
-		{header: "user profile", field: "user_profile_id", text: func(w admin.Workspace) string { return orDash(str(w.UserProfileID)) }, value: func(w admin.Workspace) string { return str(w.UserProfileID) }},
+		}, Value: func(w admin.Workspace) string { return str(w.ExternalKeyID) }},
+		{Header: "user profile", Field: "user_profile_id", Text: func(w admin.Workspace) string { return orDash(str(w.UserProfileID)) }, Value: func(w admin.Workspace) string { return str(w.UserProfileID) }},
 	}
 }
 
@@ -109,9 +110,9 @@ func (a *app) workspacesCommand() *cobra.Command {
 				return err
 			}
 			cols := a.workspaceColumns()
-			if format, _ := a.format(cmd); format == formatTable && !includeArchived {
+			if format, _ := a.format(cmd); format == output.Table && !includeArchived {
 				// Every row would say "-": the room is worth more.
-				cols = slices.DeleteFunc(cols, func(c column[admin.Workspace]) bool { return c.header == "archived" })
+				cols = slices.DeleteFunc(cols, func(c output.Column[admin.Workspace]) bool { return c.Header == "archived" })
 			}
 			return printList(a, cmd, items, workspaceRaw, cols)
 		},

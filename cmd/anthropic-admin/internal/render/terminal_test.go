@@ -1,4 +1,4 @@
-package cli
+package render
 
 import (
 	"bytes"
@@ -15,11 +15,11 @@ var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
 // drawCharts draws the sample's daily bars and sparklines.
 func drawCharts(width int, fancy bool) string {
 	var buf bytes.Buffer
-	c := termChart{w: &buf, width: width, fancy: fancy}
-	d := sampleByWorkspace().top(5, "workspaces")
-	c.bars(d)
+	c := TermChart{W: &buf, Width: width, Fancy: fancy}
+	d := sampleByWorkspace().Top(5, "workspaces")
+	c.Bars(d)
 	buf.WriteString("\n")
-	c.sparklines(d)
+	c.Sparklines(d)
 	return buf.String()
 }
 
@@ -75,38 +75,13 @@ func TestChartModesAgree(t *testing.T) {
 	}
 }
 
-// Fancy charts need a terminal and no NO_COLOR; anything else gets ASCII.
-func TestChartModeFollowsTheTerminal(t *testing.T) {
-	for _, tc := range []struct {
-		tty     bool
-		noColor string
-		fancy   bool
-	}{
-		{true, "", true},
-		{true, "1", false},
-		{false, "", false},
-		{false, "1", false},
-	} {
-		env := &Env{StdoutTTY: tc.tty, Width: 77, Getenv: func(k string) string {
-			if k == "NO_COLOR" {
-				return tc.noColor
-			}
-			return ""
-		}}
-		c := (&app{env: env}).termChart()
-		if c.fancy != tc.fancy || c.width != 77 {
-			t.Errorf("tty=%v NO_COLOR=%q: fancy=%v width=%d", tc.tty, tc.noColor, c.fancy, c.width)
-		}
-	}
-}
-
 func TestBarsScaleExactly(t *testing.T) {
-	d := dailySpend{timeline: timeline{days: sampleDays().days[:4]}, series: []series{
-		{name: "a", values: amounts("1000", "500", "0.001", "-20")},
-		{name: "b", values: amounts("0", "250", "0", "10")},
+	d := DailySpend{Timeline: Timeline{Days: sampleDays().Days[:4]}, Series: []Series{
+		{Name: "a", Values: amounts("1000", "500", "0.001", "-20")},
+		{Name: "b", Values: amounts("0", "250", "0", "10")},
 	}}
 	var buf bytes.Buffer
-	termChart{w: &buf, width: 40, fancy: false}.bars(d)
+	TermChart{W: &buf, Width: 40, Fancy: false}.Bars(d)
 	want := strings.Join([]string{
 		"  Oct 21   #####################  $10.00",
 		"  Oct 22   ###############-        $7.50",
@@ -145,11 +120,11 @@ func amounts(texts ...string) []admin.Amount {
 // Days without spend draw empty bars and blank marks, and no days draw
 // nothing, rather than dividing by zero.
 func TestChartsWithoutSpend(t *testing.T) {
-	d := dailySpend{timeline: timeline{days: sampleDays().days[:2]}, series: []series{{name: "idle", values: amounts("0", "0")}}}
+	d := DailySpend{Timeline: Timeline{Days: sampleDays().Days[:2]}, Series: []Series{{Name: "idle", Values: amounts("0", "0")}}}
 	var buf bytes.Buffer
-	c := termChart{w: &buf, width: 50}
-	c.bars(d)
-	c.sparklines(d)
+	c := TermChart{W: &buf, Width: 50}
+	c.Bars(d)
+	c.Sparklines(d)
 	want := strings.Join([]string{
 		"  Oct 21                                     $0.00",
 		"  Oct 22                                     $0.00",
@@ -161,8 +136,8 @@ func TestChartsWithoutSpend(t *testing.T) {
 		t.Errorf("charts of no spend:\n%q\nwant:\n%q", buf.String(), want)
 	}
 	buf.Reset()
-	c.bars(dailySpend{})
-	c.sparklines(dailySpend{})
+	c.Bars(DailySpend{})
+	c.Sparklines(DailySpend{})
 	if buf.Len() != 0 {
 		t.Errorf("charts of no days wrote %q", buf.String())
 	}

@@ -1,4 +1,4 @@
-package cli
+package render
 
 import (
 	"bytes"
@@ -11,34 +11,34 @@ import (
 	"testing"
 )
 
-func sampleReport() htmlReport {
+func sampleReport() HTMLReport {
 	days := sampleDays()
-	return htmlReport{
-		title: "Acme Robotics", start: days.days[0], end: testNow, generated: testNow, days: days,
-		byWorkspace: sampleByWorkspace().series, byModel: sampleByModel().series, tokens: sampleTokens(),
+	return HTMLReport{
+		Title: "Acme Robotics", Start: days.Days[0], End: testNow, Generated: testNow, Days: days,
+		ByWorkspace: sampleByWorkspace().Series, ByModel: sampleByModel().Series, Tokens: sampleTokens(),
 	}
 }
 
-func sampleTokens() tokenCounts {
+func sampleTokens() TokenCounts {
 	t := sampleDays()
-	var c tokenCounts
-	for i := range t.days {
+	var c TokenCounts
+	for i := range t.Days {
 		wobble := int64(90 + (i*13)%25)
 		if t.incomplete(i) {
 			wobble = wobble * 64 / 100
 		}
-		c.uncachedInput = append(c.uncachedInput, 412_000*wobble+int64(i*7919))
-		c.cacheWrite = append(c.cacheWrite, 96_000*wobble+int64(i*104729%9000))
-		c.cacheRead = append(c.cacheRead, 1_380_000*wobble+int64(i*3371))
-		c.output = append(c.output, 118_000*wobble+int64(i*811))
+		c.UncachedInput = append(c.UncachedInput, 412_000*wobble+int64(i*7919))
+		c.CacheWrite = append(c.CacheWrite, 96_000*wobble+int64(i*104729%9000))
+		c.CacheRead = append(c.CacheRead, 1_380_000*wobble+int64(i*3371))
+		c.Output = append(c.Output, 118_000*wobble+int64(i*811))
 	}
 	return c
 }
 
-func renderReport(t *testing.T, r htmlReport) string {
+func renderReport(t *testing.T, r HTMLReport) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := writeHTMLReport(&buf, r); err != nil {
+	if err := WriteHTML(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -99,25 +99,25 @@ func TestHTMLReport(t *testing.T) {
 	// Shares are the exact ratios rounded half away from zero (as
 	// big.Rat.FloatString rounds), never cut.
 	tok := sampleTokens()
-	read, input := sum(tok.cacheRead), sum(tok.cacheRead)+sum(tok.uncachedInput)+sum(tok.cacheWrite)
+	read, input := sum(tok.CacheRead), sum(tok.CacheRead)+sum(tok.UncachedInput)+sum(tok.CacheWrite)
 	pct := func(part, whole int64) string { return new(big.Rat).SetFrac64(100*part, whole).FloatString(1) + "%" }
 	for _, want := range []string{
 		"Acme Robotics", "Oct 21 – Nov 20, 2026",
-		dollars(ws.total()),       // the total card and table footers
+		Dollars(ws.total()),       // the total card and table footers
 		"$2,708.62", "Thu Nov 19", // the busiest day
 		"Nov 19 · Production: $1,514.04", // a tooltip: a day, a group, its spend
 		"complete up to Nov 20 15:30 UTC, so Nov 20 will still grow",
 		"Uncached input", "Cache write", "Output",
-		"Cache read4,275,427,515 · " + pct(read, input+sum(tok.output)), // the token legend: a type, its total and share
+		"Cache read4,275,427,515 · " + pct(read, input+sum(tok.Output)), // the token legend: a type, its total and share
 		pct(read, input) + " of input read from cache",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report's text lacks %q", want)
 		}
 	}
-	for _, s := range append(ws.series, models.series...) {
-		if !strings.Contains(text, s.name) || !strings.Contains(text, dollars(s.total())) {
-			t.Errorf("the totals lack %s (%s)", s.name, dollars(s.total()))
+	for _, s := range append(ws.Series, models.Series...) {
+		if !strings.Contains(text, s.Name) || !strings.Contains(text, Dollars(s.total())) {
+			t.Errorf("the totals lack %s (%s)", s.Name, Dollars(s.total()))
 		}
 	}
 	// The charts fold the two smallest workspaces into one group; the
@@ -134,10 +134,10 @@ func TestHTMLReport(t *testing.T) {
 func TestHTMLReportEscapesNames(t *testing.T) {
 	const evil = `<b>&"x"</b>`
 	r := sampleReport()
-	r.title = evil
-	r.byWorkspace[0].name = evil
-	r.byModel[1].name = evil + `<script>alert(1)</script>`
-	r.byModel[0].name = `"><img src=x onerror=alert(1)>`
+	r.Title = evil
+	r.ByWorkspace[0].Name = evil
+	r.ByModel[1].Name = evil + `<script>alert(1)</script>`
+	r.ByModel[0].Name = `"><img src=x onerror=alert(1)>`
 	page := renderReport(t, r)
 	if strings.Contains(page, "<b>") || strings.Contains(page, "<script") || strings.Contains(page, "<img") {
 		t.Fatalf("a name went into the page unescaped")
@@ -159,7 +159,7 @@ func TestHTMLReportEscapesNames(t *testing.T) {
 }
 
 func TestHTMLReportWithNoDays(t *testing.T) {
-	page := renderReport(t, htmlReport{title: "Empty", start: testNow, end: testNow.Add(1)})
+	page := renderReport(t, HTMLReport{Title: "Empty", Start: testNow, End: testNow.Add(1)})
 	_, text := parseXML(t, page)
 	if !strings.Contains(text, "$0.00") || strings.Contains(text, "not final") {
 		t.Errorf("an empty report should show zero spend and no notice:\n%s", text)

@@ -1,4 +1,4 @@
-package cli
+package render
 
 import (
 	"fmt"
@@ -12,27 +12,27 @@ import (
 	"github.com/anthropic-admin-go/admin"
 )
 
-// htmlReport is what the HTML report shows: spend per day by workspace and
+// HTMLReport is what the HTML report shows: spend per day by workspace and
 // by model, tokens per day by type, and the totals.
-type htmlReport struct {
-	title       string    // what the report is about, e.g. the organization's name
-	start, end  time.Time // the range reported, end excluded
-	generated   time.Time
-	days        timeline
-	byWorkspace []series // values line up with days.days
-	byModel     []series
-	tokens      tokenCounts
+type HTMLReport struct {
+	Title       string    // what the report is about, e.g. the organization's name
+	Start, End  time.Time // the range reported, end excluded
+	Generated   time.Time
+	Days        Timeline
+	ByWorkspace []Series // values line up with days.days
+	ByModel     []Series
+	Tokens      TokenCounts
 }
 
-// tokenCounts are tokens per day by type, lined up with the report's days.
-type tokenCounts struct {
-	uncachedInput, cacheWrite, cacheRead, output []int64
+// TokenCounts are tokens per day by type, lined up with the report's days.
+type TokenCounts struct {
+	UncachedInput, CacheWrite, CacheRead, Output []int64
 }
 
-// writeHTMLReport writes the report as one self-contained HTML file: inline
+// WriteHTML writes the report as one self-contained HTML file: inline
 // CSS and SVG, no scripts, fonts, images or links, so it can be mailed,
 // archived or opened offline. html/template escapes every name.
-func writeHTMLReport(w io.Writer, r htmlReport) error {
+func WriteHTML(w io.Writer, r HTMLReport) error {
 	return reportPage.Execute(w, buildPage(r))
 }
 
@@ -42,7 +42,7 @@ var (
 	otherColor  = "#a6adb8"
 )
 
-func groupColor(s series, g int) string {
+func groupColor(s Series, g int) string {
 	if s.other {
 		return otherColor
 	}
@@ -52,12 +52,12 @@ func groupColor(s series, g int) string {
 // The token types, in stacking order, with their colors.
 var tokenKinds = []struct {
 	name, color string
-	counts      func(tokenCounts) []int64
+	counts      func(TokenCounts) []int64
 }{
-	{"Uncached input", "#3d6fb4", func(c tokenCounts) []int64 { return c.uncachedInput }},
-	{"Cache write", "#e3892f", func(c tokenCounts) []int64 { return c.cacheWrite }},
-	{"Cache read", "#7db86a", func(c tokenCounts) []int64 { return c.cacheRead }},
-	{"Output", "#8467b8", func(c tokenCounts) []int64 { return c.output }},
+	{"Uncached input", "#3d6fb4", func(c TokenCounts) []int64 { return c.UncachedInput }},
+	{"Cache write", "#e3892f", func(c TokenCounts) []int64 { return c.CacheWrite }},
+	{"Cache read", "#7db86a", func(c TokenCounts) []int64 { return c.CacheRead }},
+	{"Output", "#8467b8", func(c TokenCounts) []int64 { return c.Output }},
 }
 
 // page is the report laid out for the template.
@@ -84,48 +84,48 @@ type totalsRow struct {
 	Bar                template.CSS // width and color of the share bar
 }
 
-func buildPage(r htmlReport) page {
-	ws := dailySpend{timeline: r.days, series: r.byWorkspace}
-	models := dailySpend{timeline: r.days, series: r.byModel}
+func buildPage(r HTMLReport) page {
+	ws := DailySpend{Timeline: r.Days, Series: r.ByWorkspace}
+	models := DailySpend{Timeline: r.Days, Series: r.ByModel}
 	p := page{
-		Title:     r.title,
-		Range:     dateRange(r.start, r.end),
-		Generated: r.generated.UTC().Format("2006-01-02 15:04 UTC"),
-		Cards:     summaryCards(ws, r.tokens),
+		Title:     r.Title,
+		Range:     DateRange(r.Start, r.End),
+		Generated: r.Generated.UTC().Format("2006-01-02 15:04 UTC"),
+		Cards:     summaryCards(ws, r.Tokens),
 	}
 	for _, g := range []struct {
 		id, title, kind, column string
-		d                       dailySpend
+		d                       DailySpend
 	}{
 		{"workspaces", "Spend per day by workspace", "workspaces", "Workspace", ws},
 		{"models", "Spend per day by model", "models", "Model", models},
 	} {
 		// Five named groups and "other", or six named: no color repeats.
-		charted := g.d.top(len(groupColors)-1, g.kind)
-		named := len(charted.series)
-		if named > 0 && charted.series[named-1].other {
+		charted := g.d.Top(len(groupColors)-1, g.kind)
+		named := len(charted.Series)
+		if named > 0 && charted.Series[named-1].other {
 			named--
 		}
 		p.Charts = append(p.Charts, spendChart(g.id, g.title, charted))
-		all := g.d.top(len(g.d.series), g.kind) // sorted, nothing folded
+		all := g.d.Top(len(g.d.Series), g.kind) // sorted, nothing folded
 		p.Tables = append(p.Tables, spendTable("By "+strings.ToLower(g.column), g.column, all, named))
 	}
-	p.Charts = append(p.Charts, tokenChart(r.days, r.tokens))
-	if r.days.anyIncomplete() {
+	p.Charts = append(p.Charts, tokenChart(r.Days, r.Tokens))
+	if r.Days.anyIncomplete() {
 		var open []string
-		for i, d := range r.days.days {
-			if r.days.incomplete(i) {
+		for i, d := range r.Days.Days {
+			if r.Days.incomplete(i) {
 				open = append(open, d.Format("Jan 2"))
 			}
 		}
 		p.Notice = fmt.Sprintf("Striped bars are not final yet: the data is complete up to %s, so %s will still grow.",
-			r.days.completeUntil.UTC().Format("Jan 2 15:04 UTC"), strings.Join(open, ", "))
+			r.Days.CompleteUntil.UTC().Format("Jan 2 15:04 UTC"), strings.Join(open, ", "))
 	}
 	return p
 }
 
-// dateRange shows the days of [start, end) for a title.
-func dateRange(start, end time.Time) string {
+// DateRange shows the days of [start, end) for a title.
+func DateRange(start, end time.Time) string {
 	start, last := start.UTC(), end.UTC().Add(-time.Nanosecond)
 	if start.Year() == last.Year() {
 		return start.Format("Jan 2") + " – " + last.Format("Jan 2, 2006")
@@ -133,10 +133,10 @@ func dateRange(start, end time.Time) string {
 	return start.Format("Jan 2, 2006") + " – " + last.Format("Jan 2, 2006")
 }
 
-func summaryCards(ws dailySpend, tokens tokenCounts) []card {
+func summaryCards(ws DailySpend, tokens TokenCounts) []card {
 	var closedTotal, peak admin.Amount
 	closedDays, peakDay := 0, -1
-	for i := range ws.days {
+	for i := range ws.Days {
 		t := ws.dayTotal(i)
 		if !ws.incomplete(i) {
 			closedDays++
@@ -146,18 +146,18 @@ func summaryCards(ws dailySpend, tokens tokenCounts) []card {
 			peak, peakDay = t, i
 		}
 	}
-	cards := []card{{"Total spend", dollars(ws.total()), fmt.Sprintf("%d days", len(ws.days))}}
+	cards := []card{{"Total spend", Dollars(ws.total()), fmt.Sprintf("%d days", len(ws.Days))}}
 	if closedDays > 0 {
 		avg := new(big.Rat).Quo(closedTotal.Cents(), big.NewRat(int64(closedDays), 1))
-		cards = append(cards, card{"Average per day", centsRat(avg), fmt.Sprintf("over %d final days", closedDays)})
+		cards = append(cards, card{"Average per day", CentsRat(avg), fmt.Sprintf("over %d final days", closedDays)})
 	}
 	if peakDay >= 0 {
-		cards = append(cards, card{"Busiest day", dollars(peak), ws.days[peakDay].Format("Mon Jan 2")})
+		cards = append(cards, card{"Busiest day", Dollars(peak), ws.Days[peakDay].Format("Mon Jan 2")})
 	}
-	read := sum(tokens.cacheRead)
-	input := read + sum(tokens.uncachedInput) + sum(tokens.cacheWrite)
-	return append(cards, card{"Tokens", compactCount(big.NewRat(input+sum(tokens.output), 1)),
-		share(countAmount(read), countAmount(input)) + " of input read from cache"})
+	read := sum(tokens.CacheRead)
+	input := read + sum(tokens.UncachedInput) + sum(tokens.CacheWrite)
+	return append(cards, card{"Tokens", compactCount(big.NewRat(input+sum(tokens.Output), 1)),
+		Share(countAmount(read), countAmount(input)) + " of input read from cache"})
 }
 
 func sum(counts []int64) int64 {
@@ -185,31 +185,31 @@ type chartUnit struct {
 
 var (
 	moneyUnit = chartUnit{
-		tick:    func(c *big.Rat) string { return strings.TrimSuffix(centsRat(c), ".00") },
-		full:    centsRat,
+		tick:    func(c *big.Rat) string { return strings.TrimSuffix(CentsRat(c), ".00") },
+		full:    CentsRat,
 		minStep: big.NewRat(1, 1),
 	}
 	tokenUnit = chartUnit{
 		tick:    compactCount,
-		full:    func(n *big.Rat) string { return groupThousands(roundText(n, 0)) + " tokens" },
+		full:    func(n *big.Rat) string { return GroupThousands(RoundText(n, 0)) + " tokens" },
 		minStep: big.NewRat(1, 1),
 	}
 )
 
-func spendChart(id, title string, d dailySpend) svgChart {
-	layers := make([]chartLayer, len(d.series))
-	for g, s := range d.series {
-		layers[g] = chartLayer{name: s.name, color: groupColor(s, g), values: make([]*big.Rat, len(s.values))}
-		for i, v := range s.values {
+func spendChart(id, title string, d DailySpend) svgChart {
+	layers := make([]chartLayer, len(d.Series))
+	for g, s := range d.Series {
+		layers[g] = chartLayer{name: s.Name, color: groupColor(s, g), values: make([]*big.Rat, len(s.Values))}
+		for i, v := range s.Values {
 			layers[g].values[i] = positive(v).Cents()
 		}
 	}
-	return stackedChart(id, title, "Each bar is one UTC day, stacked by "+strings.TrimSuffix(id, "s")+".", d.timeline, layers, moneyUnit)
+	return stackedChart(id, title, "Each bar is one UTC day, stacked by "+strings.TrimSuffix(id, "s")+".", d.Timeline, layers, moneyUnit)
 }
 
 // tokenChart stacks the token types; its legend carries each type's total
 // and share, the token counterpart of the spend tables.
-func tokenChart(t timeline, c tokenCounts) svgChart {
+func tokenChart(t Timeline, c TokenCounts) svgChart {
 	layers := make([]chartLayer, len(tokenKinds))
 	sums := make([]admin.Amount, len(tokenKinds))
 	var all admin.Amount
@@ -222,7 +222,7 @@ func tokenChart(t timeline, c tokenCounts) svgChart {
 		all = all.Add(sums[k])
 	}
 	for k := range layers {
-		layers[k].note = groupThousands(sums[k].String()) + " · " + share(sums[k], all)
+		layers[k].note = GroupThousands(sums[k].String()) + " · " + Share(sums[k], all)
 	}
 	return stackedChart("tokens", "Tokens per day by type", "Input split into uncached, cache writes and cache reads, then output.", t, layers, tokenUnit)
 }
@@ -263,12 +263,12 @@ const (
 
 // stackedChart lays out the bars. Heights are exact ratios of the axis top,
 // turned into floats only to place pixels.
-func stackedChart(id, title, sub string, t timeline, layers []chartLayer, unit chartUnit) svgChart {
+func stackedChart(id, title, sub string, t Timeline, layers []chartLayer, unit chartUnit) svgChart {
 	c := svgChart{ID: id, Title: title, Sub: sub, W: chartW, H: chartH, Open: t.anyIncomplete()}
 	for _, l := range layers {
 		c.Legend = append(c.Legend, legendItem{Name: l.name, Color: l.color, Note: l.note})
 	}
-	n := len(t.days)
+	n := len(t.Days)
 	totals := make([]*big.Rat, n)
 	peak := new(big.Rat)
 	for i := range n {
@@ -295,7 +295,7 @@ func stackedChart(id, title, sub string, t timeline, layers []chartLayer, unit c
 	slot := plotW / float64(n)
 	barW := max(1, slot*barFill)
 	every := int(minLabelGap/slot) + 1
-	for i, day := range t.days {
+	for i, day := range t.Days {
 		x := plotLeft + float64(i)*slot + (slot-barW)/2
 		label := day.Format("Jan 2")
 		base := new(big.Rat)
@@ -363,34 +363,34 @@ func compactCount(n *big.Rat) string {
 		suffix string
 	}{{1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
 		if n.Cmp(big.NewRat(u.size, 1)) >= 0 {
-			return strings.TrimSuffix(roundText(new(big.Rat).Quo(n, big.NewRat(u.size, 1)), 1), ".0") + u.suffix
+			return strings.TrimSuffix(RoundText(new(big.Rat).Quo(n, big.NewRat(u.size, 1)), 1), ".0") + u.suffix
 		}
 	}
-	return roundText(n, 0)
+	return RoundText(n, 0)
 }
 
 // spendTable lists every group, in the colors the chart gave them: the
 // first charted groups keep theirs, the ones the chart folded are gray.
-func spendTable(title, group string, d dailySpend, charted int) totalsTable {
+func spendTable(title, group string, d DailySpend, charted int) totalsTable {
 	total := d.total()
-	t := totalsTable{Title: title, Group: group, Total: dollars(total), TotalShare: share(total, total)}
-	parts := make([]admin.Amount, len(d.series))
-	for g, s := range d.series {
+	t := totalsTable{Title: title, Group: group, Total: Dollars(total), TotalShare: Share(total, total)}
+	parts := make([]admin.Amount, len(d.Series))
+	for g, s := range d.Series {
 		color := otherColor
 		if g < charted {
 			color = groupColor(s, g)
 		}
 		parts[g] = s.total()
-		t.Rows = append(t.Rows, totalsRow{Name: s.name, Value: dollars(s.total()), Share: share(s.total(), total),
+		t.Rows = append(t.Rows, totalsRow{Name: s.Name, Value: Dollars(s.total()), Share: Share(s.total(), total),
 			Bar: shareBar(s.total(), total, color)})
 	}
-	t.Note = roundingNote(parts, total)
+	t.Note = RoundingNote(parts, total)
 	return t
 }
 
 // shareBar styles a row's bar: as wide as its share, in its chart color.
 func shareBar(part, total admin.Amount, color string) template.CSS {
-	return template.CSS(fmt.Sprintf("width:%s;background:%s", percent(fraction(positive(part), total)), color))
+	return template.CSS(fmt.Sprintf("width:%s;background:%s", Percent(Fraction(positive(part), total)), color))
 }
 
 var reportPage = template.Must(template.New("report").Parse(reportTemplate))

@@ -1,4 +1,4 @@
-package cli
+package render
 
 import (
 	"fmt"
@@ -12,11 +12,11 @@ import (
 
 // sampleDays is a month of days up to testNow; the last one, today, is not
 // final yet.
-func sampleDays() timeline {
+func sampleDays() Timeline {
 	first := time.Date(2026, 10, 21, 0, 0, 0, 0, time.UTC)
-	t := timeline{completeUntil: testNow}
+	t := Timeline{CompleteUntil: testNow}
 	for d := first; d.Before(testNow); d = d.AddDate(0, 0, 1) {
-		t.days = append(t.days, d)
+		t.Days = append(t.Days, d)
 	}
 	return t
 }
@@ -47,11 +47,11 @@ var sampleWorkspaces = []sampleGroup{
 
 // sampleSpendUnits is the spend per group and day in hundred-thousandths of
 // a cent, computed with integers so every fixture is exact and repeatable.
-func sampleSpendUnits(t timeline) [][]int64 {
+func sampleSpendUnits(t Timeline) [][]int64 {
 	out := make([][]int64, len(sampleWorkspaces))
 	for g, w := range sampleWorkspaces {
-		out[g] = make([]int64, len(t.days))
-		for i, day := range t.days {
+		out[g] = make([]int64, len(t.Days))
+		for i, day := range t.Days {
 			v := w.base * 100000 / 1000 * (850 + int64((i*37+g*91)%300))
 			if w.weekday && (day.Weekday() == time.Saturday || day.Weekday() == time.Sunday) {
 				v = v * 45 / 100
@@ -68,15 +68,15 @@ func sampleSpendUnits(t timeline) [][]int64 {
 	return out
 }
 
-func sampleByWorkspace() dailySpend {
+func sampleByWorkspace() DailySpend {
 	t := sampleDays()
-	d := dailySpend{timeline: t}
+	d := DailySpend{Timeline: t}
 	for g, units := range sampleSpendUnits(t) {
-		s := series{name: sampleWorkspaces[g].name}
+		s := Series{Name: sampleWorkspaces[g].name}
 		for _, u := range units {
-			s.values = append(s.values, microcents(u))
+			s.Values = append(s.Values, microcents(u))
 		}
-		d.series = append(d.series, s)
+		d.Series = append(d.Series, s)
 	}
 	return d
 }
@@ -84,15 +84,15 @@ func sampleByWorkspace() dailySpend {
 // sampleByModel splits the same daily totals among models, with shares that
 // drift from day to day; the last model takes the remainder, so both views
 // add up to the same spend.
-func sampleByModel() dailySpend {
+func sampleByModel() DailySpend {
 	t := sampleDays()
 	units := sampleSpendUnits(t)
 	models := []string{"claude-opus-4-6", "claude-sonnet-4-6", "claude-haiku-4-5", "claude-sonnet-4-5", "claude-opus-4-5"}
-	d := dailySpend{timeline: t}
+	d := DailySpend{Timeline: t}
 	for _, m := range models {
-		d.series = append(d.series, series{name: m, values: make([]admin.Amount, len(t.days))})
+		d.Series = append(d.Series, Series{Name: m, Values: make([]admin.Amount, len(t.Days))})
 	}
-	for i := range t.days {
+	for i := range t.Days {
 		var total int64
 		for g := range units {
 			total += units[g][i]
@@ -101,10 +101,10 @@ func sampleByModel() dailySpend {
 		left := total
 		for m, pct := range shares {
 			part := total * pct / 100
-			d.series[m].values[i] = microcents(part)
+			d.Series[m].Values[i] = microcents(part)
 			left -= part
 		}
-		d.series[len(models)-1].values[i] = microcents(left)
+		d.Series[len(models)-1].Values[i] = microcents(left)
 	}
 	return d
 }
@@ -114,29 +114,29 @@ func TestSampleViewsAgree(t *testing.T) {
 	if ws.total().Cmp(models.total()) != 0 {
 		t.Fatalf("by workspace %s, by model %s", ws.total(), models.total())
 	}
-	if !ws.incomplete(len(ws.days)-1) || ws.incomplete(len(ws.days)-2) {
+	if !ws.incomplete(len(ws.Days)-1) || ws.incomplete(len(ws.Days)-2) {
 		t.Errorf("only today should be incomplete")
 	}
 }
 
 func TestTopFoldsTheSmallGroups(t *testing.T) {
-	d := sampleByWorkspace().top(3, "workspaces")
+	d := sampleByWorkspace().Top(3, "workspaces")
 	var names []string
-	for _, s := range d.series {
-		names = append(names, s.name)
+	for _, s := range d.Series {
+		names = append(names, s.Name)
 	}
 	if want := []string{"Production", "Research", "Support Assistant", "4 other workspaces"}; !slices.Equal(names, want) {
 		t.Fatalf("names = %q, want %q", names, want)
 	}
-	if !d.series[3].other || d.series[0].other {
+	if !d.Series[3].other || d.Series[0].other {
 		t.Errorf("only the folded group is marked other")
 	}
 	if got, want := d.total(), sampleByWorkspace().total(); got.Cmp(want) != 0 {
 		t.Errorf("total after folding = %s, want %s", got, want)
 	}
 	// Folding one group only hides its name: all are kept.
-	if got := sampleByWorkspace().top(6, "workspaces"); len(got.series) != 7 || got.series[6].other {
-		t.Errorf("top(6) of 7 = %d groups", len(got.series))
+	if got := sampleByWorkspace().Top(6, "workspaces"); len(got.Series) != 7 || got.Series[6].other {
+		t.Errorf("top(6) of 7 = %d groups", len(got.Series))
 	}
 }
 
@@ -150,7 +150,7 @@ func TestDecimalString(t *testing.T) {
 		{"0", "0"},
 		{"12345678901234567890.123456789", "123456789012345678.90123456789"},
 	} {
-		if got := decimalString(admin.MustParseAmount(tc.cents).Dollars()); got != tc.want {
+		if got := DecimalString(admin.MustParseAmount(tc.cents).Dollars()); got != tc.want {
 			t.Errorf("%s cents = %s dollars, want %s", tc.cents, got, tc.want)
 		}
 	}
@@ -164,7 +164,7 @@ func TestDecimalString(t *testing.T) {
 		{big.NewRat(1, 6), "0.16666666666666666667"},
 		{new(big.Rat).SetFrac(big.NewInt(-1), new(big.Int).Exp(big.NewInt(3), big.NewInt(50), nil)), "0"}, // rounds to zero: no sign
 	} {
-		if got := decimalString(tc.r); got != tc.want {
+		if got := DecimalString(tc.r); got != tc.want {
 			t.Errorf("%s = %s, want %s", tc.r.RatString(), got, tc.want)
 		}
 	}

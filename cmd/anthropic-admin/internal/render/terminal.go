@@ -1,4 +1,4 @@
-package cli
+package render
 
 import (
 	"fmt"
@@ -9,20 +9,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
-// termChart draws the report charts for a terminal. Fancy charts (stdout is
+// TermChart draws the report charts for a terminal. Fancy charts (stdout is
 // a terminal and NO_COLOR is unset) use Unicode blocks and colors; plain ones
 // use ASCII only and no escape codes, so pipes, logs and files stay clean.
-type termChart struct {
-	w     io.Writer
-	width int // columns; 0 for unknown
-	fancy bool
-}
-
-func (a *app) termChart() termChart {
-	return termChart{w: a.env.Stdout, width: a.env.Width, fancy: a.color()}
+type TermChart struct {
+	W     io.Writer
+	Width int // columns; 0 for unknown
+	Fancy bool
 }
 
 const (
@@ -44,7 +41,7 @@ var (
 // group is gray.
 var termColors = []string{"34", "33", "32", "35", "36", "31"}
 
-func termColor(s series, i int) string {
+func termColor(s Series, i int) string {
 	if s.other {
 		return "90"
 	}
@@ -59,26 +56,26 @@ func paint(text, color string, dim bool) string {
 	return "\x1b[" + color + "m" + text + "\x1b[0m"
 }
 
-func (c termChart) columns() int {
-	if c.width > 0 {
-		return c.width
+func (c TermChart) columns() int {
+	if c.Width > 0 {
+		return c.Width
 	}
 	return defaultWidth
 }
 
-// bars draws a bar per day, scaled to the busiest day, with the day's total
-// beside it. Fancy bars are stacked by group in the groups' colors, with a
-// legend; plain bars show the total in '#', and '-' for a part of a cell.
-func (c termChart) bars(d dailySpend) {
-	totals := make([]string, len(d.days))
-	stacked := make([]admin.Amount, len(d.days)) // the positive parts: credits draw nothing
+// Bars draws a bar per day, scaled to the busiest day, with the day's total
+// beside it. Fancy Bars are stacked by group in the groups' colors, with a
+// legend; plain Bars show the total in '#', and '-' for a part of a cell.
+func (c TermChart) Bars(d DailySpend) {
+	totals := make([]string, len(d.Days))
+	stacked := make([]admin.Amount, len(d.Days)) // the positive parts: credits draw nothing
 	var peak admin.Amount
 	amountW := 0
-	for i := range d.days {
-		totals[i] = dollars(d.dayTotal(i))
+	for i := range d.Days {
+		totals[i] = Dollars(d.dayTotal(i))
 		amountW = max(amountW, len(totals[i]))
-		for _, s := range d.series {
-			stacked[i] = stacked[i].Add(positive(s.values[i]))
+		for _, s := range d.Series {
+			stacked[i] = stacked[i].Add(positive(s.Values[i]))
 		}
 		if stacked[i].Cmp(peak) > 0 {
 			peak = stacked[i]
@@ -86,13 +83,13 @@ func (c termChart) bars(d dailySpend) {
 	}
 	width := min(maxBarWidth, max(10, c.columns()-len(chartIndent)-len(dayLabel)-1-2-2-amountW))
 	var b strings.Builder
-	for i, day := range d.days {
+	for i, day := range d.Days {
 		n := barEighths(stacked[i], peak, width)
 		text := strings.Repeat("#", int(n/8))
 		if n%8 > 0 {
 			text += "-"
 		}
-		if c.fancy {
+		if c.Fancy {
 			text = c.stackedBar(d, i, n, peak, width)
 		}
 		mark := " "
@@ -102,24 +99,24 @@ func (c termChart) bars(d dailySpend) {
 		pad := strings.Repeat(" ", width-int((n+7)/8))
 		fmt.Fprintf(&b, "%s%s%s  %s%s  %*s\n", chartIndent, day.Format(dayLabel), mark, text, pad, amountW, totals[i])
 	}
-	if c.fancy {
-		c.legend(&b, d.series)
+	if c.Fancy {
+		c.legend(&b, d.Series)
 	}
 	if d.anyIncomplete() {
 		fmt.Fprintf(&b, "%s* not final yet: the spend of this day may still grow\n", chartIndent)
 	}
-	io.WriteString(c.w, b.String())
+	io.WriteString(c.W, b.String())
 }
 
 // stackedBar is day i's bar, n eighths long, in the colors of its groups.
 // Each cell takes the color of the group under its middle; group ends are
 // cumulative, so rounding never makes the stack longer than the total.
-func (c termChart) stackedBar(d dailySpend, i int, n int64, peak admin.Amount, width int) string {
-	ends := make([]int64, len(d.series))
+func (c TermChart) stackedBar(d DailySpend, i int, n int64, peak admin.Amount, width int) string {
+	ends := make([]int64, len(d.Series))
 	var run admin.Amount
-	for g, s := range d.series {
-		run = run.Add(positive(s.values[i]))
-		ends[g] = scaled(fraction(run, peak), int64(width)*8)
+	for g, s := range d.Series {
+		run = run.Add(positive(s.Values[i]))
+		ends[g] = scaled(Fraction(run, peak), int64(width)*8)
 	}
 	groupOf := func(cell int) int {
 		mid := min(int64(cell)*8+4, n-1)
@@ -127,7 +124,7 @@ func (c termChart) stackedBar(d dailySpend, i int, n int64, peak admin.Amount, w
 			return g
 		}
 		// A sliver drawn for a tiny day: the first group with spend.
-		return slices.IndexFunc(d.series, func(s series) bool { return s.values[i].Sign() > 0 })
+		return slices.IndexFunc(d.Series, func(s Series) bool { return s.Values[i].Sign() > 0 })
 	}
 	cells := int((n + 7) / 8)
 	var b strings.Builder
@@ -141,17 +138,17 @@ func (c termChart) stackedBar(d dailySpend, i int, n int64, peak admin.Amount, w
 		if k == cells && n%8 > 0 {
 			text = strings.Repeat("█", k-j-1) + partialBlock(n)
 		}
-		b.WriteString(paint(text, termColor(d.series[g], g), d.incomplete(i)))
+		b.WriteString(paint(text, termColor(d.Series[g], g), d.incomplete(i)))
 		j = k
 	}
 	return b.String()
 }
 
 // legend names the groups beside their colors, wrapped to the width.
-func (c termChart) legend(b *strings.Builder, groups []series) {
+func (c TermChart) legend(b *strings.Builder, groups []Series) {
 	line, used := chartIndent, len(chartIndent)
 	for g, s := range groups {
-		label := termsafe.Text(s.name)
+		label := termsafe.Text(s.Name)
 		item := paint("■", termColor(s, g), false) + " " + label
 		w := 2 + utf8.RuneCountInString(label)
 		if used > len(chartIndent) && used+2+w > c.columns() {
@@ -168,46 +165,46 @@ func (c termChart) legend(b *strings.Builder, groups []series) {
 	}
 }
 
-// sparklines draws each group's spend over the days, scaled to the group's
+// Sparklines draws each group's spend over the days, scaled to the group's
 // own busiest day, beside its total and share; a total line comes last.
 // When the days do not fit in the width, each mark sums several days.
-func (c termChart) sparklines(d dailySpend) {
-	if len(d.days) == 0 {
+func (c TermChart) Sparklines(d DailySpend) {
+	if len(d.Days) == 0 {
 		return
 	}
-	all := series{name: "total", values: make([]admin.Amount, len(d.days))}
-	for i := range d.days {
-		all.values[i] = d.dayTotal(i)
+	all := Series{Name: "total", Values: make([]admin.Amount, len(d.Days))}
+	for i := range d.Days {
+		all.Values[i] = d.dayTotal(i)
 	}
-	rows := append(slices.Clone(d.series), all)
+	rows := append(slices.Clone(d.Series), all)
 	grand := all.total()
 	nameW, amountW := 0, 0
 	for _, s := range rows {
-		nameW = max(nameW, utf8.RuneCountInString(termsafe.Text(s.name)))
-		amountW = max(amountW, len(dollars(s.total())))
+		nameW = max(nameW, utf8.RuneCountInString(termsafe.Text(s.Name)))
+		amountW = max(amountW, len(Dollars(s.total())))
 	}
 	nameW = min(nameW, maxNameWidth, max(8, c.columns()/4))
 	room := max(8, c.columns()-len(chartIndent)-nameW-2-2-amountW-2-shareWidth)
-	per := max(1, (len(d.days)+room-1)/room) // days per mark
-	marks := (len(d.days) + per - 1) / per
+	per := max(1, (len(d.Days)+room-1)/room) // days per mark
+	marks := (len(d.Days) + per - 1) / per
 	open := 0 // marks holding a day that is not final; they come last
 	for m := range marks {
-		if d.incomplete(min((m+1)*per, len(d.days)) - 1) {
+		if d.incomplete(min((m+1)*per, len(d.Days)) - 1) {
 			open++
 		}
 	}
 	levels := plainLevels
-	if c.fancy {
+	if c.Fancy {
 		levels = fancyLevels
 	}
 
 	var b strings.Builder
-	if first, last := d.days[0].Format(dayLabel), d.days[len(d.days)-1].Format(dayLabel); marks > 2*len(dayLabel) {
+	if first, last := d.Days[0].Format(dayLabel), d.Days[len(d.Days)-1].Format(dayLabel); marks > 2*len(dayLabel) {
 		fmt.Fprintf(&b, "%s%s  %s%*s\n", chartIndent, strings.Repeat(" ", nameW), first, marks-len(first), last)
 	}
 	for g, s := range rows {
 		sums := make([]admin.Amount, marks)
-		for i, v := range s.values {
+		for i, v := range s.Values {
 			sums[i/per] = sums[i/per].Add(v)
 		}
 		peak := slices.MaxFunc(sums, admin.Amount.Cmp)
@@ -219,7 +216,7 @@ func (c termChart) sparklines(d dailySpend) {
 			}
 		}
 		line := string(spark)
-		if c.fancy {
+		if c.Fancy {
 			color := termColor(s, g)
 			if g == len(rows)-1 {
 				color = "1" // the total, in bold
@@ -232,15 +229,15 @@ func (c termChart) sparklines(d dailySpend) {
 				line += paint(string(spark[marks-open:]), color, true)
 			}
 		}
-		name := cut(termsafe.Text(s.name), nameW)
+		name := output.Cut(termsafe.Text(s.Name), nameW)
 		fmt.Fprintf(&b, "%s%s%s  %s  %*s  %*s\n", chartIndent, name, strings.Repeat(" ", nameW-utf8.RuneCountInString(name)),
-			line, amountW, dollars(s.total()), shareWidth, share(s.total(), grand))
+			line, amountW, Dollars(s.total()), shareWidth, Share(s.total(), grand))
 	}
-	parts := make([]admin.Amount, len(d.series))
-	for g, s := range d.series {
+	parts := make([]admin.Amount, len(d.Series))
+	for g, s := range d.Series {
 		parts[g] = s.total()
 	}
-	for _, line := range wrapWords(roundingNote(parts, grand), c.columns()-len(chartIndent)) {
+	for _, line := range wrapWords(RoundingNote(parts, grand), c.columns()-len(chartIndent)) {
 		fmt.Fprintf(&b, "%s%s\n", chartIndent, line)
 	}
 	if per > 1 {
@@ -249,14 +246,14 @@ func (c termChart) sparklines(d dailySpend) {
 	if open > 0 {
 		what := "the last mark is"
 		switch {
-		case c.fancy:
+		case c.Fancy:
 			what = "dim marks are"
 		case open > 1:
 			what = fmt.Sprintf("the last %d marks are", open)
 		}
 		fmt.Fprintf(&b, "%s%s not final yet: spend may still grow\n", chartIndent, what)
 	}
-	io.WriteString(c.w, b.String())
+	io.WriteString(c.W, b.String())
 }
 
 // sparkLevel maps v in [0, peak] to 1..levels, rounding up so any spend
@@ -265,7 +262,7 @@ func sparkLevel(v, peak admin.Amount, levels int) int {
 	if v.Sign() <= 0 || peak.Sign() <= 0 {
 		return 0
 	}
-	r := new(big.Rat).Mul(fraction(v, peak), big.NewRat(int64(levels), 1))
+	r := new(big.Rat).Mul(Fraction(v, peak), big.NewRat(int64(levels), 1))
 	n := new(big.Int).Quo(r.Num(), r.Denom()).Int64()
 	if !r.IsInt() {
 		n++
