@@ -5,12 +5,12 @@
 //
 // Where to find what:
 //
-//   - The root command, the Env a run takes from its surroundings, the
-//     client factory (clientFor: flags, environment or --fake), exit codes
-//     and how an error is explained: cli.go; credentials: credentials.go;
-//     --fake: fake.go; terminals: tty.go.
-//   - Confirmation and --dry-run: safety.go. Name → ID resolution and
-//     acting on several targets: targets.go, with the names shown for IDs
+//   - The root command and the Env a run takes from its surroundings:
+//     cli.go; the client factory (flags, environment or --fake): client.go,
+//     with credentials.go and fake.go; exit codes and how an error is
+//     explained: exit.go; terminals: tty.go.
+//   - Confirmation and --dry-run: confirm.go. Name → ID resolution and
+//     acting on several targets: resolve.go, with the names shown for IDs
 //     in names.go.
 //   - Output: output.go ties the commands to package output (the app's one
 //     Printer, -o, the text of times).
@@ -24,23 +24,17 @@
 //
 // The shared command utilities (client factory, exit codes, confirmation,
 // name resolution) are methods of app, the run, and read its flags and
-// Env: they stay in this package, by job, rather than in a cmdutil package
-// that would have to take the run's state apart to export it.
+// Env: they stay in this package, a file per job, rather than in a cmdutil
+// package that would have to take the run's state apart to export it.
 package cli
 
 import (
-	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,23 +42,10 @@ import (
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
-	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
 // Version is the CLI's version; it follows the library's.
 var Version = admin.Version
-
-// Exit codes. Scripts rely on them, so they never change meaning.
-const (
-	ExitOK          = 0
-	ExitError       = 1 // any other failure
-	ExitUsage       = 2 // bad flags or input; nothing was sent
-	ExitAuth        = 3 // the credential was refused (401/403)
-	ExitNotFound    = 4
-	ExitRateLimited = 5
-	ExitConflict    = 6
-	ExitOverBudget  = 7 // budget: the projection exceeds the budget
-)
 
 // Env is everything the CLI takes from its surroundings, so tests can run
 // commands in-process with their own streams, terminal answers and clock.
@@ -224,236 +205,6 @@ func (a *app) versionCommand() *cobra.Command {
 			return nil
 		},
 	}
-}
-
-// clientFor returns the API client, making it on first use: from the fake
-// when asked, else from flags and then the environment.
-func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
-	if a.client != nil {
-		return a.client, nil
-	}
-	opts := []admin.Option{admin.WithLogger(slog.New(warnings{a.env.Stderr}))}
-	if a.env.RetrySleep != nil {
-		opts = append(opts, admin.WithRetrySleep(a.env.RetrySleep))
-	}
-	hc := a.env.HTTPClient
-	fake, err := a.fakeSource()
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case fake != "":
-		a.fake = admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(a.now))
-		opts = append(opts, admin.WithBaseURL(a.fake.URL), admin.WithAPIKey(a.fake.AdminKey()))
-		hc = a.fakeNotice(hc, fake)
-	default:
-		secret, bearer, err := a.credential()
-		if err != nil {
-			return nil, err
-		}
-		a.bearer = bearer
-		switch {
-		case secret == "":
-			return nil, &exitError{code: ExitAuth, err: errors.New(noCredentialHelp)}
-		case bearer:
-			opts = append(opts, admin.WithAuthToken(secret))
-		default:
-			opts = append(opts, admin.WithAPIKey(secret))
-		}
-		// Always given, so that the library reads no variable behind the
-		// Env's back; ANTHROPIC_BASE_URL is never one (see NewClient).
-		opts = append(opts, admin.WithBaseURL(a.apiURL()))
-	}
-	if a.flags.dryRun {
-		if hc == nil {
-			hc = http.DefaultClient
-		}
-		hc = dryRunClient(hc, a.env.Stdout)
-	}
-	if hc != nil {
-		opts = append(opts, admin.WithHTTPClient(hc))
-	}
-	c, err := admin.NewClient(opts...)
-	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: err}
-	}
-	a.client = c
-	a.names = &names{client: c}
-	return c, nil
-}
-
-// noCredentialHelp is the whole message when there is no credential: three
-// lines with "error: " in front.
-const noCredentialHelp = `no credential: set ANTHROPIC_ADMIN_KEY (or --admin-key-file) to an admin key,
-  sk-ant-admin…, from Claude Console → Settings → Admin keys; or ANTHROPIC_AUTH_TOKEN
-  to an OAuth token with org:admin. To try any command without one, add --fake.`
-
-func (a *app) now() time.Time {
-	if a.env.Now != nil {
-		return a.env.Now()
-	}
-	return time.Now()
-}
-
-func firstNonEmpty(vals ...string) string {
-	for _, v := range vals {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
-// exitError carries the exit code for an error.
-type exitError struct {
-	code  int
-	err   error
-	hint  string // usage line, for bad input
-	label string // what the message is; "error" when empty
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
-// usageErr is bad input: one line, a hint, exit code 2, nothing sent.
-func usageErr(cmd *cobra.Command, format string, args ...any) error {
-	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...), hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
-}
-
-// report prints err for a person, on one line where it can, and returns
-// the exit code it maps to.
-func (a *app) report(err error) int {
-	if err == nil {
-		return ExitOK
-	}
-	msg, code := a.explain(err)
-	// The message may hold text from the server (an API error's message, a
-	// name that was not found) or from a file: shown inert, line by line.
-	for _, line := range strings.Split(msg, "\n") {
-		fmt.Fprintln(a.env.Stderr, termsafe.Text(line))
-	}
-	return code
-}
-
-// explain is what a person reads for err, and the exit code it maps to.
-func (a *app) explain(err error) (string, int) {
-	var ee *exitError
-	var apiErr *admin.APIError
-	var netErr *admin.TransportError
-	var badParam *admin.ParamError
-	switch {
-	case errors.As(err, &ee):
-		msg := fmt.Sprintf("%s: %v", cmp.Or(ee.label, "error"), ee.err)
-		if ee.hint != "" {
-			msg += fmt.Sprintf("\n  (%s)", ee.hint)
-		}
-		return msg, ee.code
-	case errors.As(err, &apiErr):
-		msg := fmt.Sprintf("error: %s %s", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
-		if errors.Is(err, admin.ErrNotFoundOnRetry) {
-			msg = fmt.Sprintf("error: %s %s", notFoundOnRetry, apiDetails(apiErr))
-		}
-		switch {
-		case errors.Is(err, admin.ErrUnauthorized), errors.Is(err, admin.ErrPermission):
-			return msg, ExitAuth
-		case errors.Is(err, admin.ErrNotFound):
-			return msg, ExitNotFound
-		case errors.Is(err, admin.ErrRateLimited):
-			return msg, ExitRateLimited
-		case errors.Is(err, admin.ErrConflict):
-			return msg, ExitConflict
-		}
-		return msg, ExitError
-	case errors.As(err, &netErr):
-		return "error: " + a.unreachable(netErr), ExitError
-	case errors.As(err, &badParam):
-		return "error: " + paramText(badParam), ExitUsage
-	}
-	return "error: " + plainMessage(err), ExitError
-}
-
-// plainMessage is err's message without the library's package prefix
-// ("admin: ", "report: "), which means nothing to a person.
-func plainMessage(err error) string {
-	msg := err.Error()
-	for _, pkg := range []string{"admin: ", "report: "} {
-		if rest, ok := strings.CutPrefix(msg, pkg); ok {
-			return rest
-		}
-	}
-	return msg
-}
-
-// apiDetails is what a person may need of an API error besides its
-// message, for a report to support: "(not_found_error, HTTP 404, request
-// id req_01…)", with the error code when there is one.
-func apiDetails(e *admin.APIError) string {
-	parts := []string{string(e.Type), fmt.Sprintf("HTTP %d", e.StatusCode)}
-	if e.ErrorCode != "" {
-		parts = append(parts, "code "+e.ErrorCode)
-	}
-	if e.RequestID != "" {
-		parts = append(parts, "request id "+e.RequestID)
-	}
-	if e.Attempts > 1 {
-		parts = append(parts, fmt.Sprintf("%d attempts", e.Attempts))
-	}
-	return "(" + strings.Join(parts, ", ") + ")"
-}
-
-// unreachable says why no answer came: "cannot reach https://…:
-// connection refused (3 attempts)", or that the user interrupted.
-func (a *app) unreachable(e *admin.TransportError) string {
-	if errors.Is(e, context.Canceled) {
-		return "interrupted before an answer came"
-	}
-	var why string
-	var dns *net.DNSError
-	var errno syscall.Errno
-	var timeout interface{ Timeout() bool }
-	switch {
-	case errors.As(e, &dns):
-		why = "no such host"
-		if !dns.IsNotFound {
-			why = "cannot look up " + dns.Name + ": " + dns.Err
-		}
-	case errors.Is(e, context.DeadlineExceeded), errors.As(e, &timeout) && timeout.Timeout():
-		why = "no answer in time"
-	case errors.As(e, &errno):
-		why = errno.Error()
-	case errors.Is(e, io.EOF), errors.Is(e, io.ErrUnexpectedEOF):
-		why = "the connection closed before a whole answer came"
-	default:
-		why = e.Err.Error()
-		var opErr *net.OpError
-		var urlErr *url.Error
-		if errors.As(e, &opErr) {
-			why = opErr.Err.Error()
-		} else if errors.As(e, &urlErr) {
-			why = urlErr.Err.Error()
-		}
-	}
-	s := fmt.Sprintf("cannot reach %s: %s", a.apiURL(), why)
-	if e.Attempts > 1 {
-		s += fmt.Sprintf(" (%d attempts)", e.Attempts)
-	}
-	return s
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-// paramText is the library's refusal of some input, without its prefix:
-// "limit: must be between 1 and 1000 (0 for the default), not 5000".
-func paramText(e *admin.ParamError) string {
-	if e.Param == "" {
-		return e.Reason
-	}
-	return e.Param + ": " + e.Reason
 }
 
 // noArgs, exactArgs and someArgs give bad-argument errors the usage exit
