@@ -83,6 +83,7 @@ type Client struct {
 	RateLimits   *RateLimitsService
 	Usage        *UsageService
 	Cost         *CostService
+	SpendLimits  *SpendLimitsService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -134,6 +135,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.RateLimits = &RateLimitsService{c}
 	c.Usage = &UsageService{c}
 	c.Cost = &CostService{c}
+	c.SpendLimits = &SpendLimitsService{client: c, IncreaseRequests: &SpendLimitIncreaseRequestsService{c}}
 	return c, nil
 }
 

@@ -33,6 +33,14 @@ var nullable = map[string]bool{
 	"Page.FirstID":                     true,
 	"Page.LastID":                      true,
 	"PageCursor.NextPage":              true,
+	// A pending increase request is not resolved yet; a limit or an
+	// effective limit may be an explicit "no limit" (the spec's docs say
+	// null for these amounts).
+	"SpendLimitIncreaseRequest.ResolvedAt": true,
+	"SpendLimitIncreaseRequest.ResolvedBy": true,
+	"BetaSpendLimit.Amount":                true,
+	"SpendLimit.Amount":                    true,
+	"SpendSummary.Amount":                  true,
 }
 
 // conform fails the test for every field of v (an SDK response object,
