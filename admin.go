@@ -83,6 +83,7 @@ type Client struct {
 	RateLimits   *RateLimitsService
 	Usage        *UsageService
 	Cost         *CostService
+	Analytics    *AnalyticsService
 	SpendLimits  *SpendLimitsService
 }
 
@@ -135,6 +136,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.RateLimits = &RateLimitsService{c}
 	c.Usage = &UsageService{c}
 	c.Cost = &CostService{c}
+	c.Analytics = &AnalyticsService{c}
 	c.SpendLimits = &SpendLimitsService{client: c, IncreaseRequests: &SpendLimitIncreaseRequestsService{c}}
 	return c, nil
 }

@@ -161,6 +161,15 @@ var endpointCalls = map[string]endpointCall{
 			Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))}}})
 	}),
 
+	"organization.analytics.usage.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsUsageRow] {
+		return c.Analytics.Usage(admin.AnalyticsUsageParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 1),
+			TimeBucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimActor, admin.DimModel, admin.DimProduct}, PageCursor: admin.PageCursor{Limit: 2}}})
+	}),
+	"organization.analytics.cost.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsCostRow] {
+		return c.Analytics.Cost(admin.AnalyticsCostParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 1),
+			TimeBucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimActor, admin.DimWorkspaceID, admin.DimProduct}, PageCursor: admin.PageCursor{Limit: 2}}})
+	}),
+
 	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
 		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})
 	}),

@@ -134,6 +134,11 @@ var endpoints = []Endpoint{
 	{ID: "organization.workspaces.rate_limits.list", Group: "rate limits", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.workspaces.rate_limits.update", Group: "rate limits", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}", Paging: PagingNone},
 
+	{ID: "organization.analytics.usage.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/usage", Paging: PagingPageToken,
+		Betas: []string{BetaAnalyticsUsageCost}},
+	{ID: "organization.analytics.cost.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/cost", Paging: PagingPageToken,
+		Betas: []string{BetaAnalyticsUsageCost}},
+
 	{ID: "organization.spend_limits.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits", Paging: PagingPageTokenNoHasMore,
 		Betas: []string{BetaSpendLimitReads}},
 	{ID: "organization.spend_limits.set", Group: "spend limits", Method: "POST", Path: "/v1/organizations/spend_limits", Paging: PagingNone, Create: true},

@@ -127,6 +127,9 @@ var handlers = map[string]handler{
 	"organization.workspaces.rate_limits.list":   listWorkspaceRateLimits,
 	"organization.workspaces.rate_limits.update": updateWorkspaceRateLimit,
 
+	"organization.analytics.usage.list": analyticsUsage,
+	"organization.analytics.cost.list":  analyticsCost,
+
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,
 	"organization.spend_limits.retrieve":                   getSpendLimit,

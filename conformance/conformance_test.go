@@ -16,6 +16,7 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/v2/shared"
 	"github.com/anthropics/anthropic-sdk-go/v2/shared/constant"
 
+	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
@@ -1021,4 +1022,82 @@ func TestSDKSpendLimitsUnsupported(t *testing.T) {
 	if !strings.Contains(e.RawJSON(), `"error_code":"organization_type_not_supported"`) {
 		t.Errorf("error = %s", e.RawJSON())
 	}
+}
+
+// Usage and cost analytics (a beta the SDK asks for itself): rows broken
+// out by actor, workspace and product, paged to the end, adding up to the
+// day's total; the documented refusals as *anthropic.Error.
+func TestSDKAnalyticsUsageAndCost(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	day := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+	next := day.AddDate(0, 0, 1)
+
+	pager := c.Beta.Organization.Analytics.Cost.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{
+		StartingAt: day, EndingAt: anthropic.Time(next), TimeBucketWidth: anthropic.BetaAnalyticsTimeBucketWidthDay, Limit: anthropic.Int(5),
+		GroupBy: []anthropic.BetaAnalyticsCostGroupBy{anthropic.BetaAnalyticsCostGroupByActor, anthropic.BetaAnalyticsCostGroupByWorkspaceID, anthropic.BetaAnalyticsCostGroupByProduct},
+	})
+	var sum admin.Amount
+	rows, users := 0, 0
+	for r := range pager.All() {
+		conform(t, "cost row", r)
+		rows++
+		a, err := admin.ParseAmount(r.Cost.Amount)
+		if err != nil || r.Cost.Currency != "USD" || !r.StartingAt.Equal(day) || !r.EndingAt.Equal(next) || r.Group.WorkspaceID == "" {
+			t.Errorf("cost row = %s", r.RawJSON())
+		}
+		sum = sum.Add(a)
+		if u, ok := r.Group.Actor.AsAny().(anthropic.BetaAnalyticsReportUserActor); ok {
+			users++
+			if !strings.HasPrefix(u.UserID, "user_") || demoUsers[u.Name] == "" {
+				t.Errorf("user actor = %s", r.Group.Actor.RawJSON())
+			}
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if rows < 10 || users == 0 {
+		t.Errorf("%d rows, %d of members", rows, users)
+	}
+	reqs := logged(srv, "GET", "/v1/organizations/analytics/cost")
+	if len(reqs) < 3 || reqs[1].Query.Get("page") == "" || !strings.Contains(reqs[0].Header.Get("Anthropic-Beta"), "analytics-usage-cost-2026-08-24") {
+		t.Errorf("cost pages: %v", reqs)
+	}
+	total, err := c.Beta.Organization.Analytics.Cost.List(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{StartingAt: day, EndingAt: anthropic.Time(next)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "cost total", total)
+	if len(total.Data) != 1 || total.HasMore || admin.MustParseAmount(total.Data[0].Cost.Amount).Cmp(sum) != 0 {
+		t.Errorf("the day's total %s is not the sum of its rows %s", total.RawJSON(), sum)
+	}
+
+	usage := c.Beta.Organization.Analytics.Usage.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsUsageListParams{
+		StartingAt: day, EndingAt: anthropic.Time(next), Limit: anthropic.Int(4),
+		GroupBy: []anthropic.BetaAnalyticsUsageGroupBy{anthropic.BetaAnalyticsUsageGroupByModel},
+	})
+	models := map[string]bool{}
+	for r := range usage.All() {
+		conform(t, "usage row", r)
+		u := r.Usage
+		if u.TotalTokens != u.UncachedInputTokens+u.CacheCreation.Ephemeral1hInputTokens+u.CacheCreation.Ephemeral5mInputTokens+u.CacheReadInputTokens+u.OutputTokens {
+			t.Errorf("usage row = %s", r.RawJSON())
+		}
+		models[r.Group.Model] = true
+	}
+	if err := usage.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !models["claude-opus-4-6"] || !models["claude-haiku-4-5"] {
+		t.Errorf("models = %v", models)
+	}
+
+	_, err = c.Beta.Organization.Analytics.Cost.List(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{StartingAt: day.AddDate(0, 0, -40), EndingAt: anthropic.Time(next)})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+	_, err = c.Beta.Organization.Analytics.Usage.List(ctx, anthropic.BetaOrganizationAnalyticsUsageListParams{StartingAt: day,
+		GroupBy: []anthropic.BetaAnalyticsUsageGroupBy{"actor", "model", "product", "speed", "workspace_id", "service_tier"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
 }
