@@ -83,6 +83,8 @@ type Client struct {
 	RateLimits   *RateLimitsService
 	Usage        *UsageService
 	Cost         *CostService
+	Analytics    *AnalyticsService
+	SpendLimits  *SpendLimitsService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -134,6 +136,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.RateLimits = &RateLimitsService{c}
 	c.Usage = &UsageService{c}
 	c.Cost = &CostService{c}
+	c.Analytics = &AnalyticsService{c}
+	c.SpendLimits = &SpendLimitsService{client: c, IncreaseRequests: &SpendLimitIncreaseRequestsService{c}}
 	return c, nil
 }
 

@@ -27,18 +27,21 @@ import (
 
 // objectIDs names the objects an endpoint call acts on.
 type objectIDs struct {
-	user      string // a developer, member of workspace
-	nonMember string // a developer who is not a member of workspace
-	invite    string // a pending invite
-	workspace string // an active workspace other than the default
-	apiKey    string // an active key
-	rateLimit string // an organization rate-limit entry
+	user       string // a developer, member of workspace
+	nonMember  string // a developer who is not a member of workspace
+	invite     string // a pending invite
+	workspace  string // an active workspace other than the default
+	apiKey     string // an active key
+	rateLimit  string // an organization rate-limit entry
+	spendLimit string // a member's spend limit
+	increase   string // a pending spend limit increase request
 }
 
 // fill puts ids in place of a path template's placeholders.
 func (ids objectIDs) fill(template string) string {
 	return strings.NewReplacer("{user_id}", ids.user, "{workspace_id}", ids.workspace, "{invite_id}", ids.invite,
-		"{api_key_id}", ids.apiKey, "{rate_limit_id}", ids.rateLimit).Replace(template)
+		"{api_key_id}", ids.apiKey, "{rate_limit_id}", ids.rateLimit,
+		"{spend_limit_id}", ids.spendLimit, "{spend_limit_increase_request_id}", ids.increase).Replace(template)
 }
 
 // endpointCall calls one endpoint through the library and returns what it
@@ -158,6 +161,44 @@ var endpointCalls = map[string]endpointCall{
 			Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))}}})
 	}),
 
+	"organization.analytics.usage.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsUsageRow] {
+		return c.Analytics.Usage(admin.AnalyticsUsageParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 1),
+			TimeBucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimActor, admin.DimModel, admin.DimProduct}, PageCursor: admin.PageCursor{Limit: 2}}})
+	}),
+	"organization.analytics.cost.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsCostRow] {
+		return c.Analytics.Cost(admin.AnalyticsCostParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 1),
+			TimeBucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimActor, admin.DimWorkspaceID, admin.DimProduct}, PageCursor: admin.PageCursor{Limit: 2}}})
+	}),
+
+	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
+		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.spend_limits.set": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.SpendLimit, error) {
+		return c.SpendLimits.Set(ctx, admin.SpendLimitSetParams{Scope: admin.SpendLimitScope{Type: admin.SpendLimitScopeUser, UserID: ids.user},
+			Amount: admin.Set(admin.MustParseAmount("75000")), Period: admin.SpendLimitMonthly})
+	}),
+	"organization.spend_limits.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.SpendLimit, error) {
+		return c.SpendLimits.Get(ctx, ids.spendLimit)
+	}),
+	"organization.spend_limits.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.SpendLimitDeleted, error) {
+		return c.SpendLimits.Delete(ctx, ids.spendLimit)
+	}),
+	"organization.spend_limits.effective.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendSummary] {
+		return c.SpendLimits.Effective(admin.SpendLimitEffectiveParams{PageCursor: admin.PageCursor{Limit: 2}, Periods: []admin.SpendLimitPeriod{admin.SpendLimitMonthly}})
+	}),
+	"organization.spend_limits.increase_requests.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimitIncreaseRequest] {
+		return c.SpendLimits.IncreaseRequests.List(admin.SpendLimitIncreaseListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.spend_limits.increase_requests.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.SpendLimitIncreaseRequest, error) {
+		return c.SpendLimits.IncreaseRequests.Get(ctx, ids.increase)
+	}),
+	"organization.spend_limits.increase_requests.approve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.SpendLimitIncreaseRequest, error) {
+		return c.SpendLimits.IncreaseRequests.Approve(ctx, ids.increase, admin.SpendLimitApproveParams{Amount: admin.MustParseAmount("40000")})
+	}),
+	"organization.spend_limits.increase_requests.deny": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.SpendLimitIncreaseRequest, error) {
+		return c.SpendLimits.IncreaseRequests.Deny(ctx, ids.increase, admin.SpendLimitDenyParams{})
+	}),
+
 	"organization.usage_report.retrieve_messages": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.UsageBucket] {
 		return c.Usage.Messages(admin.UsageMessagesParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), PageCursor: admin.PageCursor{Limit: 1}})
 	}),
@@ -223,7 +264,8 @@ var lastPage = map[admin.Paging]string{
 // it the registry's way, and gets an empty last page.
 func TestEndpointFixtures(t *testing.T) {
 	ids := objectIDs{user: "user_01WCz1FkmYMm4gnmykNKUu3Q", nonMember: "user_01BCBgmlzGyFmK8kHGkCuiwe", invite: "invite_015gWxCN9Hfg2QhZwTK7Mdeu",
-		workspace: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", apiKey: "apikey_01Rj2N8SVvo6BePZj99NhmiT", rateLimit: "rl_01NSgmsX76UnEURHuSOSXUn7"}
+		workspace: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", apiKey: "apikey_01Rj2N8SVvo6BePZj99NhmiT", rateLimit: "rl_01NSgmsX76UnEURHuSOSXUn7",
+		spendLimit: "spl_01HqR3v9mXyTzQe5KdLw8NbA", increase: "slir_01Pq7RvKx2NbW4TcMz8HjLsE"}
 	for _, ep := range admin.Endpoints() {
 		t.Run(ep.ID, func(t *testing.T) {
 			t.Parallel()
@@ -421,6 +463,12 @@ func demoIDs(t *testing.T, c *admin.Client) objectIDs {
 		t.Fatalf("the Demo organization has %d pending invites, %d active keys, %d model-group rate limits", len(invites), len(keys), len(limits))
 	}
 	ids.invite, ids.apiKey, ids.rateLimit = invites[0].ID, keys[0].ID, limits[0].ID
+	spend := collect(t, c.SpendLimits.List(admin.SpendLimitListParams{ScopeTypes: []admin.SpendLimitScopeType{admin.SpendLimitScopeUser}}))
+	pending := collect(t, c.SpendLimits.IncreaseRequests.List(admin.SpendLimitIncreaseListParams{Statuses: []admin.SpendLimitIncreaseStatus{admin.SpendLimitIncreasePending}}))
+	if len(spend) == 0 || len(pending) == 0 {
+		t.Fatalf("the Demo organization has %d member spend limits, %d pending increase requests", len(spend), len(pending))
+	}
+	ids.spendLimit, ids.increase = spend[0].ID, pending[0].ID
 	if ids.workspace == "" || ids.user == "" || ids.nonMember == "" {
 		t.Fatalf("Demo organization: %+v", ids)
 	}

@@ -134,6 +134,22 @@ var endpoints = []Endpoint{
 	{ID: "organization.workspaces.rate_limits.list", Group: "rate limits", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.workspaces.rate_limits.update", Group: "rate limits", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}", Paging: PagingNone},
 
+	{ID: "organization.analytics.usage.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/usage", Paging: PagingPageToken,
+		Betas: []string{BetaAnalyticsUsageCost}},
+	{ID: "organization.analytics.cost.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/cost", Paging: PagingPageToken,
+		Betas: []string{BetaAnalyticsUsageCost}},
+
+	{ID: "organization.spend_limits.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits", Paging: PagingPageTokenNoHasMore,
+		Betas: []string{BetaSpendLimitReads}},
+	{ID: "organization.spend_limits.set", Group: "spend limits", Method: "POST", Path: "/v1/organizations/spend_limits", Paging: PagingNone, Create: true},
+	{ID: "organization.spend_limits.retrieve", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits/{spend_limit_id}", Paging: PagingNone},
+	{ID: "organization.spend_limits.delete", Group: "spend limits", Method: "DELETE", Path: "/v1/organizations/spend_limits/{spend_limit_id}", Paging: PagingNone},
+	{ID: "organization.spend_limits.effective.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits/effective", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.spend_limits.increase_requests.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limit_increase_requests", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.spend_limits.increase_requests.retrieve", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}", Paging: PagingNone},
+	{ID: "organization.spend_limits.increase_requests.approve", Group: "spend limits", Method: "POST", Path: "/v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}/approve", Paging: PagingNone},
+	{ID: "organization.spend_limits.increase_requests.deny", Group: "spend limits", Method: "POST", Path: "/v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}/deny", Paging: PagingNone},
+
 	{ID: "organization.usage_report.retrieve_messages", Group: "reports", Method: "GET", Path: "/v1/organizations/usage_report/messages", Paging: PagingPageToken},
 	{ID: "organization.cost_report.retrieve", Group: "reports", Method: "GET", Path: "/v1/organizations/cost_report", Paging: PagingPageToken},
 	{ID: "organization.usage_report.retrieve_claude_code", Group: "reports", Method: "GET", Path: "/v1/organizations/usage_report/claude_code", Paging: PagingPageToken},

@@ -150,17 +150,7 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 			fail(err)
 			return
 		}
-		first := start.UTC().Truncate(size)
-		last := end.UTC().Truncate(size) // the end of the last bucket
-		if last.Before(end) {
-			last = last.Add(size)
-		}
-		// running is the start of the bucket that runs past end, which a
-		// server may not give yet; zero when end is on a boundary.
-		var running time.Time
-		if !last.Equal(end) {
-			running = last.Add(-size)
-		}
+		first, last, running := bucketBounds(start, end, size)
 		next := first // the start of the first bucket not yet yielded
 		var seen repeats
 		for next.Before(last) {
@@ -218,6 +208,23 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 			}
 		}
 	}
+}
+
+// bucketBounds are the windows' outer bounds for a range [start, end) of
+// buckets of size: first is the start of the bucket holding start, last
+// the end of the bucket holding the instant before end, and running the
+// start of the bucket that runs past end, which a server may not give yet
+// (zero when end is on a boundary).
+func bucketBounds(start, end time.Time, size time.Duration) (first, last, running time.Time) {
+	first = start.UTC().Truncate(size)
+	last = end.UTC().Truncate(size)
+	if last.Before(end) {
+		last = last.Add(size)
+	}
+	if !last.Equal(end) {
+		running = last.Add(-size)
+	}
+	return first, last, running
 }
 
 // refusedAsEmpty tells whether err is the API's refusal of a request that

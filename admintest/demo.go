@@ -116,6 +116,7 @@ func buildDemo(b *builder) {
 	b.invite(emailOf("Kwame Mensah"), "user", "accepted", 4)
 
 	b.demoTraffic()
+	b.demoSpendLimits() // last: its IDs come after every other
 }
 
 func emailOf(name string) string {

@@ -72,6 +72,12 @@ func TestEveryEndpointIsRouted(t *testing.T) {
 	}
 }
 
+// requiredQuery is the query an endpoint cannot be served without.
+var requiredQuery = map[string]string{
+	"organization.analytics.usage.list": "?starting_at=2026-11-18T00:00:00Z",
+	"organization.analytics.cost.list":  "?starting_at=2026-11-18T00:00:00Z",
+}
+
 // TestEndpointBetasAreRequired checks that the fake refuses a request to an
 // endpoint without the beta values its registry row names, and serves it
 // with them, given among others.
@@ -85,7 +91,7 @@ func TestEndpointBetasAreRequired(t *testing.T) {
 			continue
 		}
 		n++
-		path := strings.ReplaceAll(ep.Path, "{user_id}", id)
+		path := strings.ReplaceAll(ep.Path, "{user_id}", id) + requiredQuery[ep.ID]
 		if r := send(t, srv, ep.Method, path, ""); r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), ep.Betas[0]) {
 			t.Errorf("%s without %v: %d %s, want a 400 naming the beta", ep.ID, ep.Betas, r.Status, r.Body)
 		}

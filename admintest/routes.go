@@ -127,6 +127,19 @@ var handlers = map[string]handler{
 	"organization.workspaces.rate_limits.list":   listWorkspaceRateLimits,
 	"organization.workspaces.rate_limits.update": updateWorkspaceRateLimit,
 
+	"organization.analytics.usage.list": analyticsUsage,
+	"organization.analytics.cost.list":  analyticsCost,
+
+	"organization.spend_limits.list":                       listSpendLimits,
+	"organization.spend_limits.set":                        setSpendLimit,
+	"organization.spend_limits.retrieve":                   getSpendLimit,
+	"organization.spend_limits.delete":                     deleteSpendLimit,
+	"organization.spend_limits.effective.list":             listEffectiveLimits,
+	"organization.spend_limits.increase_requests.list":     listIncreaseRequests,
+	"organization.spend_limits.increase_requests.retrieve": getIncreaseRequest,
+	"organization.spend_limits.increase_requests.approve":  approveIncreaseRequest,
+	"organization.spend_limits.increase_requests.deny":     denyIncreaseRequest,
+
 	"organization.usage_report.retrieve_messages":    usageReport,
 	"organization.cost_report.retrieve":              costReport,
 	"organization.usage_report.retrieve_claude_code": claudeCodeReport,

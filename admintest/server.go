@@ -64,15 +64,21 @@ func WithoutRunningBuckets() Option { return func(f *Fake) { f.noRunning = true 
 // null is removed.
 func WithTagsMerged() Option { return func(f *Fake) { f.mergeTags = true } }
 
+// WithoutSpendLimits makes the organization one whose type has no spend
+// limits: listing them or the effective limits is refused with the API's
+// 400 organization_type_not_supported.
+func WithoutSpendLimits() Option { return func(f *Fake) { f.noSpendLimits = true } }
+
 // Fake is the fake Admin API as an http.Handler. Its state is safe for
 // concurrent use.
 type Fake struct {
-	adminKey  string
-	seed      Seed
-	now       func() time.Time
-	noRunning bool // WithoutRunningBuckets
-	mergeTags bool // WithTagsMerged
-	mux       *http.ServeMux
+	adminKey      string
+	seed          Seed
+	now           func() time.Time
+	noRunning     bool // WithoutRunningBuckets
+	mergeTags     bool // WithTagsMerged
+	noSpendLimits bool // WithoutSpendLimits
+	mux           *http.ServeMux
 
 	mu     sync.Mutex
 	st     *state
@@ -94,6 +100,7 @@ func New(opts ...Option) *Fake {
 		o(f)
 	}
 	f.st = f.load(f.seed)
+	f.st.noSpendLimits = f.noSpendLimits
 	f.mux = http.NewServeMux()
 	f.routes()
 	return f

@@ -140,6 +140,10 @@ type state struct {
 	overrides map[string]map[string]map[string]int64
 	reports   *reportData
 	ids       ids
+
+	spendLimits      []*spendLimit      // oldest first
+	increaseRequests []*increaseRequest // oldest first
+	noSpendLimits    bool               // WithoutSpendLimits
 }
 
 // ids makes IDs that look like the API's (prefix, then 24 base62

@@ -16,6 +16,7 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/v2/shared"
 	"github.com/anthropics/anthropic-sdk-go/v2/shared/constant"
 
+	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
@@ -887,4 +888,216 @@ func TestSDKFaults(t *testing.T) {
 	if n := len(srv.Requests()); n != 1 {
 		t.Errorf("x-should-retry: false: %d attempts, want 1", n)
 	}
+}
+
+// Spend limits: the configured limits (a beta the SDK asks for itself), a
+// member's limit set and replaced, the effective limits it feeds, and the
+// increase requests, each approvable or deniable once.
+func TestSDKSpendLimits(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	ids := userIDs(t, c)
+
+	pager := c.Beta.Organization.SpendLimits.ListAutoPaging(ctx, anthropic.BetaOrganizationSpendLimitListParams{Limit: anthropic.Int(2)})
+	scopes := map[string]int{}
+	for l := range pager.All() {
+		conform(t, "spend limit "+l.ID, l)
+		scopes[l.Scope.Type]++
+		if !strings.HasPrefix(l.ID, "spl_") || l.Currency != "USD" || !l.IsEnabled {
+			t.Errorf("spend limit = %s", l.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	// The demo: the organization's monthly and daily limits, three members'
+	// monthly limits, Production's.
+	if want := map[string]int{"organization": 2, "user": 3, "workspace": 1}; !maps.Equal(scopes, want) {
+		t.Errorf("scopes = %v, want %v", scopes, want)
+	}
+	reqs := logged(srv, "GET", "/v1/organizations/spend_limits")
+	if len(reqs) != 3 || reqs[1].Query.Get("page") == "" || !strings.Contains(reqs[0].Header.Get("Anthropic-Beta"), "spend-limit-reads-2026-09-26") {
+		t.Errorf("spend limit pages: %v", reqs)
+	}
+
+	grace := ids["Grace Liu"]
+	set := func(amount string) *anthropic.BetaSpendLimit {
+		t.Helper()
+		l, err := c.Beta.Organization.SpendLimits.Set(ctx, anthropic.BetaOrganizationSpendLimitSetParams{
+			Amount: anthropic.String(amount), Period: anthropic.BetaSpendLimitPeriodMonthly,
+			Scope: anthropic.BetaOrganizationSpendLimitSetParamsScopeUnion{OfUser: &anthropic.BetaSpendLimitUserScopeParam{UserID: grace}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		conform(t, "set", l)
+		return l
+	}
+	first, second := set("30000"), set("45000")
+	if first.ID != second.ID || second.Amount != "45000" || second.Scope.UserID != grace || second.Period != "monthly" {
+		t.Errorf("the second set did not replace the first: %s then %s", first.RawJSON(), second.RawJSON())
+	}
+	got, err := c.Beta.Organization.SpendLimits.Get(ctx, first.ID)
+	if err != nil || got.Amount != "45000" {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	conform(t, "get", got)
+
+	eff := c.Organization.SpendLimits.Effective.ListAutoPaging(ctx, anthropic.OrganizationSpendLimitEffectiveListParams{
+		UserIDs: []string{grace, ids["Ethan Brooks"]}, Period: []anthropic.SpendLimitPeriod{anthropic.SpendLimitPeriodMonthly}})
+	sources := map[string]string{}
+	for s := range eff.All() {
+		conform(t, "effective", s)
+		sources[s.Actor.Name] = s.Source.Type + ":" + s.Amount
+		if _, ok := s.Actor.AsAny().(anthropic.SpendLimitUserActor); !ok || s.PeriodToDateSpend == "" {
+			t.Errorf("effective = %s", s.RawJSON())
+		}
+	}
+	if err := eff.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]string{"Grace Liu": "user:45000", "Ethan Brooks": "organization:100000"}; !maps.Equal(sources, want) {
+		t.Errorf("effective sources = %v, want %v", sources, want)
+	}
+
+	del, err := c.Beta.Organization.SpendLimits.Delete(ctx, first.ID)
+	if err != nil || del.ID != first.ID || del.Type != "spend_limit_deleted" {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "delete", del)
+	_, err = c.Beta.Organization.SpendLimits.Get(ctx, first.ID)
+	sdkError(t, srv, err, 404, "not_found_error")
+
+	irs := c.Organization.SpendLimits.IncreaseRequests.ListAutoPaging(ctx, anthropic.OrganizationSpendLimitIncreaseRequestListParams{
+		Status: []anthropic.SpendLimitIncreaseRequestStatus{anthropic.SpendLimitIncreaseRequestStatusPending}, Limit: anthropic.Int(1)})
+	var pending []anthropic.SpendLimitIncreaseRequest
+	for r := range irs.All() {
+		conform(t, "increase request", r)
+		pending = append(pending, r)
+	}
+	if err := irs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(pending) != 2 || pending[0].Actor.Name != "Ravi Patel" || pending[1].Actor.Name != "Aiko Tanaka" {
+		t.Fatalf("pending requests (most recent first) = %v", pending)
+	}
+	one, err := c.Organization.SpendLimits.IncreaseRequests.Get(ctx, pending[1].ID)
+	if err != nil || one.Status != "pending" || one.JSON.ResolvedAt.Raw() != "null" {
+		t.Fatalf("get = %v, %v", one, err)
+	}
+	conform(t, "increase request", one)
+
+	approved, err := c.Organization.SpendLimits.IncreaseRequests.Approve(ctx, pending[1].ID, anthropic.OrganizationSpendLimitIncreaseRequestApproveParams{Amount: "40000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "approved", approved)
+	if approved.Status != "approved" || approved.SpendLimit.Amount != "40000" || approved.SpendLimit.Scope.UserID != ids["Aiko Tanaka"] ||
+		approved.SpendSummary.Amount != "40000" || approved.SpendSummary.SpendLimitID != approved.SpendLimit.ID || approved.ResolvedBy.Name != "Morgan Lee" {
+		t.Errorf("approved = %s", approved.RawJSON())
+	}
+	_, err = c.Organization.SpendLimits.IncreaseRequests.Approve(ctx, pending[1].ID, anthropic.OrganizationSpendLimitIncreaseRequestApproveParams{Amount: "50000"})
+	sdkError(t, srv, err, 409, "conflict_error")
+
+	denied, err := c.Organization.SpendLimits.IncreaseRequests.Deny(ctx, pending[0].ID, anthropic.OrganizationSpendLimitIncreaseRequestDenyParams{})
+	if err != nil || denied.Status != "denied" || denied.ResolvedAt.IsZero() {
+		t.Fatalf("deny = %v, %v", denied, err)
+	}
+	conform(t, "denied", denied)
+	_, err = c.Organization.SpendLimits.IncreaseRequests.Deny(ctx, pending[0].ID, anthropic.OrganizationSpendLimitIncreaseRequestDenyParams{})
+	sdkError(t, srv, err, 409, "conflict_error")
+}
+
+// An organization whose type has no spend limits: the documented 400 with
+// its error code.
+func TestSDKSpendLimitsUnsupported(t *testing.T) {
+	t.Parallel()
+	srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithoutSpendLimits())
+	t.Cleanup(srv.Close)
+	c := sdkClient(srv)
+	_, err := c.Organization.SpendLimits.Effective.List(t.Context(), anthropic.OrganizationSpendLimitEffectiveListParams{})
+	e := sdkError(t, srv, err, 400, "invalid_request_error")
+	if !strings.Contains(e.RawJSON(), `"error_code":"organization_type_not_supported"`) {
+		t.Errorf("error = %s", e.RawJSON())
+	}
+}
+
+// Usage and cost analytics (a beta the SDK asks for itself): rows broken
+// out by actor, workspace and product, paged to the end, adding up to the
+// day's total; the documented refusals as *anthropic.Error.
+func TestSDKAnalyticsUsageAndCost(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	day := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+	next := day.AddDate(0, 0, 1)
+
+	pager := c.Beta.Organization.Analytics.Cost.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{
+		StartingAt: day, EndingAt: anthropic.Time(next), TimeBucketWidth: anthropic.BetaAnalyticsTimeBucketWidthDay, Limit: anthropic.Int(5),
+		GroupBy: []anthropic.BetaAnalyticsCostGroupBy{anthropic.BetaAnalyticsCostGroupByActor, anthropic.BetaAnalyticsCostGroupByWorkspaceID, anthropic.BetaAnalyticsCostGroupByProduct},
+	})
+	var sum admin.Amount
+	rows, users := 0, 0
+	for r := range pager.All() {
+		conform(t, "cost row", r)
+		rows++
+		a, err := admin.ParseAmount(r.Cost.Amount)
+		if err != nil || r.Cost.Currency != "USD" || !r.StartingAt.Equal(day) || !r.EndingAt.Equal(next) || r.Group.WorkspaceID == "" {
+			t.Errorf("cost row = %s", r.RawJSON())
+		}
+		sum = sum.Add(a)
+		if u, ok := r.Group.Actor.AsAny().(anthropic.BetaAnalyticsReportUserActor); ok {
+			users++
+			if !strings.HasPrefix(u.UserID, "user_") || demoUsers[u.Name] == "" {
+				t.Errorf("user actor = %s", r.Group.Actor.RawJSON())
+			}
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if rows < 10 || users == 0 {
+		t.Errorf("%d rows, %d of members", rows, users)
+	}
+	reqs := logged(srv, "GET", "/v1/organizations/analytics/cost")
+	if len(reqs) < 3 || reqs[1].Query.Get("page") == "" || !strings.Contains(reqs[0].Header.Get("Anthropic-Beta"), "analytics-usage-cost-2026-08-24") {
+		t.Errorf("cost pages: %v", reqs)
+	}
+	total, err := c.Beta.Organization.Analytics.Cost.List(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{StartingAt: day, EndingAt: anthropic.Time(next)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "cost total", total)
+	if len(total.Data) != 1 || total.HasMore || admin.MustParseAmount(total.Data[0].Cost.Amount).Cmp(sum) != 0 {
+		t.Errorf("the day's total %s is not the sum of its rows %s", total.RawJSON(), sum)
+	}
+
+	usage := c.Beta.Organization.Analytics.Usage.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsUsageListParams{
+		StartingAt: day, EndingAt: anthropic.Time(next), Limit: anthropic.Int(4),
+		GroupBy: []anthropic.BetaAnalyticsUsageGroupBy{anthropic.BetaAnalyticsUsageGroupByModel},
+	})
+	models := map[string]bool{}
+	for r := range usage.All() {
+		conform(t, "usage row", r)
+		u := r.Usage
+		if u.TotalTokens != u.UncachedInputTokens+u.CacheCreation.Ephemeral1hInputTokens+u.CacheCreation.Ephemeral5mInputTokens+u.CacheReadInputTokens+u.OutputTokens {
+			t.Errorf("usage row = %s", r.RawJSON())
+		}
+		models[r.Group.Model] = true
+	}
+	if err := usage.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !models["claude-opus-4-6"] || !models["claude-haiku-4-5"] {
+		t.Errorf("models = %v", models)
+	}
+
+	_, err = c.Beta.Organization.Analytics.Cost.List(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{StartingAt: day.AddDate(0, 0, -40), EndingAt: anthropic.Time(next)})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+	_, err = c.Beta.Organization.Analytics.Usage.List(ctx, anthropic.BetaOrganizationAnalyticsUsageListParams{StartingAt: day,
+		GroupBy: []anthropic.BetaAnalyticsUsageGroupBy{"actor", "model", "product", "speed", "workspace_id", "service_tier"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
 }

@@ -33,6 +33,20 @@ var nullable = map[string]bool{
 	"Page.FirstID":                     true,
 	"Page.LastID":                      true,
 	"PageCursor.NextPage":              true,
+	// A pending increase request is not resolved yet; a limit or an
+	// effective limit may be an explicit "no limit" (the spec's docs say
+	// null for these amounts).
+	"SpendLimitIncreaseRequest.ResolvedAt": true,
+	"SpendLimitIncreaseRequest.ResolvedBy": true,
+	"BetaSpendLimit.Amount":                true,
+	"SpendLimit.Amount":                    true,
+	"SpendSummary.Amount":                  true,
+	// Analytics: a dimension not asked for is null, and so is a count the
+	// API cannot state.
+	"BetaAnalyticsCostMetrics.Requests":  true,
+	"BetaAnalyticsUsageMetrics.Requests": true,
+	"ReportPageCursor.DataRefreshedAt":   true,
+	"ReportPageCursor.NextPage":          true,
 }
 
 // conform fails the test for every field of v (an SDK response object,
@@ -153,5 +167,18 @@ func TestConformCatchesProblems(t *testing.T) {
 				t.Errorf("problems = %q, want one containing %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// An analytics row's group holds every dimension, null unless the request
+// broke out by it (the spec's group types say so of each).
+func init() {
+	for _, f := range []string{"Actor", "ActorType", "AgentID", "APIKeyID", "ClaudeTagCategory", "ClaudeTagUserID", "ContextWindow",
+		"CostType", "DeploymentID", "EnvironmentID", "InferenceGeo", "Model", "OrganizationID", "Product", "RBACGroupID",
+		"ServiceTier", "SessionID", "SlackChannelID", "Speed", "TokenType", "UserProfileID", "WorkspaceID"} {
+		nullable["BetaAnalyticsCostGroup."+f] = true
+		if f != "CostType" && f != "TokenType" {
+			nullable["BetaAnalyticsUsageGroup."+f] = true
+		}
 	}
 }

@@ -69,6 +69,19 @@ var matrix = map[string]sdkCheck{
 	"organization.workspaces.rate_limits.list":   {"Organization.Workspaces.RateLimits.List", decodeAs[pagination.PageCursor[anthropic.WorkspaceRateLimit]]},
 	"organization.workspaces.rate_limits.update": {"Organization.Workspaces.RateLimits.Update", decodeAs[anthropic.WorkspaceRateLimit]},
 
+	"organization.analytics.usage.list": {"Beta.Organization.Analytics.Usage.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsUsageItem]]},
+	"organization.analytics.cost.list":  {"Beta.Organization.Analytics.Cost.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsCostItem]]},
+
+	"organization.spend_limits.list":                       {"Beta.Organization.SpendLimits.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaSpendLimit]]},
+	"organization.spend_limits.set":                        {"Beta.Organization.SpendLimits.Set", decodeAs[anthropic.BetaSpendLimit]},
+	"organization.spend_limits.retrieve":                   {"Beta.Organization.SpendLimits.Get", decodeAs[anthropic.BetaSpendLimit]},
+	"organization.spend_limits.delete":                     {"Beta.Organization.SpendLimits.Delete", decodeAs[anthropic.BetaOrganizationSpendLimitDeleteResponse]},
+	"organization.spend_limits.effective.list":             {"Organization.SpendLimits.Effective.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.SpendSummary]]},
+	"organization.spend_limits.increase_requests.list":     {"Organization.SpendLimits.IncreaseRequests.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.SpendLimitIncreaseRequest]]},
+	"organization.spend_limits.increase_requests.retrieve": {"Organization.SpendLimits.IncreaseRequests.Get", decodeAs[anthropic.SpendLimitIncreaseRequest]},
+	"organization.spend_limits.increase_requests.approve":  {"Organization.SpendLimits.IncreaseRequests.Approve", decodeAs[anthropic.OrganizationSpendLimitIncreaseRequestApproveResponse]},
+	"organization.spend_limits.increase_requests.deny":     {"Organization.SpendLimits.IncreaseRequests.Deny", decodeAs[anthropic.SpendLimitIncreaseRequest]},
+
 	// The SDK has no methods for the reports (docs-notes.md is their spec):
 	// the library's decoding of their fixtures is checked in the root module.
 	"organization.usage_report.retrieve_messages":    {},
