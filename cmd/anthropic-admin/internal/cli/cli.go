@@ -15,7 +15,7 @@
 //   - Output: output.go ties the commands to package output (the app's one
 //     Printer, -o, the text of times).
 //   - One file per noun: users.go, invites.go, workspaces.go,
-//     workspacemembers.go, apikeys.go, ratelimits.go, org.go (org, whoami),
+//     workspacemembers.go, apikeys.go, ratelimits.go, spendlimits.go, org.go (org, whoami),
 //     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
 //     what the reports share (range flags, data rows): reports.go; -o focus:
 //     focus.go; demo.go and fakeserver.go.
@@ -167,7 +167,7 @@ a built-in demo organization with no key at all.`,
 
 	root.AddCommand(
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
-		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(),
+		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)

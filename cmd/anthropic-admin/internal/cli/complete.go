@@ -71,6 +71,10 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		out, _ := offer(typed, toComplete)
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	})
+	flag("spend-limits list", "scope-type", list(spendLimitScopeTypes.shown()...))
+	flag("spend-limits set|spend-limits delete|spend-limits requests approve", "period", completeFrom(spendLimitPeriods.shown()...))
+	flag("spend-limits effective", "period", list(spendLimitPeriods.shown()...))
+	flag("spend-limits requests list", "status", list(increaseStatuses.shown()...))
 	flag("usage messages", "by", list(append(mapStrings(usageDims, func(d usageDim) string { return d.flag }), "none")...))
 	flag("cost", "by", completeFrom(mapStrings(costDims, func(d costDim) string { return d.flag })...))
 	flag("usage messages", "bucket", completeFrom(bucketWidths...))
@@ -89,6 +93,8 @@ func (a *app) registerCompletions(root *cobra.Command) {
 	flag("api-keys list|api-keys deactivate|api-keys activate|rate-limits list|rate-limits set|rate-limits clear|cost|usage messages|budget", "workspace", workspaces)
 	flag("api-keys list|api-keys deactivate|api-keys activate", "created-by", members)
 	flag("users list", "email", members)
+	flag("spend-limits set|spend-limits delete|spend-limits effective|spend-limits requests list", "user", members)
+	flag("spend-limits list|spend-limits set|spend-limits delete", "workspace", workspaces)
 	flag("invites list", "email", a.dynamic(inviteEmails))
 	flag("usage messages", "api-key", a.dynamic(keysIn("")))
 	flag("rate-limits set|rate-limits clear", "rate-limit", a.dynamic(rateLimitNames))
@@ -116,6 +122,10 @@ func (a *app) registerCompletions(root *cobra.Command) {
 	// Each shortcut offers the keys it can change.
 	args("api-keys deactivate", a.positional(true, keysIn(admin.APIKeyStatusActive)))
 	args("api-keys activate", a.positional(true, keysIn(admin.APIKeyStatusInactive)))
+	// A request is named by its ID or the email of the member who asked.
+	for _, path := range []string{"spend-limits requests approve", "spend-limits requests deny"} {
+		args(path, a.positional(false, pendingRequesters))
+	}
 	args("api", apiArgs)
 }
 
@@ -211,6 +221,22 @@ func workspaceNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Co
 			return nil, err
 		}
 		out = append(out, cobra.CompletionWithDesc(w.Name, w.ID))
+	}
+	return out, nil
+}
+
+// pendingRequesters are the members with a pending spend limit increase
+// request, by email.
+func pendingRequesters(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
+	var out []cobra.Completion
+	params := admin.SpendLimitIncreaseListParams{Statuses: []admin.SpendLimitIncreaseStatus{admin.SpendLimitIncreasePending}}
+	for r, err := range c.SpendLimits.IncreaseRequests.List(params).All(cmd.Context()) {
+		if err != nil {
+			return nil, err
+		}
+		if r.Actor.EmailAddress != "" {
+			out = append(out, cobra.CompletionWithDesc(r.Actor.EmailAddress, r.ID))
+		}
 	}
 	return out, nil
 }

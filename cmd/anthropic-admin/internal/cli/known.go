@@ -77,6 +77,15 @@ var (
 		admin.RateLimiterTokensPerDay, admin.RateLimiterToolUsesPerSecond, admin.RateLimiterFastInputTokensPerMinCacheAware,
 		admin.RateLimiterFastOutputTokensPerMinute)}
 
+	// spendLimitScopeTypes are the scopes spend limits list by;
+	// spendLimitPeriods the windows a limit resets over; increaseStatuses
+	// where an increase request stands.
+	spendLimitScopeTypes = valueSet{what: "scope type", values: values(admin.SpendLimitScopeUser, admin.SpendLimitScopeWorkspace,
+		admin.SpendLimitScopeOrganization, admin.SpendLimitScopeSeatTier, admin.SpendLimitScopeRBACGroup,
+		admin.SpendLimitScopeOrganizationService, admin.SpendLimitScopeUsageTier)}
+	spendLimitPeriods = valueSet{what: "period", values: values(admin.SpendLimitDaily, admin.SpendLimitWeekly, admin.SpendLimitMonthly)}
+	increaseStatuses  = valueSet{what: "request status", values: values(admin.SpendLimitIncreasePending, admin.SpendLimitIncreaseApproved, admin.SpendLimitIncreaseDenied)}
+
 	// costServiceTiers are the service tiers of the cost report.
 	costServiceTiers = valueSet{what: "service tier", values: values(admin.ServiceTierStandard, admin.ServiceTierBatch)}
 	// serviceTiers are the usage report's service_tiers[] filter values.
