@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,8 +20,9 @@ import (
 func (a *app) budgetCommand() *cobra.Command {
 	var monthly string
 	var workspaces []string
+	var againstLimits bool
 	cmd := &cobra.Command{
-		Use:   "budget --monthly DOLLARS",
+		Use:   "budget (--monthly DOLLARS | --against-limits)",
 		Short: "This month's spend and its projected month-end against a budget (exit 7 when projected over)",
 		Long: `budget compares this UTC calendar month's spend with a monthly budget in US
 dollars: the spend so far (today's unfinished day included), and the month-end
@@ -32,14 +36,26 @@ on it. Other failures keep their usual codes.
 With --workspace the spend is that of the workspaces named (the cost report
 grouped by workspace and filtered here). -o json gives every figure as an exact
 decimal string in dollars (_usd) and cents (_cents); a figure divided by the 7
-days that does not end in decimal is rounded at 20 places.`,
+days that does not end in decimal is rounded at 20 places.
+
+--against-limits takes the budget from the organization's spend limits instead:
+the organization's monthly limit (with one --workspace, that workspace's) is
+the budget, and each member's monthly effective limit is checked too, their
+month-end projected at their own pace so far this month (the API gives a
+member's spend so far, not by day); members are not checked with --workspace,
+since their limits cap all their spend. It exits 7 when any projection passes its
+limit, naming whom; -o json adds limit_scope and members_projected_over.`,
 		Example: `  anthropic-admin budget --monthly 500                            # exits 7 when the projection is over budget
   anthropic-admin budget --monthly 12000 --workspace Production  # exits 7 when the projection is over budget
-  anthropic-admin budget --monthly 75000 -o json > budget.json   # exits 7 when the projection is over budget`,
+  anthropic-admin budget --monthly 75000 -o json > budget.json   # exits 7 when the projection is over budget
+  anthropic-admin budget --against-limits                         # exits 7 when a projection passes a spend limit`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if againstLimits {
+				return a.budgetAgainstLimits(cmd, monthly, workspaces)
+			}
 			if monthly == "" {
-				return usageErr(cmd, "--monthly is required: the monthly budget in US dollars, such as --monthly 500")
+				return usageErr(cmd, "--monthly is required: the monthly budget in US dollars, such as --monthly 500 (or --against-limits for the organization's spend limits)")
 			}
 			budget, err := admin.ParseDollars(monthly)
 			if err != nil {
@@ -84,6 +100,7 @@ days that does not end in decimal is rounded at 20 places.`,
 	}
 	cmd.Flags().StringVar(&monthly, "monthly", "", "the monthly budget in US dollars, such as 500 or 1234.56")
 	cmd.Flags().StringArrayVar(&workspaces, "workspace", nil, "only the spend of this workspace, by ID or name; Default is the default workspace (repeatable)")
+	cmd.Flags().BoolVar(&againstLimits, "against-limits", false, "take the budget from the spend limits: the organization's (or one --workspace's) monthly limit, and each member's")
 	return cmd
 }
 
@@ -167,4 +184,193 @@ func budgetRow(f *report.Forecast, st *report.BudgetStatus, workspaces []string)
 	return append(row,
 		strCell("used_percent", pct(st.UsedShare)), strCell("projected_percent", pct(st.ProjectedShare)),
 		boolCell("over_budget", st.Over), boolCell("projected_over_budget", st.ProjectedOver))
+}
+
+// memberOverLimit is a member projected past their monthly effective limit.
+type memberOverLimit struct {
+	actor            admin.SpendLimitActor
+	limit, spent     admin.Amount
+	projected, share *big.Rat // cents; projected / limit
+}
+
+// budgetAgainstLimits is budget with the spend limits as the budget: the
+// organization's (or one workspace's) monthly limit for the cost forecast,
+// and each member's monthly effective limit against their own pace.
+func (a *app) budgetAgainstLimits(cmd *cobra.Command, monthly string, workspaces []string) error {
+	switch {
+	case monthly != "":
+		return usageErr(cmd, "give --monthly or --against-limits, not both: --against-limits takes the budget from the spend limits")
+	case len(workspaces) > 1:
+		return usageErr(cmd, "--against-limits takes one --workspace at most: each workspace has its own limit")
+	}
+	run, err := a.startReport(cmd, nil, false, false)
+	if err != nil {
+		return err
+	}
+	ctx, c, now := cmd.Context(), run.c, run.now
+	wsIDs, costIDs, err := a.reportWorkspaces(cmd, workspaces)
+	if err != nil {
+		return err
+	}
+	params := admin.SpendLimitListParams{ScopeTypes: []admin.SpendLimitScopeType{admin.SpendLimitScopeOrganization}}
+	whose := "the organization"
+	if len(wsIDs) == 1 {
+		params = admin.SpendLimitListParams{ScopeTypes: []admin.SpendLimitScopeType{admin.SpendLimitScopeWorkspace}, WorkspaceID: wsIDs[0]}
+		whose = "workspace " + workspaces[0]
+	}
+	configured, err := c.SpendLimits.List(params).Collect(ctx)
+	if err != nil {
+		return spendLimitsErr(err)
+	}
+	i := slices.IndexFunc(configured, func(l admin.SpendLimit) bool {
+		return l.Period == admin.SpendLimitMonthly && l.IsEnabled && l.Amount != nil && l.Scope.Type == params.ScopeTypes[0] &&
+			(len(wsIDs) == 0 || l.Scope.WorkspaceID == wsIDs[0])
+	})
+	if i < 0 {
+		what := "--org"
+		if len(wsIDs) == 1 {
+			what = "--workspace " + workspaces[0]
+		}
+		return &exitError{code: ExitNotFound, err: fmt.Errorf("%s has no monthly spend limit to budget against: set one ('anthropic-admin spend-limits set %s --period monthly --amount DOLLARS') or give --monthly", whose, what)}
+	}
+	limit := configured[i]
+	budget := *limit.Amount
+	if budget.Sign() <= 0 {
+		return &exitError{code: ExitError, err: fmt.Errorf("the monthly spend limit of %s is %s: there is no budget to project against", whose, render.Dollars(budget))}
+	}
+	var members []memberOverLimit
+	if len(wsIDs) == 0 {
+		if members, err = a.membersOverLimits(ctx, c, now); err != nil {
+			return spendLimitsErr(err)
+		}
+	}
+
+	filter := costFilter{workspaces: costIDs}
+	sum, err := a.costSummary(ctx, c, costQuery{r: report.ForecastRange(now), filter: filter}, "", now)
+	if err != nil {
+		return err
+	}
+	f, err := report.ForecastMonthOf(sum, now)
+	if err != nil {
+		return err
+	}
+	st, err := f.CheckBudget(budget)
+	if err != nil {
+		return inputErr(cmd, err)
+	}
+	if run.format == output.Table {
+		a.out.Lines(output.Safef("The budget is the monthly spend limit of %s (%s).", whose, limit.ID))
+		a.printBudgetTable(f, st, now, a.describeFilter(ctx, filter))
+		a.printMembersOverLimits(members, len(wsIDs) == 0)
+	} else {
+		row := append(budgetRow(f, st, costIDs), strCell("limit_scope", string(limit.Scope.Type)), strCell("spend_limit_id", limit.ID),
+			cell{key: "members_projected_over", text: membersOverJSON(members), literal: true})
+		if err := printOne(a, cmd, row, dataRow.json, dataColumns(keysOf(row))); err != nil {
+			return err
+		}
+	}
+	var over []string
+	if st.ProjectedOver {
+		over = append(over, fmt.Sprintf("%s (projected %s, limit %s)", whose, render.CentsRat(f.Projected.Rat()), render.Dollars(budget)))
+	}
+	for _, m := range members {
+		over = append(over, actorText(m.actor))
+	}
+	if len(over) == 0 {
+		return nil
+	}
+	if len(over) > 4 {
+		over = append(over[:3], fmt.Sprintf("and %d more", len(over)-3))
+	}
+	return &exitError{code: ExitOverBudget, label: "over a spend limit", err: fmt.Errorf("projected past the monthly spend limit by month-end: %s", strings.Join(over, ", "))}
+}
+
+// membersOverLimits are the members whose month-end, at their pace so far
+// this month, passes their monthly effective limit: the largest share of
+// the limit first.
+func (a *app) membersOverLimits(ctx context.Context, c *admin.Client, now time.Time) ([]memberOverLimit, error) {
+	start := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	monthLen := big.NewRat(int64(start.AddDate(0, 1, 0).Sub(start)/time.Second), 1)
+	elapsed := big.NewRat(int64(now.Sub(start)/time.Second), 1)
+	summaries, err := c.SpendLimits.Effective(admin.SpendLimitEffectiveParams{Periods: []admin.SpendLimitPeriod{admin.SpendLimitMonthly}}).Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var over []memberOverLimit
+	for _, s := range summaries {
+		if s.Period != admin.SpendLimitMonthly || s.Amount == nil {
+			continue
+		}
+		projected := s.PeriodToDateSpend.Cents()
+		if elapsed.Sign() > 0 {
+			projected = new(big.Rat).Quo(new(big.Rat).Mul(projected, monthLen), elapsed)
+		}
+		if projected.Cmp(s.Amount.Cents()) <= 0 {
+			continue
+		}
+		m := memberOverLimit{actor: s.Actor, limit: *s.Amount, spent: s.PeriodToDateSpend, projected: projected}
+		if s.Amount.Sign() > 0 {
+			m.share = new(big.Rat).Quo(projected, s.Amount.Cents())
+		}
+		over = append(over, m)
+	}
+	slices.SortStableFunc(over, func(x, y memberOverLimit) int {
+		switch {
+		case x.share == nil && y.share != nil:
+			return -1 // a limit of 0, passed: first
+		case x.share != nil && y.share == nil:
+			return 1
+		case x.share != nil && y.share != nil:
+			if c := y.share.Cmp(x.share); c != 0 {
+				return c
+			}
+		}
+		return strings.Compare(actorText(x.actor), actorText(y.actor))
+	})
+	return over, nil
+}
+
+func (a *app) printMembersOverLimits(members []memberOverLimit, checked bool) {
+	if !checked {
+		return
+	}
+	if len(members) == 0 {
+		a.out.Lines("No member is projected past their monthly spend limit.")
+		return
+	}
+	a.out.Styled(fmt.Sprintf("%s projected past their monthly spend limit, at their pace so far this month:", count(len(members), "member")), "1;31")
+	rows := make([][]string, len(members))
+	for i, m := range members {
+		share := "-"
+		if m.share != nil {
+			share = render.Percent(m.share)
+		}
+		rows[i] = []string{actorText(m.actor), m.actor.Name, actorID(m.actor), render.Dollars(m.limit), render.Dollars(m.spent), render.CentsRat(m.projected), share}
+	}
+	a.out.ReportTable("  ", []string{"MEMBER", "NAME", "USER ID", "LIMIT", "SPENT", "PROJECTED", "OF LIMIT"}, rows, 3, 4, 5, 6)
+}
+
+// membersOverJSON is the members over their limit as a JSON array, every
+// figure an exact decimal string.
+func membersOverJSON(members []memberOverLimit) string {
+	type entry struct {
+		UserID           string `json:"user_id"`
+		EmailAddress     string `json:"email_address"`
+		Name             string `json:"name"`
+		LimitUSD         string `json:"limit_usd"`
+		SpentUSD         string `json:"spent_usd"`
+		ProjectedUSD     string `json:"projected_usd"`
+		ProjectedPercent string `json:"projected_percent,omitempty"`
+	}
+	out := make([]entry, len(members))
+	for i, m := range members {
+		out[i] = entry{UserID: actorID(m.actor), EmailAddress: m.actor.EmailAddress, Name: m.actor.Name,
+			LimitUSD: render.DecimalString(m.limit.Dollars()), SpentUSD: render.DecimalString(m.spent.Dollars()),
+			ProjectedUSD: render.DecimalString(new(big.Rat).Quo(m.projected, big.NewRat(100, 1)))}
+		if m.share != nil {
+			out[i].ProjectedPercent = render.DecimalString(new(big.Rat).Mul(m.share, big.NewRat(100, 1)))
+		}
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
 }

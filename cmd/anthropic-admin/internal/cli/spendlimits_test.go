@@ -273,3 +273,59 @@ func TestSpendLimitsComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestBudgetAgainstLimits(t *testing.T) {
+	srv := demoServer(t)
+	r := runCLI(t, srv, term{tty: true, width: 160}, "budget", "--against-limits")
+	if r.code != ExitOverBudget {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	golden(t, "budget-against-limits", r.stdout)
+	if !strings.HasPrefix(r.stderr, "over a spend limit: projected past the monthly spend limit by month-end: the organization (projected $") ||
+		!strings.Contains(r.stderr, ", ethan.brooks@acme-robotics.example, aiko.tanaka@acme-robotics.example, and ") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("stderr %q", r.stderr)
+	}
+
+	// Under generous limits nobody is named and the exit is 0; the
+	// budget is the limit, as exact strings.
+	mustRun(t, srv, term{}, "spend-limits", "set", "--org", "--period", "monthly", "--amount", "10000000", "--yes")
+	for _, l := range jsonList(t, mustRun(t, srv, term{}, "spend-limits", "list", "--scope-type", "user").stdout) {
+		mustRun(t, srv, term{}, "spend-limits", "delete", l["id"].(string), "--yes")
+	}
+	got := jsonObject(t, mustRun(t, srv, term{}, "budget", "--against-limits", "-o", "json").stdout)
+	if got["budget_usd"] != "10000000" || got["limit_scope"] != "organization" || got["projected_over_budget"] != false ||
+		len(got["members_projected_over"].([]any)) != 0 {
+		t.Errorf("json %v", got)
+	}
+
+	// One workspace: its limit is the budget and members are not checked.
+	got = jsonObject(t, runCLI(t, srv, term{}, "budget", "--against-limits", "--workspace", "Production", "-o", "json").stdout)
+	if got["budget_usd"] != "25000" || got["limit_scope"] != "workspace" {
+		t.Errorf("workspace json %v", got)
+	}
+
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"with --monthly", []string{"--against-limits", "--monthly", "500"}, ExitUsage, "give --monthly or --against-limits, not both"},
+		{"two workspaces", []string{"--against-limits", "--workspace", "Production", "--workspace", "Staging"}, ExitUsage, "one --workspace at most"},
+		{"no limit", []string{"--against-limits", "--workspace", "Staging"}, ExitNotFound,
+			"workspace Staging has no monthly spend limit to budget against: set one ('anthropic-admin spend-limits set --workspace Staging --period monthly --amount DOLLARS') or give --monthly"},
+		{"neither", nil, ExitUsage, "--monthly is required"},
+	}
+	for _, tt := range tests {
+		r := runCLI(t, srv, term{}, append([]string{"budget"}, tt.args...)...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
+			t.Errorf("%s: exit %d, stderr %q", tt.name, r.code, r.stderr)
+		}
+	}
+
+	plain := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithoutSpendLimits(), admintest.WithClock(func() time.Time { return testNow }))
+	t.Cleanup(plain.Close)
+	if r := runCLI(t, plain, term{}, "budget", "--against-limits"); r.code != ExitError || !strings.HasPrefix(r.stderr, "error: this organization's type has no spend limits") {
+		t.Errorf("without spend limits: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
