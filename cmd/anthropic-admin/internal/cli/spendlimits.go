@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -390,7 +389,9 @@ The members closest to their limit come first; members without a limit last.`,
 			if err != nil {
 				return err
 			}
-			items, err := collect(a, ctx, c.SpendLimits.Effective(admin.SpendLimitEffectiveParams{Periods: wire[admin.SpendLimitPeriod](periods), UserIDs: ids}), "effective limits")
+			// Every page, then sorted, then cut: --max-items keeps the
+			// members closest to their limit, not the first the API sent.
+			items, err := c.SpendLimits.Effective(admin.SpendLimitEffectiveParams{Periods: wire[admin.SpendLimitPeriod](periods), UserIDs: ids}).Collect(ctx)
 			if err != nil {
 				return spendLimitsErr(err)
 			}
@@ -399,6 +400,9 @@ The members closest to their limit come first; members without a limit last.`,
 				rows[i] = effectiveRow{SpendSummary: s, share: shareOf(s)}
 			}
 			sortByShare(rows)
+			if n := a.flags.maxItems; n > 0 && len(rows) > n {
+				rows = rows[:n]
+			}
 			format, err := a.format(cmd)
 			if err != nil {
 				return err
@@ -558,9 +562,6 @@ func (a *app) resolveRequest(cmd *cobra.Command, arg, verb, how string, send fun
 	}
 	got, err := send(ctx, c, id)
 	if err != nil {
-		if errors.Is(err, admin.ErrConflict) {
-			return err
-		}
 		return spendLimitsErr(err)
 	}
 	if a.flags.dryRun {

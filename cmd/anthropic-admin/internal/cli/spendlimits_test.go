@@ -196,6 +196,12 @@ func TestSpendLimitsEffective(t *testing.T) {
 		}
 		last = share
 	}
+	// --max-items keeps the members closest to their limit.
+	top := jsonList(t, mustRun(t, srv, term{}, "spend-limits", "effective", "--max-items", "2").stdout)
+	if len(top) != 2 || top[0]["actor"].(map[string]any)["email_address"] != rows[0]["actor"].(map[string]any)["email_address"] ||
+		top[1]["actor"].(map[string]any)["email_address"] != rows[1]["actor"].(map[string]any)["email_address"] {
+		t.Errorf("--max-items 2: %v", top)
+	}
 	one := jsonList(t, mustRun(t, srv, term{}, "spend-limits", "effective", "--user", "aiko.tanaka@acme-robotics.example", "--period", "monthly").stdout)
 	if len(one) != 1 || one[0]["actor"].(map[string]any)["email_address"] != "aiko.tanaka@acme-robotics.example" || one[0]["amount"] != "20000" {
 		t.Errorf("one member: %v", one)
