@@ -296,7 +296,7 @@ W an ID or a name. Without --period the API's default period applies.`,
 	}
 	set.Flags().StringVar(&amount, "amount", "", "the limit in US dollars, such as 250 or $250.00 (whole cents)")
 	set.Flags().StringVar(&period, "period", "", "the period the limit resets over: "+spendLimitPeriods.known())
-	setAt.register(set, "cap")
+	setAt.register(set, "set the limit of")
 
 	var delAt scopeFlags
 	var delPeriod string
@@ -362,7 +362,7 @@ or the organization (all their periods, or the one --period names).`,
 			})
 		},
 	}
-	delAt.register(del, "delete")
+	delAt.register(del, "delete the limits of")
 	del.Flags().StringVar(&delPeriod, "period", "", "with --user, --workspace or --org, only the limit of this period: "+spendLimitPeriods.known())
 
 	var effPeriods, effUsers []string
@@ -578,10 +578,10 @@ type scopeFlags struct {
 	org             bool
 }
 
-func (f *scopeFlags) register(cmd *cobra.Command, verb string) {
-	cmd.Flags().StringVar(&f.user, "user", "", verb+" this member's limit (ID or email)")
-	cmd.Flags().StringVar(&f.workspace, "workspace", "", verb+" this workspace's limit (ID or name)")
-	cmd.Flags().BoolVar(&f.org, "org", false, verb+" the whole organization's limit")
+func (f *scopeFlags) register(cmd *cobra.Command, what string) {
+	cmd.Flags().StringVar(&f.user, "user", "", what+" this member (ID or email)")
+	cmd.Flags().StringVar(&f.workspace, "workspace", "", what+" this workspace (ID or name)")
+	cmd.Flags().BoolVar(&f.org, "org", false, what+" the whole organization")
 }
 
 // given is how many of the three were given.

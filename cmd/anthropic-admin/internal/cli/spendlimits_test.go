@@ -113,7 +113,6 @@ func TestSpendLimitsRefused(t *testing.T) {
 		{"effective period", term{}, []string{"effective", "--period", "hourly"}, ExitUsage, `--period "hourly"`},
 		{"requests status", term{}, []string{"requests", "list", "--status", "open"}, ExitUsage, `--status "open": not a request status this tool knows; known: pending, approved, denied`},
 		{"approve no amount", term{}, []string{"requests", "approve", "aiko.tanaka@acme-robotics.example", "--yes"}, ExitUsage, "--amount is required"},
-		{"approve resolved", term{}, []string{"requests", "approve", "slir_01ZiYcv0idnugnV7BJZl5QgV", "--amount", "5", "--yes"}, ExitConflict, "is approved already"},
 		{"deny none pending", term{}, []string{"requests", "deny", "mei.chen@acme-robotics.example", "--yes"}, ExitNotFound, "no pending spend limit increase request from mei.chen@acme-robotics.example"},
 		{"deny without a terminal", term{}, []string{"requests", "deny", "ravi.patel@acme-robotics.example"}, ExitUsage, "refusing to deny the monthly spend limit increase request of ravi.patel@acme-robotics.example"},
 	}
@@ -230,6 +229,13 @@ func TestSpendLimitRequests(t *testing.T) {
 	got := jsonList(t, mustRun(t, srv, term{}, "spend-limits", "effective", "--user", "aiko.tanaka@acme-robotics.example", "--period", "monthly").stdout)
 	if got[0]["amount"] != "40000" {
 		t.Errorf("after the approval: %v", got[0])
+	}
+	// A request resolved already is refused before anything is sent.
+	approved := jsonList(t, mustRun(t, srv, term{}, "spend-limits", "requests", "list", "--status", "approved", "--user", "mei.chen@acme-robotics.example").stdout)[0]["id"].(string)
+	srv.ResetRequests()
+	if r := runCLI(t, srv, term{}, "spend-limits", "requests", "deny", approved, "--yes"); r.code != ExitConflict ||
+		r.stderr != "error: request "+approved+" of mei.chen@acme-robotics.example is approved already: only a pending request can be approved or denied\n" || len(writes(srv)) != 0 {
+		t.Errorf("deny a resolved request: exit %d, stderr %q", r.code, r.stderr)
 	}
 	mustRun(t, srv, term{}, "spend-limits", "requests", "deny", "ravi.patel@acme-robotics.example", "--yes")
 	if got := jsonList(t, mustRun(t, srv, term{}, "spend-limits", "requests", "list", "--status", "denied").stdout); len(got) != 2 {
