@@ -89,6 +89,7 @@ type analyticsQuery struct {
 	periods [][2]time.Time // each row's [starting_at, ending_at)
 	groupBy []string
 	cost    bool
+	only    func(attrs) bool // when set, the streams it keeps (the reports' user filters)
 }
 
 func (c *call) analyticsQuery(cost bool) (*analyticsQuery, *apiError) {
@@ -249,7 +250,7 @@ func (c *call) analyticsRows(q *analyticsQuery) []*analyticsRow {
 	}
 	var parts []part
 	for _, s := range d.streams {
-		if a := c.st.streamAttrs(s); c.passes(a) {
+		if a := c.st.streamAttrs(s); c.passes(a) && (q.only == nil || q.only(a)) {
 			parts = append(parts, part{s, a})
 		}
 	}
