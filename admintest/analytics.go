@@ -77,6 +77,9 @@ func (st *state) actorJSON(a attrs) map[string]any {
 		if u := st.user(id); u != nil {
 			return map[string]any{"type": "user_actor", "user_id": u.ID, "email_address": u.Email, "name": u.Name, "deleted": false}
 		}
+		if u := st.former[id]; u != nil { // removed: still named
+			return map[string]any{"type": "user_actor", "user_id": u.ID, "email_address": u.Email, "name": u.Name, "deleted": true}
+		}
 		return map[string]any{"type": "user_actor", "user_id": id, "email_address": "", "name": "", "deleted": true}
 	case "service_account_actor":
 		return map[string]any{"type": "service_account_actor", "service_account_id": id}

@@ -171,3 +171,54 @@ func TestAnalyticsReportsFilterAndPages(t *testing.T) {
 		}
 	}
 }
+
+// A removed member's traffic stays theirs: the per-user reports name them,
+// deleted, with their email address and name, until exclude_deleted_users
+// leaves them out.
+func TestAnalyticsReportsRemovedMember(t *testing.T) {
+	srv := newDemo(t)
+	c := srv.Client()
+	ctx := t.Context()
+	day := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+	params := admin.AnalyticsUserUsageParams{AnalyticsUserReportRange: admin.AnalyticsUserReportRange{StartingAt: day, EndingAt: day.AddDate(0, 0, 1)}}
+	before := collectAll(t, c.Analytics.UserUsageReport(params))
+	var gone admin.AnalyticsActor
+	for _, r := range before {
+		if u, err := c.Users.Get(ctx, r.Actor.UserID); err == nil && u.Role != admin.OrgRoleAdmin {
+			gone = r.Actor
+			break
+		}
+	}
+	if gone.UserID == "" {
+		t.Fatal("no removable member with traffic")
+	}
+	if _, err := c.Users.Remove(ctx, gone.UserID); err != nil {
+		t.Fatal(err)
+	}
+	after := collectAll(t, c.Analytics.UserUsageReport(params))
+	if len(after) != len(before) {
+		t.Fatalf("%d rows after the removal, %d before", len(after), len(before))
+	}
+	found := false
+	for _, r := range after {
+		if r.Actor.UserID == gone.UserID {
+			found = true
+			if !r.Actor.Deleted || r.Actor.EmailAddress != gone.EmailAddress || r.Actor.Name != gone.Name {
+				t.Errorf("removed member = %+v, was %+v", r.Actor, gone)
+			}
+		}
+	}
+	if !found {
+		t.Error("the removed member's row is gone")
+	}
+	params.ExcludeDeletedUsers = true
+	kept := collectAll(t, c.Analytics.UserUsageReport(params))
+	if len(kept) != len(before)-1 {
+		t.Errorf("%d rows without deleted members, want %d", len(kept), len(before)-1)
+	}
+	for _, r := range kept {
+		if r.Actor.Deleted {
+			t.Errorf("deleted member kept: %s", r.RawJSON())
+		}
+	}
+}
