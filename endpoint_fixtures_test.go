@@ -169,6 +169,22 @@ var endpointCalls = map[string]endpointCall{
 		return c.Analytics.Cost(admin.AnalyticsCostParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 1),
 			TimeBucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimActor, admin.DimWorkspaceID, admin.DimProduct}, PageCursor: admin.PageCursor{Limit: 2}}})
 	}),
+	"organization.analytics.usage_report.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsUsageReportBucket] {
+		return c.Analytics.UsageReport(admin.AnalyticsReportParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2),
+			GroupBy: []admin.AnalyticsDimension{admin.DimModel, admin.DimProduct}, PageCursor: admin.PageCursor{Limit: 1}})
+	}),
+	"organization.analytics.cost_report.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsCostReportBucket] {
+		return c.Analytics.CostReport(admin.AnalyticsReportParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2),
+			GroupBy: []admin.AnalyticsDimension{admin.DimModel, admin.DimCostType, admin.DimTokenType}, PageCursor: admin.PageCursor{Limit: 1}})
+	}),
+	"organization.analytics.user_usage_report.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsUserUsageRow] {
+		return c.Analytics.UserUsageReport(admin.AnalyticsUserUsageParams{AnalyticsUserReportRange: admin.AnalyticsUserReportRange{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 1),
+			GroupBy: []admin.AnalyticsDimension{admin.DimModel}, PageCursor: admin.PageCursor{Limit: 2}}})
+	}),
+	"organization.analytics.user_cost_report.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsUserCostRow] {
+		return c.Analytics.UserCostReport(admin.AnalyticsUserCostParams{AnalyticsUserReportRange: admin.AnalyticsUserReportRange{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 1),
+			BucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimCostType}, PageCursor: admin.PageCursor{Limit: 2}}})
+	}),
 
 	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
 		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})

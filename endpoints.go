@@ -138,6 +138,10 @@ var endpoints = []Endpoint{
 		Betas: []string{BetaAnalyticsUsageCost}},
 	{ID: "organization.analytics.cost.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/cost", Paging: PagingPageToken,
 		Betas: []string{BetaAnalyticsUsageCost}},
+	{ID: "organization.analytics.usage_report.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/usage_report", Paging: PagingPageToken},
+	{ID: "organization.analytics.cost_report.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/cost_report", Paging: PagingPageToken},
+	{ID: "organization.analytics.user_usage_report.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/user_usage_report", Paging: PagingPageToken},
+	{ID: "organization.analytics.user_cost_report.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/user_cost_report", Paging: PagingPageToken},
 
 	{ID: "organization.spend_limits.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits", Paging: PagingPageTokenNoHasMore,
 		Betas: []string{BetaSpendLimitReads}},

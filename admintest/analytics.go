@@ -77,6 +77,9 @@ func (st *state) actorJSON(a attrs) map[string]any {
 		if u := st.user(id); u != nil {
 			return map[string]any{"type": "user_actor", "user_id": u.ID, "email_address": u.Email, "name": u.Name, "deleted": false}
 		}
+		if u := st.former[id]; u != nil { // removed: still named
+			return map[string]any{"type": "user_actor", "user_id": u.ID, "email_address": u.Email, "name": u.Name, "deleted": true}
+		}
 		return map[string]any{"type": "user_actor", "user_id": id, "email_address": "", "name": "", "deleted": true}
 	case "service_account_actor":
 		return map[string]any{"type": "service_account_actor", "service_account_id": id}
@@ -89,6 +92,7 @@ type analyticsQuery struct {
 	periods [][2]time.Time // each row's [starting_at, ending_at)
 	groupBy []string
 	cost    bool
+	only    func(attrs) bool // when set, the streams it keeps (the reports' user filters)
 }
 
 func (c *call) analyticsQuery(cost bool) (*analyticsQuery, *apiError) {
@@ -249,7 +253,7 @@ func (c *call) analyticsRows(q *analyticsQuery) []*analyticsRow {
 	}
 	var parts []part
 	for _, s := range d.streams {
-		if a := c.st.streamAttrs(s); c.passes(a) {
+		if a := c.st.streamAttrs(s); c.passes(a) && (q.only == nil || q.only(a)) {
 			parts = append(parts, part{s, a})
 		}
 	}

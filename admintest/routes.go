@@ -127,8 +127,12 @@ var handlers = map[string]handler{
 	"organization.workspaces.rate_limits.list":   listWorkspaceRateLimits,
 	"organization.workspaces.rate_limits.update": updateWorkspaceRateLimit,
 
-	"organization.analytics.usage.list": analyticsUsage,
-	"organization.analytics.cost.list":  analyticsCost,
+	"organization.analytics.usage.list":             analyticsUsage,
+	"organization.analytics.cost.list":              analyticsCost,
+	"organization.analytics.usage_report.list":      analyticsUsageReport,
+	"organization.analytics.cost_report.list":       analyticsCostReport,
+	"organization.analytics.user_usage_report.list": analyticsUserUsageReport,
+	"organization.analytics.user_cost_report.list":  analyticsUserCostReport,
 
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,

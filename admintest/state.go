@@ -130,7 +130,8 @@ type rateLimit struct {
 // state is everything the fake knows. Every access holds Fake.mu.
 type state struct {
 	org        org
-	users      []*user // oldest first; listUsers serves them newest first, as the API does
+	users      []*user          // oldest first; listUsers serves them newest first, as the API does
+	former     map[string]*user // removed members by ID: analytics still name them, as deleted
 	invites    []*invite
 	workspaces []*workspace // oldest first; the default workspace is first
 	members    map[string][]*member

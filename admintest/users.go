@@ -84,6 +84,10 @@ func removeUser(c *call) (any, *apiError) {
 		return nil, &apiError{status: 400, typ: "invalid_request_error", code: "cannot_remove_last_member", msg: "the organization's only member cannot be removed"}
 	}
 	c.st.users = slices.DeleteFunc(c.st.users, func(x *user) bool { return x == u })
+	if c.st.former == nil {
+		c.st.former = map[string]*user{}
+	}
+	c.st.former[u.ID] = u
 	for ws, ms := range c.st.members {
 		c.st.members[ws] = slices.DeleteFunc(ms, func(m *member) bool { return m.UserID == u.ID })
 	}

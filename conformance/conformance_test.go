@@ -1101,3 +1101,133 @@ func TestSDKAnalyticsUsageAndCost(t *testing.T) {
 		GroupBy: []anthropic.BetaAnalyticsUsageGroupBy{"actor", "model", "product", "speed", "workspace_id", "service_tier"}})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// The four analytics reports (beta, legacy): buckets and per-member rows
+// paged to the end, every field of the type the spec gives; a day's usage
+// and cost are the analytics usage and cost figures for it; the documented
+// refusals as *anthropic.Error.
+func TestSDKAnalyticsReports(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	day := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
+	next := day.AddDate(0, 0, 1)
+
+	buckets := c.Beta.Organization.Analytics.UsageReport.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsUsageReportListParams{
+		StartingAt: day, EndingAt: anthropic.Time(day.AddDate(0, 0, 3)), Limit: anthropic.Int(1),
+		BucketWidth: anthropic.BetaOrganizationAnalyticsUsageReportListParamsBucketWidthDay, GroupBy: []string{"model"},
+	})
+	var starts []time.Time
+	var firstDay int64
+	for b := range buckets.All() {
+		conform(t, "usage bucket", b)
+		starts = append(starts, b.StartingAt)
+		for _, r := range b.Results {
+			if r.Model == "" || r.Speed == "" {
+				t.Errorf("usage result = %s", r.RawJSON())
+			}
+			if b.StartingAt.Equal(day) {
+				firstDay += r.UncachedInputTokens + r.CacheCreation.Ephemeral1hInputTokens + r.CacheCreation.Ephemeral5mInputTokens + r.CacheReadInputTokens + r.OutputTokens
+			}
+		}
+	}
+	if err := buckets.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(starts) != 3 || !starts[0].Equal(day) || !starts[2].Equal(day.AddDate(0, 0, 2)) {
+		t.Errorf("bucket starts = %v", starts)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/usage_report"); len(reqs) != 3 || reqs[2].Query.Get("page") == "" {
+		t.Errorf("usage report pages: %v", reqs)
+	}
+	usage, err := c.Beta.Organization.Analytics.Usage.List(ctx, anthropic.BetaOrganizationAnalyticsUsageListParams{StartingAt: day, EndingAt: anthropic.Time(next)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(usage.Data) != 1 || usage.Data[0].Usage.TotalTokens != firstDay || firstDay == 0 {
+		t.Errorf("the usage report's day has %d tokens; analytics usage %s", firstDay, usage.RawJSON())
+	}
+
+	costs := c.Beta.Organization.Analytics.CostReport.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsCostReportListParams{
+		StartingAt: day, EndingAt: anthropic.Time(day.AddDate(0, 0, 2)), Limit: anthropic.Int(1),
+		BucketWidth: anthropic.BetaOrganizationAnalyticsCostReportListParamsBucketWidthDay, GroupBy: []string{"cost_type", "token_type"},
+	})
+	var daySum admin.Amount
+	kinds := map[string]bool{}
+	for b := range costs.All() {
+		conform(t, "cost bucket", b)
+		for _, r := range b.Results {
+			kinds[string(r.CostType)] = true
+			if r.Currency != "USD" || (r.CostType == "tokens") != (r.TokenType != "") {
+				t.Errorf("cost result = %s", r.RawJSON())
+			}
+			if b.StartingAt.Equal(day) {
+				daySum = daySum.Add(admin.MustParseAmount(r.Amount))
+			}
+		}
+	}
+	if err := costs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !kinds["tokens"] || !kinds["web_search"] {
+		t.Errorf("cost types = %v", kinds)
+	}
+	cost, err := c.Beta.Organization.Analytics.Cost.List(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{StartingAt: day, EndingAt: anthropic.Time(next)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cost.Data) != 1 || daySum.Cmp(admin.MustParseAmount(cost.Data[0].Cost.Amount)) != 0 {
+		t.Errorf("the cost report's day %s is not analytics cost's %s", daySum, cost.RawJSON())
+	}
+
+	members := c.Beta.Organization.Analytics.UserUsageReport.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsUserUsageReportListParams{
+		StartingAt: day, EndingAt: anthropic.Time(next), Limit: anthropic.Int(2),
+	})
+	var memberTokens int64
+	rows := 0
+	for r := range members.All() {
+		conform(t, "user usage row", r)
+		rows++
+		u := r.Actor.AsUserActor()
+		if !strings.HasPrefix(u.UserID, "user_") || (!u.Deleted && demoUsers[u.Name] == "") ||
+			r.TotalTokens != r.UncachedInputTokens+r.CacheCreation.Ephemeral1hInputTokens+r.CacheCreation.Ephemeral5mInputTokens+r.CacheReadInputTokens+r.OutputTokens {
+			t.Errorf("user usage row = %s", r.RawJSON())
+		}
+		memberTokens += r.TotalTokens
+	}
+	if err := members.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if rows < 3 || memberTokens == 0 || memberTokens > firstDay {
+		t.Errorf("%d member rows with %d tokens, of the day's %d", rows, memberTokens, firstDay)
+	}
+
+	memberCosts := c.Beta.Organization.Analytics.UserCostReport.ListAutoPaging(ctx, anthropic.BetaOrganizationAnalyticsUserCostReportListParams{
+		StartingAt: day, EndingAt: anthropic.Time(next), Limit: anthropic.Int(2), BucketWidth: anthropic.BetaOrganizationAnalyticsUserCostReportListParamsBucketWidthDay,
+		OrderBy: anthropic.BetaOrganizationAnalyticsUserCostReportListParamsOrderByListAmount, Order: anthropic.BetaOrganizationAnalyticsUserCostReportListParamsOrderAsc,
+	})
+	var prev admin.Amount
+	rows = 0
+	for r := range memberCosts.All() {
+		conform(t, "user cost row", r)
+		a := admin.MustParseAmount(r.ListAmount)
+		if rows > 0 && a.Cmp(prev) < 0 || r.Currency != "USD" || !r.StartingAt.Equal(day) || !r.EndingAt.Equal(next) {
+			t.Errorf("user cost row = %s, after %s", r.RawJSON(), prev)
+		}
+		prev = a
+		rows++
+	}
+	if err := memberCosts.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if rows < 3 {
+		t.Errorf("%d member cost rows", rows)
+	}
+
+	_, err = c.Beta.Organization.Analytics.CostReport.List(ctx, anthropic.BetaOrganizationAnalyticsCostReportListParams{StartingAt: day, GroupBy: []string{"actor"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+	_, err = c.Beta.Organization.Analytics.UserUsageReport.List(ctx, anthropic.BetaOrganizationAnalyticsUserUsageReportListParams{StartingAt: day,
+		EndingAt: anthropic.Time(day.AddDate(0, 0, 2)), BucketWidth: "1m"})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

@@ -181,4 +181,15 @@ func init() {
 			nullable["BetaAnalyticsUsageGroup."+f] = true
 		}
 	}
+	// The analytics reports' rows: each dimension the spec marks nullable
+	// (all but speed), and the request count.
+	for _, f := range []string{"ClaudeTagCategory", "ClaudeTagUserID", "ContextWindow", "CostType", "InferenceGeo", "Model",
+		"Product", "RBACGroupID", "Requests", "SlackChannelID", "TokenType"} {
+		nullable["BetaAnalyticsCostBucketedResult."+f] = true
+		nullable["BetaAnalyticsCostUsersItem."+f] = true
+		if f != "CostType" && f != "TokenType" {
+			nullable["BetaAnalyticsUsageBucketedResult."+f] = true
+			nullable["BetaAnalyticsUsageUsersItem."+f] = true
+		}
+	}
 }
