@@ -90,6 +90,8 @@ type app struct {
 	bearer bool // the credential is an OAuth token, not an admin key
 	fake   *admintest.Server
 	names  *names
+	// who are the names analytics rows carry beside actor IDs.
+	who whoNames
 	// given tells whether a persistent flag was typed; completing, that
 	// this run is shell completion.
 	given      func(flag string) bool
@@ -98,7 +100,7 @@ type app struct {
 
 // newApp is a run in env, before its flags are read.
 func newApp(env *Env) *app {
-	a := &app{env: env}
+	a := &app{env: env, who: whoNames{}}
 	a.out = newPrinter(a)
 	return a
 }

@@ -231,7 +231,7 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 		return err
 	}
 	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", render.Dollars(sum.Total)))
-	head, rows, right, note := a.spendTable(ctx, sum, costByWorkspace, false)
+	head, rows, right, note := a.spendTable(ctx, sum, costByWorkspace, false, 0)
 	a.out.ReportTable("  ", head, rows, right...)
 	if note != "" {
 		d.line("%s", note)

@@ -168,9 +168,8 @@ func usageDimsNamed(cmd *cobra.Command, values []string) ([]usageDim, error) {
 // usageNames names the IDs of usage groups: workspaces, API keys and
 // accounts (members), each listed once, on first need.
 type usageNames struct {
-	a    *app
-	c    *admin.Client
-	keys map[string]string
+	a *app
+	c *admin.Client
 }
 
 func (n *usageNames) name(ctx context.Context, d usageDim, key string) string {
@@ -182,16 +181,7 @@ func (n *usageNames) name(ctx context.Context, d usageDim, key string) string {
 	case d.by == admin.UsageGroupByAccountID:
 		return n.a.names.user(ctx, key)
 	case d.by == admin.UsageGroupByAPIKeyID:
-		if n.keys == nil {
-			n.keys = map[string]string{}
-			for k, err := range n.c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).All(ctx) {
-				if err != nil {
-					break // names are a nicety: fall back to IDs
-				}
-				n.keys[k.ID] = k.Name
-			}
-		}
-		return cmp.Or(n.keys[key], key)
+		return n.a.names.apiKey(ctx, key)
 	}
 	return key
 }

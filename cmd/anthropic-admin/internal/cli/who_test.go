@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// analyticsCents is the exact sum of the analytics cost endpoint's amounts
+// over a range, asked for whole, ungrouped.
+func analyticsCents(t *testing.T, c *admin.Client, start, end string) *big.Rat {
+	t.Helper()
+	s, _ := time.Parse(time.RFC3339, start)
+	e, _ := time.Parse(time.RFC3339, end)
+	sum := new(big.Rat)
+	for r, err := range c.Analytics.CostRange(admin.AnalyticsCostParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: s, EndingAt: e,
+		TimeBucketWidth: admin.BucketWidthDay, PageCursor: admin.PageCursor{Limit: 1000}}}).All(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum.Add(sum, r.Cost.Amount.Cents())
+	}
+	return sum
+}
+
+// Who spent it: every analytics --by adds up to the endpoint's own total,
+// in the table and in the data rows, with --top or without; names stand
+// beside IDs.
+func TestCostByWho(t *testing.T) {
+	srv := demoServer(t)
+	const mtdStart, mtdEnd = "2026-11-01T00:00:00Z", "2026-11-21T00:00:00Z"
+	total := analyticsCents(t, srv.Client(), mtdStart, mtdEnd)
+	for _, tc := range []struct {
+		by, idCol, nameCol, name string
+	}{
+		{"user", "user_id", "user_email", "@acme-robotics.example"},
+		{"api-key", "api_key_id", "api_key_name", "prod-"},
+		{"actor", "actor_id", "actor_name", "@acme-robotics.example"},
+		{"service-account", "service_account_id", "service_account_name", ""},
+		{"product", "product", "", "messages_api"},
+	} {
+		t.Run(tc.by, func(t *testing.T) {
+			for _, top := range []string{"0", "3"} {
+				table := mustRun(t, srv, term{tty: true}, "cost", "--month-to-date", "--by", tc.by, "--top", top).stdout
+				if !strings.Contains(totalLine(t, table), " "+tableDollars(total)+"  100.0%") {
+					t.Errorf("--top %s: the TOTAL is not the exact total %s rounded:\n%s", top, total.FloatString(8), table)
+				}
+				for _, want := range []string{"from usage & cost analytics", "* Nov 20 is not final yet", tc.name} {
+					if !strings.Contains(table, want) {
+						t.Errorf("--top %s: the table lacks %q:\n%s", top, want, table)
+					}
+				}
+				rows := jsonList(t, mustRun(t, srv, term{}, "cost", "--month-to-date", "--by", tc.by, "--top", top).stdout)
+				if got := sumColumn(t, rows, "cost_cents"); got.Cmp(total) != 0 {
+					t.Errorf("--top %s: cost_cents adds up to %s, want %s", top, got.FloatString(10), total.FloatString(10))
+				}
+				others := 0
+				for _, r := range rows {
+					if _, ok := r[tc.idCol]; !ok {
+						t.Fatalf("row %v has no %s", r, tc.idCol)
+					}
+					if _, ok := r[tc.nameCol]; tc.nameCol != "" && !ok {
+						t.Fatalf("row %v has no %s", r, tc.nameCol)
+					}
+					if r["other"] == true {
+						others++
+					}
+					if r["final"] != (r["date_start"] != "2026-11-20T00:00:00Z") {
+						t.Fatalf("row %v: only today is not final", r)
+					}
+				}
+				if (top == "3") != (others > 0) && tc.by != "service-account" {
+					t.Errorf("--top %s: %d other rows", top, others)
+				}
+			}
+		})
+	}
+	golden(t, "cost-by-user-month-to-date-top-5", mustRun(t, srv, term{tty: true}, "cost", "--by", "user", "--month-to-date", "--top", "5").stdout)
+	golden(t, "cost-by-api-key-since-7d", mustRun(t, srv, term{tty: true}, "cost", "--by", "api-key", "--since", "7d", "--top", "5").stdout)
+}
+
+// --top on a cost report dimension keeps the total whole too.
+func TestCostTopOfTheCostReport(t *testing.T) {
+	srv := demoServer(t)
+	all := mustRun(t, srv, term{tty: true}, "cost", "--by", "model", "--since", "7d").stdout
+	top := mustRun(t, srv, term{tty: true}, "cost", "--by", "model", "--since", "7d", "--top", "2").stdout
+	if totalLine(t, all) != totalLine(t, top) || !strings.Contains(top, "other models)") {
+		t.Errorf("--top 2:\n%s\nall:\n%s", top, all)
+	}
+	rows := jsonList(t, mustRun(t, srv, term{}, "cost", "--by", "model", "--since", "7d", "--top", "2").stdout)
+	all2 := jsonList(t, mustRun(t, srv, term{}, "cost", "--by", "model", "--since", "7d").stdout)
+	if sumColumn(t, rows, "cost_cents").Cmp(sumColumn(t, all2, "cost_cents")) != 0 {
+		t.Error("--top 2 rows do not add up to the rows of every model")
+	}
+}
+
+func TestCostWhoRefuses(t *testing.T) {
+	srv := demoServer(t)
+	for _, args := range [][]string{
+		{"cost", "--by", "user", "-o", "focus"},
+		{"cost", "--by", "user", "--top", "-1"},
+	} {
+		if r := runCLI(t, srv, term{}, args...); r.code != ExitUsage {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
