@@ -108,3 +108,63 @@ func TestCostWhoRefuses(t *testing.T) {
 		}
 	}
 }
+
+// usage messages --by user, actor, product (and with them any other --by)
+// read the analytics usage endpoint: every row adds up to its ungrouped
+// total, and members are named.
+func TestUsageMessagesByWho(t *testing.T) {
+	srv := demoServer(t)
+	s, e := time.Date(2026, 11, 14, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	var want int64
+	for r, err := range srv.Client().Analytics.UsageRange(admin.AnalyticsUsageParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: s, EndingAt: e,
+		TimeBucketWidth: admin.BucketWidthDay, PageCursor: admin.PageCursor{Limit: 1000}}}).All(t.Context()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += r.Usage.TotalTokens
+	}
+	if want == 0 {
+		t.Fatal("no analytics usage in the demo")
+	}
+	for _, tc := range []struct {
+		by   []string
+		cols []string
+		name string
+	}{
+		{[]string{"user"}, []string{"user_id", "user_email"}, "@acme-robotics.example"},
+		{[]string{"actor"}, []string{"actor_id", "actor_name"}, "@acme-robotics.example"},
+		{[]string{"product"}, []string{"product"}, "claude_code"},
+		{[]string{"product", "model"}, []string{"product", "model"}, "claude-sonnet-4-6"},
+		{[]string{"user", "api-key"}, []string{"user_id", "user_email", "api_key_id", "api_key_name"}, "prod-"},
+	} {
+		t.Run(strings.Join(tc.by, "+"), func(t *testing.T) {
+			args := []string{"usage", "messages", "--since", "6d"}
+			for _, b := range tc.by {
+				args = append(args, "--by", b)
+			}
+			rows := jsonList(t, mustRun(t, srv, term{}, args...).stdout)
+			var got int64
+			for _, r := range rows {
+				for _, c := range tc.cols {
+					if _, ok := r[c]; !ok {
+						t.Fatalf("row %v lacks %s", r, c)
+					}
+				}
+				got += int64(r["total_tokens"].(float64))
+			}
+			if got != want {
+				t.Errorf("total_tokens add up to %d, want %d", got, want)
+			}
+			table := mustRun(t, srv, term{tty: true, width: 400}, append(args, "-o", "table")...).stdout
+			for _, w := range []string{"usage & cost analytics", tc.name, "* Nov 20 is not final yet", countText(want)} {
+				if !strings.Contains(table, w) {
+					t.Errorf("the table lacks %q:\n%s", w, table)
+				}
+			}
+		})
+	}
+	if r := runCLI(t, srv, term{}, "usage", "messages", "--by", "user", "--bucket", "1h"); r.code != ExitUsage {
+		t.Errorf("--by user --bucket 1h: exit %d, stderr %q", r.code, r.stderr)
+	}
+	golden(t, "usage-messages-by-product-since-7d", mustRun(t, srv, term{tty: true}, "usage", "messages", "--by", "product", "--since", "7d").stdout)
+}
