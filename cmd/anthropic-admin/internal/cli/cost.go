@@ -244,8 +244,12 @@ Data formats (-o json, jsonl, csv, yaml) have one row per day and group:
   final                 false when the day may still grow
   other                 with --top: true on the row summing the other groups
 Days on which a group spent nothing have no row. -o focus writes FinOps FOCUS
-CSV, one row per cost line. --html FILE writes a self-contained HTML report
-(spend per day by workspace and by model, tokens per day by type, totals).
+CSV, one row per cost line; with --by user, api-key, service-account, actor or
+product it comes from the analytics API instead, a row per day, actor,
+workspace, model and kind of cost, with ListCost (list price) and who incurred
+it (x_ActorType, x_ActorId, x_ActorName). --html FILE writes a self-contained
+HTML report (spend per day by workspace and by model, tokens per day by type,
+totals).
 
 The cost report cannot filter, so --workspace, --model and --tier are applied
 here to the lines it returns (the analytics API filters them itself); --model and --tier need the report's line items
@@ -262,7 +266,8 @@ Priority Tier spend is not in the cost report.`,
   anthropic-admin cost --month-to-date --by actor --top 5 --chart
   anthropic-admin cost --month-to-date --by service-account
   anthropic-admin cost --last-month --by product -o json
-  anthropic-admin cost --since 7d --by model --top 3`,
+  anthropic-admin cost --since 7d --by model --top 3
+  anthropic-admin cost --month-to-date --by actor -o focus > focus-actors.csv`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			dim, err := costDimNamed(cmd, by)
@@ -286,7 +291,14 @@ Priority Tier spend is not in the cost report.`,
 				return usageErr(cmd, "--top %d: give a number of groups, or 0 for all", top)
 			}
 			if dim.adim != "" && format == formatFOCUS {
-				return usageErr(cmd, "-o focus writes the cost report's lines; it takes no --by %s", dim.flag)
+				if htmlPath != "" {
+					return usageErr(cmd, "-o focus with --by %s comes from the analytics API; --html reads the cost report: run them apart", dim.flag)
+				}
+				aq := analyticsCostQuery{r: r, dim: dim, filters: admin.AnalyticsFilters{WorkspaceIDs: usageWorkspaces, Models: models}}
+				for _, t := range tiers {
+					aq.filters.ServiceTiers = append(aq.filters.ServiceTiers, admin.ServiceTier(t))
+				}
+				return a.analyticsFOCUS(ctx, c, aq, now)
 			}
 			whole := htmlPath != "" || format == formatFOCUS
 			legacy := dim.adim == "" || htmlPath != ""

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"fmt"
@@ -118,6 +119,7 @@ type analyticsCostQuery struct {
 	r       admin.TimeRange
 	dim     costDim
 	filters admin.AnalyticsFilters
+	groupBy []admin.AnalyticsDimension // instead of dim's, when given
 }
 
 // fetchAnalyticsCost reads every day of the range from the analytics cost
@@ -127,8 +129,11 @@ type analyticsCostQuery struct {
 func (a *app) fetchAnalyticsCost(ctx context.Context, c *admin.Client, q analyticsCostQuery, now time.Time, each func(admin.ReportBucket[admin.AnalyticsCostRow]) error) error {
 	params := admin.AnalyticsCostParams{
 		AnalyticsRange: admin.AnalyticsRange{StartingAt: q.r.Start, EndingAt: q.r.End, TimeBucketWidth: admin.BucketWidthDay,
-			GroupBy: []admin.AnalyticsDimension{q.dim.adim}, PageCursor: admin.PageCursor{Limit: 1000}, AnalyticsFilters: q.filters},
+			GroupBy: q.groupBy, PageCursor: admin.PageCursor{Limit: 1000}, AnalyticsFilters: q.filters},
 		OrderBy: admin.CostOrderTime, Order: admin.SortAsc,
+	}
+	if len(params.GroupBy) == 0 {
+		params.GroupBy = []admin.AnalyticsDimension{q.dim.adim}
 	}
 	until := now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)
 	if q.r.End.Before(until) {
@@ -178,4 +183,40 @@ func topGroups[V interface{ Add(V) V }](sum *report.Summary[V], n int) (top []re
 // otherLabel is what the row of the groups past --top is called.
 func otherLabel(rest int, plural string) string {
 	return fmt.Sprintf("(%d other %s)", rest, plural)
+}
+
+// analyticsFOCUS writes FOCUS rows from the analytics cost endpoint as the
+// days arrive: the cost report's columns, with ListCost from list_amount
+// and who incurred each cost (x_ActorType, x_ActorId, x_ActorName).
+func (a *app) analyticsFOCUS(ctx context.Context, c *admin.Client, q analyticsCostQuery, now time.Time) error {
+	org, err := c.Organization.Get(ctx)
+	if err != nil {
+		return err
+	}
+	export := report.AnalyticsFOCUSExport{AccountID: org.ID, AccountName: org.Name,
+		WorkspaceName: func(id string) string { return a.names.workspace(ctx, id) },
+		ActorName: func(act *admin.AnalyticsActor) string {
+			if act.Type == admin.AnalyticsAPIActor {
+				if name := a.names.apiKey(ctx, act.APIKeyID); name != act.APIKeyID {
+					return name
+				}
+			}
+			return ""
+		}}
+	q.groupBy = report.AnalyticsFOCUSGroupBy()
+	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
+	fw := newFOCUSWriterOf(out, a.out.CSVRaw, report.AnalyticsFOCUSColumns())
+	err = a.fetchAnalyticsCost(ctx, c, q, now, func(b admin.ReportBucket[admin.AnalyticsCostRow]) error {
+		for _, row := range export.Rows(b) {
+			fw.writeRecord(row.AnalyticsRecord())
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := fw.close(); err != nil {
+		return err
+	}
+	return out.Flush()
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"encoding/csv"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -100,7 +102,7 @@ func TestCostTopOfTheCostReport(t *testing.T) {
 func TestCostWhoRefuses(t *testing.T) {
 	srv := demoServer(t)
 	for _, args := range [][]string{
-		{"cost", "--by", "user", "-o", "focus"},
+		{"cost", "--by", "user", "-o", "focus", "--html", "x.html"},
 		{"cost", "--by", "user", "--top", "-1"},
 	} {
 		if r := runCLI(t, srv, term{}, args...); r.code != ExitUsage {
@@ -167,4 +169,50 @@ func TestUsageMessagesByWho(t *testing.T) {
 		t.Errorf("--by user --bucket 1h: exit %d, stderr %q", r.code, r.stderr)
 	}
 	golden(t, "usage-messages-by-product-since-7d", mustRun(t, srv, term{tty: true}, "usage", "messages", "--by", "product", "--since", "7d").stdout)
+}
+
+// cost --by actor -o focus writes FOCUS rows from the analytics API: the
+// cost report's columns with ListCost and the actor columns, every amount
+// exact, every row naming who incurred it.
+func TestCostFOCUSFromAnalytics(t *testing.T) {
+	srv := demoServer(t)
+	total := analyticsCents(t, srv.Client(), "2026-11-18T00:00:00Z", rangeEnd)
+	out := mustRun(t, srv, term{}, "cost", "--since", "2d", "--by", "actor", "-o", "focus").stdout
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := records[0]
+	col := func(name string) int {
+		i := slices.Index(head, name)
+		if i < 0 {
+			t.Fatalf("no %s column in %v", name, head)
+		}
+		return i
+	}
+	billed, list, typ, id, name := col("BilledCost"), col("ListCost"), col("x_ActorType"), col("x_ActorId"), col("x_ActorName")
+	sum := new(big.Rat)
+	types := map[string]bool{}
+	named := 0
+	for _, rec := range records[1:] {
+		sum.Add(sum, rat(t, rec[billed]))
+		if rec[list] == "" || rec[typ] == "" || rec[id] == "" {
+			t.Fatalf("row %v lacks ListCost or the actor", rec)
+		}
+		types[rec[typ]] = true
+		if rec[name] != "" {
+			named++
+		}
+	}
+	if sum.Cmp(hundredth(total)) != 0 {
+		t.Errorf("BilledCost adds up to %s, want %s", sum.FloatString(10), hundredth(total).FloatString(10))
+	}
+	if !types["user_actor"] || !types["service_account_actor"] || named == 0 {
+		t.Errorf("actor types %v, %d rows named", types, named)
+	}
+	// The cost report's export keeps its columns.
+	legacy := strings.SplitN(mustRun(t, srv, term{}, "cost", "--since", "2d", "-o", "focus").stdout, "\n", 2)[0]
+	if strings.Contains(legacy, "ListCost") || strings.Contains(legacy, "x_Actor") {
+		t.Errorf("the cost report's FOCUS header changed: %s", legacy)
+	}
 }
