@@ -196,7 +196,8 @@ func (a *app) defaultWorkspaceID(ctx context.Context, c *admin.Client) (string, 
 
 func (a *app) costCommand() *cobra.Command {
 	var rf rangeFlags
-	var by, htmlPath string
+	var htmlPath string
+	var by []string
 	var workspaces, models, tiers []string
 	var chart bool
 	var top int
@@ -227,6 +228,8 @@ Where the figures come from depends on --by:
       (Console use has no key). Members are named by email and keys by name
       beside their IDs; service accounts by ID. Its amounts are after
       discounts, before credits, and include Priority Tier spend.
+Several --by values (up to five, repeated or comma separated; any but
+description) break spend out by all of them at once, from the analytics API.
 --top N keeps the N largest groups and sums the rest in one row, so the
 total stays whole: cost --by user --month-to-date --top 10 is who spent most
 this month.
@@ -267,12 +270,18 @@ Priority Tier spend is not in the cost report.`,
   anthropic-admin cost --month-to-date --by service-account
   anthropic-admin cost --last-month --by product -o json
   anthropic-admin cost --since 7d --by model --top 3
-  anthropic-admin cost --month-to-date --by actor -o focus > focus-actors.csv`,
+  anthropic-admin cost --month-to-date --by actor -o focus > focus-actors.csv
+  anthropic-admin cost --month-to-date --by user --by model --top 10
+  anthropic-admin cost --since 7d --by api-key,workspace -o jsonl`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			dim, err := costDimNamed(cmd, by)
+			dims, err := costDimsNamed(cmd, by)
 			if err != nil {
 				return err
+			}
+			dim := dims[0]
+			if len(dims) > 1 && (htmlPath != "" || chart) {
+				return usageErr(cmd, "several --by values take no --html or --chart")
 			}
 			if tiers, err = costServiceTiers.parseAll(cmd, "tier", tiers); err != nil {
 				return err
@@ -289,6 +298,26 @@ Priority Tier spend is not in the cost report.`,
 			}
 			if top < 0 {
 				return usageErr(cmd, "--top %d: give a number of groups, or 0 for all", top)
+			}
+			if len(dims) > 1 {
+				if format == formatFOCUS {
+					return usageErr(cmd, "-o focus takes one --by")
+				}
+				filters := admin.AnalyticsFilters{WorkspaceIDs: usageWorkspaces, Models: models}
+				for _, t := range tiers {
+					filters.ServiceTiers = append(filters.ServiceTiers, admin.ServiceTier(t))
+				}
+				sum, err := a.multiCostSummary(ctx, c, r, dims, filters, now)
+				if err != nil {
+					return err
+				}
+				if format != output.Table {
+					return a.writeMultiCostRows(ctx, format, dims, sum, top)
+				}
+				filtered := strings.Replace(a.describeFilter(ctx, costFilter{workspaces: costWorkspaces, models: models, tiers: tiers}),
+					"(filtered here: the cost report has no filters)", "(filtered by the analytics API)", 1)
+				a.printMultiCostTable(ctx, sum, dims, r, top, filtered)
+				return nil
 			}
 			if dim.adim != "" && format == formatFOCUS {
 				if htmlPath != "" {
@@ -393,7 +422,8 @@ Priority Tier spend is not in the cost report.`,
 	}
 	rf.register(cmd, false)
 	f := cmd.Flags()
-	f.StringVar(&by, "by", costByWorkspace.flag, "group by one of: "+dimNames(costDims, func(d costDim) string { return d.flag }))
+	f.StringSliceVar(&by, "by", []string{costByWorkspace.flag}, "group by one of: "+dimNames(costDims, func(d costDim) string { return d.flag })+
+		" (several, repeated or comma separated, come from the analytics API; not description)")
 	f.StringArrayVar(&workspaces, "workspace", nil, "only this workspace, by ID or name; Default is the default workspace (repeatable; filtered here)")
 	f.StringArrayVar(&models, "model", nil, "only this model, such as claude-sonnet-4-6 (repeatable; filtered here)")
 	f.StringArrayVar(&tiers, "tier", nil, "only this service tier: "+costServiceTiers.known()+" (repeatable; filtered here)")

@@ -49,6 +49,7 @@ func TestServerTextIsInert(t *testing.T) {
 		{"cost", "--since", "7d", "--by", "workspace"}, {"cost", "--since", "7d", "--by", "workspace", "--chart"},
 		{"cost", "--since", "7d", "--by", "user", "--top", "3"}, {"cost", "--since", "7d", "--by", "api-key", "--chart"},
 		{"cost", "--since", "7d", "--by", "actor", "-o", "table"},
+		{"cost", "--since", "7d", "--by", "api-key,workspace,model", "--top", "5"},
 		{"usage", "messages", "--since", "2d", "--by", "user", "--by", "api-key", "-o", "table"},
 		{"usage", "messages", "--since", "2d", "--by", "workspace"}, {"budget", "--monthly", "1000"},
 		{"whoami"}, {"rate-limits", "list"}, {"api-keys", "list", "-o", "table"}, {"workspaces", "list", "-o", "table"},

@@ -216,3 +216,50 @@ func TestCostFOCUSFromAnalytics(t *testing.T) {
 		t.Errorf("the cost report's FOCUS header changed: %s", legacy)
 	}
 }
+
+// Several --by values break spend out by all of them at once, from the
+// analytics API: the rows add up to its total, with --top or not.
+func TestCostBySeveral(t *testing.T) {
+	srv := demoServer(t)
+	total := analyticsCents(t, srv.Client(), "2026-11-18T00:00:00Z", rangeEnd)
+	for _, tc := range []struct {
+		by   []string
+		cols []string
+	}{
+		{[]string{"user", "model"}, []string{"user_id", "user_email", "model"}},
+		{[]string{"api-key,workspace"}, []string{"api_key_id", "api_key_name", "workspace_id", "workspace_name"}},
+		{[]string{"product", "token-type", "service-tier"}, []string{"product", "token_type", "service_tier"}},
+	} {
+		for _, top := range []string{"0", "4"} {
+			args := []string{"cost", "--since", "2d", "--top", top}
+			for _, b := range tc.by {
+				args = append(args, "--by", b)
+			}
+			rows := jsonList(t, mustRun(t, srv, term{}, args...).stdout)
+			if got := sumColumn(t, rows, "cost_cents"); got.Cmp(total) != 0 {
+				t.Errorf("%v: cost_cents add up to %s, want %s", args, got.FloatString(10), total.FloatString(10))
+			}
+			for _, c := range tc.cols {
+				if _, ok := rows[0][c]; !ok {
+					t.Errorf("%v: no %s in %v", args, c, rows[0])
+				}
+			}
+			table := mustRun(t, srv, term{tty: true, width: 300}, append(args, "-o", "table")...).stdout
+			if !strings.Contains(totalLine(t, table), " "+tableDollars(total)+"  100.0%") {
+				t.Errorf("%v: the TOTAL is not %s:\n%s", args, tableDollars(total), table)
+			}
+		}
+	}
+	golden(t, "cost-by-user-and-model-top-6", mustRun(t, srv, term{tty: true}, "cost", "--month-to-date", "--by", "user", "--by", "model", "--top", "6").stdout)
+	for _, args := range [][]string{
+		{"cost", "--by", "description", "--by", "model"},
+		{"cost", "--by", "user", "--by", "user"},
+		{"cost", "--by", "user", "--by", "model", "--chart"},
+		{"cost", "--by", "user", "--by", "model", "-o", "focus"},
+		{"cost", "--by", "user,model,workspace,product,service-tier,context-window"},
+	} {
+		if r := runCLI(t, srv, term{}, args...); r.code != ExitUsage {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
