@@ -252,7 +252,8 @@ product it comes from the analytics API instead, a row per day, actor,
 workspace, model and kind of cost, with ListCost (list price) and who incurred
 it (x_ActorType, x_ActorId, x_ActorName). --html FILE writes a self-contained
 HTML report (spend per day by workspace and by model, tokens per day by type,
-totals).
+totals, and the top API keys and users when the analytics API answers for the
+range).
 
 The cost report cannot filter, so --workspace, --model and --tier are applied
 here to the lines it returns (the analytics API filters them itself); --model and --tier need the report's line items
@@ -694,6 +695,7 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 		ByWorkspace: a.costSeries(ctx, byWorkspace, costByWorkspace), ByModel: a.costSeries(ctx, byModel, costByModel),
 		Tokens: counts,
 	}
+	report.ByAPIKey, report.ByUser, report.WhoNote = a.htmlWho(ctx, c, admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt}, periods, now)
 	var buf bytes.Buffer
 	if err := render.WriteHTML(&buf, report); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
 	"github.com/anthropic-admin-go/admin/report"
 )
 
@@ -219,4 +220,37 @@ func (a *app) analyticsFOCUS(ctx context.Context, c *admin.Client, q analyticsCo
 		return err
 	}
 	return out.Flush()
+}
+
+// htmlWho is the HTML report's "who" section: spend by API key and by
+// member from the analytics API, lined up with the cost report's days.
+// When the analytics API cannot answer for the range (before 2026-01-01,
+// or not enabled), the section is left out: it is a nicety of the report.
+func (a *app) htmlWho(ctx context.Context, c *admin.Client, r admin.TimeRange, days []report.Period, now time.Time) (byKey, byUser []render.Series, note string) {
+	index := map[int64]int{}
+	for i, p := range days {
+		index[p.Start.Unix()] = i
+	}
+	series := func(dim costDim) []render.Series {
+		sum, err := a.analyticsCostSummary(ctx, c, analyticsCostQuery{r: r, dim: dim}, now)
+		if err != nil {
+			return nil
+		}
+		out := make([]render.Series, len(sum.Groups))
+		for i, g := range sum.Groups {
+			values := make([]admin.Amount, len(days))
+			for j, p := range sum.Periods {
+				if k, ok := index[p.Start.Unix()]; ok {
+					values[k] = values[k].Add(g.Series[j])
+				}
+			}
+			out[i] = render.Series{Name: a.costLabel(ctx, dim, g.Key), Values: values}
+		}
+		return out
+	}
+	byKey, byUser = series(costByAPIKey), series(costByUser)
+	if byKey != nil || byUser != nil {
+		note = "From usage & cost analytics, which counts Priority Tier spend too."
+	}
+	return byKey, byUser, note
 }

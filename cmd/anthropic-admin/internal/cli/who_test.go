@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"math/big"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -260,6 +261,31 @@ func TestCostBySeveral(t *testing.T) {
 	} {
 		if r := runCLI(t, srv, term{}, args...); r.code != ExitUsage {
 			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+// The HTML report has a "who" section (top keys, top members) when the
+// analytics API answers for the range, and none when it cannot.
+func TestCostHTMLWho(t *testing.T) {
+	srv := demoServer(t)
+	for _, tc := range []struct {
+		args []string
+		who  bool
+	}{
+		{[]string{"--since", "7d"}, true},
+		{[]string{"--from", "2025-12-20", "--to", "2026-01-03"}, false},
+	} {
+		path := t.TempDir() + "/report.html"
+		mustRun(t, srv, term{}, append([]string{"cost", "--html", path}, tc.args...)...)
+		page, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"Top API keys", "Top users", "prod-doc-extractor", "@acme-robotics.example", "From usage &amp; cost analytics"} {
+			if strings.Contains(string(page), w) != tc.who {
+				t.Errorf("%v: %q in the page is %v, want %v", tc.args, w, !tc.who, tc.who)
+			}
 		}
 	}
 }
