@@ -18,7 +18,9 @@
 //     workspacemembers.go, apikeys.go, ratelimits.go, org.go (org, whoami),
 //     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
 //     what the reports share (range flags, data rows): reports.go; -o focus:
-//     focus.go; demo.go and fakeserver.go.
+//     focus.go; who spent it (the --by values only the analytics API has,
+//     --top, analytics FOCUS and the HTML who section): who.go, and several
+//     cost --by at once: costmulti.go; demo.go and fakeserver.go.
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
