@@ -15,7 +15,9 @@ import (
 // (FOCUS 1.2 column names), so FinOps tools can load Claude API spend beside
 // cloud bills. Columns whose values the Admin API cannot supply truthfully
 // (ListCost and ContractedCost, which need list prices; BillingPeriod*,
-// which needs the invoice calendar) are left out rather than guessed.
+// which needs the invoice calendar) are left out rather than guessed; the
+// export of analytics rows (focus_analytics.go) has ListCost, since those
+// rows carry list_amount.
 
 // FOCUSRow is one line of the cost report as a FOCUS row: one day's cost
 // of one kind in one workspace. Record gives its FOCUS values.
@@ -32,6 +34,10 @@ type FOCUSRow struct {
 	CostType      admin.CostType
 	TokenType     admin.TokenType
 	Tokens        *int64 // the tokens the amount is for, when known: ConsumedQuantity
+	// ListAmount (cents) and Actor are known only from the analytics API;
+	// AnalyticsRecord writes them (ListCost, x_Actor*), Record does not.
+	ListAmount *admin.Amount
+	Actor      *FOCUSActor
 }
 
 // focusColumns are the FOCUS column IDs in the order written; x_ columns are

@@ -264,3 +264,37 @@ func TestTokenIndex(t *testing.T) {
 		t.Errorf("a refused bucket was counted: %d", n)
 	}
 }
+
+func TestAnalyticsFOCUSRecord(t *testing.T) {
+	amount := func(s string) admin.Amount {
+		a, err := admin.ParseAmount(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	list := amount("250")
+	row := report.FOCUSRow{Start: mustTime(t, "2026-11-19T00:00:00Z"), End: mustTime(t, "2026-11-20T00:00:00Z"),
+		Amount: amount("200"), ListAmount: &list, Model: "claude-sonnet-4-6", CostType: admin.CostTypeTokens,
+		TokenType: admin.TokenTypeOutput, Actor: &report.FOCUSActor{Type: admin.AnalyticsUserActor, ID: "user_1", Name: "a@example.com"}}
+	cols, rec := report.AnalyticsFOCUSColumns(), row.AnalyticsRecord()
+	if len(cols) != len(rec) || len(cols) != len(report.FOCUSColumns())+4 {
+		t.Fatalf("%d columns, %d values", len(cols), len(rec))
+	}
+	got := map[string]string{}
+	for i, c := range cols {
+		got[c] = rec[i]
+	}
+	want := map[string]string{"BilledCost": "2", "EffectiveCost": "2", "ListCost": "2.5", "x_ActorType": "user_actor", "x_ActorId": "user_1", "x_ActorName": "a@example.com", "x_ModelId": "claude-sonnet-4-6"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+	// Without list amount or actor: nulls, and Record is the cost report's.
+	row.ListAmount, row.Actor = nil, nil
+	rec = row.AnalyticsRecord()
+	if rec[slices.Index(cols, "ListCost")] != "" || rec[len(rec)-3] != "" || len(row.Record()) != len(report.FOCUSColumns()) {
+		t.Errorf("record = %v", rec)
+	}
+}

@@ -18,7 +18,9 @@
 //     workspacemembers.go, apikeys.go, ratelimits.go, spendlimits.go, org.go (org, whoami),
 //     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
 //     what the reports share (range flags, data rows): reports.go; -o focus:
-//     focus.go; demo.go and fakeserver.go.
+//     focus.go; who spent it (the --by values only the analytics API has,
+//     --top, analytics FOCUS and the HTML who section): who.go, and several
+//     cost --by at once: costmulti.go; demo.go and fakeserver.go.
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
@@ -90,6 +92,8 @@ type app struct {
 	bearer bool // the credential is an OAuth token, not an admin key
 	fake   *admintest.Server
 	names  *names
+	// who are the names analytics rows carry beside actor IDs.
+	who whoNames
 	// given tells whether a persistent flag was typed; completing, that
 	// this run is shell completion.
 	given      func(flag string) bool
@@ -98,7 +102,7 @@ type app struct {
 
 // newApp is a run in env, before its flags are read.
 func newApp(env *Env) *app {
-	a := &app{env: env}
+	a := &app{env: env, who: whoNames{}}
 	a.out = newPrinter(a)
 	return a
 }

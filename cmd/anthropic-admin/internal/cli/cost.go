@@ -25,19 +25,23 @@ type costDim struct {
 	field  report.CostField
 	plural string // "3 other workspaces" in a chart
 	none   string
+	// adim is the analytics dimension the rows are fetched by, for the
+	// groups only the analytics endpoint has; "" for the cost report.
+	adim admin.AnalyticsDimension
 }
 
 var (
-	costByWorkspace = costDim{"workspace", report.CostFieldWorkspaceID, "workspaces", defaultWorkspaceName}
-	costByModel     = costDim{"model", report.CostFieldModel, "models", "(no model)"}
+	costByWorkspace = costDim{"workspace", report.CostFieldWorkspaceID, "workspaces", defaultWorkspaceName, ""}
+	costByModel     = costDim{"model", report.CostFieldModel, "models", "(no model)", ""}
 	costDims        = []costDim{
 		costByWorkspace, costByModel,
-		{"description", report.CostFieldDescription, "line items", "(none)"},
-		{"cost-type", report.CostFieldCostType, "cost types", "(none)"},
-		{"token-type", report.CostFieldTokenType, "token types", "(not tokens)"},
-		{"service-tier", report.CostFieldServiceTier, "service tiers", "(none)"},
-		{"context-window", report.CostFieldContextWindow, "context windows", "(none)"},
-		{"inference-geo", report.CostFieldInferenceGeo, "inference geos", "(none)"},
+		{"description", report.CostFieldDescription, "line items", "(none)", ""},
+		{"cost-type", report.CostFieldCostType, "cost types", "(none)", ""},
+		{"token-type", report.CostFieldTokenType, "token types", "(not tokens)", ""},
+		{"service-tier", report.CostFieldServiceTier, "service tiers", "(none)", ""},
+		{"context-window", report.CostFieldContextWindow, "context windows", "(none)", ""},
+		{"inference-geo", report.CostFieldInferenceGeo, "inference geos", "(none)", ""},
+		costByAPIKey, costByUser, costByServiceAccount, costByActor, costByProduct,
 	}
 )
 
@@ -55,6 +59,8 @@ func costDimNamed(cmd *cobra.Command, s string) (costDim, error) {
 // value by what it means.
 func (a *app) costLabel(ctx context.Context, d costDim, key string) string {
 	switch {
+	case d.adim != "":
+		return a.whoLabel(ctx, d, key)
 	case d.field == report.CostFieldWorkspaceID:
 		return a.names.workspace(ctx, key)
 	case key == "":
@@ -190,12 +196,14 @@ func (a *app) defaultWorkspaceID(ctx context.Context, c *admin.Client) (string, 
 
 func (a *app) costCommand() *cobra.Command {
 	var rf rangeFlags
-	var by, htmlPath string
+	var htmlPath string
+	var by []string
 	var workspaces, models, tiers []string
 	var chart bool
+	var top int
 	cmd := &cobra.Command{
 		Use:   "cost",
-		Short: "Spend in US dollars by workspace, model or line item, from the cost report",
+		Short: "Spend in US dollars by workspace, model, line item, user, API key or product",
 		Long: `cost reports what the organization spent over a range of days, grouped by one
 dimension, from the Admin API cost report. Every window and page of the
 range is fetched; amounts are added exactly (the API reports decimal cents)
@@ -208,20 +216,47 @@ its number of UTC days. Today's bucket, and any day that ended less than an
 hour ago, is not final: the API's data lags, so that spend may still grow.
 It is included and marked with a footnote that says how much of it there is.
 
+Where the figures come from depends on --by:
+  workspace, model, description, cost-type, token-type, service-tier,
+  context-window, inference-geo
+      the Admin API cost report (the legacy report; it has no Priority Tier spend)
+  user, api-key, service-account, actor, product
+      the Usage & Cost Analytics API (a beta; from 2026-01-01, the last 365
+      days), which alone says who spent it: user groups by member (a row for
+      spend of no member), actor by whoever made the requests (a member, a
+      service account, an API key or a federated identity), api-key by key
+      (Console use has no key). Members are named by email and keys by name
+      beside their IDs; service accounts by ID. Its amounts are after
+      discounts, before credits, and include Priority Tier spend.
+Several --by values (up to five, repeated or comma separated; any but
+description) break spend out by all of them at once, from the analytics API.
+--top N keeps the N largest groups and sums the rest in one row, so the
+total stays whole: cost --by user --month-to-date --top 10 is who spent most
+this month.
+
 Data formats (-o json, jsonl, csv, yaml) have one row per day and group:
   date_start, date_end  the day (RFC 3339, UTC; the end is excluded)
-  <dimension>           the group's raw value, such as workspace_id or model ("" for the API's null)
-  workspace_name        with --by workspace: the name ("Default" for the default workspace)
+  <dimension>           the group's raw value, such as workspace_id, model, user_id,
+                        api_key_id, actor_id or product ("" for the API's null)
+  <name>                beside IDs: workspace_name ("Default" for the default
+                        workspace), user_email, api_key_name, actor_name,
+                        service_account_name
   cost_usd              exact decimal dollars, every digit the API sent ("1.2378912")
   cost_cents            the same amount in exact decimal cents ("123.78912")
   currency              USD
   final                 false when the day may still grow
+  other                 with --top: true on the row summing the other groups
 Days on which a group spent nothing have no row. -o focus writes FinOps FOCUS
-CSV, one row per cost line. --html FILE writes a self-contained HTML report
-(spend per day by workspace and by model, tokens per day by type, totals).
+CSV, one row per cost line; with --by user, api-key, service-account, actor or
+product it comes from the analytics API instead, a row per day, actor,
+workspace, model and kind of cost, with ListCost (list price) and who incurred
+it (x_ActorType, x_ActorId, x_ActorName). --html FILE writes a self-contained
+HTML report (spend per day by workspace and by model, tokens per day by type,
+totals, and the top API keys and users when the analytics API answers for the
+range).
 
 The cost report cannot filter, so --workspace, --model and --tier are applied
-here to the lines it returns; --model and --tier need the report's line items
+here to the lines it returns (the analytics API filters them itself); --model and --tier need the report's line items
 (grouping by description), which this command asks for when they are given.
 Priority Tier spend is not in the cost report.`,
 		Example: `  anthropic-admin cost
@@ -229,12 +264,25 @@ Priority Tier spend is not in the cost report.`,
   anthropic-admin cost --last-month --by workspace -o csv > october.csv
   anthropic-admin cost --since 7d --workspace Production --by token-type --chart
   anthropic-admin cost --from 2026-10-01 --to 2026-11-01 -o focus > focus.csv
-  anthropic-admin cost --since 30d --html report.html`,
+  anthropic-admin cost --since 30d --html report.html
+  anthropic-admin cost --month-to-date --by user --top 5
+  anthropic-admin cost --since 7d --by api-key --top 10 -o csv > keys.csv
+  anthropic-admin cost --month-to-date --by actor --top 5 --chart
+  anthropic-admin cost --month-to-date --by service-account
+  anthropic-admin cost --last-month --by product -o json
+  anthropic-admin cost --since 7d --by model --top 3
+  anthropic-admin cost --month-to-date --by actor -o focus > focus-actors.csv
+  anthropic-admin cost --month-to-date --by user --by model --top 10
+  anthropic-admin cost --since 7d --by api-key,workspace -o jsonl`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			dim, err := costDimNamed(cmd, by)
+			dims, err := costDimsNamed(cmd, by)
 			if err != nil {
 				return err
+			}
+			dim := dims[0]
+			if len(dims) > 1 && (htmlPath != "" || chart) {
+				return usageErr(cmd, "several --by values take no --html or --chart")
 			}
 			if tiers, err = costServiceTiers.parseAll(cmd, "tier", tiers); err != nil {
 				return err
@@ -249,8 +297,42 @@ Priority Tier spend is not in the cost report.`,
 			if err != nil {
 				return err
 			}
+			if top < 0 {
+				return usageErr(cmd, "--top %d: give a number of groups, or 0 for all", top)
+			}
+			if len(dims) > 1 {
+				if format == formatFOCUS {
+					return usageErr(cmd, "-o focus takes one --by")
+				}
+				filters := admin.AnalyticsFilters{WorkspaceIDs: usageWorkspaces, Models: models}
+				for _, t := range tiers {
+					filters.ServiceTiers = append(filters.ServiceTiers, admin.ServiceTier(t))
+				}
+				sum, err := a.multiCostSummary(ctx, c, r, dims, filters, now)
+				if err != nil {
+					return err
+				}
+				if format != output.Table {
+					return a.writeMultiCostRows(ctx, format, dims, sum, top)
+				}
+				filtered := strings.Replace(a.describeFilter(ctx, costFilter{workspaces: costWorkspaces, models: models, tiers: tiers}),
+					"(filtered here: the cost report has no filters)", "(filtered by the analytics API)", 1)
+				a.printMultiCostTable(ctx, sum, dims, r, top, filtered)
+				return nil
+			}
+			if dim.adim != "" && format == formatFOCUS {
+				if htmlPath != "" {
+					return usageErr(cmd, "-o focus with --by %s comes from the analytics API; --html reads the cost report: run them apart", dim.flag)
+				}
+				aq := analyticsCostQuery{r: r, dim: dim, filters: admin.AnalyticsFilters{WorkspaceIDs: usageWorkspaces, Models: models}}
+				for _, t := range tiers {
+					aq.filters.ServiceTiers = append(aq.filters.ServiceTiers, admin.ServiceTier(t))
+				}
+				return a.analyticsFOCUS(ctx, c, aq, now)
+			}
 			whole := htmlPath != "" || format == formatFOCUS
-			q := costQuery{r: r, byWorkspace: dim == costByWorkspace || whole, byDescription: dim != costByWorkspace || whole,
+			legacy := dim.adim == "" || htmlPath != ""
+			q := costQuery{r: r, byWorkspace: dim == costByWorkspace || whole, byDescription: (dim != costByWorkspace && dim.adim == "") || whole,
 				filter: costFilter{workspaces: costWorkspaces, models: models, tiers: tiers}}
 			usage := admin.UsageMessagesParams{StartingAt: r.Start, EndingAt: r.End, WorkspaceIDs: usageWorkspaces, Models: models}
 			for _, t := range tiers {
@@ -269,14 +351,14 @@ Priority Tier spend is not in the cost report.`,
 			}
 			var table *report.CostSummarizer
 			switch {
-			case !printing:
+			case !printing || dim.adim != "":
 			case format == formatFOCUS:
 				add, done, err := a.focusSink(ctx, c, usage)
 				if err != nil {
 					return err
 				}
 				sinks, finish = append(sinks, add), append(finish, done)
-			case format == output.Table:
+			case format == output.Table || top > 0:
 				if table, err = report.NewCostSummarizer(dim.field, now); err != nil {
 					return err
 				}
@@ -285,16 +367,18 @@ Priority Tier spend is not in the cost report.`,
 				add, done := a.costRowSink(ctx, format, dim, now)
 				sinks, finish = append(sinks, add), append(finish, done)
 			}
-			err = a.fetchCost(ctx, c, q, func(b admin.CostBucket) error {
-				for _, sink := range sinks {
-					if err := sink(b); err != nil {
-						return err
+			if legacy {
+				err = a.fetchCost(ctx, c, q, func(b admin.CostBucket) error {
+					for _, sink := range sinks {
+						if err := sink(b); err != nil {
+							return err
+						}
 					}
+					return nil
+				})
+				if err != nil {
+					return err
 				}
-				return nil
-			})
-			if err != nil {
-				return err
 			}
 			if html != nil {
 				if err := a.writeCostHTML(ctx, c, htmlPath, html, usage, now); err != nil {
@@ -306,44 +390,75 @@ Priority Tier spend is not in the cost report.`,
 					return err
 				}
 			}
-			if table != nil {
-				sum := table.Summary()
-				a.printCostTable(ctx, sum, dim, q)
-				if chart {
-					a.costCharts(ctx, sum, dim, now)
+			var sum *report.CostSummary
+			source, filtered := "", a.describeFilter(ctx, q.filter)
+			switch {
+			case table != nil:
+				sum = table.Summary()
+			case printing && dim.adim != "":
+				aq := analyticsCostQuery{r: r, dim: dim, filters: admin.AnalyticsFilters{WorkspaceIDs: usageWorkspaces, Models: models}}
+				for _, t := range tiers {
+					aq.filters.ServiceTiers = append(aq.filters.ServiceTiers, admin.ServiceTier(t))
 				}
+				if sum, err = a.analyticsCostSummary(ctx, c, aq, now); err != nil {
+					return err
+				}
+				source = " (from usage & cost analytics)"
+				if filtered != "" {
+					filtered = strings.Replace(filtered, "(filtered here: the cost report has no filters)", "(filtered by the analytics API)", 1)
+				}
+			}
+			if sum == nil {
+				return nil
+			}
+			if format != output.Table {
+				return a.writeCostRows(ctx, format, dim, sum, top)
+			}
+			a.printCostTable(ctx, sum, dim, r, top, source, filtered)
+			if chart {
+				a.costCharts(ctx, sum, dim, now)
 			}
 			return nil
 		},
 	}
 	rf.register(cmd, false)
 	f := cmd.Flags()
-	f.StringVar(&by, "by", costByWorkspace.flag, "group by one of: "+dimNames(costDims, func(d costDim) string { return d.flag }))
+	f.StringSliceVar(&by, "by", []string{costByWorkspace.flag}, "group by one of: "+dimNames(costDims, func(d costDim) string { return d.flag })+
+		" (several, repeated or comma separated, come from the analytics API; not description)")
 	f.StringArrayVar(&workspaces, "workspace", nil, "only this workspace, by ID or name; Default is the default workspace (repeatable; filtered here)")
 	f.StringArrayVar(&models, "model", nil, "only this model, such as claude-sonnet-4-6 (repeatable; filtered here)")
 	f.StringArrayVar(&tiers, "tier", nil, "only this service tier: "+costServiceTiers.known()+" (repeatable; filtered here)")
 	f.BoolVar(&chart, "chart", false, "add a daily bar chart and a sparkline per group under the table")
+	f.IntVar(&top, "top", 0, "only the N largest groups; the rest are summed in one row, so the total stays whole (0 for all)")
 	f.StringVar(&htmlPath, "html", "", "also write a self-contained HTML report to this file")
 	return cmd
 }
 
 // spendTable is a spend summary as table rows, largest group first: the
-// group (and the workspace ID when withID), spend in dollars, share of the
-// total and a bar; then the TOTAL. right are the columns to align right;
-// note is the footnote when the rounded rows do not add up to the TOTAL.
-func (a *app) spendTable(ctx context.Context, sum *report.CostSummary, dim costDim, withID bool) (head []string, rows [][]string, right []int, note string) {
+// group (and its ID when withID), spend in dollars, share of the total and
+// a bar; past the top groups (all when top is 0) one row sums the rest;
+// then the TOTAL. right are the columns to align right; note is the
+// footnote when the rounded rows do not add up to the TOTAL.
+func (a *app) spendTable(ctx context.Context, sum *report.CostSummary, dim costDim, withID bool, top int) (head []string, rows [][]string, right []int, note string) {
 	head = []string{strings.ToUpper(strings.ReplaceAll(dim.flag, "-", " ")), "SPEND", "SHARE", ""}
 	if withID {
 		head = slices.Insert(head, 1, "ID")
 	}
-	parts := make([]admin.Amount, len(sum.Groups))
-	for i, g := range sum.Groups {
-		parts[i] = g.Total
-		row := []string{a.costLabel(ctx, dim, g.Key), render.Dollars(g.Total), render.Share(g.Total, sum.Total), render.Bar(g.Total, sum.Total, 24)}
+	groups, other, rest := topGroups(sum, top)
+	var parts []admin.Amount
+	add := func(label, id string, total admin.Amount) {
+		parts = append(parts, total)
+		row := []string{label, render.Dollars(total), render.Share(total, sum.Total), render.Bar(total, sum.Total, 24)}
 		if withID {
-			row = slices.Insert(row, 1, orDash(g.Key))
+			row = slices.Insert(row, 1, id)
 		}
 		rows = append(rows, row)
+	}
+	for _, g := range groups {
+		add(a.costLabel(ctx, dim, g.Key), orDash(g.Key), g.Total)
+	}
+	if rest > 0 {
+		add(otherLabel(rest, dim.plural), "", other.Total)
 	}
 	total := []string{"TOTAL", render.Dollars(sum.Total), render.Share(sum.Total, sum.Total), ""}
 	if withID {
@@ -360,15 +475,18 @@ func pendingSpend(sum *report.CostSummary) string {
 	return spanOf(sum.Periods, sum.Pending).pendingNote(fmt.Sprintf("the spend so far, %s, is in the total", render.Dollars(open)))
 }
 
-func (a *app) printCostTable(ctx context.Context, sum *report.CostSummary, dim costDim, q costQuery) {
-	head, rows, right, note := a.spendTable(ctx, sum, dim, dim == costByWorkspace)
+// printCostTable prints the spend table of a summary with its footnotes;
+// source says where the figures come from when not the cost report, and
+// filtered what the filters kept.
+func (a *app) printCostTable(ctx context.Context, sum *report.CostSummary, dim costDim, r admin.TimeRange, top int, source, filtered string) {
+	head, rows, right, note := a.spendTable(ctx, sum, dim, dim == costByWorkspace || (dim.adim != "" && dim != costByProduct), top)
 	if a.out.NoHeaders {
 		head = nil
 	} else {
-		a.out.Lines(fmt.Sprintf("Spend by %s, %s, in US dollars", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage()))
+		a.out.Lines(fmt.Sprintf("Spend by %s, %s, in US dollars%s", strings.ReplaceAll(dim.flag, "-", " "), spanOf(sum.Periods, sum.Pending).coverage(), source))
 	}
 	a.out.ReportTable("", head, rows, right...)
-	a.out.Lines(note, pendingSpend(sum), shortNote(lastEnd(sum.Periods), q.r), a.describeFilter(ctx, q.filter))
+	a.out.Lines(note, pendingSpend(sum), shortNote(lastEnd(sum.Periods), r), filtered)
 }
 
 // costCharts draws the spend per day under the table: bars stacked by the
@@ -390,20 +508,63 @@ func (a *app) costSeries(ctx context.Context, sum *report.CostSummary, dim costD
 	return out
 }
 
-// costRow is one day of one group, flattened.
-func (a *app) costRow(ctx context.Context, p report.Period, dim costDim, key string, amount admin.Amount) dataRow {
-	row := dataRow{strCell("date_start", rfc3339(p.Start)), strCell("date_end", rfc3339(p.End)), strCell(string(dim.field), key)}
-	if dim == costByWorkspace {
-		row = append(row, strCell("workspace_name", a.names.workspace(ctx, key)))
+// costRow is one day of one group, flattened; with withOther, a column
+// tells the row summing the groups past --top (other) from the rest.
+func (a *app) costRow(ctx context.Context, p report.Period, dim costDim, key string, amount admin.Amount, withOther, other bool) dataRow {
+	row := dataRow{strCell("date_start", rfc3339(p.Start)), strCell("date_end", rfc3339(p.End))}
+	switch {
+	case dim.adim != "":
+		cols := whoColumns[dim.flag]
+		row = append(row, strCell(cols[0], key))
+		if cols[1] != "" {
+			name := ""
+			if key != "" {
+				name = a.whoLabel(ctx, dim, key)
+			}
+			row = append(row, strCell(cols[1], name))
+		}
+	default:
+		row = append(row, strCell(string(dim.field), key))
+		if dim == costByWorkspace {
+			row = append(row, strCell("workspace_name", a.names.workspace(ctx, key)))
+		}
 	}
 	row = append(row, moneyCells("cost", amount)...)
-	return append(row, strCell("currency", "USD"), boolCell("final", p.Final))
+	row = append(row, strCell("currency", "USD"), boolCell("final", p.Final))
+	if withOther {
+		row = append(row, boolCell("other", other))
+	}
+	return row
+}
+
+// writeCostRows writes a summary as data rows, a row per day and group
+// that spent that day, the groups past top (when not 0) summed in one
+// row per day.
+func (a *app) writeCostRows(ctx context.Context, format string, dim costDim, sum *report.CostSummary, top int) error {
+	groups, other, rest := topGroups(sum, top)
+	w := a.rowWriter(format, keysOf(a.costRow(ctx, report.Period{}, dim, "", admin.Amount{}, top > 0, false)))
+	for i, p := range sum.Periods {
+		for _, g := range groups {
+			if g.Series[i].IsZero() {
+				continue
+			}
+			if err := w.Write(a.costRow(ctx, p, dim, g.Key, g.Series[i], top > 0, false)); err != nil {
+				return err
+			}
+		}
+		if rest > 0 && !other.Series[i].IsZero() {
+			if err := w.Write(a.costRow(ctx, p, dim, "", other.Series[i], true, true)); err != nil {
+				return err
+			}
+		}
+	}
+	return w.Close()
 }
 
 // costRowSink writes a row per day and group as the days arrive, the
 // groups of a day largest first; done ends the output.
 func (a *app) costRowSink(ctx context.Context, format string, dim costDim, now time.Time) (add func(admin.CostBucket) error, done func() error) {
-	w := a.rowWriter(format, keysOf(a.costRow(ctx, report.Period{}, dim, "", admin.Amount{})))
+	w := a.rowWriter(format, keysOf(a.costRow(ctx, report.Period{}, dim, "", admin.Amount{}, false, false)))
 	add = func(b admin.CostBucket) error {
 		// The day's own summary groups its lines, exactly as the table's
 		// does over the range.
@@ -415,7 +576,7 @@ func (a *app) costRowSink(ctx context.Context, format string, dim costDim, now t
 			if g.Total.IsZero() {
 				continue
 			}
-			if err := w.Write(a.costRow(ctx, sum.Periods[0], dim, g.Key, g.Total)); err != nil {
+			if err := w.Write(a.costRow(ctx, sum.Periods[0], dim, g.Key, g.Total, false, false)); err != nil {
 				return err
 			}
 		}
@@ -534,6 +695,7 @@ func (a *app) writeCostHTML(ctx context.Context, c *admin.Client, path string, h
 		ByWorkspace: a.costSeries(ctx, byWorkspace, costByWorkspace), ByModel: a.costSeries(ctx, byModel, costByModel),
 		Tokens: counts,
 	}
+	report.ByAPIKey, report.ByUser, report.WhoNote = a.htmlWho(ctx, c, admin.TimeRange{Start: usage.StartingAt, End: usage.EndingAt}, periods, now)
 	var buf bytes.Buffer
 	if err := render.WriteHTML(&buf, report); err != nil {
 		return err

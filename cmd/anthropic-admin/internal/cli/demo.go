@@ -22,8 +22,8 @@ func (a *app) demoCommand() *cobra.Command {
 		Short: "Walk through the main job on a built-in demo organization (no key needed)",
 		Long: `demo starts the built-in fake of the Admin API with a demo organization and
 walks through what an admin checks first: who am I, the members, the
-workspaces, the API keys that need attention, and the last 30 days' spend by
-workspace. Then it shows how to point the same commands at a real
+workspaces, the API keys that need attention, the last 30 days' spend by
+workspace, and the keys and members who spent most this month. Then it shows how to point the same commands at a real
 organization.`,
 		Example: "  anthropic-admin demo",
 		Args:    noArgs,
@@ -146,6 +146,9 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 	if err := a.demoSpend(ctx, c, d); err != nil {
 		return err
 	}
+	if err := a.demoWho(ctx, c, d); err != nil {
+		return err
+	}
 
 	d.heading("Now point it at your organization")
 	d.line("export ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...   # Console → Settings → Admin keys")
@@ -231,7 +234,7 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 		return err
 	}
 	d.heading(fmt.Sprintf("Spend, last 30 days and today so far, by workspace: %s", render.Dollars(sum.Total)))
-	head, rows, right, note := a.spendTable(ctx, sum, costByWorkspace, false)
+	head, rows, right, note := a.spendTable(ctx, sum, costByWorkspace, false, 0)
 	a.out.ReportTable("  ", head, rows, right...)
 	if note != "" {
 		d.line("%s", note)
@@ -240,5 +243,33 @@ func (a *app) demoSpend(ctx context.Context, c *admin.Client, d demoWriter) erro
 		d.line("%s", note)
 	}
 	d.line("$ anthropic-admin cost --since 30d --by workspace")
+	return nil
+}
+
+// demoWho shows who spent most this month: the five keys and the five
+// members with the most spend, from the analytics API, each table with the
+// rest summed so its total is the month's.
+func (a *app) demoWho(ctx context.Context, c *admin.Client, d demoWriter) error {
+	now := a.now().UTC()
+	r, err := admin.ParseTimeRange("mtd", "", "", now)
+	if err != nil {
+		return err
+	}
+	for _, dim := range []costDim{costByAPIKey, costByUser} {
+		sum, err := a.analyticsCostSummary(ctx, c, analyticsCostQuery{r: r, dim: dim}, now)
+		if err != nil {
+			return err
+		}
+		d.heading(fmt.Sprintf("Top 5 %s by spend this month so far: %s in all (usage & cost analytics)", dim.plural, render.Dollars(sum.Total)))
+		head, rows, right, note := a.spendTable(ctx, sum, dim, false, 5)
+		a.out.ReportTable("  ", head, rows, right...)
+		if note != "" {
+			d.line("%s", note)
+		}
+		if note := pendingSpend(sum); note != "" {
+			d.line("%s", note)
+		}
+		d.line("$ anthropic-admin cost --month-to-date --by %s --top 5", dim.flag)
+	}
 	return nil
 }

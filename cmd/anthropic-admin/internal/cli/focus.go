@@ -17,13 +17,20 @@ type focusWriter struct {
 }
 
 func newFOCUSWriter(w io.Writer, raw bool) focusWriter {
+	return newFOCUSWriterOf(w, raw, report.FOCUSColumns())
+}
+
+// newFOCUSWriterOf is a focusWriter with the header columns given.
+func newFOCUSWriterOf(w io.Writer, raw bool, columns []string) focusWriter {
 	fw := focusWriter{csv.NewWriter(w), raw}
-	fw.cw.Write(report.FOCUSColumns())
+	fw.cw.Write(columns)
 	return fw
 }
 
-func (fw focusWriter) write(r report.FOCUSRow) {
-	rec := r.Record()
+func (fw focusWriter) write(r report.FOCUSRow) { fw.writeRecord(r.Record()) }
+
+// writeRecord writes a row of values in the header's order.
+func (fw focusWriter) writeRecord(rec []string) {
 	if !fw.raw {
 		for i, c := range rec {
 			rec[i] = output.CSVText(c)

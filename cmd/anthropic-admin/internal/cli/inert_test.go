@@ -47,6 +47,10 @@ func TestServerTextIsInert(t *testing.T) {
 		{"users", "list"}, {"workspaces", "list", "--include-archived"}, {"api-keys", "list"}, {"invites", "list"},
 		{"workspaces", "get", ws[0].ID}, {"workspaces", "members", "list", ws[0].ID},
 		{"cost", "--since", "7d", "--by", "workspace"}, {"cost", "--since", "7d", "--by", "workspace", "--chart"},
+		{"cost", "--since", "7d", "--by", "user", "--top", "3"}, {"cost", "--since", "7d", "--by", "api-key", "--chart"},
+		{"cost", "--since", "7d", "--by", "actor", "-o", "table"},
+		{"cost", "--since", "7d", "--by", "api-key,workspace,model", "--top", "5"},
+		{"usage", "messages", "--since", "2d", "--by", "user", "--by", "api-key", "-o", "table"},
 		{"usage", "messages", "--since", "2d", "--by", "workspace"}, {"budget", "--monthly", "1000"},
 		{"whoami"}, {"rate-limits", "list"}, {"api-keys", "list", "-o", "table"}, {"workspaces", "list", "-o", "table"},
 		// A prompt names the workspace; the answer is no.
@@ -125,6 +129,7 @@ func TestCSVIsSafeInASpreadsheet(t *testing.T) {
 		{[]string{"users", "list", "-o", "csv"}, false},
 		{[]string{"api-keys", "list", "-o", "csv"}, false},
 		{[]string{"cost", "--since", "3d", "--by", "workspace", "-o", "csv"}, false},
+		{[]string{"cost", "--since", "3d", "--by", "api-key", "-o", "csv"}, false},
 		{[]string{"cost", "--since", "3d", "-o", "focus"}, false},
 		{[]string{"cost", "--since", "3d", "-o", "focus", "--csv-raw"}, true},
 		{[]string{"workspaces", "list", "-o", "csv", "--csv-raw"}, true},

@@ -12,6 +12,7 @@ type names struct {
 	client     *admin.Client
 	workspaces map[string]string
 	users      map[string]string // user ID → email
+	keys       map[string]string // API key ID → name
 }
 
 // defaultWorkspaceName is what the commands call the default workspace,
@@ -55,6 +56,23 @@ func (n *names) user(ctx context.Context, id string) string {
 	}
 	if email, ok := n.users[id]; ok {
 		return email
+	}
+	return id
+}
+
+// apiKey returns the key's name, or the ID when unknown.
+func (n *names) apiKey(ctx context.Context, id string) string {
+	if n.keys == nil {
+		n.keys = map[string]string{}
+		for k, err := range n.client.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).All(ctx) {
+			if err != nil {
+				break // names are a nicety: fall back to IDs
+			}
+			n.keys[k.ID] = k.Name
+		}
+	}
+	if name, ok := n.keys[id]; ok && name != "" {
+		return name
 	}
 	return id
 }

@@ -71,7 +71,22 @@ func TestSameFigureInEveryView(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, html := parseXML(t, string(page))
-	demo := rowsOf(mustRun(t, srv, term{}, "demo").stdout, names)
+	demoOut := mustRun(t, srv, term{}, "demo").stdout
+	spend, who, _ := strings.Cut(demoOut, "▸ Top 5 API keys")
+	demo := rowsOf(spend, names)
+	// The demo's top keys and members read as cost --by api-key and --by
+	// user do, their TOTAL the month's analytics spend.
+	keys, users, _ := strings.Cut(who, "▸ Top 5 users")
+	for _, by := range []string{"api-key", "user"} {
+		out := keys
+		if by == "user" {
+			out = users
+		}
+		want := rowsOf(mustRun(t, srv, term{}, "cost", "--month-to-date", "--by", by, "--top", "5", "-o", "table").stdout, []string{"TOTAL"})
+		if got := rowsOf(out, []string{"TOTAL"}); got["TOTAL"] == "" || got["TOTAL"] != want["TOTAL"] {
+			t.Errorf("demo top %s: TOTAL %q, cost --by %s %q", by, got["TOTAL"], by, want["TOTAL"])
+		}
+	}
 	for _, n := range names {
 		want := table[n]
 		if sparks[n] != want || demo[n] != want {

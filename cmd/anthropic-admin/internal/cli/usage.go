@@ -27,18 +27,40 @@ type usageDim struct {
 	// nameKey is the data column with a readable name beside the ID, for
 	// the dimensions that are IDs a person does not read.
 	nameKey string
+	// adim and akey are the dimension in the analytics API and how to read
+	// it from a row's group. analyticsOnly dimensions (by is then only the
+	// data column's name) send the whole request to the analytics API.
+	adim          admin.AnalyticsDimension
+	akey          func(admin.AnalyticsGroup) string
+	analyticsOnly bool
 }
 
 var usageDims = []usageDim{
-	{"workspace", admin.UsageGroupByWorkspaceID, func(r admin.UsageResult) string { return r.WorkspaceID }, defaultWorkspaceName, "workspace_name"},
-	{"model", admin.UsageGroupByModel, func(r admin.UsageResult) string { return r.Model }, "(none)", ""},
-	{"api-key", admin.UsageGroupByAPIKeyID, func(r admin.UsageResult) string { return r.APIKeyID }, "(no key: Console)", "api_key_name"},
-	{"account", admin.UsageGroupByAccountID, func(r admin.UsageResult) string { return r.AccountID }, "(none)", "account_email"},
-	{"service-account", admin.UsageGroupByServiceAccountID, func(r admin.UsageResult) string { return r.ServiceAccountID }, "(none)", ""},
-	{"service-tier", admin.UsageGroupByServiceTier, func(r admin.UsageResult) string { return string(r.ServiceTier) }, "(none)", ""},
-	{"context-window", admin.UsageGroupByContextWindow, func(r admin.UsageResult) string { return string(r.ContextWindow) }, "(none)", ""},
-	{"inference-geo", admin.UsageGroupByInferenceGeo, func(r admin.UsageResult) string { return string(r.InferenceGeo) }, "(none)", ""},
-	{"speed", admin.UsageGroupBySpeed, func(r admin.UsageResult) string { return string(r.Speed) }, "(none)", ""},
+	{flag: "workspace", by: admin.UsageGroupByWorkspaceID, key: func(r admin.UsageResult) string { return r.WorkspaceID }, none: defaultWorkspaceName, nameKey: "workspace_name",
+		adim: admin.DimWorkspaceID, akey: func(g admin.AnalyticsGroup) string { return g.WorkspaceID }},
+	{flag: "model", by: admin.UsageGroupByModel, key: func(r admin.UsageResult) string { return r.Model }, none: "(none)",
+		adim: admin.DimModel, akey: func(g admin.AnalyticsGroup) string { return g.Model }},
+	{flag: "api-key", by: admin.UsageGroupByAPIKeyID, key: func(r admin.UsageResult) string { return r.APIKeyID }, none: "(no key: Console)", nameKey: "api_key_name",
+		adim: admin.DimAPIKeyID, akey: func(g admin.AnalyticsGroup) string { return g.APIKeyID }},
+	{flag: "account", by: admin.UsageGroupByAccountID, key: func(r admin.UsageResult) string { return r.AccountID }, none: "(none)", nameKey: "account_email",
+		adim: admin.DimActor, akey: func(g admin.AnalyticsGroup) string { return whoKey(costByUser, g) }},
+	{flag: "service-account", by: admin.UsageGroupByServiceAccountID, key: func(r admin.UsageResult) string { return r.ServiceAccountID }, none: "(none)",
+		adim: admin.DimActor, akey: func(g admin.AnalyticsGroup) string { return whoKey(costByServiceAccount, g) }},
+	{flag: "service-tier", by: admin.UsageGroupByServiceTier, key: func(r admin.UsageResult) string { return string(r.ServiceTier) }, none: "(none)",
+		adim: admin.DimServiceTier, akey: func(g admin.AnalyticsGroup) string { return string(g.ServiceTier) }},
+	{flag: "context-window", by: admin.UsageGroupByContextWindow, key: func(r admin.UsageResult) string { return string(r.ContextWindow) }, none: "(none)",
+		adim: admin.DimContextWindow, akey: func(g admin.AnalyticsGroup) string { return string(g.ContextWindow) }},
+	{flag: "inference-geo", by: admin.UsageGroupByInferenceGeo, key: func(r admin.UsageResult) string { return string(r.InferenceGeo) }, none: "(none)",
+		adim: admin.DimInferenceGeo, akey: func(g admin.AnalyticsGroup) string { return string(g.InferenceGeo) }},
+	{flag: "speed", by: admin.UsageGroupBySpeed, key: func(r admin.UsageResult) string { return string(r.Speed) }, none: "(none)",
+		adim: admin.DimSpeed, akey: func(g admin.AnalyticsGroup) string { return string(g.Speed) }},
+	// Only the analytics API has these.
+	{flag: "user", by: "user_id", none: costByUser.none, nameKey: "user_email", analyticsOnly: true,
+		adim: admin.DimActor, akey: func(g admin.AnalyticsGroup) string { return whoKey(costByUser, g) }},
+	{flag: "actor", by: "actor_id", none: costByActor.none, nameKey: "actor_name", analyticsOnly: true,
+		adim: admin.DimActor, akey: func(g admin.AnalyticsGroup) string { return whoKey(costByActor, g) }},
+	{flag: "product", by: "product", none: costByProduct.none, analyticsOnly: true,
+		adim: admin.DimProduct, akey: func(g admin.AnalyticsGroup) string { return string(g.Product) }},
 }
 
 // maxUsageBy is how many dimensions the usage report groups by at once.
@@ -168,13 +190,14 @@ func usageDimsNamed(cmd *cobra.Command, values []string) ([]usageDim, error) {
 // usageNames names the IDs of usage groups: workspaces, API keys and
 // accounts (members), each listed once, on first need.
 type usageNames struct {
-	a    *app
-	c    *admin.Client
-	keys map[string]string
+	a *app
+	c *admin.Client
 }
 
 func (n *usageNames) name(ctx context.Context, d usageDim, key string) string {
 	switch {
+	case d.analyticsOnly:
+		return n.a.whoLabel(ctx, costDim{flag: d.flag, none: d.none}, key)
 	case d.by == admin.UsageGroupByWorkspaceID:
 		return n.a.names.workspace(ctx, key)
 	case key == "":
@@ -182,18 +205,94 @@ func (n *usageNames) name(ctx context.Context, d usageDim, key string) string {
 	case d.by == admin.UsageGroupByAccountID:
 		return n.a.names.user(ctx, key)
 	case d.by == admin.UsageGroupByAPIKeyID:
-		if n.keys == nil {
-			n.keys = map[string]string{}
-			for k, err := range n.c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 1000}}).All(ctx) {
-				if err != nil {
-					break // names are a nicety: fall back to IDs
-				}
-				n.keys[k.ID] = k.Name
-			}
-		}
-		return cmp.Or(n.keys[key], key)
+		return n.a.names.apiKey(ctx, key)
 	}
 	return key
+}
+
+// usageItem is one group's usage in a bucket: its values of the --by
+// dimensions, one per dimension, and its counts.
+type usageItem struct {
+	key    []string
+	counts report.UsageCounts
+}
+
+// usageDay is a bucket of usage items, from either source.
+type usageDay = admin.ReportBucket[usageItem]
+
+// usageSource is where usage messages reads: the usage report, or the
+// analytics API for the dimensions only it has. buckets are the buckets
+// at the width asked for; totals the same usage as a table of totals
+// needs it (see totalsRange).
+type usageSource struct {
+	what, title     string
+	perRequest      time.Duration
+	buckets, totals iter.Seq2[usageDay, error]
+}
+
+// legacyUsage reads the usage report.
+func legacyUsage(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams, dims []usageDim) usageSource {
+	return usageSource{what: "usage report", title: "Messages API tokens", perRequest: params.BucketWidth.RequestSpan(),
+		buckets: usageItems(c.Usage.MessagesRange(params).All(ctx), dims),
+		totals:  usageItems(totalsRange(c, ctx, params), dims)}
+}
+
+// usageItems are the results of usage report buckets as items.
+func usageItems(seq iter.Seq2[admin.UsageBucket, error], dims []usageDim) iter.Seq2[usageDay, error] {
+	return func(yield func(usageDay, error) bool) {
+		for b, err := range seq {
+			day := usageDay{StartingAt: b.StartingAt, EndingAt: b.EndingAt}
+			for _, r := range b.Results {
+				day.Results = append(day.Results, usageItem{usageKey(dims, r), report.CountsOf(r)})
+			}
+			if !yield(day, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// analyticsUsage reads the analytics usage endpoint by day, grouped by
+// every --by dimension, with the report's filters; days after the one
+// running now are not asked for.
+func (a *app) analyticsUsage(ctx context.Context, c *admin.Client, params admin.UsageMessagesParams, dims []usageDim, now time.Time) usageSource {
+	p := admin.AnalyticsUsageParams{
+		AnalyticsRange: admin.AnalyticsRange{StartingAt: params.StartingAt, EndingAt: params.EndingAt, TimeBucketWidth: admin.BucketWidthDay,
+			PageCursor: admin.PageCursor{Limit: 1000}, AnalyticsFilters: admin.AnalyticsFilters{
+				WorkspaceIDs: params.WorkspaceIDs, Models: params.Models, APIKeyIDs: params.APIKeyIDs, ServiceTiers: params.ServiceTiers}},
+		OrderBy: admin.UsageOrderTime, Order: admin.SortAsc,
+	}
+	for _, d := range dims {
+		if !slices.Contains(p.GroupBy, d.adim) {
+			p.GroupBy = append(p.GroupBy, d.adim)
+		}
+	}
+	until := now.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour)
+	if p.EndingAt.Before(until) {
+		until = p.EndingAt
+	}
+	p.EndingAt = until
+	days := func(yield func(usageDay, error) bool) {
+		if !until.After(p.StartingAt) {
+			return
+		}
+		rows := c.Analytics.UsageRange(p).All(ctx)
+		for b, err := range report.DailyRows(rows, p.StartingAt, until, func(r admin.AnalyticsUsageRow) time.Time { return r.StartingAt }) {
+			day := usageDay{StartingAt: b.StartingAt, EndingAt: b.EndingAt}
+			for _, r := range b.Results {
+				a.who.note(r.Group)
+				key := make([]string, len(dims))
+				for i, d := range dims {
+					key[i] = d.akey(r.Group)
+				}
+				day.Results = append(day.Results, usageItem{key, report.AnalyticsCountsOf(r.Usage)})
+			}
+			if !yield(day, err) || err != nil {
+				return
+			}
+		}
+	}
+	return usageSource{what: "analytics usage", title: "Tokens of every product (usage & cost analytics)", perRequest: 31 * 24 * time.Hour, buckets: days, totals: days}
 }
 
 // usageKey is a result's values of the --by dimensions, one per dimension.
@@ -220,7 +319,7 @@ func (a *app) usageMessagesCommand() *cobra.Command {
 	var by, workspaces, models, keys, tiers []string
 	cmd := &cobra.Command{
 		Use:   "messages",
-		Short: "Tokens used through the Messages API, by model, workspace, API key and more",
+		Short: "Tokens used through the Messages API, by model, workspace, API key, user, product and more",
 		Long: `usage messages reports the tokens the organization used through the Messages
 API over a range, from the Admin API usage report, grouped by up to five
 dimensions at once. Every window and page of the range is fetched.
@@ -247,11 +346,22 @@ cache_creation_1h_input_tokens, cache_read_input_tokens, output_tokens,
 total_tokens, web_search_requests and final (false while it may still grow).
 Buckets in which a group used nothing have no row.
 
---workspace, --model, --api-key and --tier are filters of the report itself.`,
+--workspace, --model, --api-key and --tier are filters of the report itself.
+
+--by user (members by email), actor (whoever made the requests: a member, a
+service account, an API key or a federated identity) and product (Messages
+API, batches, Claude Code, Console…) come from the Usage & Cost Analytics API
+(a beta; from 2026-01-01, the last 365 days), by day: when one of them is
+given, every --by dimension and filter is read from it, and its tokens are
+those of every product, not only the Messages API. Their data columns are
+user_id and user_email, actor_id and actor_name, and product.`,
 		Example: `  anthropic-admin usage messages
   anthropic-admin usage messages --since 7d --by workspace --by model
   anthropic-admin usage messages --since 24h --bucket 1h --by api-key --workspace Production
-  anthropic-admin usage messages --last-month --by model -o csv > tokens.csv`,
+  anthropic-admin usage messages --last-month --by model -o csv > tokens.csv
+  anthropic-admin usage messages --month-to-date --by user
+  anthropic-admin usage messages --since 7d --by product --by model
+  anthropic-admin usage messages --since 7d --by actor -o jsonl`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !slices.Contains(bucketWidths, bucket) {
@@ -289,10 +399,17 @@ Buckets in which a group used nothing have no row.
 				}
 			}
 			names := &usageNames{a: a, c: c}
-			if run.format != output.Table {
-				return a.printUsageRows(ctx, names, run, params, dims)
+			src := legacyUsage(ctx, c, params, dims)
+			if slices.ContainsFunc(dims, func(d usageDim) bool { return d.analyticsOnly }) {
+				if bucket != string(admin.BucketWidthDay) {
+					return usageErr(cmd, "--by %s comes from the analytics API, which this command reads by day: use --bucket 1d", dimNames(dims, func(d usageDim) string { return d.flag }))
+				}
+				src = a.analyticsUsage(ctx, c, params, dims, run.now)
 			}
-			return a.printUsageTable(ctx, names, run, params, dims)
+			if run.format != output.Table {
+				return a.printUsageRows(ctx, names, run, src, dims)
+			}
+			return a.printUsageTable(ctx, names, run, src, params, dims)
 		},
 	}
 	rf.register(cmd, false)
@@ -316,15 +433,15 @@ func usageCountCells(c report.UsageCounts) []string {
 
 // printUsageTable prints the usage of each group over the range, summed as
 // the buckets arrive: only the groups' totals are kept.
-func (a *app) printUsageTable(ctx context.Context, names *usageNames, run reportRun, params admin.UsageMessagesParams, dims []usageDim) error {
+func (a *app) printUsageTable(ctx context.Context, names *usageNames, run reportRun, src usageSource, params admin.UsageMessagesParams, dims []usageDim) error {
 	var groups groupSums[report.UsageCounts]
 	var total report.UsageCounts
 	var last time.Time
-	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), totalsRange(run.c, ctx, params), bucketEnd,
-		func(b admin.UsageBucket) error {
+	err := streamRange(a, src.what, run.r, src.perRequest, src.totals, bucketEnd,
+		func(b usageDay) error {
 			for _, r := range b.Results {
-				groups.add(usageKey(dims, r), report.CountsOf(r))
-				total = total.Add(report.CountsOf(r))
+				groups.add(r.key, r.counts)
+				total = total.Add(r.counts)
 			}
 			last = b.EndingAt
 			return nil
@@ -349,7 +466,7 @@ func (a *app) printUsageTable(ctx context.Context, names *usageNames, run report
 		if len(dims) > 0 {
 			what = "by " + strings.ReplaceAll(dimNames(dims, func(d usageDim) string { return d.flag }), "-", " ")
 		}
-		a.out.Lines(fmt.Sprintf("Messages API tokens %s, %s", what, sp.coverage()))
+		a.out.Lines(fmt.Sprintf("%s %s, %s", src.title, what, sp.coverage()))
 	}
 	a.out.ReportTable("", head, rows, right...)
 	note := ""
@@ -435,16 +552,16 @@ func (a *app) usageRow(ctx context.Context, names *usageNames, p report.Period, 
 
 // printUsageRows writes a row per bucket and group as the buckets arrive,
 // the groups of a bucket most tokens first.
-func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportRun, params admin.UsageMessagesParams, dims []usageDim) error {
+func (a *app) printUsageRows(ctx context.Context, names *usageNames, run reportRun, src usageSource, dims []usageDim) error {
 	sample := a.usageRow(ctx, names, report.Period{}, dims, make([]string, len(dims)), report.UsageCounts{})
 	w := a.rowWriter(run.format, keysOf(sample))
 	settled := run.now.Add(-report.Lag)
 	var groups groupSums[report.UsageCounts]
-	err := streamRange(a, "usage report", run.r, params.BucketWidth.RequestSpan(), run.c.Usage.MessagesRange(params).All(ctx), bucketEnd,
-		func(b admin.UsageBucket) error {
+	err := streamRange(a, src.what, run.r, src.perRequest, src.buckets, bucketEnd,
+		func(b usageDay) error {
 			groups.reset()
 			for _, r := range b.Results {
-				groups.add(usageKey(dims, r), report.CountsOf(r))
+				groups.add(r.key, r.counts)
 			}
 			p := report.Period{Start: b.StartingAt, End: b.EndingAt, Final: !b.EndingAt.After(settled)}
 			for _, g := range groups.sorted(byTokens) {

@@ -21,7 +21,12 @@ type HTMLReport struct {
 	Days        Timeline
 	ByWorkspace []Series // values line up with days.days
 	ByModel     []Series
-	Tokens      TokenCounts
+	// ByAPIKey and ByUser, when not empty, add a "who" section: the top
+	// keys and members by spend (from another source than the cost
+	// report, so their totals may differ: WhoNote says so).
+	ByAPIKey, ByUser []Series
+	WhoNote          string
+	Tokens           TokenCounts
 }
 
 // TokenCounts are tokens per day by type, lined up with the report's days.
@@ -109,6 +114,28 @@ func buildPage(r HTMLReport) page {
 		p.Charts = append(p.Charts, spendChart(g.id, g.title, charted))
 		all := g.d.Top(len(g.d.Series), g.kind) // sorted, nothing folded
 		p.Tables = append(p.Tables, spendTable("By "+strings.ToLower(g.column), g.column, all, named))
+	}
+	for _, g := range []struct {
+		title, kind, column string
+		series              []Series
+	}{
+		{"Top API keys", "API keys", "API key", r.ByAPIKey},
+		{"Top users", "users", "User", r.ByUser},
+	} {
+		if len(g.series) == 0 {
+			continue
+		}
+		// The ten largest and the rest in one row, so the total is whole.
+		top := DailySpend{Timeline: r.Days, Series: g.series}.Top(10, g.kind)
+		named := len(top.Series)
+		if named > 0 && top.Series[named-1].other {
+			named--
+		}
+		t := spendTable(g.title, g.column, top, named)
+		if r.WhoNote != "" {
+			t.Note = strings.TrimSpace(t.Note + " " + r.WhoNote)
+		}
+		p.Tables = append(p.Tables, t)
 	}
 	p.Charts = append(p.Charts, tokenChart(r.Days, r.Tokens))
 	if r.Days.anyIncomplete() {
