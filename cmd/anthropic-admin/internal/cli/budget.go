@@ -345,7 +345,7 @@ func (a *app) printMembersOverLimits(members []memberOverLimit, checked bool) {
 		if m.share != nil {
 			share = render.Percent(m.share)
 		}
-		rows[i] = []string{actorText(m.actor), m.actor.Name, actorID(m.actor), render.Dollars(m.limit), render.Dollars(m.spent), render.CentsRat(m.projected), share}
+		rows[i] = []string{actorText(m.actor), m.actor.Name, spendActorID(m.actor), render.Dollars(m.limit), render.Dollars(m.spent), render.CentsRat(m.projected), share}
 	}
 	a.out.ReportTable("  ", []string{"MEMBER", "NAME", "USER ID", "LIMIT", "SPENT", "PROJECTED", "OF LIMIT"}, rows, 3, 4, 5, 6)
 }
@@ -364,7 +364,7 @@ func membersOverJSON(members []memberOverLimit) string {
 	}
 	out := make([]entry, len(members))
 	for i, m := range members {
-		out[i] = entry{UserID: actorID(m.actor), EmailAddress: m.actor.EmailAddress, Name: m.actor.Name,
+		out[i] = entry{UserID: spendActorID(m.actor), EmailAddress: m.actor.EmailAddress, Name: m.actor.Name,
 			LimitUSD: render.DecimalString(m.limit.Dollars()), SpentUSD: render.DecimalString(m.spent.Dollars()),
 			ProjectedUSD: render.DecimalString(new(big.Rat).Quo(m.projected, big.NewRat(100, 1)))}
 		if m.share != nil {

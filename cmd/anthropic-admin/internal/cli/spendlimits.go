@@ -118,12 +118,12 @@ func actorText(act admin.SpendLimitActor) string {
 	return cmp.Or(act.EmailAddress, act.UserID)
 }
 
-func actorID(act admin.SpendLimitActor) string { return cmp.Or(act.UserID, act.ScopedAPIKeyID) }
+func spendActorID(act admin.SpendLimitActor) string { return cmp.Or(act.UserID, act.ScopedAPIKeyID) }
 
 var effectiveColumns = []output.Column[effectiveRow]{
 	{Header: "member", Field: "actor_email_address", Fit: output.FitName, Text: func(r effectiveRow) string { return actorText(r.Actor) }},
 	{Header: "name", Field: "actor_name", Text: func(r effectiveRow) string { return r.Actor.Name }},
-	{Header: "user id", Field: "actor_user_id", Fit: output.FitID, Text: func(r effectiveRow) string { return actorID(r.Actor) }},
+	{Header: "user id", Field: "actor_user_id", Fit: output.FitID, Text: func(r effectiveRow) string { return spendActorID(r.Actor) }},
 	{Header: "period", Fit: output.FitKeep, Text: func(r effectiveRow) string { return string(r.Period) }},
 	{Header: "limit", Field: "amount", Fit: output.FitKeep, Right: true, Text: func(r effectiveRow) string { return limitText(r.Amount) }, Value: func(r effectiveRow) string { return amountValue(r.Amount) }},
 	{Header: "spent", Field: "period_to_date_spend", Fit: output.FitKeep, Right: true, Text: func(r effectiveRow) string { return render.Dollars(r.PeriodToDateSpend) }, Value: func(r effectiveRow) string { return r.PeriodToDateSpend.String() }},
