@@ -36,28 +36,6 @@ func (s *AnalyticsCostSummarizer) Add(b admin.ReportBucket[admin.AnalyticsCostRo
 // Summary is the summary of the days added so far.
 func (s *AnalyticsCostSummarizer) Summary() *CostSummary { return s.acc.summary() }
 
-// AnalyticsUsageSummarizer is AnalyticsCostSummarizer for analytics usage
-// rows, counting tokens as UsageSummarizer does.
-type AnalyticsUsageSummarizer struct {
-	acc summarizer[admin.AnalyticsUsageRow, UsageCounts]
-}
-
-// NewAnalyticsUsageSummarizer starts an empty usage summary, as
-// NewAnalyticsCostSummarizer does.
-func NewAnalyticsUsageSummarizer(by string, key func(admin.AnalyticsGroup) string, now time.Time) *AnalyticsUsageSummarizer {
-	value := func(r admin.AnalyticsUsageRow) (UsageCounts, error) { return AnalyticsCountsOf(r.Usage), nil }
-	rank := func(a, b UsageCounts) int { return cmpInt(a.Tokens(), b.Tokens()) }
-	return &AnalyticsUsageSummarizer{newSummarizer(by, now, func(r admin.AnalyticsUsageRow) string { return key(r.Group) }, value, rank)}
-}
-
-// Add counts the next day in.
-func (s *AnalyticsUsageSummarizer) Add(b admin.ReportBucket[admin.AnalyticsUsageRow]) error {
-	return s.acc.add(b)
-}
-
-// Summary is the summary of the days added so far.
-func (s *AnalyticsUsageSummarizer) Summary() *UsageSummary { return s.acc.summary() }
-
 // AnalyticsCountsOf is an analytics usage row's counts in the form the
 // summaries add up.
 func AnalyticsCountsOf(u admin.AnalyticsUsage) UsageCounts {
@@ -69,16 +47,6 @@ func AnalyticsCountsOf(u admin.AnalyticsUsage) UsageCounts {
 		OutputTokens:          u.OutputTokens,
 		WebSearchRequests:     u.ServerToolUse.WebSearchRequests,
 	}
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // DailyRows gathers analytics rows fetched with 1d buckets in time order
