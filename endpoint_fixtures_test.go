@@ -170,6 +170,11 @@ var endpointCalls = map[string]endpointCall{
 			TimeBucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimActor, admin.DimWorkspaceID, admin.DimProduct}, PageCursor: admin.PageCursor{Limit: 2}}})
 	}),
 
+	"organization.analytics.artifacts.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ArtifactActivity] {
+		return c.Analytics.Artifacts(admin.ArtifactActivityParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
 	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
 		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})
 	}),

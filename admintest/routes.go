@@ -127,8 +127,9 @@ var handlers = map[string]handler{
 	"organization.workspaces.rate_limits.list":   listWorkspaceRateLimits,
 	"organization.workspaces.rate_limits.update": updateWorkspaceRateLimit,
 
-	"organization.analytics.usage.list": analyticsUsage,
-	"organization.analytics.cost.list":  analyticsCost,
+	"organization.analytics.usage.list":     analyticsUsage,
+	"organization.analytics.cost.list":      analyticsCost,
+	"organization.analytics.artifacts.list": listArtifactActivity,
 
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,

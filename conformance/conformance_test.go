@@ -1101,3 +1101,52 @@ func TestSDKAnalyticsUsageAndCost(t *testing.T) {
 		GroupBy: []anthropic.BetaAnalyticsUsageGroupBy{"actor", "model", "product", "speed", "workspace_id", "service_tier"}})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// A day's artifacts through the SDK: the ungrouped cube in one page, the
+// break-out by member paged to the end and adding up to it, the fields of
+// the SDK's type all filled; the documented refusals as *anthropic.Error.
+func TestSDKAnalyticsArtifacts(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	day := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+
+	cube, err := c.Organization.Analytics.Artifacts.List(ctx, anthropic.OrganizationAnalyticsArtifactListParams{Date: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "artifact cube", cube)
+	if len(cube.Data) < 4 || cube.NextPage != "" {
+		t.Fatalf("cube = %s", cube.RawJSON())
+	}
+	total := int64(0)
+	for _, r := range cube.Data {
+		total += r.ArtifactsCreatedCount
+	}
+	pager := c.Organization.Analytics.Artifacts.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsArtifactListParams{
+		Date: day, Limit: anthropic.Int(3), GroupBy: []anthropic.AnalyticsArtifactGroupBy{"user_id", "product"}})
+	rows := 0
+	for r := range pager.All() {
+		conform(t, "artifact row", r)
+		rows++
+		total -= r.ArtifactsCreatedCount
+		if !strings.HasPrefix(r.UserID, "user_") || r.Product == "" || r.DistinctUserCount != 1 || r.PublishedArtifactsCreatedCount > r.ArtifactsCreatedCount {
+			t.Errorf("artifact row = %s", r.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/artifacts"); len(reqs) < 3 || reqs[2].Query.Get("page") == "" {
+		t.Errorf("artifact pages: %v", reqs)
+	}
+	if rows < 4 || total != 0 {
+		t.Errorf("%d rows; the break-out differs from the cube by %d", rows, total)
+	}
+
+	_, err = c.Organization.Analytics.Artifacts.List(ctx, anthropic.OrganizationAnalyticsArtifactListParams{Date: day, Filter: []string{"model:claude-opus-4-6"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+	_, err = c.Organization.Analytics.Artifacts.List(ctx, anthropic.OrganizationAnalyticsArtifactListParams{Date: time.Now().UTC().AddDate(1, 0, 0)})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

@@ -107,7 +107,9 @@ func decodeProblems(v reflect.Value, path string) []string {
 		p := path + "." + jsonName
 		switch {
 		case f.Raw() == respjson.Omitted:
-			out = append(out, p+": missing")
+			if !omittable[name+"."+sf.Name] {
+				out = append(out, p+": missing")
+			}
 		case f.Raw() == respjson.Null:
 			if !nullable[name+"."+sf.Name] {
 				out = append(out, p+": null, which the spec does not allow")
@@ -179,6 +181,21 @@ func init() {
 		nullable["BetaAnalyticsCostGroup."+f] = true
 		if f != "CostType" && f != "TokenType" {
 			nullable["BetaAnalyticsUsageGroup."+f] = true
+		}
+	}
+}
+
+// omittable are the fields the spec does not require and the API leaves
+// out unless the request asked for them: an activity row's break-outs are
+// there only when the request grouped by them (and null where a row has no
+// value, as a member of no RBAC group).
+var omittable = map[string]bool{}
+
+func init() {
+	for _, typ := range []string{"AnalyticsArtifactActivity"} {
+		for _, f := range []string{"Product", "RBACGroupID", "RBACGroupName", "UserID"} {
+			omittable[typ+"."+f] = true
+			nullable[typ+"."+f] = true
 		}
 	}
 }
