@@ -23,6 +23,7 @@ const (
 	ActivityByUserID       ActivityDimension = "user_id"
 	ActivityByArtifactType ActivityDimension = "artifact_type" // artifacts: filter only
 	ActivityByIsShared     ActivityDimension = "is_shared"     // artifacts: filter only
+	ActivityByPluginName   ActivityDimension = "plugin_name"   // plugins: filter only, any case
 )
 
 // ActivityFilter keeps only rows whose Dimension has Value; it goes out as
@@ -133,4 +134,121 @@ func (s *AnalyticsService) Artifacts(params ArtifactActivityParams, opts ...Opti
 		return failedList[ArtifactActivity](err)
 	}
 	return newList[ArtifactActivity](s.client, "/v1/organizations/analytics/artifacts", url.Values(q), pageToken, opts)
+}
+
+// activityEpoch is the first day activity data exists for.
+var activityEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// maxActivityRange is the longest range a rollup covers.
+const maxActivityRange = 366 * 24 * time.Hour
+
+// ActivityListParams asks an activity listing for one day, or for a range
+// of days rolled up into one row per entity, and pages it.
+type ActivityListParams struct {
+	// Date is the one UTC day (midnight UTC) to list; data usually lags a
+	// day. Give Date or StartingDate, not both.
+	Date time.Time
+	// StartingDate starts a range (inclusive), rolled up: counters summed,
+	// distinct counts recounted over the range. EndingDate ends it
+	// (exclusive), at most 366 days later; zero for today.
+	StartingDate, EndingDate time.Time
+	// GroupBy breaks rows out by product, user_id and/or rbac_group_id.
+	GroupBy []ActivityDimension
+	// Filters: each listing's doc names the dimensions it filters on.
+	Filters []ActivityFilter
+	// OrderBy is the listing's sort field or one of its metrics (a metric
+	// ranks descending unless Order says otherwise); empty for the default.
+	OrderBy string
+	Order   SortOrder
+	// PageCursor's Limit is 1 to 1000; 0 for 100.
+	PageCursor
+}
+
+// query checks p and builds the listing's query.
+func (p ActivityListParams) query() (query, error) {
+	switch {
+	case p.Date.IsZero() && p.StartingDate.IsZero():
+		return nil, paramErr("date", "give Date, or StartingDate for a range")
+	case !p.Date.IsZero() && !p.StartingDate.IsZero():
+		return nil, paramErr("starting_date", "give Date or StartingDate, not both")
+	case !p.EndingDate.IsZero() && p.StartingDate.IsZero():
+		return nil, paramErr("ending_date", "needs StartingDate")
+	case !p.Date.IsZero() && p.Date.Before(activityEpoch):
+		return nil, paramErr("date", "no activity data before 2026-01-01")
+	case !p.StartingDate.IsZero() && p.StartingDate.Before(activityEpoch):
+		return nil, paramErr("starting_date", "no activity data before 2026-01-01")
+	case !p.EndingDate.IsZero() && !p.EndingDate.After(p.StartingDate):
+		return nil, paramErr("ending_date", "must be after StartingDate")
+	case !p.EndingDate.IsZero() && p.EndingDate.Sub(p.StartingDate) > maxActivityRange:
+		return nil, paramErr("ending_date", "at most 366 days after StartingDate")
+	case p.Order != "" && p.Order != SortAsc && p.Order != SortDesc:
+		return nil, paramErr("order", "%q is neither asc nor desc", p.Order)
+	}
+	q, err := p.PageCursor.query(maxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range []struct {
+		key string
+		t   time.Time
+	}{{"date", p.Date}, {"starting_date", p.StartingDate}, {"ending_date", p.EndingDate}} {
+		if err := day(q, d.key, d.t); err != nil {
+			return nil, err
+		}
+	}
+	if err := activityQuery(q, p.Filters, p.GroupBy); err != nil {
+		return nil, err
+	}
+	q.str("order_by", p.OrderBy)
+	q.str("order", string(p.Order))
+	return q, nil
+}
+
+// activityList starts a listing of T at path.
+func activityList[T any](s *AnalyticsService, path string, p ActivityListParams, opts []Option) *List[T] {
+	q, err := p.query()
+	if err != nil {
+		return failedList[T](err)
+	}
+	return newList[T](s.client, path, url.Values(q), pageToken, opts)
+}
+
+// PluginSessions is a plugin's use on one surface: the distinct sessions
+// that invoked it, nil where a rolled-up row cannot count them.
+type PluginSessions struct {
+	DistinctSessions *int64 `json:"distinct_session_plugin_used_count"`
+}
+
+// PluginActivity is one plugin's installs and invocations over the day or
+// range asked for, broken out further by the request's group_by.
+type PluginActivity struct {
+	PluginID   string `json:"plugin_id"` // e.g. name@marketplace, when known
+	PluginName string `json:"plugin_name"`
+	// InstallCount counts the distinct members who installed it.
+	InstallCount    int64 `json:"install_count"`
+	InvocationCount int64 `json:"invocation_count"`
+	// DistinctUserCount counts members who installed or invoked it.
+	DistinctUserCount int64          `json:"distinct_user_count"`
+	ClaudeCode        PluginSessions `json:"claude_code_metrics"`
+	Cowork            PluginSessions `json:"cowork_metrics"`
+	// ChatCoworkUnified is the Cowork use recorded with Chat and Cowork
+	// unified on; nil where that is not available.
+	ChatCoworkUnified *PluginSessions   `json:"chat_cowork_unified_metrics"`
+	Product           *AnalyticsProduct `json:"product"`
+	UserID            *string           `json:"user_id"`
+	RBACGroupID       *string           `json:"rbac_group_id"`
+	RBACGroupName     *string           `json:"rbac_group_name"`
+	raw
+}
+
+func (a *PluginActivity) UnmarshalJSON(data []byte) error {
+	type plain PluginActivity
+	return decodeKeepingRaw(data, (*plain)(a), &a.raw)
+}
+
+// Plugins lists plugin installs and invocations, one row per plugin. It
+// filters on plugin_name (any case), product, rbac_group_id and user_id,
+// and orders by plugin_name (the default) or a count.
+func (s *AnalyticsService) Plugins(params ActivityListParams, opts ...Option) *List[PluginActivity] {
+	return activityList[PluginActivity](s, "/v1/organizations/analytics/plugins", params, opts)
 }

@@ -106,3 +106,92 @@ func TestArtifactActivity(t *testing.T) {
 		}
 	}
 }
+
+// The date and range rules of the activity listings fail before sending.
+func TestActivityRangeRefused(t *testing.T) {
+	day := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, param string
+		p           admin.ActivityListParams
+	}{
+		{"neither", "date", admin.ActivityListParams{}},
+		{"both", "starting_date", admin.ActivityListParams{Date: day, StartingDate: day}},
+		{"end alone", "ending_date", admin.ActivityListParams{Date: day, EndingDate: day}},
+		{"before 2026", "date", admin.ActivityListParams{Date: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}},
+		{"start before 2026", "starting_date", admin.ActivityListParams{StartingDate: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}},
+		{"reversed", "ending_date", admin.ActivityListParams{StartingDate: day, EndingDate: day}},
+		{"over 366 days", "ending_date", admin.ActivityListParams{StartingDate: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), EndingDate: time.Date(2027, 1, 3, 0, 0, 0, 0, time.UTC)}},
+		{"not a day", "starting_date", admin.ActivityListParams{StartingDate: day.Add(time.Minute)}},
+		{"order", "order", admin.ActivityListParams{Date: day, Order: "up"}},
+		{"limit", "limit", admin.ActivityListParams{Date: day, PageCursor: admin.PageCursor{Limit: -1}}},
+	}
+	srv, c := newDemoFake(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv.ResetRequests()
+			_, err := c.Analytics.Plugins(tc.p).Page(t.Context())
+			var pe *admin.ParamError
+			if !errors.As(err, &pe) || pe.Param != tc.param {
+				t.Fatalf("err = %v, want a ParamError for %s", err, tc.param)
+			}
+			if n := len(srv.Requests()); n != 0 {
+				t.Errorf("%d requests sent", n)
+			}
+		})
+	}
+}
+
+// A week of plugin use rolled up sums each day's invocations and recounts
+// the members; a metric ranks descending; filters and break-outs narrow it.
+func TestPluginActivity(t *testing.T) {
+	t.Parallel()
+	_, c := newDemoFake(t)
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	calls, users := map[string]int64{}, map[string]int64{}
+	for d := range 7 {
+		for _, r := range collect(t, c.Analytics.Plugins(admin.ActivityListParams{Date: start.AddDate(0, 0, d)})) {
+			calls[r.PluginName] += r.InvocationCount
+			users[r.PluginName] += r.DistinctUserCount
+		}
+	}
+	week := collect(t, c.Analytics.Plugins(admin.ActivityListParams{StartingDate: start, EndingDate: start.AddDate(0, 0, 7), OrderBy: "invocation_count", PageCursor: admin.PageCursor{Limit: 2}}))
+	if len(week) != len(calls) || len(week) < 3 {
+		t.Fatalf("%d plugins over the week, %d over its days", len(week), len(calls))
+	}
+	for i, r := range week {
+		if r.InvocationCount != calls[r.PluginName] || r.DistinctUserCount > users[r.PluginName] || r.DistinctUserCount < 1 {
+			t.Errorf("%s over the week: %s; the days had %d calls and %d users", r.PluginName, r.RawJSON(), calls[r.PluginName], users[r.PluginName])
+		}
+		if i > 0 && r.InvocationCount > week[i-1].InvocationCount {
+			t.Errorf("not ranked by invocations: %d after %d", r.InvocationCount, week[i-1].InvocationCount)
+		}
+		if r.Product != nil || r.UserID != nil {
+			t.Errorf("ungrouped row = %s", r.RawJSON())
+		}
+	}
+	name := week[0].PluginName
+	code := collect(t, c.Analytics.Plugins(admin.ActivityListParams{StartingDate: start, EndingDate: start.AddDate(0, 0, 7),
+		GroupBy: []admin.ActivityDimension{admin.ActivityByProduct},
+		Filters: []admin.ActivityFilter{{Dimension: admin.ActivityByPluginName, Value: strings.ToUpper(name)}}}))
+	var sum int64
+	for _, r := range code {
+		if r.PluginName != name || r.Product == nil {
+			t.Errorf("filtered row = %s", r.RawJSON())
+		}
+		sum += r.InvocationCount
+	}
+	if sum != calls[name] {
+		t.Errorf("%s by product: %d calls, want %d", name, sum, calls[name])
+	}
+	for what, p := range map[string]admin.ActivityListParams{
+		"unknown order_by":    {Date: start, OrderBy: "tokens"},
+		"ending today+1":      {StartingDate: start, EndingDate: fakeNow.Truncate(24*time.Hour).AddDate(0, 0, 1)},
+		"chat_cowork_unified": {Date: start, Filters: []admin.ActivityFilter{{Dimension: admin.ActivityByProduct, Value: string(admin.ProductChatCoworkUnified)}}},
+	} {
+		_, err := c.Analytics.Plugins(p).Page(t.Context())
+		var ae *admin.APIError
+		if !errors.As(err, &ae) || ae.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: err = %v, want a 400", what, err)
+		}
+	}
+}

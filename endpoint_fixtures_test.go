@@ -175,6 +175,11 @@ var endpointCalls = map[string]endpointCall{
 			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
 	}),
 
+	"organization.analytics.plugins.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.PluginActivity] {
+		return c.Analytics.Plugins(admin.ActivityListParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
 	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
 		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})
 	}),

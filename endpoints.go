@@ -139,6 +139,7 @@ var endpoints = []Endpoint{
 	{ID: "organization.analytics.cost.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/cost", Paging: PagingPageToken,
 		Betas: []string{BetaAnalyticsUsageCost}},
 	{ID: "organization.analytics.artifacts.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/artifacts", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.plugins.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/plugins", Paging: PagingPageTokenNoHasMore},
 
 	{ID: "organization.spend_limits.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits", Paging: PagingPageTokenNoHasMore,
 		Betas: []string{BetaSpendLimitReads}},

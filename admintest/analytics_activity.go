@@ -226,3 +226,200 @@ func listArtifactActivity(c *call) (any, *apiError) {
 	}
 	return activityPage(c, out)
 }
+
+// activityWindow reads date, or starting_date and ending_date (exclusive,
+// today by default), into the days a listing covers.
+func (c *call) activityWindow() (days []time.Time, rollup bool, err *apiError) {
+	d, one, err := c.activityDay("date")
+	if err != nil {
+		return nil, false, err
+	}
+	start, ranged, err := c.activityDay("starting_date")
+	if err != nil {
+		return nil, false, err
+	}
+	switch {
+	case one && ranged:
+		return nil, false, errInvalid("starting_date: use either date or starting_date, not both")
+	case one:
+		if c.q.Has("ending_date") {
+			return nil, false, errInvalid("ending_date: only valid with starting_date")
+		}
+		return []time.Time{d}, false, nil
+	case !ranged:
+		return nil, false, errInvalid("date: give date, or starting_date for a range")
+	}
+	today := c.now.UTC().Truncate(24 * time.Hour)
+	end := today
+	if v := c.q.Get("ending_date"); v != "" {
+		e, perr := time.Parse(time.DateOnly, v)
+		switch {
+		case perr != nil:
+			return nil, false, errInvalid("ending_date: %q is not a date in YYYY-MM-DD format", v)
+		case e.After(today):
+			return nil, false, errInvalid("ending_date: data is available up to %s; ending_date can be at most %s",
+				today.Add(-activityLag).Format(time.DateOnly), today.Format(time.DateOnly))
+		case !e.After(start):
+			return nil, false, errInvalid("ending_date: must be after starting_date")
+		case e.Sub(start) > 366*24*time.Hour:
+			return nil, false, errInvalid("ending_date: at most 366 days after starting_date")
+		}
+		end = e
+	}
+	for t := start; t.Before(end); t = t.Add(24 * time.Hour) {
+		days = append(days, t)
+	}
+	return days, true, nil
+}
+
+// activityOrder sorts rows by order_by (the listing's sort column by
+// default, ascending; a metric descending) and order.
+func activityOrder[T any](c *call, rows []T, column string, metrics map[string]func(T) int64, name func(T) string) *apiError {
+	by := cmp.Or(c.q.Get("order_by"), column)
+	metric, isMetric := metrics[by]
+	if by != column && !isMetric {
+		names := []string{column}
+		for m := range metrics {
+			names = append(names, m)
+		}
+		slices.Sort(names[1:])
+		return errInvalid("order_by: %q is not one of %s", by, strings.Join(names, ", "))
+	}
+	desc := isMetric
+	switch c.q.Get("order") {
+	case "":
+	case "asc":
+		desc = false
+	case "desc":
+		desc = true
+	default:
+		return errInvalid("order: %q is not one of asc, desc", c.q.Get("order"))
+	}
+	slices.SortStableFunc(rows, func(a, b T) int {
+		o := strings.Compare(name(a), name(b))
+		if isMetric {
+			o = cmp.Or(cmp.Compare(metric(a), metric(b)), o)
+		}
+		if desc {
+			return -o
+		}
+		return o
+	})
+	return nil
+}
+
+// groupCols are a row's break-out fields for the request's group_by, and
+// the key that tells its rows apart.
+func groupCols(groups []string, product string, u *user) (map[string]any, string) {
+	cols, key := map[string]any{}, ""
+	for _, g := range groups {
+		switch g {
+		case "product":
+			cols["product"], key = product, key+"|"+product
+		case "user_id":
+			cols["user_id"], key = u.ID, key+"|"+u.ID
+		case "rbac_group_id":
+			cols["rbac_group_id"], cols["rbac_group_name"] = jsonNull, jsonNull
+		}
+	}
+	return cols, key
+}
+
+// withCols is a row's fields with its break-outs added.
+func withCols(row map[string]any, cols map[string]any) map[string]any {
+	for k, v := range cols {
+		row[k] = v
+	}
+	return row
+}
+
+var demoPlugins = []struct{ id, name string }{
+	{"commit-commands@claude-plugins-official", "commit-commands"},
+	{"pr-review-toolkit@claude-plugins-official", "pr-review-toolkit"},
+	{"security-guidance@claude-plugins-official", "security-guidance"},
+	{"acme-deploy@acme-robotics-internal", "acme-deploy"},
+	{"ros-helpers@acme-robotics-internal", "ros-helpers"},
+}
+
+type pluginRow struct {
+	id, name, key       string
+	installs, users     map[string]bool
+	invocations         int64
+	codeSess, coworkSes int64
+	cols                map[string]any
+}
+
+func listPluginActivity(c *call) (any, *apiError) {
+	days, _, err := c.activityWindow()
+	if err != nil {
+		return nil, err
+	}
+	filters, groups, err := c.activityFilters([]string{"plugin_name", "product", "rbac_group_id", "user_id"}, []string{"product", "rbac_group_id", "user_id"})
+	if err != nil {
+		return nil, err
+	}
+	rows := map[string]*pluginRow{}
+	if _, ok := filters["rbac_group_id"]; !ok {
+		for _, d := range days {
+			day := d.Format(time.DateOnly)
+			for _, u := range c.st.activeMembers(d) {
+				for _, pl := range demoPlugins {
+					if names, ok := filters["plugin_name"]; ok && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, pl.name) }) {
+						continue
+					}
+					for _, p := range appProducts(u.Role) {
+						if p == "chat" || !keep(filters, "product", p) || !keep(filters, "user_id", u.ID) {
+							continue // plugins run in Claude Code and Cowork
+						}
+						h := hashOf("plugin", u.ID, day, pl.id, p)
+						installed := h%60 == 0
+						var calls, sessions int64
+						if h>>8%4 == 0 {
+							sessions = int64(h>>12%3) + 1
+							calls = sessions * (int64(h>>16%4) + 1)
+						}
+						if !installed && calls == 0 {
+							continue
+						}
+						cols, key := groupCols(groups, p, u)
+						key = pl.name + key
+						r := rows[key]
+						if r == nil {
+							r = &pluginRow{id: pl.id, name: pl.name, key: key, installs: map[string]bool{}, users: map[string]bool{}, cols: cols}
+							rows[key] = r
+						}
+						if installed {
+							r.installs[u.ID] = true
+						}
+						r.users[u.ID] = true
+						r.invocations += calls
+						if p == "claude_code" {
+							r.codeSess += sessions
+						} else {
+							r.coworkSes += sessions
+						}
+					}
+				}
+			}
+		}
+	}
+	list := make([]*pluginRow, 0, len(rows))
+	for _, r := range rows {
+		list = append(list, r)
+	}
+	if err := activityOrder(c, list, "plugin_name", map[string]func(*pluginRow) int64{
+		"install_count":       func(r *pluginRow) int64 { return int64(len(r.installs)) },
+		"invocation_count":    func(r *pluginRow) int64 { return r.invocations },
+		"distinct_user_count": func(r *pluginRow) int64 { return int64(len(r.users)) },
+	}, func(r *pluginRow) string { return r.key }); err != nil {
+		return nil, err
+	}
+	out := make([]map[string]any, len(list))
+	for i, r := range list {
+		out[i] = withCols(map[string]any{"plugin_id": r.id, "plugin_name": r.name, "install_count": len(r.installs),
+			"invocation_count": r.invocations, "distinct_user_count": len(r.users),
+			"claude_code_metrics": map[string]any{"distinct_session_plugin_used_count": r.codeSess},
+			"cowork_metrics":      map[string]any{"distinct_session_plugin_used_count": r.coworkSes}}, r.cols)
+	}
+	return activityPage(c, out)
+}

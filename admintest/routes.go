@@ -130,6 +130,7 @@ var handlers = map[string]handler{
 	"organization.analytics.usage.list":     analyticsUsage,
 	"organization.analytics.cost.list":      analyticsCost,
 	"organization.analytics.artifacts.list": listArtifactActivity,
+	"organization.analytics.plugins.list":   listPluginActivity,
 
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,

@@ -1150,3 +1150,48 @@ func TestSDKAnalyticsArtifacts(t *testing.T) {
 	_, err = c.Organization.Analytics.Artifacts.List(ctx, anthropic.OrganizationAnalyticsArtifactListParams{Date: time.Now().UTC().AddDate(1, 0, 0)})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// A week of plugin use through the SDK, rolled up and ranked by
+// invocations over pages, agrees with the week's days asked one by one.
+func TestSDKAnalyticsPlugins(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+
+	calls := map[string]int64{}
+	for d := range 7 {
+		page, err := c.Organization.Analytics.Plugins.List(ctx, anthropic.OrganizationAnalyticsPluginListParams{Date: anthropic.Time(start.AddDate(0, 0, d))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		conform(t, "plugin day", page)
+		for _, r := range page.Data {
+			calls[r.PluginID] += r.InvocationCount
+		}
+	}
+	pager := c.Organization.Analytics.Plugins.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsPluginListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), OrderBy: anthropic.String("invocation_count"), Limit: anthropic.Int(2)})
+	rows, last := 0, int64(-1)
+	for r := range pager.All() {
+		conform(t, "plugin week", r)
+		rows++
+		if r.InvocationCount != calls[r.PluginID] || r.ClaudeCodeMetrics.DistinctSessionPluginUsedCount+r.CoworkMetrics.DistinctSessionPluginUsedCount == 0 ||
+			(last >= 0 && r.InvocationCount > last) || !strings.Contains(r.PluginID, r.PluginName+"@") {
+			t.Errorf("plugin week row = %s (the days had %d calls)", r.RawJSON(), calls[r.PluginID])
+		}
+		last = r.InvocationCount
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/plugins"); rows != len(calls) || rows < 3 || reqs[len(reqs)-1].Query.Get("page") == "" {
+		t.Errorf("%d plugins over the week, %d over its days; requests %v", rows, len(calls), reqs)
+	}
+
+	_, err := c.Organization.Analytics.Plugins.List(ctx, anthropic.OrganizationAnalyticsPluginListParams{Date: anthropic.Time(start), StartingDate: anthropic.Time(start)})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+	_, err = c.Organization.Analytics.Plugins.List(ctx, anthropic.OrganizationAnalyticsPluginListParams{Date: anthropic.Time(start), OrderBy: anthropic.String("tokens")})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

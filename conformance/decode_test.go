@@ -192,10 +192,18 @@ func init() {
 var omittable = map[string]bool{}
 
 func init() {
-	for _, typ := range []string{"AnalyticsArtifactActivity"} {
+	for _, typ := range []string{"AnalyticsArtifactActivity", "AnalyticsPluginActivity"} {
 		for _, f := range []string{"Product", "RBACGroupID", "RBACGroupName", "UserID"} {
 			omittable[typ+"."+f] = true
 			nullable[typ+"."+f] = true
 		}
+	}
+	// Metrics only where Chat and Cowork unified is available; a session
+	// count a rolled-up row cannot compute is null.
+	for _, f := range []string{"AnalyticsPluginActivity.ChatCoworkUnifiedMetrics"} {
+		omittable[f], nullable[f] = true, true
+	}
+	for _, f := range []string{"AnalyticsPluginClaudeCodeMetrics", "AnalyticsPluginCoworkMetrics", "AnalyticsPluginChatCoworkUnifiedMetrics"} {
+		nullable[f+".DistinctSessionPluginUsedCount"] = true
 	}
 }
