@@ -24,6 +24,8 @@ const (
 	ActivityByArtifactType ActivityDimension = "artifact_type" // artifacts: filter only
 	ActivityByIsShared     ActivityDimension = "is_shared"     // artifacts: filter only
 	ActivityByPluginName   ActivityDimension = "plugin_name"   // plugins: filter only, any case
+	ActivityBySkillName    ActivityDimension = "skill_name"    // skills: filter only, any case
+	ActivityByShareStatus  ActivityDimension = "share_status"  // skills: filter only
 )
 
 // ActivityFilter keeps only rows whose Dimension has Value; it goes out as
@@ -251,4 +253,85 @@ func (a *PluginActivity) UnmarshalJSON(data []byte) error {
 // and orders by plugin_name (the default) or a count.
 func (s *AnalyticsService) Plugins(params ActivityListParams, opts ...Option) *List[PluginActivity] {
 	return activityList[PluginActivity](s, "/v1/organizations/analytics/plugins", params, opts)
+}
+
+// SkillShareStatus is who a claude.ai skill is shared with. The API may add
+// values; unknown ones decode as they are.
+type SkillShareStatus string
+
+const (
+	SkillPrivate      SkillShareStatus = "private"
+	SkillOrganization SkillShareStatus = "organization"
+	SkillPublic       SkillShareStatus = "public"
+)
+
+// SkillConversations is a skill's use in claude.ai chat: the distinct
+// conversations that activated it, nil where a rolled-up row cannot count
+// them.
+type SkillConversations struct {
+	DistinctConversations *int64 `json:"distinct_conversation_skill_used_count"`
+}
+
+// SkillSessions is a skill's use on a session surface (Claude Code, Cowork,
+// an Office app): the distinct sessions that activated it, nil where a
+// rolled-up row cannot count them.
+type SkillSessions struct {
+	DistinctSessions *int64 `json:"distinct_session_skill_used_count"`
+}
+
+// SkillOfficeMetrics is a skill's use in each Office Agent app.
+type SkillOfficeMetrics struct {
+	Excel      SkillSessions `json:"excel"`
+	Outlook    SkillSessions `json:"outlook"`
+	PowerPoint SkillSessions `json:"powerpoint"`
+	Word       SkillSessions `json:"word"`
+}
+
+// SkillChatCoworkUnified is a skill's use with Chat and Cowork unified on:
+// in chat conversations and in Cowork sessions.
+type SkillChatCoworkUnified struct {
+	Chat     SkillConversations `json:"chat"`
+	Sessions SkillSessions      `json:"sessions"`
+}
+
+// SkillActivity is one skill's use over the day or range asked for, broken
+// out further by the request's group_by. A skill counts as used when it is
+// activated, by the model or by its slash command.
+type SkillActivity struct {
+	SkillName string `json:"skill_name"`
+	// SkillDisplayName is a readable name where SkillName is an opaque ID;
+	// nil otherwise or where it cannot be resolved.
+	SkillDisplayName *string          `json:"skill_display_name"`
+	ShareStatus      SkillShareStatus `json:"share_status"`
+	InvocationCount  int64            `json:"invocation_count"`
+	// EnableCount counts the accounts that turned it on (claude.ai only).
+	EnableCount       *int64 `json:"enable_count"`
+	DistinctUserCount int64  `json:"distinct_user_count"`
+	// EstimatedOverageSpend and AttributedListPrice are in minor units of
+	// Currency (cents for USD); nil where the API cannot state them.
+	EstimatedOverageSpend *Amount                 `json:"estimated_overage_spend"`
+	AttributedListPrice   *Amount                 `json:"attributed_list_price"`
+	Currency              *string                 `json:"currency"`
+	Chat                  SkillConversations      `json:"chat_metrics"`
+	ClaudeCode            SkillSessions           `json:"claude_code_metrics"`
+	Cowork                SkillSessions           `json:"cowork_metrics"`
+	Office                SkillOfficeMetrics      `json:"office_metrics"`
+	ChatCoworkUnified     *SkillChatCoworkUnified `json:"chat_cowork_unified_metrics"` // nil where not available
+	Product               *AnalyticsProduct       `json:"product"`
+	UserID                *string                 `json:"user_id"`
+	RBACGroupID           *string                 `json:"rbac_group_id"`
+	RBACGroupName         *string                 `json:"rbac_group_name"`
+	raw
+}
+
+func (a *SkillActivity) UnmarshalJSON(data []byte) error {
+	type plain SkillActivity
+	return decodeKeepingRaw(data, (*plain)(a), &a.raw)
+}
+
+// Skills lists skill use, one row per skill. It filters on product,
+// rbac_group_id, share_status, skill_name (any case) and user_id, and
+// orders by skill_name (the default) or a count.
+func (s *AnalyticsService) Skills(params ActivityListParams, opts ...Option) *List[SkillActivity] {
+	return activityList[SkillActivity](s, "/v1/organizations/analytics/skills", params, opts)
 }

@@ -195,3 +195,57 @@ func TestPluginActivity(t *testing.T) {
 		}
 	}
 }
+
+// Skills broken out by product add up to the skill's row; a built-in skill
+// has no display name, an organization's opaque skill has one; its list
+// price is in cents of USD.
+func TestSkillActivity(t *testing.T) {
+	t.Parallel()
+	_, c := newDemoFake(t)
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	week := admin.ActivityListParams{StartingDate: start, EndingDate: start.AddDate(0, 0, 7)}
+	skills := collect(t, c.Analytics.Skills(week))
+	calls := map[string]int64{}
+	named := 0
+	for _, r := range skills {
+		calls[r.SkillName] = r.InvocationCount
+		if r.Currency == nil || *r.Currency != "USD" || r.AttributedListPrice == nil || r.AttributedListPrice.Sign() <= 0 && r.InvocationCount > 0 {
+			t.Errorf("skill row = %s", r.RawJSON())
+		}
+		if strings.HasPrefix(r.SkillName, "skill_") {
+			if r.SkillDisplayName == nil || r.ShareStatus == admin.SkillPublic {
+				t.Errorf("org skill row = %s", r.RawJSON())
+			}
+			named++
+		} else if r.SkillDisplayName != nil {
+			t.Errorf("built-in skill row = %s", r.RawJSON())
+		}
+	}
+	if len(skills) < 4 || named == 0 {
+		t.Fatalf("%d skills, %d of the organization's", len(skills), named)
+	}
+	week.GroupBy = []admin.ActivityDimension{admin.ActivityByProduct}
+	week.PageCursor.Limit = 3
+	var office int64
+	for _, r := range collect(t, c.Analytics.Skills(week)) {
+		calls[r.SkillName] -= r.InvocationCount
+		if r.Product != nil && *r.Product == admin.ProductOfficeAgent {
+			o := r.Office
+			office += *o.Excel.DistinctSessions + *o.Outlook.DistinctSessions + *o.PowerPoint.DistinctSessions + *o.Word.DistinctSessions
+		}
+	}
+	for name, n := range calls {
+		if n != 0 {
+			t.Errorf("%s: the break-out by product differs by %d calls", name, n)
+		}
+	}
+	if office == 0 {
+		t.Error("no Office Agent sessions in the week")
+	}
+	week.GroupBy, week.Filters = nil, []admin.ActivityFilter{{Dimension: admin.ActivityByShareStatus, Value: "everyone"}}
+	_, err := c.Analytics.Skills(week).Page(t.Context())
+	var ae *admin.APIError
+	if !errors.As(err, &ae) || ae.StatusCode != http.StatusBadRequest {
+		t.Errorf("unknown share_status: err = %v, want a 400", err)
+	}
+}

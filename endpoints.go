@@ -140,6 +140,7 @@ var endpoints = []Endpoint{
 		Betas: []string{BetaAnalyticsUsageCost}},
 	{ID: "organization.analytics.artifacts.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/artifacts", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.analytics.plugins.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/plugins", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.skills.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/skills", Paging: PagingPageTokenNoHasMore},
 
 	{ID: "organization.spend_limits.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits", Paging: PagingPageTokenNoHasMore,
 		Betas: []string{BetaSpendLimitReads}},

@@ -423,3 +423,130 @@ func listPluginActivity(c *call) (any, *apiError) {
 	}
 	return activityPage(c, out)
 }
+
+var demoSkills = []struct{ name, display, share string }{
+	{"docx", "", "public"}, {"pdf", "", "public"}, {"pptx", "", "public"}, {"xlsx", "", "public"},
+	{"skill_01Hq7TnR4vW9yXcB2mKd5sLe", "Acme brand voice", "organization"},
+	{"skill_01Jm3PzQ8kV6wNbF1rTc7hYa", "ROS launch files", "private"},
+}
+
+var officeApps = []string{"excel", "outlook", "powerpoint", "word"}
+
+// skillProducts are the surfaces a member of role activates skills on.
+func skillProducts(role string) []string {
+	if role == "claude_code_user" {
+		return []string{"claude_code"}
+	}
+	return []string{"chat", "claude_code", "cowork", "office_agent"}
+}
+
+type skillRow struct {
+	name, display, share, key string
+	users, enabled            map[string]bool
+	invocations, cents        int64
+	sessions                  map[string]int64 // chat, claude_code, cowork, excel...
+	cols                      map[string]any
+}
+
+func listSkillActivity(c *call) (any, *apiError) {
+	days, _, err := c.activityWindow()
+	if err != nil {
+		return nil, err
+	}
+	filters, groups, err := c.activityFilters([]string{"product", "rbac_group_id", "share_status", "skill_name", "user_id"}, []string{"product", "rbac_group_id", "user_id"})
+	if err != nil {
+		return nil, err
+	}
+	if err := c.enumFilter(filters, "share_status", []string{"organization", "private", "public"}); err != nil {
+		return nil, err
+	}
+	rows := map[string]*skillRow{}
+	if _, ok := filters["rbac_group_id"]; !ok {
+		for _, d := range days {
+			day := d.Format(time.DateOnly)
+			for _, u := range c.st.activeMembers(d) {
+				for _, sk := range demoSkills {
+					if names, ok := filters["skill_name"]; (ok && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, sk.name) })) ||
+						!keep(filters, "share_status", sk.share) || !keep(filters, "user_id", u.ID) {
+						continue
+					}
+					for _, p := range skillProducts(u.Role) {
+						if !keep(filters, "product", p) {
+							continue
+						}
+						h := hashOf("skill", u.ID, day, sk.name, p)
+						enabled := p == "chat" && h%80 == 0
+						var sessions, calls int64
+						if h>>8%6 == 0 {
+							sessions = int64(h>>12%3) + 1
+							calls = sessions * (int64(h>>16%3) + 1)
+						}
+						if !enabled && calls == 0 {
+							continue
+						}
+						cols, key := groupCols(groups, p, u)
+						key = sk.name + key
+						r := rows[key]
+						if r == nil {
+							r = &skillRow{name: sk.name, display: sk.display, share: sk.share, key: key, users: map[string]bool{},
+								enabled: map[string]bool{}, sessions: map[string]int64{}, cols: cols}
+							rows[key] = r
+						}
+						if enabled {
+							r.enabled[u.ID] = true
+						}
+						if calls > 0 {
+							r.users[u.ID] = true
+						}
+						r.invocations += calls
+						r.cents += calls * (12 + int64(h>>20%29))
+						surface := p
+						if p == "office_agent" {
+							surface = officeApps[h>>24%4]
+						}
+						r.sessions[surface] += sessions
+					}
+				}
+			}
+		}
+	}
+	list := make([]*skillRow, 0, len(rows))
+	for _, r := range rows {
+		list = append(list, r)
+	}
+	if err := activityOrder(c, list, "skill_name", map[string]func(*skillRow) int64{
+		"invocation_count":    func(r *skillRow) int64 { return r.invocations },
+		"distinct_user_count": func(r *skillRow) int64 { return int64(len(r.users)) },
+		"enable_count":        func(r *skillRow) int64 { return int64(len(r.enabled)) },
+	}, func(r *skillRow) string { return r.key }); err != nil {
+		return nil, err
+	}
+	out := make([]map[string]any, len(list))
+	for i, r := range list {
+		sess := func(s string) map[string]any {
+			return map[string]any{"distinct_session_skill_used_count": r.sessions[s]}
+		}
+		var display any
+		if r.display != "" {
+			display = r.display
+		}
+		out[i] = withCols(map[string]any{"skill_name": r.name, "skill_display_name": display, "share_status": r.share,
+			"invocation_count": r.invocations, "enable_count": len(r.enabled), "distinct_user_count": len(r.users),
+			"estimated_overage_spend": "0", "attributed_list_price": strconv.FormatInt(r.cents, 10), "currency": "USD",
+			"chat_metrics":        map[string]any{"distinct_conversation_skill_used_count": r.sessions["chat"]},
+			"claude_code_metrics": sess("claude_code"), "cowork_metrics": sess("cowork"),
+			"office_metrics": map[string]any{"excel": sess("excel"), "outlook": sess("outlook"), "powerpoint": sess("powerpoint"), "word": sess("word")},
+		}, r.cols)
+	}
+	return activityPage(c, out)
+}
+
+// enumFilter checks the values of a filter dimension that takes known ones.
+func (c *call) enumFilter(filters map[string][]string, dim string, known []string) *apiError {
+	for _, v := range filters[dim] {
+		if !slices.Contains(known, v) {
+			return errInvalid("filter: %s %q is not one of %s", dim, v, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}

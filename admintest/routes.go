@@ -127,10 +127,12 @@ var handlers = map[string]handler{
 	"organization.workspaces.rate_limits.list":   listWorkspaceRateLimits,
 	"organization.workspaces.rate_limits.update": updateWorkspaceRateLimit,
 
-	"organization.analytics.usage.list":     analyticsUsage,
-	"organization.analytics.cost.list":      analyticsCost,
+	"organization.analytics.usage.list": analyticsUsage,
+	"organization.analytics.cost.list":  analyticsCost,
+
 	"organization.analytics.artifacts.list": listArtifactActivity,
 	"organization.analytics.plugins.list":   listPluginActivity,
+	"organization.analytics.skills.list":    listSkillActivity,
 
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,

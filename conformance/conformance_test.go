@@ -1195,3 +1195,34 @@ func TestSDKAnalyticsPlugins(t *testing.T) {
 	_, err = c.Organization.Analytics.Plugins.List(ctx, anthropic.OrganizationAnalyticsPluginListParams{Date: anthropic.Time(start), OrderBy: anthropic.String("tokens")})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// Skills through the SDK: a week's rows ranked by invocations over pages,
+// every field of the SDK's type filled, money as decimal strings.
+func TestSDKAnalyticsSkills(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Skills.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsSkillListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), OrderBy: anthropic.String("invocation_count"),
+		Limit: anthropic.Int(2), GroupBy: []anthropic.AnalyticsSkillGroupBy{"user_id"}})
+	rows, last := 0, int64(-1)
+	for r := range pager.All() {
+		conform(t, "skill row", r)
+		rows++
+		if _, err := admin.ParseAmount(r.AttributedListPrice); err != nil || r.Currency != "USD" || !strings.HasPrefix(r.UserID, "user_") ||
+			(last >= 0 && r.InvocationCount > last) || r.ShareStatus == "" {
+			t.Errorf("skill row = %s", r.RawJSON())
+		}
+		last = r.InvocationCount
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/skills"); rows < 5 || len(reqs) < 3 {
+		t.Errorf("%d rows in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Skills.List(ctx, anthropic.OrganizationAnalyticsSkillListParams{Date: anthropic.Time(start), Filter: []string{"model:x"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

@@ -192,7 +192,7 @@ func init() {
 var omittable = map[string]bool{}
 
 func init() {
-	for _, typ := range []string{"AnalyticsArtifactActivity", "AnalyticsPluginActivity"} {
+	for _, typ := range []string{"AnalyticsArtifactActivity", "AnalyticsPluginActivity", "AnalyticsSkillActivity"} {
 		for _, f := range []string{"Product", "RBACGroupID", "RBACGroupName", "UserID"} {
 			omittable[typ+"."+f] = true
 			nullable[typ+"."+f] = true
@@ -200,10 +200,19 @@ func init() {
 	}
 	// Metrics only where Chat and Cowork unified is available; a session
 	// count a rolled-up row cannot compute is null.
-	for _, f := range []string{"AnalyticsPluginActivity.ChatCoworkUnifiedMetrics"} {
+	for _, f := range []string{"AnalyticsPluginActivity.ChatCoworkUnifiedMetrics", "AnalyticsSkillActivity.ChatCoworkUnifiedMetrics"} {
 		omittable[f], nullable[f] = true, true
 	}
 	for _, f := range []string{"AnalyticsPluginClaudeCodeMetrics", "AnalyticsPluginCoworkMetrics", "AnalyticsPluginChatCoworkUnifiedMetrics"} {
 		nullable[f+".DistinctSessionPluginUsedCount"] = true
+	}
+	for _, f := range []string{"AnalyticsSkillChatMetrics", "AnalyticsSkillChatCoworkUnifiedChatMetrics"} {
+		nullable[f+".DistinctConversationSkillUsedCount"] = true
+	}
+	for _, f := range []string{"AnalyticsSkillClaudeCodeMetrics", "AnalyticsSkillCoworkMetrics", "AnalyticsSkillOfficeProductMetrics", "AnalyticsSkillChatCoworkUnifiedSessionsMetrics"} {
+		nullable[f+".DistinctSessionSkillUsedCount"] = true
+	}
+	for _, f := range []string{"AttributedListPrice", "Currency", "EnableCount", "EstimatedOverageSpend", "SkillDisplayName"} {
+		nullable["AnalyticsSkillActivity."+f] = true
 	}
 }

@@ -69,10 +69,12 @@ var matrix = map[string]sdkCheck{
 	"organization.workspaces.rate_limits.list":   {"Organization.Workspaces.RateLimits.List", decodeAs[pagination.PageCursor[anthropic.WorkspaceRateLimit]]},
 	"organization.workspaces.rate_limits.update": {"Organization.Workspaces.RateLimits.Update", decodeAs[anthropic.WorkspaceRateLimit]},
 
-	"organization.analytics.usage.list":     {"Beta.Organization.Analytics.Usage.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsUsageItem]]},
-	"organization.analytics.cost.list":      {"Beta.Organization.Analytics.Cost.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsCostItem]]},
+	"organization.analytics.usage.list": {"Beta.Organization.Analytics.Usage.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsUsageItem]]},
+	"organization.analytics.cost.list":  {"Beta.Organization.Analytics.Cost.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsCostItem]]},
+
 	"organization.analytics.artifacts.list": {"Organization.Analytics.Artifacts.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsArtifactActivity]]},
 	"organization.analytics.plugins.list":   {"Organization.Analytics.Plugins.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsPluginActivity]]},
+	"organization.analytics.skills.list":    {"Organization.Analytics.Skills.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSkillActivity]]},
 
 	"organization.spend_limits.list":                       {"Beta.Organization.SpendLimits.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaSpendLimit]]},
 	"organization.spend_limits.set":                        {"Beta.Organization.SpendLimits.Set", decodeAs[anthropic.BetaSpendLimit]},
