@@ -25,6 +25,7 @@ const (
 	ActivityByIsShared     ActivityDimension = "is_shared"     // artifacts: filter only
 	ActivityByPluginName   ActivityDimension = "plugin_name"   // plugins: filter only, any case
 	ActivityBySkillName    ActivityDimension = "skill_name"    // skills: filter only, any case
+	ActivityByProjectID    ActivityDimension = "project_id"    // chat projects: filter only
 	ActivityByShareStatus  ActivityDimension = "share_status"  // skills: filter only
 )
 
@@ -334,4 +335,43 @@ func (a *SkillActivity) UnmarshalJSON(data []byte) error {
 // orders by skill_name (the default) or a count.
 func (s *AnalyticsService) Skills(params ActivityListParams, opts ...Option) *List[SkillActivity] {
 	return activityList[SkillActivity](s, "/v1/organizations/analytics/skills", params, opts)
+}
+
+// AnalyticsUser is a member as the activity listings name one.
+type AnalyticsUser struct {
+	ID           string `json:"id"`
+	EmailAddress string `json:"email_address"`
+	Type         string `json:"type"` // "user"
+}
+
+// ChatProjectActivity is one claude.ai project's use over the day or range
+// asked for, broken out further by the request's group_by (user_id,
+// rbac_group_id; not product).
+type ChatProjectActivity struct {
+	ProjectID   string        `json:"project_id"` // claude_proj_...
+	ProjectName string        `json:"project_name"`
+	CreatedAt   time.Time     `json:"created_at"`
+	CreatedBy   AnalyticsUser `json:"created_by"`
+	// MessageCount counts the messages sent in the project.
+	MessageCount      int64 `json:"message_count"`
+	DistinctUserCount int64 `json:"distinct_user_count"`
+	// DistinctConversationCount is nil on a rolled-up row that cannot
+	// count them.
+	DistinctConversationCount *int64  `json:"distinct_conversation_count"`
+	UserID                    *string `json:"user_id"`
+	RBACGroupID               *string `json:"rbac_group_id"`
+	RBACGroupName             *string `json:"rbac_group_name"`
+	raw
+}
+
+func (a *ChatProjectActivity) UnmarshalJSON(data []byte) error {
+	type plain ChatProjectActivity
+	return decodeKeepingRaw(data, (*plain)(a), &a.raw)
+}
+
+// ChatProjects lists the use of claude.ai projects, one row per project. It
+// filters on project_id, rbac_group_id and user_id, and orders by
+// project_name (the default) or a count.
+func (s *AnalyticsService) ChatProjects(params ActivityListParams, opts ...Option) *List[ChatProjectActivity] {
+	return activityList[ChatProjectActivity](s, "/v1/organizations/analytics/apps/chat/projects", params, opts)
 }

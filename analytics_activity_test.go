@@ -249,3 +249,44 @@ func TestSkillActivity(t *testing.T) {
 		t.Errorf("unknown share_status: err = %v, want a 400", err)
 	}
 }
+
+// A project's use broken out by member adds up to its row; its creator is
+// a member of the organization; a project filter keeps one project.
+func TestChatProjectActivity(t *testing.T) {
+	t.Parallel()
+	_, c := newDemoFake(t)
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	week := admin.ActivityListParams{StartingDate: start, EndingDate: start.AddDate(0, 0, 7), OrderBy: "message_count"}
+	members := map[string]string{}
+	for _, u := range collect(t, c.Users.List(admin.UserListParams{})) {
+		members[u.ID] = u.Email
+	}
+	projects := collect(t, c.Analytics.ChatProjects(week))
+	if len(projects) < 3 {
+		t.Fatalf("%d projects", len(projects))
+	}
+	msgs := map[string]int64{}
+	for i, p := range projects {
+		msgs[p.ProjectID] = p.MessageCount
+		if members[p.CreatedBy.ID] != p.CreatedBy.EmailAddress || !strings.HasPrefix(p.ProjectID, "claude_proj_") || !p.CreatedAt.Before(start.AddDate(0, 0, 7)) ||
+			(i > 0 && p.MessageCount > projects[i-1].MessageCount) {
+			t.Errorf("project row = %s", p.RawJSON())
+		}
+	}
+	week.GroupBy = []admin.ActivityDimension{admin.ActivityByUserID}
+	week.Filters = []admin.ActivityFilter{{Dimension: admin.ActivityByProjectID, Value: projects[0].ProjectID}}
+	for _, r := range collect(t, c.Analytics.ChatProjects(week)) {
+		if r.ProjectID != projects[0].ProjectID || r.UserID == nil || members[*r.UserID] == "" || r.DistinctUserCount != 1 {
+			t.Errorf("by member = %s", r.RawJSON())
+		}
+		msgs[r.ProjectID] -= r.MessageCount
+	}
+	if n := msgs[projects[0].ProjectID]; n != 0 {
+		t.Errorf("the break-out by member differs by %d messages", n)
+	}
+	_, err := c.Analytics.ChatProjects(admin.ActivityListParams{Date: start, GroupBy: []admin.ActivityDimension{admin.ActivityByProduct}}).Page(t.Context())
+	var ae *admin.APIError
+	if !errors.As(err, &ae) || ae.StatusCode != http.StatusBadRequest {
+		t.Errorf("group_by product: err = %v, want a 400", err)
+	}
+}

@@ -550,3 +550,101 @@ func (c *call) enumFilter(filters map[string][]string, dim string, known []strin
 	}
 	return nil
 }
+
+// chatProject is a claude.ai project of the demo organization, made by one
+// of its chat members some days after they joined.
+type chatProject struct {
+	id, name string
+	creator  *user
+	created  time.Time
+}
+
+var demoProjectNames = []string{"Firmware release notes", "Customer escalations", "ROS 2 migration", "Hiring loop", "Q4 planning", "Safety reviews"}
+
+// chatProjects are the organization's projects: the i-th is made by the
+// i-th member (in order of joining) who uses chat, 5 days after joining.
+func (st *state) chatProjects() []chatProject {
+	var out []chatProject
+	for _, u := range st.users {
+		if len(out) == len(demoProjectNames) {
+			break
+		}
+		if u.Role == "claude_code_user" {
+			continue
+		}
+		i := len(out)
+		out = append(out, chatProject{id: fmt.Sprintf("claude_proj_%016x", hashOf("project", st.org.ID, demoProjectNames[i])),
+			name: demoProjectNames[i], creator: u, created: time.Time(u.AddedAt).Add(5*24*time.Hour + time.Duration(i)*37*time.Minute)})
+	}
+	return out
+}
+
+type projectRow struct {
+	p               chatProject
+	key             string
+	users           map[string]bool
+	messages, convs int64
+	cols            map[string]any
+}
+
+func listChatProjectActivity(c *call) (any, *apiError) {
+	days, _, err := c.activityWindow()
+	if err != nil {
+		return nil, err
+	}
+	filters, groups, err := c.activityFilters([]string{"project_id", "rbac_group_id", "user_id"}, []string{"rbac_group_id", "user_id"})
+	if err != nil {
+		return nil, err
+	}
+	rows := map[string]*projectRow{}
+	projects := c.st.chatProjects()
+	if _, ok := filters["rbac_group_id"]; !ok {
+		for _, d := range days {
+			day := d.Format(time.DateOnly)
+			for _, p := range projects {
+				if !p.created.Before(d.Add(24*time.Hour)) || !keep(filters, "project_id", p.id) {
+					continue
+				}
+				for _, u := range c.st.activeMembers(d) {
+					if u.Role == "claude_code_user" || !keep(filters, "user_id", u.ID) {
+						continue
+					}
+					h := hashOf("project", u.ID, day, p.id)
+					if h%5 != 0 && u != p.creator {
+						continue
+					}
+					convs := int64(h>>8%3) + 1
+					msgs := convs * (int64(h>>12%8) + 2)
+					cols, key := groupCols(groups, "", u)
+					key = p.name + key
+					r := rows[key]
+					if r == nil {
+						r = &projectRow{p: p, key: key, users: map[string]bool{}, cols: cols}
+						rows[key] = r
+					}
+					r.users[u.ID] = true
+					r.messages += msgs
+					r.convs += convs
+				}
+			}
+		}
+	}
+	list := make([]*projectRow, 0, len(rows))
+	for _, r := range rows {
+		list = append(list, r)
+	}
+	if err := activityOrder(c, list, "project_name", map[string]func(*projectRow) int64{
+		"message_count":               func(r *projectRow) int64 { return r.messages },
+		"distinct_user_count":         func(r *projectRow) int64 { return int64(len(r.users)) },
+		"distinct_conversation_count": func(r *projectRow) int64 { return r.convs },
+	}, func(r *projectRow) string { return r.key }); err != nil {
+		return nil, err
+	}
+	out := make([]map[string]any, len(list))
+	for i, r := range list {
+		out[i] = withCols(map[string]any{"project_id": r.p.id, "project_name": r.p.name, "created_at": stamp(r.p.created),
+			"created_by":    map[string]any{"id": r.p.creator.ID, "email_address": r.p.creator.Email, "type": "user"},
+			"message_count": r.messages, "distinct_user_count": len(r.users), "distinct_conversation_count": r.convs}, r.cols)
+	}
+	return activityPage(c, out)
+}

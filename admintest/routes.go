@@ -130,9 +130,10 @@ var handlers = map[string]handler{
 	"organization.analytics.usage.list": analyticsUsage,
 	"organization.analytics.cost.list":  analyticsCost,
 
-	"organization.analytics.artifacts.list": listArtifactActivity,
-	"organization.analytics.plugins.list":   listPluginActivity,
-	"organization.analytics.skills.list":    listSkillActivity,
+	"organization.analytics.artifacts.list":          listArtifactActivity,
+	"organization.analytics.plugins.list":            listPluginActivity,
+	"organization.analytics.skills.list":             listSkillActivity,
+	"organization.analytics.apps.chat.projects.list": listChatProjectActivity,
 
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,

@@ -1226,3 +1226,34 @@ func TestSDKAnalyticsSkills(t *testing.T) {
 	_, err := c.Organization.Analytics.Skills.List(ctx, anthropic.OrganizationAnalyticsSkillListParams{Date: anthropic.Time(start), Filter: []string{"model:x"}})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// Chat projects through the SDK: the busiest projects of a week over pages,
+// their creators members of the organization.
+func TestSDKAnalyticsChatProjects(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Apps.Chat.Projects.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsAppChatProjectListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), OrderBy: anthropic.String("message_count"), Limit: anthropic.Int(2)})
+	rows, last := 0, int64(-1)
+	for r := range pager.All() {
+		conform(t, "project row", r)
+		rows++
+		if !strings.HasPrefix(r.CreatedBy.ID, "user_") || !strings.Contains(r.CreatedBy.EmailAddress, "@acme-robotics.example") ||
+			(last >= 0 && r.MessageCount > last) || r.DistinctUserCount < 1 || r.CreatedAt.IsZero() {
+			t.Errorf("project row = %s", r.RawJSON())
+		}
+		last = r.MessageCount
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/apps/chat/projects"); rows < 3 || len(reqs) < 2 {
+		t.Errorf("%d rows in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Apps.Chat.Projects.List(ctx, anthropic.OrganizationAnalyticsAppChatProjectListParams{Date: anthropic.Time(start),
+		GroupBy: []anthropic.AnalyticsProjectGroupBy{"product"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

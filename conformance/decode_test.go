@@ -198,6 +198,10 @@ func init() {
 			nullable[typ+"."+f] = true
 		}
 	}
+	for _, f := range []string{"RBACGroupID", "RBACGroupName", "UserID"} {
+		omittable["AnalyticsProjectActivity."+f], nullable["AnalyticsProjectActivity."+f] = true, true
+	}
+	nullable["AnalyticsProjectActivity.DistinctConversationCount"] = true
 	// Metrics only where Chat and Cowork unified is available; a session
 	// count a rolled-up row cannot compute is null.
 	for _, f := range []string{"AnalyticsPluginActivity.ChatCoworkUnifiedMetrics", "AnalyticsSkillActivity.ChatCoworkUnifiedMetrics"} {

@@ -72,9 +72,10 @@ var matrix = map[string]sdkCheck{
 	"organization.analytics.usage.list": {"Beta.Organization.Analytics.Usage.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsUsageItem]]},
 	"organization.analytics.cost.list":  {"Beta.Organization.Analytics.Cost.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsCostItem]]},
 
-	"organization.analytics.artifacts.list": {"Organization.Analytics.Artifacts.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsArtifactActivity]]},
-	"organization.analytics.plugins.list":   {"Organization.Analytics.Plugins.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsPluginActivity]]},
-	"organization.analytics.skills.list":    {"Organization.Analytics.Skills.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSkillActivity]]},
+	"organization.analytics.artifacts.list":          {"Organization.Analytics.Artifacts.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsArtifactActivity]]},
+	"organization.analytics.plugins.list":            {"Organization.Analytics.Plugins.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsPluginActivity]]},
+	"organization.analytics.skills.list":             {"Organization.Analytics.Skills.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSkillActivity]]},
+	"organization.analytics.apps.chat.projects.list": {"Organization.Analytics.Apps.Chat.Projects.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsProjectActivity]]},
 
 	"organization.spend_limits.list":                       {"Beta.Organization.SpendLimits.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaSpendLimit]]},
 	"organization.spend_limits.set":                        {"Beta.Organization.SpendLimits.Set", decodeAs[anthropic.BetaSpendLimit]},
