@@ -21,12 +21,13 @@ const (
 	ActivityByProduct      ActivityDimension = "product"
 	ActivityByRBACGroupID  ActivityDimension = "rbac_group_id"
 	ActivityByUserID       ActivityDimension = "user_id"
-	ActivityByArtifactType ActivityDimension = "artifact_type" // artifacts: filter only
-	ActivityByIsShared     ActivityDimension = "is_shared"     // artifacts: filter only
-	ActivityByPluginName   ActivityDimension = "plugin_name"   // plugins: filter only, any case
-	ActivityBySkillName    ActivityDimension = "skill_name"    // skills: filter only, any case
-	ActivityByProjectID    ActivityDimension = "project_id"    // chat projects: filter only
-	ActivityByShareStatus  ActivityDimension = "share_status"  // skills: filter only
+	ActivityByArtifactType ActivityDimension = "artifact_type"  // artifacts: filter only
+	ActivityByIsShared     ActivityDimension = "is_shared"      // artifacts: filter only
+	ActivityByPluginName   ActivityDimension = "plugin_name"    // plugins: filter only, any case
+	ActivityBySkillName    ActivityDimension = "skill_name"     // skills: filter only, any case
+	ActivityByProjectID    ActivityDimension = "project_id"     // chat projects: filter only
+	ActivityByConnector    ActivityDimension = "connector_name" // connectors: filter only, any case
+	ActivityByShareStatus  ActivityDimension = "share_status"   // skills: filter only
 )
 
 // ActivityFilter keeps only rows whose Dimension has Value; it goes out as
@@ -374,4 +375,75 @@ func (a *ChatProjectActivity) UnmarshalJSON(data []byte) error {
 // project_name (the default) or a count.
 func (s *AnalyticsService) ChatProjects(params ActivityListParams, opts ...Option) *List[ChatProjectActivity] {
 	return activityList[ChatProjectActivity](s, "/v1/organizations/analytics/apps/chat/projects", params, opts)
+}
+
+// ConnectorConversations is a connector's use in claude.ai chat: the
+// distinct conversations that used it, nil where a rolled-up row cannot
+// count them.
+type ConnectorConversations struct {
+	DistinctConversations *int64 `json:"distinct_conversation_connector_used_count"`
+}
+
+// ConnectorSessions is a connector's use on a session surface (Claude Code,
+// Cowork, an Office app): the distinct sessions that used it, nil where a
+// rolled-up row cannot count them.
+type ConnectorSessions struct {
+	DistinctSessions *int64 `json:"distinct_session_connector_used_count"`
+}
+
+// ConnectorOfficeMetrics is a connector's use in each Office Agent app.
+type ConnectorOfficeMetrics struct {
+	Excel      ConnectorSessions `json:"excel"`
+	Outlook    ConnectorSessions `json:"outlook"`
+	PowerPoint ConnectorSessions `json:"powerpoint"`
+	Word       ConnectorSessions `json:"word"`
+}
+
+// ConnectorChatCoworkUnified is a connector's use with Chat and Cowork
+// unified on: in chat conversations and in Cowork sessions.
+type ConnectorChatCoworkUnified struct {
+	Chat     ConnectorConversations `json:"chat"`
+	Sessions ConnectorSessions      `json:"sessions"`
+}
+
+// ConnectorActivity is one connector's use over the day or range asked
+// for, broken out further by the request's group_by.
+type ConnectorActivity struct {
+	ConnectorName string `json:"connector_name"`
+	// ConnectorDisplayName is a readable name where ConnectorName is an
+	// opaque ID; nil otherwise or where it cannot be resolved.
+	ConnectorDisplayName *string `json:"connector_display_name"`
+	DistinctUserCount    int64   `json:"distinct_user_count"`
+	// The members who used it on their own credential and on the
+	// organization's managed one; nil where the API cannot say.
+	IndividualAuthDistinctUserCount *int64 `json:"individual_auth_distinct_user_count"`
+	ManagedAuthDistinctUserCount    *int64 `json:"managed_auth_distinct_user_count"`
+	// Tool calls by their read-only annotation: read, write, or neither.
+	// Nil where the split is not available (before 2026-05-29, or not
+	// enabled for the organization).
+	ReadCallCount         *int64                      `json:"read_call_count"`
+	WriteCallCount        *int64                      `json:"write_call_count"`
+	UnclassifiedCallCount *int64                      `json:"unclassified_call_count"`
+	Chat                  ConnectorConversations      `json:"chat_metrics"`
+	ClaudeCode            ConnectorSessions           `json:"claude_code_metrics"`
+	Cowork                ConnectorSessions           `json:"cowork_metrics"`
+	Office                ConnectorOfficeMetrics      `json:"office_metrics"`
+	ChatCoworkUnified     *ConnectorChatCoworkUnified `json:"chat_cowork_unified_metrics"` // nil where not available
+	Product               *AnalyticsProduct           `json:"product"`
+	UserID                *string                     `json:"user_id"`
+	RBACGroupID           *string                     `json:"rbac_group_id"`
+	RBACGroupName         *string                     `json:"rbac_group_name"`
+	raw
+}
+
+func (a *ConnectorActivity) UnmarshalJSON(data []byte) error {
+	type plain ConnectorActivity
+	return decodeKeepingRaw(data, (*plain)(a), &a.raw)
+}
+
+// Connectors lists connector use, one row per connector. It filters on
+// connector_name (any case), product, rbac_group_id and user_id, and
+// orders by connector_name (the default) or a count.
+func (s *AnalyticsService) Connectors(params ActivityListParams, opts ...Option) *List[ConnectorActivity] {
+	return activityList[ConnectorActivity](s, "/v1/organizations/analytics/connectors", params, opts)
 }

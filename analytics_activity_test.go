@@ -290,3 +290,38 @@ func TestChatProjectActivity(t *testing.T) {
 		t.Errorf("group_by product: err = %v, want a 400", err)
 	}
 }
+
+// A connector's calls split into read, write and unclassified; its use by
+// product adds up to its row; a display name finds the opaque connector.
+func TestConnectorActivity(t *testing.T) {
+	t.Parallel()
+	_, c := newDemoFake(t)
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	week := admin.ActivityListParams{StartingDate: start, EndingDate: start.AddDate(0, 0, 7), OrderBy: "read_call_count", Order: admin.SortAsc}
+	rows := collect(t, c.Analytics.Connectors(week))
+	if len(rows) < 4 {
+		t.Fatalf("%d connectors", len(rows))
+	}
+	calls := map[string]int64{}
+	for i, r := range rows {
+		if r.ReadCallCount == nil || r.WriteCallCount == nil || r.UnclassifiedCallCount == nil || r.ManagedAuthDistinctUserCount != nil ||
+			(i > 0 && *r.ReadCallCount < *rows[i-1].ReadCallCount) {
+			t.Fatalf("connector row = %s", r.RawJSON())
+		}
+		calls[r.ConnectorName] = *r.ReadCallCount + *r.WriteCallCount + *r.UnclassifiedCallCount
+	}
+	week.GroupBy = []admin.ActivityDimension{admin.ActivityByProduct}
+	for _, r := range collect(t, c.Analytics.Connectors(week)) {
+		calls[r.ConnectorName] -= *r.ReadCallCount + *r.WriteCallCount + *r.UnclassifiedCallCount
+	}
+	for name, n := range calls {
+		if n != 0 {
+			t.Errorf("%s: the break-out by product differs by %d calls", name, n)
+		}
+	}
+	week.GroupBy, week.Filters = nil, []admin.ActivityFilter{{Dimension: admin.ActivityByConnector, Value: "acme jira"}}
+	jira := collect(t, c.Analytics.Connectors(week))
+	if len(jira) != 1 || jira[0].ConnectorDisplayName == nil || *jira[0].ConnectorDisplayName != "Acme Jira" || *jira[0].UnclassifiedCallCount == 0 {
+		t.Errorf("by display name: %d rows", len(jira))
+	}
+}

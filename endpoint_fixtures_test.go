@@ -190,6 +190,11 @@ var endpointCalls = map[string]endpointCall{
 			GroupBy: []admin.ActivityDimension{admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
 	}),
 
+	"organization.analytics.connectors.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ConnectorActivity] {
+		return c.Analytics.Connectors(admin.ActivityListParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
 	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
 		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})
 	}),

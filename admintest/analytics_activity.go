@@ -648,3 +648,104 @@ func listChatProjectActivity(c *call) (any, *apiError) {
 	}
 	return activityPage(c, out)
 }
+
+var demoConnectors = []struct{ name, display string }{
+	{"github", ""}, {"google_drive", ""}, {"linear", ""}, {"slack", ""},
+	{"conn_01Kd8RmT4xW2vQpN6bHc3sYe", "Acme Jira"},
+}
+
+type connectorRow struct {
+	name, display, key        string
+	users                     map[string]bool
+	read, write, unclassified int64
+	sessions                  map[string]int64
+	cols                      map[string]any
+}
+
+func listConnectorActivity(c *call) (any, *apiError) {
+	days, _, err := c.activityWindow()
+	if err != nil {
+		return nil, err
+	}
+	filters, groups, err := c.activityFilters([]string{"connector_name", "product", "rbac_group_id", "user_id"}, []string{"product", "rbac_group_id", "user_id"})
+	if err != nil {
+		return nil, err
+	}
+	rows := map[string]*connectorRow{}
+	if _, ok := filters["rbac_group_id"]; !ok {
+		for _, d := range days {
+			day := d.Format(time.DateOnly)
+			for _, u := range c.st.activeMembers(d) {
+				for _, cn := range demoConnectors {
+					if names, ok := filters["connector_name"]; (ok && !slices.ContainsFunc(names, func(n string) bool {
+						return strings.EqualFold(n, cn.name) || strings.EqualFold(n, cn.display)
+					})) || !keep(filters, "user_id", u.ID) {
+						continue
+					}
+					for _, p := range skillProducts(u.Role) {
+						if !keep(filters, "product", p) {
+							continue
+						}
+						h := hashOf("connector", u.ID, day, cn.name, p)
+						if h%5 != 0 {
+							continue
+						}
+						sessions := int64(h>>8%3) + 1
+						calls := sessions * (int64(h>>12%5) + 1)
+						cols, key := groupCols(groups, p, u)
+						key = cn.name + key
+						r := rows[key]
+						if r == nil {
+							r = &connectorRow{name: cn.name, display: cn.display, key: key, users: map[string]bool{}, sessions: map[string]int64{}, cols: cols}
+							rows[key] = r
+						}
+						r.users[u.ID] = true
+						unclassified := calls / 5
+						if cn.display != "" {
+							unclassified = calls // the organization's own server has no read-only annotations
+						}
+						write := (calls - unclassified) / 3
+						r.unclassified += unclassified
+						r.write += write
+						r.read += calls - unclassified - write
+						surface := p
+						if p == "office_agent" {
+							surface = officeApps[h>>24%4]
+						}
+						r.sessions[surface] += sessions
+					}
+				}
+			}
+		}
+	}
+	list := make([]*connectorRow, 0, len(rows))
+	for _, r := range rows {
+		list = append(list, r)
+	}
+	if err := activityOrder(c, list, "connector_name", map[string]func(*connectorRow) int64{
+		"distinct_user_count": func(r *connectorRow) int64 { return int64(len(r.users)) },
+		"read_call_count":     func(r *connectorRow) int64 { return r.read },
+		"write_call_count":    func(r *connectorRow) int64 { return r.write },
+	}, func(r *connectorRow) string { return r.key }); err != nil {
+		return nil, err
+	}
+	out := make([]map[string]any, len(list))
+	for i, r := range list {
+		sess := func(s string) map[string]any {
+			return map[string]any{"distinct_session_connector_used_count": r.sessions[s]}
+		}
+		var display any
+		if r.display != "" {
+			display = r.display
+		}
+		out[i] = withCols(map[string]any{"connector_name": r.name, "connector_display_name": display,
+			"distinct_user_count": len(r.users), "individual_auth_distinct_user_count": len(r.users),
+			"managed_auth_distinct_user_count": nil, // managed auth is not enabled for the organization
+			"read_call_count":                  r.read, "write_call_count": r.write, "unclassified_call_count": r.unclassified,
+			"chat_metrics":        map[string]any{"distinct_conversation_connector_used_count": r.sessions["chat"]},
+			"claude_code_metrics": sess("claude_code"), "cowork_metrics": sess("cowork"),
+			"office_metrics": map[string]any{"excel": sess("excel"), "outlook": sess("outlook"), "powerpoint": sess("powerpoint"), "word": sess("word")},
+		}, r.cols)
+	}
+	return activityPage(c, out)
+}

@@ -134,6 +134,7 @@ var handlers = map[string]handler{
 	"organization.analytics.plugins.list":            listPluginActivity,
 	"organization.analytics.skills.list":             listSkillActivity,
 	"organization.analytics.apps.chat.projects.list": listChatProjectActivity,
+	"organization.analytics.connectors.list":         listConnectorActivity,
 
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,

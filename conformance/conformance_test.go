@@ -1257,3 +1257,33 @@ func TestSDKAnalyticsChatProjects(t *testing.T) {
 		GroupBy: []anthropic.AnalyticsProjectGroupBy{"product"}})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// Connectors through the SDK: a week broken out by product over pages,
+// every field of the SDK's type filled, managed-auth counts null.
+func TestSDKAnalyticsConnectors(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Connectors.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsConnectorListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), Limit: anthropic.Int(3),
+		GroupBy: []anthropic.AnalyticsConnectorGroupBy{"product"}})
+	rows := 0
+	for r := range pager.All() {
+		conform(t, "connector row", r)
+		rows++
+		if r.Product == "" || r.DistinctUserCount < 1 || r.ReadCallCount+r.WriteCallCount+r.UnclassifiedCallCount == 0 || r.JSON.ManagedAuthDistinctUserCount.Raw() != "null" {
+			t.Errorf("connector row = %s", r.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/connectors"); rows < 6 || len(reqs) < 2 {
+		t.Errorf("%d rows in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Connectors.List(ctx, anthropic.OrganizationAnalyticsConnectorListParams{StartingDate: anthropic.Time(start),
+		EndingDate: anthropic.Time(start.AddDate(0, 0, 400))})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

@@ -202,6 +202,18 @@ func init() {
 		omittable["AnalyticsProjectActivity."+f], nullable["AnalyticsProjectActivity."+f] = true, true
 	}
 	nullable["AnalyticsProjectActivity.DistinctConversationCount"] = true
+	for _, f := range []string{"Product", "RBACGroupID", "RBACGroupName", "UserID", "ChatCoworkUnifiedMetrics"} {
+		omittable["AnalyticsConnectorActivity."+f], nullable["AnalyticsConnectorActivity."+f] = true, true
+	}
+	for _, f := range []string{"ConnectorDisplayName", "IndividualAuthDistinctUserCount", "ManagedAuthDistinctUserCount", "ReadCallCount", "WriteCallCount", "UnclassifiedCallCount"} {
+		nullable["AnalyticsConnectorActivity."+f] = true
+	}
+	for _, f := range []string{"AnalyticsConnectorChatMetrics", "AnalyticsConnectorChatCoworkUnifiedChatMetrics"} {
+		nullable[f+".DistinctConversationConnectorUsedCount"] = true
+	}
+	for _, f := range []string{"AnalyticsConnectorClaudeCodeMetrics", "AnalyticsConnectorCoworkMetrics", "AnalyticsConnectorOfficeProductMetrics", "AnalyticsConnectorChatCoworkUnifiedSessionsMetrics"} {
+		nullable[f+".DistinctSessionConnectorUsedCount"] = true
+	}
 	// Metrics only where Chat and Cowork unified is available; a session
 	// count a rolled-up row cannot compute is null.
 	for _, f := range []string{"AnalyticsPluginActivity.ChatCoworkUnifiedMetrics", "AnalyticsSkillActivity.ChatCoworkUnifiedMetrics"} {

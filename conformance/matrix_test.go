@@ -76,6 +76,7 @@ var matrix = map[string]sdkCheck{
 	"organization.analytics.plugins.list":            {"Organization.Analytics.Plugins.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsPluginActivity]]},
 	"organization.analytics.skills.list":             {"Organization.Analytics.Skills.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSkillActivity]]},
 	"organization.analytics.apps.chat.projects.list": {"Organization.Analytics.Apps.Chat.Projects.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsProjectActivity]]},
+	"organization.analytics.connectors.list":         {"Organization.Analytics.Connectors.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsConnectorActivity]]},
 
 	"organization.spend_limits.list":                       {"Beta.Organization.SpendLimits.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaSpendLimit]]},
 	"organization.spend_limits.set":                        {"Beta.Organization.SpendLimits.Set", decodeAs[anthropic.BetaSpendLimit]},
