@@ -325,3 +325,35 @@ func TestConnectorActivity(t *testing.T) {
 		t.Errorf("by display name: %d rows", len(jira))
 	}
 }
+
+// A summary series has a row per day; the active counts grow from a day to
+// a week to a month, never past the seats; a series scoped to an RBAC group
+// has no seat figures.
+func TestActivitySummaries(t *testing.T) {
+	t.Parallel()
+	_, c := newDemoFake(t)
+	start := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	days := collect(t, c.Analytics.Summaries(admin.ActivitySummaryParams{StartingDate: start, EndingDate: start.AddDate(0, 0, 14)}))
+	if len(days) != 14 {
+		t.Fatalf("%d days, want 14", len(days))
+	}
+	for i, d := range days {
+		if !d.StartingAt.Equal(start.AddDate(0, 0, i)) || d.AssignedSeatCount == nil || d.DailyActiveUserCount > d.WeeklyActiveUserCount ||
+			d.WeeklyActiveUserCount > d.MonthlyActiveUserCount || d.MonthlyActiveUserCount > *d.AssignedSeatCount || d.DailyActiveUserCount == 0 ||
+			*d.ClaudeCodeDailyActiveUserCount > d.DailyActiveUserCount || d.ClaudeDesignDailyActiveUserCount != nil {
+			t.Errorf("day %d = %s", i, d.RawJSON())
+		}
+	}
+	scoped := collect(t, c.Analytics.Summaries(admin.ActivitySummaryParams{StartingDate: start, EndingDate: start.AddDate(0, 0, 2), RBACGroupIDs: []string{"rbac_group_01X"}}))
+	if len(scoped) != 2 || scoped[0].AssignedSeatCount != nil || scoped[0].DailyAdoptionRate != nil {
+		t.Errorf("scoped = %v", scoped)
+	}
+	for name, p := range map[string]admin.ActivitySummaryParams{
+		"no start": {}, "reversed": {StartingDate: start, EndingDate: start}, "not a day": {StartingDate: start.Add(time.Hour)},
+	} {
+		var pe *admin.ParamError
+		if _, err := c.Analytics.Summaries(p).Page(t.Context()); !errors.As(err, &pe) {
+			t.Errorf("%s: err = %v, want a ParamError", name, err)
+		}
+	}
+}

@@ -195,6 +195,10 @@ var endpointCalls = map[string]endpointCall{
 			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
 	}),
 
+	"organization.analytics.summaries.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ActivitySummary] {
+		return c.Analytics.Summaries(admin.ActivitySummaryParams{StartingDate: reportDay.AddDate(0, 0, -1), EndingDate: reportDay.AddDate(0, 0, 1)})
+	}),
+
 	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
 		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})
 	}),

@@ -135,6 +135,7 @@ var handlers = map[string]handler{
 	"organization.analytics.skills.list":             listSkillActivity,
 	"organization.analytics.apps.chat.projects.list": listChatProjectActivity,
 	"organization.analytics.connectors.list":         listConnectorActivity,
+	"organization.analytics.summaries.list":          listActivitySummaries,
 
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,

@@ -1287,3 +1287,32 @@ func TestSDKAnalyticsConnectors(t *testing.T) {
 		EndingDate: anthropic.Time(start.AddDate(0, 0, 400))})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// Summaries through the SDK: two weeks, a row per day in one page, the
+// adoption rates the active counts over the seats.
+func TestSDKAnalyticsSummaries(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Summaries.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsSummaryListParams{
+		StartingDate: start, EndingDate: anthropic.Time(start.AddDate(0, 0, 14))})
+	rows := 0
+	for r := range pager.All() {
+		conform(t, "summary", r)
+		if !r.StartingAt.Equal(start.AddDate(0, 0, rows)) || r.AssignedSeatCount == 0 ||
+			r.DailyAdoptionRate > float64(r.DailyActiveUserCount)/float64(r.AssignedSeatCount) || r.MonthlyActiveUserCount < r.WeeklyActiveUserCount {
+			t.Errorf("summary = %s", r.RawJSON())
+		}
+		rows++
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/summaries"); rows != 14 || len(reqs) != 1 {
+		t.Errorf("%d days in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Summaries.List(ctx, anthropic.OrganizationAnalyticsSummaryListParams{StartingDate: start, Filter: []string{"user_id:user_x"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

@@ -208,6 +208,20 @@ func init() {
 	for _, f := range []string{"ConnectorDisplayName", "IndividualAuthDistinctUserCount", "ManagedAuthDistinctUserCount", "ReadCallCount", "WriteCallCount", "UnclassifiedCallCount"} {
 		nullable["AnalyticsConnectorActivity."+f] = true
 	}
+	// A summary's per-product counts are null where the product is not
+	// available; its seat, invite and rate fields on a series scoped to
+	// RBAC groups.
+	for _, p := range []string{"Chat", "ChatCoworkUnified", "ClaudeCode", "ClaudeDesign", "ClaudeTag", "OfficeAgent", "Science", ""} {
+		for _, w := range []string{"Daily", "Weekly", "Monthly"} {
+			nullable["AnalyticsSingleDayActivitySummary."+p+w+"ActiveUserCount"] = p != ""
+			if p == "" {
+				nullable["AnalyticsSingleDayActivitySummary."+w+"AdoptionRate"] = true
+			}
+		}
+	}
+	for _, f := range []string{"ScienceEntitledUserCount", "AssignedSeatCount", "PendingInviteCount"} {
+		nullable["AnalyticsSingleDayActivitySummary."+f] = true
+	}
 	for _, f := range []string{"AnalyticsConnectorChatMetrics", "AnalyticsConnectorChatCoworkUnifiedChatMetrics"} {
 		nullable[f+".DistinctConversationConnectorUsedCount"] = true
 	}

@@ -77,6 +77,7 @@ var matrix = map[string]sdkCheck{
 	"organization.analytics.skills.list":             {"Organization.Analytics.Skills.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSkillActivity]]},
 	"organization.analytics.apps.chat.projects.list": {"Organization.Analytics.Apps.Chat.Projects.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsProjectActivity]]},
 	"organization.analytics.connectors.list":         {"Organization.Analytics.Connectors.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsConnectorActivity]]},
+	"organization.analytics.summaries.list":          {"Organization.Analytics.Summaries.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSingleDayActivitySummary]]},
 
 	"organization.spend_limits.list":                       {"Beta.Organization.SpendLimits.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaSpendLimit]]},
 	"organization.spend_limits.set":                        {"Beta.Organization.SpendLimits.Set", decodeAs[anthropic.BetaSpendLimit]},
