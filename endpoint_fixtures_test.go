@@ -186,6 +186,35 @@ var endpointCalls = map[string]endpointCall{
 			BucketWidth: admin.BucketWidthDay, GroupBy: []admin.AnalyticsDimension{admin.DimCostType}, PageCursor: admin.PageCursor{Limit: 2}}})
 	}),
 
+	"organization.analytics.artifacts.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ArtifactActivity] {
+		return c.Analytics.Artifacts(admin.ArtifactActivityParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
+	"organization.analytics.plugins.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.PluginActivity] {
+		return c.Analytics.Plugins(admin.ActivityListParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
+	"organization.analytics.skills.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SkillActivity] {
+		return c.Analytics.Skills(admin.ActivityListParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
+	"organization.analytics.apps.chat.projects.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ChatProjectActivity] {
+		return c.Analytics.ChatProjects(admin.ActivityListParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
+	"organization.analytics.connectors.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ConnectorActivity] {
+		return c.Analytics.Connectors(admin.ActivityListParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
+	}),
+
+	"organization.analytics.summaries.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ActivitySummary] {
+		return c.Analytics.Summaries(admin.ActivitySummaryParams{StartingDate: reportDay.AddDate(0, 0, -1), EndingDate: reportDay.AddDate(0, 0, 1)})
+	}),
+
 	"organization.spend_limits.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.SpendLimit] {
 		return c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: 2}})
 	}),

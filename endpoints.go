@@ -142,6 +142,12 @@ var endpoints = []Endpoint{
 	{ID: "organization.analytics.cost_report.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/cost_report", Paging: PagingPageToken},
 	{ID: "organization.analytics.user_usage_report.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/user_usage_report", Paging: PagingPageToken},
 	{ID: "organization.analytics.user_cost_report.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/user_cost_report", Paging: PagingPageToken},
+	{ID: "organization.analytics.artifacts.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/artifacts", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.plugins.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/plugins", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.skills.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/skills", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.apps.chat.projects.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/apps/chat/projects", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.connectors.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/connectors", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.summaries.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/summaries", Paging: PagingPageTokenNoHasMore},
 
 	{ID: "organization.spend_limits.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits", Paging: PagingPageTokenNoHasMore,
 		Betas: []string{BetaSpendLimitReads}},

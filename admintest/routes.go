@@ -134,6 +134,13 @@ var handlers = map[string]handler{
 	"organization.analytics.user_usage_report.list": analyticsUserUsageReport,
 	"organization.analytics.user_cost_report.list":  analyticsUserCostReport,
 
+	"organization.analytics.artifacts.list":          listArtifactActivity,
+	"organization.analytics.plugins.list":            listPluginActivity,
+	"organization.analytics.skills.list":             listSkillActivity,
+	"organization.analytics.apps.chat.projects.list": listChatProjectActivity,
+	"organization.analytics.connectors.list":         listConnectorActivity,
+	"organization.analytics.summaries.list":          listActivitySummaries,
+
 	"organization.spend_limits.list":                       listSpendLimits,
 	"organization.spend_limits.set":                        setSpendLimit,
 	"organization.spend_limits.retrieve":                   getSpendLimit,

@@ -1231,3 +1231,218 @@ func TestSDKAnalyticsReports(t *testing.T) {
 		EndingAt: anthropic.Time(day.AddDate(0, 0, 2)), BucketWidth: "1m"})
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
+
+// A day's artifacts through the SDK: the ungrouped cube in one page, the
+// break-out by member paged to the end and adding up to it, the fields of
+// the SDK's type all filled; the documented refusals as *anthropic.Error.
+func TestSDKAnalyticsArtifacts(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	day := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+
+	cube, err := c.Organization.Analytics.Artifacts.List(ctx, anthropic.OrganizationAnalyticsArtifactListParams{Date: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "artifact cube", cube)
+	if len(cube.Data) < 4 || cube.NextPage != "" {
+		t.Fatalf("cube = %s", cube.RawJSON())
+	}
+	total := int64(0)
+	for _, r := range cube.Data {
+		total += r.ArtifactsCreatedCount
+	}
+	pager := c.Organization.Analytics.Artifacts.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsArtifactListParams{
+		Date: day, Limit: anthropic.Int(3), GroupBy: []anthropic.AnalyticsArtifactGroupBy{"user_id", "product"}})
+	rows := 0
+	for r := range pager.All() {
+		conform(t, "artifact row", r)
+		rows++
+		total -= r.ArtifactsCreatedCount
+		if !strings.HasPrefix(r.UserID, "user_") || r.Product == "" || r.DistinctUserCount != 1 || r.PublishedArtifactsCreatedCount > r.ArtifactsCreatedCount {
+			t.Errorf("artifact row = %s", r.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/artifacts"); len(reqs) < 3 || reqs[2].Query.Get("page") == "" {
+		t.Errorf("artifact pages: %v", reqs)
+	}
+	if rows < 4 || total != 0 {
+		t.Errorf("%d rows; the break-out differs from the cube by %d", rows, total)
+	}
+
+	_, err = c.Organization.Analytics.Artifacts.List(ctx, anthropic.OrganizationAnalyticsArtifactListParams{Date: day, Filter: []string{"model:claude-opus-4-6"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+	_, err = c.Organization.Analytics.Artifacts.List(ctx, anthropic.OrganizationAnalyticsArtifactListParams{Date: time.Now().UTC().AddDate(1, 0, 0)})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// A week of plugin use through the SDK, rolled up and ranked by
+// invocations over pages, agrees with the week's days asked one by one.
+func TestSDKAnalyticsPlugins(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+
+	calls := map[string]int64{}
+	for d := range 7 {
+		page, err := c.Organization.Analytics.Plugins.List(ctx, anthropic.OrganizationAnalyticsPluginListParams{Date: anthropic.Time(start.AddDate(0, 0, d))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		conform(t, "plugin day", page)
+		for _, r := range page.Data {
+			calls[r.PluginID] += r.InvocationCount
+		}
+	}
+	pager := c.Organization.Analytics.Plugins.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsPluginListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), OrderBy: anthropic.String("invocation_count"), Limit: anthropic.Int(2)})
+	rows, last := 0, int64(-1)
+	for r := range pager.All() {
+		conform(t, "plugin week", r)
+		rows++
+		if r.InvocationCount != calls[r.PluginID] || r.ClaudeCodeMetrics.DistinctSessionPluginUsedCount+r.CoworkMetrics.DistinctSessionPluginUsedCount == 0 ||
+			(last >= 0 && r.InvocationCount > last) || !strings.Contains(r.PluginID, r.PluginName+"@") {
+			t.Errorf("plugin week row = %s (the days had %d calls)", r.RawJSON(), calls[r.PluginID])
+		}
+		last = r.InvocationCount
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/plugins"); rows != len(calls) || rows < 3 || reqs[len(reqs)-1].Query.Get("page") == "" {
+		t.Errorf("%d plugins over the week, %d over its days; requests %v", rows, len(calls), reqs)
+	}
+
+	_, err := c.Organization.Analytics.Plugins.List(ctx, anthropic.OrganizationAnalyticsPluginListParams{Date: anthropic.Time(start), StartingDate: anthropic.Time(start)})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+	_, err = c.Organization.Analytics.Plugins.List(ctx, anthropic.OrganizationAnalyticsPluginListParams{Date: anthropic.Time(start), OrderBy: anthropic.String("tokens")})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// Skills through the SDK: a week's rows ranked by invocations over pages,
+// every field of the SDK's type filled, money as decimal strings.
+func TestSDKAnalyticsSkills(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Skills.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsSkillListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), OrderBy: anthropic.String("invocation_count"),
+		Limit: anthropic.Int(2), GroupBy: []anthropic.AnalyticsSkillGroupBy{"user_id"}})
+	rows, last := 0, int64(-1)
+	for r := range pager.All() {
+		conform(t, "skill row", r)
+		rows++
+		if _, err := admin.ParseAmount(r.AttributedListPrice); err != nil || r.Currency != "USD" || !strings.HasPrefix(r.UserID, "user_") ||
+			(last >= 0 && r.InvocationCount > last) || r.ShareStatus == "" {
+			t.Errorf("skill row = %s", r.RawJSON())
+		}
+		last = r.InvocationCount
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/skills"); rows < 5 || len(reqs) < 3 {
+		t.Errorf("%d rows in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Skills.List(ctx, anthropic.OrganizationAnalyticsSkillListParams{Date: anthropic.Time(start), Filter: []string{"model:x"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// Chat projects through the SDK: the busiest projects of a week over pages,
+// their creators members of the organization.
+func TestSDKAnalyticsChatProjects(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Apps.Chat.Projects.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsAppChatProjectListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), OrderBy: anthropic.String("message_count"), Limit: anthropic.Int(2)})
+	rows, last := 0, int64(-1)
+	for r := range pager.All() {
+		conform(t, "project row", r)
+		rows++
+		if !strings.HasPrefix(r.CreatedBy.ID, "user_") || !strings.Contains(r.CreatedBy.EmailAddress, "@acme-robotics.example") ||
+			(last >= 0 && r.MessageCount > last) || r.DistinctUserCount < 1 || r.CreatedAt.IsZero() {
+			t.Errorf("project row = %s", r.RawJSON())
+		}
+		last = r.MessageCount
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/apps/chat/projects"); rows < 3 || len(reqs) < 2 {
+		t.Errorf("%d rows in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Apps.Chat.Projects.List(ctx, anthropic.OrganizationAnalyticsAppChatProjectListParams{Date: anthropic.Time(start),
+		GroupBy: []anthropic.AnalyticsProjectGroupBy{"product"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// Connectors through the SDK: a week broken out by product over pages,
+// every field of the SDK's type filled, managed-auth counts null.
+func TestSDKAnalyticsConnectors(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Connectors.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsConnectorListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), Limit: anthropic.Int(3),
+		GroupBy: []anthropic.AnalyticsConnectorGroupBy{"product"}})
+	rows := 0
+	for r := range pager.All() {
+		conform(t, "connector row", r)
+		rows++
+		if r.Product == "" || r.DistinctUserCount < 1 || r.ReadCallCount+r.WriteCallCount+r.UnclassifiedCallCount == 0 || r.JSON.ManagedAuthDistinctUserCount.Raw() != "null" {
+			t.Errorf("connector row = %s", r.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/connectors"); rows < 6 || len(reqs) < 2 {
+		t.Errorf("%d rows in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Connectors.List(ctx, anthropic.OrganizationAnalyticsConnectorListParams{StartingDate: anthropic.Time(start),
+		EndingDate: anthropic.Time(start.AddDate(0, 0, 400))})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// Summaries through the SDK: two weeks, a row per day in one page, the
+// adoption rates the active counts over the seats.
+func TestSDKAnalyticsSummaries(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Summaries.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsSummaryListParams{
+		StartingDate: start, EndingDate: anthropic.Time(start.AddDate(0, 0, 14))})
+	rows := 0
+	for r := range pager.All() {
+		conform(t, "summary", r)
+		if !r.StartingAt.Equal(start.AddDate(0, 0, rows)) || r.AssignedSeatCount == 0 ||
+			r.DailyAdoptionRate > float64(r.DailyActiveUserCount)/float64(r.AssignedSeatCount) || r.MonthlyActiveUserCount < r.WeeklyActiveUserCount {
+			t.Errorf("summary = %s", r.RawJSON())
+		}
+		rows++
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/summaries"); rows != 14 || len(reqs) != 1 {
+		t.Errorf("%d days in %d requests", rows, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Summaries.List(ctx, anthropic.OrganizationAnalyticsSummaryListParams{StartingDate: start, Filter: []string{"user_id:user_x"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}

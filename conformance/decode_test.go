@@ -107,7 +107,9 @@ func decodeProblems(v reflect.Value, path string) []string {
 		p := path + "." + jsonName
 		switch {
 		case f.Raw() == respjson.Omitted:
-			out = append(out, p+": missing")
+			if !omittable[name+"."+sf.Name] {
+				out = append(out, p+": missing")
+			}
 		case f.Raw() == respjson.Null:
 			if !nullable[name+"."+sf.Name] {
 				out = append(out, p+": null, which the spec does not allow")
@@ -191,5 +193,67 @@ func init() {
 			nullable["BetaAnalyticsUsageBucketedResult."+f] = true
 			nullable["BetaAnalyticsUsageUsersItem."+f] = true
 		}
+	}
+}
+
+// omittable are the fields the spec does not require and the API leaves
+// out unless the request asked for them: an activity row's break-outs are
+// there only when the request grouped by them (and null where a row has no
+// value, as a member of no RBAC group).
+var omittable = map[string]bool{}
+
+func init() {
+	for _, typ := range []string{"AnalyticsArtifactActivity", "AnalyticsPluginActivity", "AnalyticsSkillActivity"} {
+		for _, f := range []string{"Product", "RBACGroupID", "RBACGroupName", "UserID"} {
+			omittable[typ+"."+f] = true
+			nullable[typ+"."+f] = true
+		}
+	}
+	for _, f := range []string{"RBACGroupID", "RBACGroupName", "UserID"} {
+		omittable["AnalyticsProjectActivity."+f], nullable["AnalyticsProjectActivity."+f] = true, true
+	}
+	nullable["AnalyticsProjectActivity.DistinctConversationCount"] = true
+	for _, f := range []string{"Product", "RBACGroupID", "RBACGroupName", "UserID", "ChatCoworkUnifiedMetrics"} {
+		omittable["AnalyticsConnectorActivity."+f], nullable["AnalyticsConnectorActivity."+f] = true, true
+	}
+	for _, f := range []string{"ConnectorDisplayName", "IndividualAuthDistinctUserCount", "ManagedAuthDistinctUserCount", "ReadCallCount", "WriteCallCount", "UnclassifiedCallCount"} {
+		nullable["AnalyticsConnectorActivity."+f] = true
+	}
+	// A summary's per-product counts are null where the product is not
+	// available; its seat, invite and rate fields on a series scoped to
+	// RBAC groups.
+	for _, p := range []string{"Chat", "ChatCoworkUnified", "ClaudeCode", "ClaudeDesign", "ClaudeTag", "OfficeAgent", "Science", ""} {
+		for _, w := range []string{"Daily", "Weekly", "Monthly"} {
+			nullable["AnalyticsSingleDayActivitySummary."+p+w+"ActiveUserCount"] = p != ""
+			if p == "" {
+				nullable["AnalyticsSingleDayActivitySummary."+w+"AdoptionRate"] = true
+			}
+		}
+	}
+	for _, f := range []string{"ScienceEntitledUserCount", "AssignedSeatCount", "PendingInviteCount"} {
+		nullable["AnalyticsSingleDayActivitySummary."+f] = true
+	}
+	for _, f := range []string{"AnalyticsConnectorChatMetrics", "AnalyticsConnectorChatCoworkUnifiedChatMetrics"} {
+		nullable[f+".DistinctConversationConnectorUsedCount"] = true
+	}
+	for _, f := range []string{"AnalyticsConnectorClaudeCodeMetrics", "AnalyticsConnectorCoworkMetrics", "AnalyticsConnectorOfficeProductMetrics", "AnalyticsConnectorChatCoworkUnifiedSessionsMetrics"} {
+		nullable[f+".DistinctSessionConnectorUsedCount"] = true
+	}
+	// Metrics only where Chat and Cowork unified is available; a session
+	// count a rolled-up row cannot compute is null.
+	for _, f := range []string{"AnalyticsPluginActivity.ChatCoworkUnifiedMetrics", "AnalyticsSkillActivity.ChatCoworkUnifiedMetrics"} {
+		omittable[f], nullable[f] = true, true
+	}
+	for _, f := range []string{"AnalyticsPluginClaudeCodeMetrics", "AnalyticsPluginCoworkMetrics", "AnalyticsPluginChatCoworkUnifiedMetrics"} {
+		nullable[f+".DistinctSessionPluginUsedCount"] = true
+	}
+	for _, f := range []string{"AnalyticsSkillChatMetrics", "AnalyticsSkillChatCoworkUnifiedChatMetrics"} {
+		nullable[f+".DistinctConversationSkillUsedCount"] = true
+	}
+	for _, f := range []string{"AnalyticsSkillClaudeCodeMetrics", "AnalyticsSkillCoworkMetrics", "AnalyticsSkillOfficeProductMetrics", "AnalyticsSkillChatCoworkUnifiedSessionsMetrics"} {
+		nullable[f+".DistinctSessionSkillUsedCount"] = true
+	}
+	for _, f := range []string{"AttributedListPrice", "Currency", "EnableCount", "EstimatedOverageSpend", "SkillDisplayName"} {
+		nullable["AnalyticsSkillActivity."+f] = true
 	}
 }

@@ -76,6 +76,13 @@ var matrix = map[string]sdkCheck{
 	"organization.analytics.user_usage_report.list": {"Beta.Organization.Analytics.UserUsageReport.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsUsageUsersItem]]},
 	"organization.analytics.user_cost_report.list":  {"Beta.Organization.Analytics.UserCostReport.ListAutoPaging", decodeAs[pagination.ReportPageCursor[anthropic.BetaAnalyticsCostUsersItem]]},
 
+	"organization.analytics.artifacts.list":          {"Organization.Analytics.Artifacts.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsArtifactActivity]]},
+	"organization.analytics.plugins.list":            {"Organization.Analytics.Plugins.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsPluginActivity]]},
+	"organization.analytics.skills.list":             {"Organization.Analytics.Skills.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSkillActivity]]},
+	"organization.analytics.apps.chat.projects.list": {"Organization.Analytics.Apps.Chat.Projects.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsProjectActivity]]},
+	"organization.analytics.connectors.list":         {"Organization.Analytics.Connectors.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsConnectorActivity]]},
+	"organization.analytics.summaries.list":          {"Organization.Analytics.Summaries.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSingleDayActivitySummary]]},
+
 	"organization.spend_limits.list":                       {"Beta.Organization.SpendLimits.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaSpendLimit]]},
 	"organization.spend_limits.set":                        {"Beta.Organization.SpendLimits.Set", decodeAs[anthropic.BetaSpendLimit]},
 	"organization.spend_limits.retrieve":                   {"Beta.Organization.SpendLimits.Get", decodeAs[anthropic.BetaSpendLimit]},
