@@ -110,18 +110,9 @@ func (c *call) analyticsQuery(cost bool) (*analyticsQuery, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	width := c.q.Get("time_bucket_width")
-	var size time.Duration
-	switch width {
-	case "":
-	case "1d":
-		size = 24 * time.Hour
-	case "1h":
-		size = time.Hour
-	case "1m":
-		size = time.Minute
-	default:
-		return nil, errInvalid("time_bucket_width: %q is not one of 1d, 1h, 1m", width)
+	width, size, bad := c.bucketWidthParam("time_bucket_width")
+	if bad != nil {
+		return nil, bad
 	}
 	if width != "" && end == nil {
 		return nil, errInvalid("ending_at: required when time_bucket_width is set")
@@ -432,4 +423,15 @@ func (r *analyticsRow) total() int64 {
 		n += x
 	}
 	return n
+}
+
+// bucketWidthParam reads an optional bucket width parameter of the
+// analytics endpoints: "" (none), 1d, 1h or 1m, and its duration.
+func (c *call) bucketWidthParam(name string) (string, time.Duration, *apiError) {
+	width := c.q.Get(name)
+	size, ok := map[string]time.Duration{"": 0, "1d": 24 * time.Hour, "1h": time.Hour, "1m": time.Minute}[width]
+	if !ok {
+		return "", 0, errInvalid("%s: %q is not one of 1d, 1h, 1m", name, width)
+	}
+	return width, size, nil
 }

@@ -170,18 +170,9 @@ func (c *call) userReport(cost bool) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	width := c.q.Get("bucket_width")
-	var size time.Duration
-	switch width {
-	case "":
-	case "1d":
-		size = 24 * time.Hour
-	case "1h":
-		size = time.Hour
-	case "1m":
-		size = time.Minute
-	default:
-		return nil, errInvalid("bucket_width: %q is not one of 1d, 1h, 1m", width)
+	width, size, bad := c.bucketWidthParam("bucket_width")
+	if bad != nil {
+		return nil, bad
 	}
 	switch {
 	case width != "" && c.q.Get("ending_at") == "":
