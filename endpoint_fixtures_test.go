@@ -211,6 +211,11 @@ var endpointCalls = map[string]endpointCall{
 			GroupBy: []admin.ActivityDimension{admin.ActivityByProduct, admin.ActivityByUserID, admin.ActivityByRBACGroupID}})
 	}),
 
+	"organization.analytics.users.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.UserActivity] {
+		return c.Analytics.Users(admin.ActivityListParams{Date: reportDay, PageCursor: admin.PageCursor{Limit: 2},
+			GroupBy: []admin.ActivityDimension{admin.ActivityByRBACGroupID}})
+	}),
+
 	"organization.analytics.summaries.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ActivitySummary] {
 		return c.Analytics.Summaries(admin.ActivitySummaryParams{StartingDate: reportDay.AddDate(0, 0, -1), EndingDate: reportDay.AddDate(0, 0, 1)})
 	}),

@@ -147,6 +147,7 @@ var endpoints = []Endpoint{
 	{ID: "organization.analytics.skills.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/skills", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.analytics.apps.chat.projects.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/apps/chat/projects", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.analytics.connectors.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/connectors", Paging: PagingPageTokenNoHasMore},
+	{ID: "organization.analytics.users.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/users", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.analytics.summaries.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/summaries", Paging: PagingPageTokenNoHasMore},
 
 	{ID: "organization.spend_limits.list", Group: "spend limits", Method: "GET", Path: "/v1/organizations/spend_limits", Paging: PagingPageTokenNoHasMore,

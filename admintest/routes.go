@@ -139,6 +139,7 @@ var handlers = map[string]handler{
 	"organization.analytics.skills.list":             listSkillActivity,
 	"organization.analytics.apps.chat.projects.list": listChatProjectActivity,
 	"organization.analytics.connectors.list":         listConnectorActivity,
+	"organization.analytics.users.list":              listUserActivity,
 	"organization.analytics.summaries.list":          listActivitySummaries,
 
 	"organization.spend_limits.list":                       listSpendLimits,

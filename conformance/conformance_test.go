@@ -1418,6 +1418,38 @@ func TestSDKAnalyticsConnectors(t *testing.T) {
 	sdkError(t, srv, err, 400, "invalid_request_error")
 }
 
+// Per-member activity through the SDK: a week rolled up, three rows a page,
+// each member once, Claude Code figures present for the developers.
+func TestSDKAnalyticsUsers(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	pager := c.Organization.Analytics.Users.ListAutoPaging(ctx, anthropic.OrganizationAnalyticsUserListParams{
+		StartingDate: anthropic.Time(start), EndingDate: anthropic.Time(start.AddDate(0, 0, 7)), Limit: anthropic.Int(3)})
+	seen, coders := map[string]bool{}, 0
+	for r := range pager.All() {
+		conform(t, "user activity row", r)
+		if seen[r.User.ID] || r.User.EmailAddress == "" || r.DistinctUserCount != 1 || r.LastActivityDate.IsZero() {
+			t.Errorf("user activity row = %s", r.RawJSON())
+		}
+		seen[r.User.ID] = true
+		if r.ClaudeCodeMetrics.CoreMetrics.DistinctSessionCount > 0 && r.ClaudeCodeMetrics.CoreMetrics.LinesOfCode.AddedCount > 0 {
+			coders++
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/analytics/users"); len(seen) < 6 || coders < 2 || len(reqs) < 2 {
+		t.Errorf("%d members (%d with Claude Code) in %d requests", len(seen), coders, len(reqs))
+	}
+	_, err := c.Organization.Analytics.Users.List(ctx, anthropic.OrganizationAnalyticsUserListParams{Date: anthropic.Time(start),
+		GroupBy: []anthropic.AnalyticsUserGroupBy{"product"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
 // Summaries through the SDK: two weeks, a row per day in one page, the
 // adoption rates the active counts over the seats.
 func TestSDKAnalyticsSummaries(t *testing.T) {

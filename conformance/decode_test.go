@@ -219,6 +219,10 @@ func init() {
 	for _, f := range []string{"ConnectorDisplayName", "IndividualAuthDistinctUserCount", "ManagedAuthDistinctUserCount", "ReadCallCount", "WriteCallCount", "UnclassifiedCallCount"} {
 		nullable["AnalyticsConnectorActivity."+f] = true
 	}
+	for _, f := range []string{"RBACGroupID", "RBACGroupName", "ChatCoworkUnifiedMetrics", "ClaudeTagMetrics", "LastActivityDate"} {
+		omittable["AnalyticsUserActivity."+f], nullable["AnalyticsUserActivity."+f] = true, true
+	}
+	nullable["AnalyticsUserActivity.DistinctUserCount"] = true
 	// A summary's per-product counts are null where the product is not
 	// available; its seat, invite and rate fields on a series scoped to
 	// RBAC groups.

@@ -81,6 +81,7 @@ var matrix = map[string]sdkCheck{
 	"organization.analytics.skills.list":             {"Organization.Analytics.Skills.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSkillActivity]]},
 	"organization.analytics.apps.chat.projects.list": {"Organization.Analytics.Apps.Chat.Projects.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsProjectActivity]]},
 	"organization.analytics.connectors.list":         {"Organization.Analytics.Connectors.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsConnectorActivity]]},
+	"organization.analytics.users.list":              {"Organization.Analytics.Users.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsUserActivity]]},
 	"organization.analytics.summaries.list":          {"Organization.Analytics.Summaries.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.AnalyticsSingleDayActivitySummary]]},
 
 	"organization.spend_limits.list":                       {"Beta.Organization.SpendLimits.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaSpendLimit]]},
