@@ -211,6 +211,40 @@ func BenchmarkCostReport31d(b *testing.B) {
 		"/v1/organizations/cost_report", costQuery(fx.CostStart, fx.CostEnd), fx.CostResults)
 }
 
+// BenchmarkAnalyticsCost31d decodes one full page of the analytics cost
+// endpoint: daily rows by API key, actor and model, each with its exact
+// amount, list amount and the actor union.
+func BenchmarkAnalyticsCost31d(b *testing.B) {
+	path, q := "/v1/organizations/analytics/cost", analyticsQuery(fx.CostStart, fx.CostEnd)
+	rows, api := ours(fx.ExtraURL).Analytics.Cost(analyticsParams()), sdkExtra()
+	compare(b, clients{
+		ours: func(ctx context.Context, _ int) error {
+			p, err := rows.Page(ctx)
+			if err != nil {
+				return err
+			}
+			return want("analytics rows", len(p.Data), fx.AnalyticsRows)
+		},
+		baseline: func(ctx context.Context, _ int) error {
+			var p page[admin.AnalyticsCostRow]
+			if err := (baseline{fx.ExtraURL}).do(ctx, "GET", path, q, nil, &p); err != nil {
+				return err
+			}
+			return want("analytics rows", len(p.Data), fx.AnalyticsRows)
+		},
+		sdk: func(ctx context.Context, _ int) error {
+			p, err := api.Beta.Organization.Analytics.Cost.List(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{
+				StartingAt: fx.CostStart, EndingAt: anthropic.Time(fx.CostEnd), TimeBucketWidth: anthropic.BetaAnalyticsTimeBucketWidthDay,
+				Limit: anthropic.Int(analyticsLimit), GroupBy: []anthropic.BetaAnalyticsCostGroupBy{anthropic.BetaAnalyticsCostGroupByAPIKeyID,
+					anthropic.BetaAnalyticsCostGroupByActor, anthropic.BetaAnalyticsCostGroupByModel}})
+			if err != nil {
+				return err
+			}
+			return want("analytics rows", len(p.Data), fx.AnalyticsRows)
+		},
+	})
+}
+
 // benchReport fetches one report page with the library (report) and with
 // the baseline (path and q, the same request) and checks the number of
 // results.

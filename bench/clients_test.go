@@ -31,12 +31,18 @@ func ours(base string) *admin.Client {
 	return c
 }
 
-// sdk returns the official SDK's client for the fake, with its defaults
-// except the shared HTTP client and nothing read from the environment.
-var sdk = sync.OnceValue(func() anthropic.Client {
-	return anthropic.NewClient(option.WithoutEnvironmentDefaults(), option.WithBaseURL(fx.FakeURL),
+// sdk and sdkExtra return the official SDK's client for the fake and for
+// the static pages, with its defaults except the shared HTTP client and
+// nothing read from the environment.
+var (
+	sdk      = sync.OnceValue(func() anthropic.Client { return sdkAt(fx.FakeURL) })
+	sdkExtra = sync.OnceValue(func() anthropic.Client { return sdkAt(fx.ExtraURL) })
+)
+
+func sdkAt(base string) anthropic.Client {
+	return anthropic.NewClient(option.WithoutEnvironmentDefaults(), option.WithBaseURL(base),
 		option.WithAPIKey(fx.AdminKey), option.WithHTTPClient(sharedHTTP))
-})
+}
 
 // baseline is the floor: what a careful programmer writes by hand with
 // net/http and encoding/json, decoding into the library's own types. It

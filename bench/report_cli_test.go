@@ -19,7 +19,8 @@ import (
 // resident memory (peak-rss-MB, from its rusage) and the size of what it
 // printed (out-MB); ns/op is the wall time of one run. Every case is the
 // usage report grouped by workspace and model in one-minute buckets, over
-// a day and over 30 days:
+// a day and over 30 days, and the analytics cost by API key and model over
+// a day and over 31 days:
 //
 //   - table: the table of totals, whose cost should not grow with the range;
 //   - json: every bucket's rows (313 MB over 30 days), which should grow in
@@ -32,6 +33,7 @@ import (
 func BenchmarkReportCLI(b *testing.B) {
 	bin := buildCLI(b)
 	usage := []string{"--fake", "usage", "messages", "--bucket", "1m", "--by", "workspace", "--by", "model"}
+	costByKey := []string{"--fake", "cost", "--by", "api-key", "--by", "model", "-o", "table"}
 	cases := []struct {
 		name string
 		args []string
@@ -41,6 +43,10 @@ func BenchmarkReportCLI(b *testing.B) {
 		{"table-1m-30d", append(usage, "--since", "30d", "-o", "table")},
 		{"json-1m-1d", append(usage, "--since", "1d", "-o", "json")},
 		{"json-1m-30d", append(usage, "--since", "30d", "-o", "json")},
+		// Who spent it: the analytics cost by API key and model, a row per
+		// key and model, over a day and over 31 days.
+		{"cost-key-model-1d", append(costByKey, "--since", "1d")},
+		{"cost-key-model-31d", append(costByKey, "--since", "31d")},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

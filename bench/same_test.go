@@ -106,3 +106,38 @@ func TestSameReports(t *testing.T) {
 		t.Error("no cost result has a description, a model and an amount")
 	}
 }
+
+func TestSameAnalyticsPage(t *testing.T) {
+	ctx := t.Context()
+	mine, err := ours(fx.ExtraURL).Analytics.Cost(analyticsParams()).Page(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var floor page[admin.AnalyticsCostRow]
+	if err := (baseline{fx.ExtraURL}).do(ctx, "GET", "/v1/organizations/analytics/cost", analyticsQuery(fx.CostStart, fx.CostEnd), nil, &floor); err != nil {
+		t.Fatal(err)
+	}
+	if len(mine.Data) != fx.AnalyticsRows || !reflect.DeepEqual(mine.Data, floor.Data) {
+		t.Fatalf("ours decoded %d rows, the baseline %d, the fake sent %d, or they differ", len(mine.Data), len(floor.Data), fx.AnalyticsRows)
+	}
+	api := sdkExtra()
+	theirs, err := api.Beta.Organization.Analytics.Cost.List(ctx, anthropic.BetaOrganizationAnalyticsCostListParams{
+		StartingAt: fx.CostStart, EndingAt: anthropic.Time(fx.CostEnd), TimeBucketWidth: anthropic.BetaAnalyticsTimeBucketWidthDay,
+		Limit: anthropic.Int(analyticsLimit)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	users := 0
+	for i, r := range mine.Data {
+		s := theirs.Data[i]
+		if r.Cost.Amount.String() != s.Cost.Amount || r.Group.Model != s.Group.Model || r.Group.Actor == nil || string(r.Group.Actor.Type) != string(s.Group.Actor.Type) {
+			t.Fatalf("row %d: ours %s, the SDK's %s", i, r.RawJSON(), s.RawJSON())
+		}
+		if r.Group.Actor != nil && r.Group.Actor.Type == admin.AnalyticsUserActor && r.Group.Actor.EmailAddress != "" {
+			users++
+		}
+	}
+	if users == 0 {
+		t.Error("no row is a member's")
+	}
+}

@@ -53,6 +53,7 @@ type fixture struct {
 	UsageResults         int
 	CostStart, CostEnd   time.Time // the 31 days of the cost page
 	CostResults          int
+	AnalyticsRows        int // rows on the analytics cost page (31 days by API key, actor and model)
 }
 
 // fx is the running child's fixture, set by TestMain.
@@ -124,10 +125,15 @@ func serve(out io.Writer, in io.Reader) error {
 	if err != nil {
 		return err
 	}
+	analytics, err := analyticsPage(fake.Client(), &f)
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/organizations/users", generatedUsersPage)
 	mux.Handle("GET /v1/organizations/usage_report/messages", staticJSON(usage))
 	mux.Handle("GET /v1/organizations/cost_report", staticJSON(cost))
+	mux.Handle("GET /v1/organizations/analytics/cost", staticJSON(analytics))
 	extra := httptest.NewServer(mux)
 	defer extra.Close()
 	f.ExtraURL = extra.URL
@@ -208,6 +214,45 @@ func costQuery(start, end time.Time) url.Values {
 		"starting_at": {start.Format(time.RFC3339)}, "ending_at": {end.Format(time.RFC3339)},
 		"bucket_width": {"1d"}, "limit": {strconv.Itoa(costDays)}, "group_by[]": {"workspace_id", "description"},
 	}
+}
+
+// analyticsParams and analyticsQuery are the same analytics cost request,
+// for the library and for the baseline: 31 days of daily rows by API key,
+// actor and model, a full page of them.
+func analyticsParams() admin.AnalyticsCostParams {
+	return admin.AnalyticsCostParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: fx.CostStart, EndingAt: fx.CostEnd,
+		TimeBucketWidth: admin.BucketWidthDay, PageCursor: admin.PageCursor{Limit: analyticsLimit},
+		GroupBy: []admin.AnalyticsDimension{admin.DimAPIKeyID, admin.DimActor, admin.DimModel}}}
+}
+
+func analyticsQuery(start, end time.Time) url.Values {
+	return url.Values{
+		"starting_at": {start.Format(time.RFC3339)}, "ending_at": {end.Format(time.RFC3339)},
+		"time_bucket_width": {"1d"}, "limit": {strconv.Itoa(analyticsLimit)}, "group_by[]": {"api_key_id", "actor", "model"},
+	}
+}
+
+// analyticsLimit is the most rows an analytics page holds.
+const analyticsLimit = 1000
+
+// analyticsPage asks the fake once for the first page of analyticsQuery
+// over the cost page's 31 days and keeps it, like costPage.
+func analyticsPage(lib *admin.Client, f *fixture) ([]byte, error) {
+	var page json.RawMessage
+	err := lib.Do(context.Background(), "GET", "/v1/organizations/analytics/cost", analyticsQuery(f.CostStart, f.CostEnd), nil, &page)
+	if err != nil {
+		return nil, err
+	}
+	var check struct {
+		Data []json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(page, &check); err != nil {
+		return nil, err
+	}
+	if f.AnalyticsRows = len(check.Data); f.AnalyticsRows < analyticsLimit/2 {
+		return nil, fmt.Errorf("analytics cost: %d rows on the first page; want a full page", f.AnalyticsRows)
+	}
+	return page, nil
 }
 
 // usageParams and usageQuery are the same usage report request, for the

@@ -92,7 +92,10 @@ data); wall is one run, start to exit. ` + "`start`" + ` is the floor every comm
 the demo's seed and one small listing (` + "`workspaces list`" + `). The wall-time target is put as ratios
 against the one-day run and the floor measured in the same rounds: a table of 30 days of minutes should
 cost about what a day of them does, since it needs only totals, and the JSON should grow with its output
-but not in memory.
+but not in memory. The ` + "`cost-key-model`" + ` cases answer "who spent it":
+` + "`anthropic-admin --fake cost --by api-key --by model -o table`" + ` over one day and over 31 days, from the
+analytics cost endpoint (in windows of at most 31 days), with key names beside IDs; their memory is
+held to the same bound.
 
 | Case | wall | peak RSS | output |
 |---|--:|--:|--:|
