@@ -109,7 +109,7 @@ func TestSpendLimitsOnTheFake(t *testing.T) {
 			t.Errorf("effective = %s", s.RawJSON())
 		}
 	}
-	if got[admin.SpendLimitMonthly] != "user:null" || got[admin.SpendLimitDaily] != "organization:10000" || len(got) != 2 {
+	if got[admin.SpendLimitMonthly] != "user:null" || got[admin.SpendLimitDaily] != "organization:800000" || len(got) != 2 {
 		t.Errorf("effective = %v", got)
 	}
 

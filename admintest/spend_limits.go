@@ -455,17 +455,17 @@ func (b *builder) demoSpendLimits() {
 	st := b.st
 	amount := func(s string) *string { return &s }
 	at := func(days int) time.Time { return b.ago(days) }
-	st.upsertSpendLimit(slScope{Type: "organization"}, "monthly", amount("100000"), at(200))
-	st.upsertSpendLimit(slScope{Type: "organization"}, "daily", amount("10000"), at(200))
+	st.upsertSpendLimit(slScope{Type: "organization"}, "monthly", amount("12000000"), at(200))
+	st.upsertSpendLimit(slScope{Type: "organization"}, "daily", amount("800000"), at(200))
 	byName := func(name string) *user { return find(st.users, func(u *user) bool { return u.Name == name }) }
 	for _, x := range []struct {
 		name, amount string
 		days         int
-	}{{"Jonas Becker", "50000", 60}, {"Aiko Tanaka", "20000", 40}, {"Mei Chen", "150000", 20}} {
+	}{{"Jonas Becker", "300000", 60}, {"Aiko Tanaka", "250000", 40}, {"Mei Chen", "3000000", 20}} {
 		st.upsertSpendLimit(slScope{Type: "user", UserID: byName(x.name).ID}, "monthly", amount(x.amount), at(x.days))
 	}
 	if prod := find(st.workspaces, func(w *workspace) bool { return w.Name == "Production" }); prod != nil {
-		st.upsertSpendLimit(slScope{Type: "workspace", WorkspaceID: prod.ID}, "monthly", amount("2500000"), at(90))
+		st.upsertSpendLimit(slScope{Type: "workspace", WorkspaceID: prod.ID}, "monthly", amount("6000000"), at(90))
 	}
 	approver := userActor(st.users[0])
 	for _, x := range []struct {

@@ -958,7 +958,7 @@ func TestSDKSpendLimits(t *testing.T) {
 	if err := eff.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if want := map[string]string{"Grace Liu": "user:45000", "Ethan Brooks": "organization:100000"}; !maps.Equal(sources, want) {
+	if want := map[string]string{"Grace Liu": "user:45000", "Ethan Brooks": "organization:12000000"}; !maps.Equal(sources, want) {
 		t.Errorf("effective sources = %v, want %v", sources, want)
 	}
 
