@@ -477,17 +477,13 @@ func walkRows[T any](ctx context.Context, r AnalyticsRange, fetch func(from, to 
 		first, last, running := bucketBounds(r.StartingAt, r.EndingAt, size)
 		var seen rowRepeats
 		for from := first; from.Before(last); {
-			to := from.Add(time.Duration(perWindow) * size)
-			if to.After(last) {
-				to = last
-			}
+			to := windowEnd(from, last, size, perWindow)
 			seen.newWindow()
 			for row, err := range fetch(from, to).All(ctx) {
 				if err != nil {
-					if (from.Equal(running) || from.After(first)) && refusedAsEmpty(err) {
-						return // no whole bucket from here on yet: the data ends here
+					if !dataEnded(err, from, first, running) {
+						yield(zero, err)
 					}
-					yield(zero, err)
 					return
 				}
 				if seen.again(rawOf(row)) {

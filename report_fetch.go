@@ -127,6 +127,23 @@ func (s *UsageService) ClaudeCodeRange(params ClaudeCodeRangeParams, opts ...Opt
 // still be running, and a server may leave it out, or refuse a window that
 // holds only it; either way the walk ends after the buckets before it,
 // without an error.
+// windowEnd is the end of the window that starts at from: perWindow
+// buckets of size later, or last if that comes first.
+func windowEnd(from, last time.Time, size time.Duration, perWindow int) time.Time {
+	if to := from.Add(time.Duration(perWindow) * size); to.Before(last) {
+		return to
+	}
+	return last
+}
+
+// dataEnded reports whether err, the answer to a window from from, says
+// only that there is no whole bucket from there on yet (the range-end rule,
+// docs-notes §10.19): the running bucket refused, or a later window
+// refused after data.
+func dataEnded(err error, from, first, running time.Time) bool {
+	return (from.Equal(running) || from.After(first)) && refusedAsEmpty(err)
+}
+
 func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketWidth, perWindow int, page string,
 	fetch func(from, to time.Time) *List[ReportBucket[R]]) iter.Seq2[ReportBucket[R], error] {
 	return func(yield func(ReportBucket[R], error) bool) {
@@ -154,17 +171,13 @@ func walkBuckets[R any](ctx context.Context, start, end time.Time, width BucketW
 		next := first // the start of the first bucket not yet yielded
 		var seen repeats
 		for next.Before(last) {
-			from, to := next, next.Add(time.Duration(perWindow)*size)
-			if to.After(last) {
-				to = last
-			}
+			from, to := next, windowEnd(next, last, size, perWindow)
 			seen.newWindow()
 			for b, err := range fetch(from, to).All(ctx) {
 				if err != nil {
-					if (from.Equal(running) || from.After(first)) && refusedAsEmpty(err) {
-						return // no whole bucket from here on yet: the data ends here
+					if !dataEnded(err, from, first, running) {
+						fail(err)
 					}
-					fail(err)
 					return
 				}
 				switch {
