@@ -63,8 +63,8 @@ func zipped(t *testing.T, files ...string) string {
 // demoObjects finds the Demo organization's plugin and Claude Tag objects.
 type demoObjects struct {
 	review, runbook, snippets, reviewVersion, library string
-	bundle, onCallBundle, target, channel, incidents   string
-	workspace, slackWorkspace                          string
+	bundle, onCallBundle, target, channel, incidents  string
+	workspace, slackWorkspace                         string
 }
 
 func findDemoObjects(t *testing.T, srv *admintest.Server) demoObjects {
