@@ -409,3 +409,15 @@ func allocated(f func()) uint64 {
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
 }
+
+// TestRawListSendsBetas: Client.List, like Client.Do, sends the beta values
+// a registry endpoint needs.
+func TestRawListSendsBetas(t *testing.T) {
+	api := newFakeAPI(t, reply{Body: `{"data":[],"next_page":null}`})
+	if _, err := api.client().List("/v1/organizations/claude_tag/bundles", nil).Page(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if b := api.requests()[0].Header.Get("Anthropic-Beta"); b != admin.BetaClaudeTag {
+		t.Errorf("anthropic-beta %q, want %q", b, admin.BetaClaudeTag)
+	}
+}
