@@ -683,7 +683,14 @@ func downloadPluginVersion(c *call) (any, *apiError) {
 }
 
 func listInstallSettings(c *call) (any, *apiError) {
-	if err := cmpErr(c.checkOrganization(), c.enum("target_type", []string{"organization", "rbac_group"})); err != nil {
+	return targetedList(c, []string{"organization", "rbac_group"}, func(p *plugin) []*installSetting { return p.settings },
+		func(s *installSetting) string { return s.Target.Type })
+}
+
+// targetedList answers a list of a Plugin's settings or shares, filtered
+// by the type of their target.
+func targetedList[T any](c *call, targetTypes []string, items func(*plugin) []T, targetType func(T) string) (any, *apiError) {
+	if err := cmpErr(c.checkOrganization(), c.enum("target_type", targetTypes)); err != nil {
 		return nil, err
 	}
 	p, err := c.pluginFromPath()
@@ -691,10 +698,10 @@ func listInstallSettings(c *call) (any, *apiError) {
 		return nil, err
 	}
 	tt := c.q.Get("target_type")
-	var out []*installSetting
-	for _, s := range p.settings {
-		if tt == "" || s.Target.Type == tt {
-			out = append(out, s)
+	var out []T
+	for _, x := range items(p) {
+		if tt == "" || targetType(x) == tt {
+			out = append(out, x)
 		}
 	}
 	return pagedNewestFirst(c, out, 100, "target_type")
@@ -758,21 +765,8 @@ func removeInstallSetting(c *call) (any, *apiError) {
 }
 
 func listPluginShares(c *call) (any, *apiError) {
-	if err := cmpErr(c.checkOrganization(), c.enum("target_type", []string{"organization", "organization_member", "rbac_group"})); err != nil {
-		return nil, err
-	}
-	p, err := c.pluginFromPath()
-	if err != nil {
-		return nil, err
-	}
-	tt := c.q.Get("target_type")
-	var out []*pluginShare
-	for _, s := range p.shares {
-		if tt == "" || s.Target.Type == tt {
-			out = append(out, s)
-		}
-	}
-	return pagedNewestFirst(c, out, 100, "target_type")
+	return targetedList(c, []string{"organization", "organization_member", "rbac_group"}, func(p *plugin) []*pluginShare { return p.shares },
+		func(s *pluginShare) string { return s.Target.Type })
 }
 
 type validationReport struct {
