@@ -45,7 +45,8 @@ plugin version's content) writes it to stdout byte for byte, so redirect it.`,
   anthropic-admin api GET users -f limit=5 --paginate
   anthropic-admin api GET usage_report/messages -f starting_at=2026-11-01T00:00:00Z -f 'group_by[]=model'
   anthropic-admin api POST workspaces/wrkspc_01l5puun9eTsaswHmYDKayqh/members -f user_id=user_01BCBgmlzGyFmK8kHGkCuiwe -f workspace_role=workspace_user
-  anthropic-admin api POST users/user_01BCBgmlzGyFmK8kHGkCuiwe/sign_out -H 'anthropic-beta: admin-user-sign-out-2026-10-08'`,
+  anthropic-admin api POST users/user_01BCBgmlzGyFmK8kHGkCuiwe/sign_out -H 'anthropic-beta: admin-user-sign-out-2026-10-08'
+  anthropic-admin api GET plugins/plugin_01FcNxwrZ9QuBvUvUyY5ySUb/versions/latest/content > review-pr.zip`,
 		Args: exactArgs("METHOD", "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			method := strings.ToUpper(args[0])
