@@ -85,6 +85,10 @@ type Client struct {
 	Cost         *CostService
 	Analytics    *AnalyticsService
 	SpendLimits  *SpendLimitsService
+
+	Plugins            *PluginsService
+	PluginMarketplaces *PluginMarketplacesService
+	ClaudeTag          *ClaudeTagService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -138,6 +142,12 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Cost = &CostService{c}
 	c.Analytics = &AnalyticsService{c}
 	c.SpendLimits = &SpendLimitsService{client: c, IncreaseRequests: &SpendLimitIncreaseRequestsService{c}}
+
+	c.Plugins = &PluginsService{client: c, Versions: &PluginVersionsService{c},
+		InstallationSettings: &PluginInstallationSettingsService{c}, Shares: &PluginSharesService{c}}
+	c.PluginMarketplaces = &PluginMarketplacesService{c}
+	c.ClaudeTag = &ClaudeTagService{Bundles: &ClaudeTagBundlesService{client: c, Targets: &ClaudeTagBundleTargetsService{c}},
+		SlackChannels: &ClaudeTagSlackChannelsService{c}, SlackWorkspaces: &ClaudeTagSlackWorkspacesService{c}}
 	return c, nil
 }
 

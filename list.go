@@ -253,7 +253,8 @@ func (l *List[T]) Pages(ctx context.Context) iter.Seq2[*Page[T], error] {
 // is used, each page's next_page is followed when the reply has one and its
 // ID cursors otherwise (backwards from first_id when query has before_id),
 // and a cursor the server returns twice is an error rather than a loop.
-// path and query are as for Do; each item is its JSON as sent.
+// path and query are as for Do, and an endpoint of the registry gets its
+// beta values as with Do; each item is its JSON as sent.
 func (c *Client) List(path string, query url.Values, opts ...Option) *List[json.RawMessage] {
 	if !strings.HasPrefix(path, "/") {
 		return failedList[json.RawMessage](paramErr("path", "%q must start with /", path))
@@ -261,6 +262,9 @@ func (c *Client) List(path string, query url.Values, opts ...Option) *List[json.
 	q := url.Values{}
 	for k, v := range query {
 		q[k] = slices.Clone(v)
+	}
+	if ep, ok := LookupEndpoint("GET", path); ok {
+		opts = withBetas(opts, ep.Betas...) // as Do sends them
 	}
 	return newList[json.RawMessage](c, path, q, eitherCursor, opts)
 }

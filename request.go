@@ -29,8 +29,11 @@ type request struct {
 	method string
 	path   string // already escaped, from pathOf
 	query  url.Values
-	body   any  // encoded as JSON; nil for none
+	body   any  // encoded as JSON; nil for none; a *multipartBody is streamed as a form
 	create bool // not safe to repeat: retried only when it cannot have been acted on
+	// binary: the answer is a file (Accept: application/binary); a
+	// successful body is handed to the caller unread (result.stream).
+	binary bool
 	// callerOut: out is of the caller's own type (Client.Do), decoded with
 	// json.Unmarshal rather than unmarshal, whose buffer it might keep.
 	callerOut bool
@@ -82,23 +85,48 @@ func (c *Client) callConfig(opts []Option) (*config, error) {
 
 // send runs a request through retries and decodes the result into out.
 func (c *Client) send(ctx context.Context, r request, out any, opts []Option) error {
-	cfg, err := c.callConfig(opts)
-	if err != nil {
+	res, err := c.exchange(ctx, r, opts)
+	if err != nil || out == nil || len(res.body) == 0 {
 		return err
 	}
+	decode := unmarshal
+	if r.callerOut {
+		decode = json.Unmarshal
+	}
+	if err := decode(res.body, out); err != nil {
+		return fmt.Errorf("admin: %s %s: decoding response: %w", r.method, r.path, err)
+	}
+	return nil
+}
+
+// exchange runs a request through retries and returns the successful
+// attempt: its body read whole, or for r.binary not read at all
+// (res.stream). Credentials, headers, retries and error decoding happen here
+// for every kind of body and answer.
+func (c *Client) exchange(ctx context.Context, r request, opts []Option) (result, error) {
+	cfg, err := c.callConfig(opts)
+	if err != nil {
+		return result{}, err
+	}
 	var payload []byte
-	replayable := true
+	replayable := func() bool { return true }
+	form, _ := r.body.(*multipartBody)
 	switch b := r.body.(type) {
 	case nil:
+	case *multipartBody:
+		// Written while it is sent; sent again only while none of the
+		// caller's data has been read.
+		replayable = b.untouched
+		defer b.wait()
 	case io.Reader:
-		payload, replayable = nil, false
+		replayable = func() bool { return false }
 	case json.RawMessage:
 		payload = b
 	case []byte:
 		payload = b // JSON already: encoding it would send a base64 string
 	default:
 		if payload, err = json.Marshal(b); err != nil {
-			return fmt.Errorf("admin: encoding %s %s body: %w", r.method, r.path, err)
+			return result{}, fmt.Errorf("admin: encoding %s %s body: %w", r.method, r.path, err)
 		}
 	}
 	target := cfg.baseURL + r.path
@@ -108,27 +136,24 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 	mayHaveActed := false // an earlier attempt failed in a way the server may have acted on
 	for attempt := 1; ; attempt++ {
 		var body io.Reader
-		if payload != nil {
+		contentType := "application/json"
+		switch {
+		case payload != nil:
 			body = bytes.NewReader(payload)
-		} else if !replayable {
+		case form != nil:
+			body, contentType = form.open()
+		case r.body != nil:
 			body = r.body.(io.Reader)
 		}
-		res := c.attempt(ctx, cfg, r, target, body, attempt)
+		res := c.attempt(ctx, cfg, r, target, body, contentType, attempt)
+		if form != nil {
+			body.(io.Closer).Close() // the form's writer stops where the attempt did
+		}
 		if cfg.response != nil {
 			*cfg.response = res.asResponse(attempt, cfg.cred.value)
 		}
 		if res.err == nil && res.status < 300 {
-			if out == nil || len(res.body) == 0 {
-				return nil
-			}
-			decode := unmarshal
-			if r.callerOut {
-				decode = json.Unmarshal
-			}
-			if err := decode(res.body, out); err != nil {
-				return fmt.Errorf("admin: %s %s: decoding response: %w", r.method, r.path, err)
-			}
-			return nil
+			return res, nil
 		}
 		failure := res.asError(r, attempt, cfg.cred.value)
 		if apiErr, ok := failure.(*APIError); ok {
@@ -139,12 +164,15 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			// An answer that arrived is the call's outcome, though the
 			// context ended before a retry could be considered.
 			if res.err == nil {
-				return failure
+				return result{}, failure
 			}
-			return &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: ctx.Err()}
+			return result{}, &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: ctx.Err()}
 		}
-		if attempt > cfg.maxRetries || !replayable || res.final || !shouldRetry(res.response(), res.wrote, r.create) {
-			return failure
+		if form != nil {
+			form.wait() // this attempt's writer has let go of the caller's readers
+		}
+		if attempt > cfg.maxRetries || !replayable() || res.final || !shouldRetry(res.response(), res.wrote, r.create) {
+			return result{}, failure
 		}
 		now := time.Now()
 		delay, asked := time.Duration(0), false
@@ -152,16 +180,16 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 			delay, asked = serverDelay(res.header, now)
 		}
 		if asked && delay > cfg.maxRetryDelay {
-			return failure
+			return result{}, failure
 		}
 		if !asked {
 			delay = backoff(attempt-1, cfg.random())
 		}
 		if deadline, ok := ctx.Deadline(); ok && now.Add(delay).After(deadline) {
-			return failure
+			return result{}, failure
 		}
 		if err := cfg.sleep(ctx, delay); err != nil {
-			return &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: err}
+			return result{}, &TransportError{Method: r.method, Path: r.path, Attempts: attempt, Err: err}
 		}
 	}
 }
@@ -178,9 +206,10 @@ type result struct {
 	status int
 	header http.Header
 	body   []byte
-	wrote  bool  // some of the request reached the connection
-	err    error // no (complete) response
-	final  bool  // err will not change on a retry (the request cannot even be built)
+	stream io.ReadCloser // a binary request's successful body, unread; closing it ends the attempt
+	wrote  bool          // some of the request reached the connection
+	err    error         // no (complete) response
+	final  bool          // err will not change on a retry (the request cannot even be built)
 }
 
 // response gives shouldRetry the status and headers, or nil without a response.
@@ -217,20 +246,29 @@ func (r result) asError(req request, attempts int, secret string) error {
 }
 
 // attempt sends the request once and reads the whole response within the
-// attempt's own timeout, which ends with the attempt.
-func (c *Client) attempt(ctx context.Context, cfg *config, r request, target string, body io.Reader, n int) (res result) {
+// attempt's own timeout, which ends with the attempt. A binary request's
+// successful body is not read: it is handed over in res.stream, and the
+// attempt (its timeout included) ends when that is closed.
+func (c *Client) attempt(ctx context.Context, cfg *config, r request, target string, body io.Reader, contentType string, n int) (res result) {
+	cancel := context.CancelFunc(func() {})
 	if cfg.requestTimeout > 0 {
-		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
-		defer cancel()
 	}
+	defer func() {
+		if res.stream == nil {
+			cancel()
+		}
+	}()
 	var wrote atomic.Bool
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})
 	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
 	if err != nil {
 		return result{err: err, final: true}
 	}
-	setHeaders(req.Header, cfg, r, body != nil)
+	if body == nil {
+		contentType = ""
+	}
+	setHeaders(req.Header, cfg, r, contentType)
 	start := time.Now()
 	defer func() {
 		res.wrote = wrote.Load()
@@ -252,6 +290,9 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r request, target str
 	if err != nil {
 		return result{err: scrubURLError(err)}
 	}
+	if r.binary && resp.StatusCode < 300 {
+		return result{status: resp.StatusCode, header: resp.Header, stream: &attemptBody{ReadCloser: resp.Body, length: resp.ContentLength, end: cancel}}
+	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, int64(maxResponseBody)+1))
 	if err != nil {
@@ -261,6 +302,19 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r request, target str
 		return result{err: fmt.Errorf("response body larger than %d bytes", maxResponseBody)}
 	}
 	return result{status: resp.StatusCode, header: resp.Header, body: data}
+}
+
+// attemptBody is a streamed answer: closing it ends its attempt.
+type attemptBody struct {
+	io.ReadCloser
+	length int64 // Content-Length, -1 when unknown
+	end    context.CancelFunc
+}
+
+func (b *attemptBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.end()
+	return err
 }
 
 // scrubURLError drops the URL that net/http puts in its errors: the path and
@@ -273,7 +327,7 @@ func scrubURLError(err error) error {
 	return err
 }
 
-func setHeaders(h http.Header, cfg *config, r request, hasBody bool) {
+func setHeaders(h http.Header, cfg *config, r request, contentType string) {
 	for k, v := range cfg.headers {
 		h[k] = append([]string(nil), v...)
 	}
@@ -283,9 +337,13 @@ func setHeaders(h http.Header, cfg *config, r request, hasBody bool) {
 		ua = cfg.userAgent + " " + ua
 	}
 	h.Set("User-Agent", ua)
-	h.Set("Accept", "application/json")
-	if hasBody {
-		h.Set("Content-Type", "application/json")
+	if r.binary {
+		h.Set("Accept", "application/binary")
+	} else {
+		h.Set("Accept", "application/json")
+	}
+	if contentType != "" {
+		h.Set("Content-Type", contentType)
 	}
 	if betas := joinBetas(cfg.betas); betas != "" {
 		h.Set("anthropic-beta", betas)
@@ -410,8 +468,13 @@ func withBetas(opts []Option, betas ...string) []Option {
 // something, and so is retried only when the server cannot have acted on
 // it, and which beta values it needs.
 func call[T any](ctx context.Context, c *Client, method, pattern string, ids []string, body any, opts []Option) (*T, error) {
+	return callQuery[T](ctx, c, method, pattern, ids, nil, body, opts)
+}
+
+// callQuery is call with a query string.
+func callQuery[T any](ctx context.Context, c *Client, method, pattern string, ids []string, q query, body any, opts []Option) (*T, error) {
 	ep := registered(method, pattern)
-	return callRequest[T](ctx, c, request{method: method, body: body, create: ep.Create}, pattern, ids, withBetas(opts, ep.Betas...))
+	return callRequest[T](ctx, c, request{method: method, query: url.Values(q), body: body, create: ep.Create}, pattern, ids, withBetas(opts, ep.Betas...))
 }
 
 // ref names one object by several IDs: a struct with a field per ID, so that

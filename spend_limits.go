@@ -205,7 +205,17 @@ func (s *SpendLimitsService) List(params SpendLimitListParams, opts ...Option) *
 // tokenList is a token-paged list of a registry path with no placeholders,
 // sent with the row's betas.
 func tokenList[T any](c *Client, path string, q query, opts []Option) *List[T] {
-	ep := registered("GET", path)
+	return tokenListAt[T](c, path, nil, q, opts)
+}
+
+// tokenListAt is a token-paged list of a registry path whose placeholders
+// are filled with ids, sent with the row's betas.
+func tokenListAt[T any](c *Client, pattern string, ids []string, q query, opts []Option) *List[T] {
+	path, err := pathOf(pattern, ids...)
+	if err != nil {
+		return failedList[T](err)
+	}
+	ep := registered("GET", pattern)
 	return newList[T](c, path, url.Values(q), pageToken, withBetas(opts, ep.Betas...))
 }
 

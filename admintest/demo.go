@@ -117,6 +117,8 @@ func buildDemo(b *builder) {
 
 	b.demoTraffic()
 	b.demoSpendLimits() // last: its IDs come after every other
+	b.demoPlugins()     // with their own ID sequence, as are Claude Tag's
+	b.demoClaudeTag()
 }
 
 func emailOf(name string) string {

@@ -85,6 +85,7 @@ func TestEndpointBetasAreRequired(t *testing.T) {
 	srv := newDemo(t)
 	users := send(t, srv, "GET", "/v1/organizations/users?limit=1", "").json(t)
 	id := users["data"].([]any)[0].(map[string]any)["id"].(string)
+	valid := validRequests(t, srv)
 	n := 0
 	for _, ep := range admin.Endpoints() {
 		if len(ep.Betas) == 0 {
@@ -92,10 +93,14 @@ func TestEndpointBetasAreRequired(t *testing.T) {
 		}
 		n++
 		path := strings.ReplaceAll(ep.Path, "{user_id}", id) + requiredQuery[ep.ID]
-		if r := send(t, srv, ep.Method, path, ""); r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), ep.Betas[0]) {
+		body, header := "", []string(nil)
+		if v, ok := valid[ep.ID]; ok {
+			path, body, header = v.path, v.body, v.header
+		}
+		if r := send(t, srv, ep.Method, path, body, header...); r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), ep.Betas[0]) {
 			t.Errorf("%s without %v: %d %s, want a 400 naming the beta", ep.ID, ep.Betas, r.Status, r.Body)
 		}
-		if r := send(t, srv, ep.Method, path, "", "anthropic-beta", "other-beta, "+strings.Join(ep.Betas, ",")); r.Status != http.StatusOK {
+		if r := send(t, srv, ep.Method, path, body, append(header, "anthropic-beta", "other-beta, "+strings.Join(ep.Betas, ","))...); r.Status != http.StatusOK {
 			t.Errorf("%s with %v: %d %s, want 200", ep.ID, ep.Betas, r.Status, r.Body)
 		}
 	}

@@ -198,7 +198,9 @@ func (f *Fake) ResetRequests() {
 
 func (f *Fake) record(r *http.Request, rid string) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 8<<20))
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	// The log keeps the first 8 MB; the handler reads it all (an upload
+	// may be longer).
+	r.Body = readCloser{io.MultiReader(bytes.NewReader(body), r.Body), r.Body}
 	h := r.Header.Clone()
 	for _, k := range []string{"X-Api-Key", "Authorization"} {
 		if h.Get(k) != "" {
@@ -213,6 +215,11 @@ func (f *Fake) record(r *http.Request, rid string) {
 		f.log = append(f.log[:0], f.log[maxLogged/2:]...)
 	}
 	f.log = append(f.log, LoggedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: h, Body: body, RequestID: rid})
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // finishRecord notes the status a logged request got.

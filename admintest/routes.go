@@ -22,8 +22,9 @@ type call struct {
 	q         url.Values
 	st        *state
 	now       time.Time
-	noRunning bool // WithoutRunningBuckets
-	mergeTags bool // WithTagsMerged
+	noRunning bool        // WithoutRunningBuckets
+	mergeTags bool        // WithTagsMerged
+	form      *uploadForm // a multipart/form-data body, read before the state was locked
 }
 
 func (c *call) path(name string) string { return c.r.PathValue(name) }
@@ -50,6 +51,7 @@ func (c *call) decode(v any) *apiError {
 }
 
 // handler answers a call with a value to encode as JSON, or an API error.
+// A *fileBody answer is a file, sent as its bytes.
 type handler func(c *call) (any, *apiError)
 
 // handle runs h with the state locked, so every request sees and leaves a
@@ -63,11 +65,22 @@ func (f *Fake) handle(ep admin.Endpoint, h handler) http.HandlerFunc {
 			writeError(w, rid, err)
 			return
 		}
+		// An upload is read before the state is locked: a slow client
+		// holds up no other request.
+		form, err := readUpload(r)
+		if err != nil {
+			writeError(w, rid, err)
+			return
+		}
 		f.mu.Lock()
-		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning, mergeTags: f.mergeTags})
+		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning, mergeTags: f.mergeTags, form: form})
 		f.mu.Unlock()
 		if err != nil {
 			writeError(w, rid, err)
+			return
+		}
+		if file, ok := out.(*fileBody); ok {
+			file.serve(w)
 			return
 		}
 		writeJSON(w, http.StatusOK, out)
@@ -151,6 +164,41 @@ var handlers = map[string]handler{
 	"organization.spend_limits.increase_requests.retrieve": getIncreaseRequest,
 	"organization.spend_limits.increase_requests.approve":  approveIncreaseRequest,
 	"organization.spend_limits.increase_requests.deny":     denyIncreaseRequest,
+
+	"organization.plugins.list":                            listPlugins,
+	"organization.plugins.create":                          createPlugin,
+	"organization.plugins.retrieve":                        getPlugin,
+	"organization.plugins.update":                          updatePlugin,
+	"organization.plugins.delete":                          deletePlugin,
+	"organization.plugins.versions.list":                   listPluginVersions,
+	"organization.plugins.versions.create":                 createPluginVersion,
+	"organization.plugins.versions.retrieve":               getPluginVersion,
+	"organization.plugins.versions.download":               downloadPluginVersion,
+	"organization.plugins.installation_settings.list":      listInstallSettings,
+	"organization.plugins.installation_settings.set":       setInstallSetting,
+	"organization.plugins.installation_settings.remove":    removeInstallSetting,
+	"organization.plugins.shares.list":                     listPluginShares,
+	"organization.plugin_marketplaces.list":                listMarketplaces,
+	"organization.plugin_marketplaces.retrieve":            getMarketplace,
+	"organization.plugin_marketplaces.update":              updateMarketplace,
+	"organization.plugin_marketplaces.validate_archive":    validateArchive,
+	"organization.plugin_marketplaces.validate_repository": validateRepository,
+
+	"organization.claude_tag.bundles.list":              listBundles,
+	"organization.claude_tag.bundles.retrieve":          getBundle,
+	"organization.claude_tag.bundles.update":            updateBundle,
+	"organization.claude_tag.bundles.targets.list":      listBundleTargets,
+	"organization.claude_tag.bundles.targets.create":    createBundleTarget,
+	"organization.claude_tag.bundles.targets.retrieve":  getBundleTarget,
+	"organization.claude_tag.bundles.targets.delete":    deleteBundleTarget,
+	"organization.claude_tag.slack_channels.list":       listSlackChannels,
+	"organization.claude_tag.slack_channels.create":     createSlackChannel,
+	"organization.claude_tag.slack_channels.retrieve":   getSlackChannel,
+	"organization.claude_tag.slack_channels.update":     updateSlackChannel,
+	"organization.claude_tag.slack_channels.delete":     deleteSlackChannel,
+	"organization.claude_tag.slack_workspaces.list":     listSlackWorkspaces,
+	"organization.claude_tag.slack_workspaces.retrieve": getSlackWorkspace,
+	"organization.claude_tag.slack_workspaces.update":   updateSlackWorkspace,
 
 	"organization.usage_report.retrieve_messages":    usageReport,
 	"organization.cost_report.retrieve":              costReport,

@@ -145,6 +145,9 @@ type state struct {
 	spendLimits      []*spendLimit      // oldest first
 	increaseRequests []*increaseRequest // oldest first
 	noSpendLimits    bool               // WithoutSpendLimits
+
+	plugins   *pluginState    // plugins.go, made on first use
+	claudeTag *claudeTagState // claude_tag.go, made on first use
 }
 
 // ids makes IDs that look like the API's (prefix, then 24 base62

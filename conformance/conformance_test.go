@@ -1,8 +1,11 @@
 package conformance
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"maps"
 	"regexp"
 	"slices"
@@ -1477,4 +1480,290 @@ func TestSDKAnalyticsSummaries(t *testing.T) {
 	}
 	_, err := c.Organization.Analytics.Summaries.List(ctx, anthropic.OrganizationAnalyticsSummaryListParams{StartingDate: start, Filter: []string{"user_id:user_x"}})
 	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// Plugins: the Demo's Plugins and marketplaces, a Plugin uploaded as loose
+// files and a second version, the first pinned and downloaded, an
+// installation setting set and removed, a member's shares, marketplace
+// validation, and the delete.
+func TestSDKPlugins(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+
+	pager := c.Beta.Organization.Plugins.ListAutoPaging(ctx, anthropic.BetaOrganizationPluginListParams{Limit: anthropic.Int(1)})
+	names := map[string]string{}
+	for p := range pager.All() {
+		conform(t, "plugin "+p.ID, p)
+		names[p.Name] = p.ID
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 3 || names["review-pr"] == "" || names["jonas-snippets"] == "" || names["incident-runbook"] == "" {
+		t.Errorf("demo plugins = %v", names)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/plugins"); len(reqs) != 3 || !strings.Contains(reqs[0].Header.Get("Anthropic-Beta"), "ce-plugins-2026-09-01") {
+		t.Errorf("plugin pages: %d requests", len(reqs))
+	}
+
+	file := func(name, text string) io.Reader {
+		return anthropic.File(strings.NewReader(text), name, "application/octet-stream")
+	}
+	created, err := c.Beta.Organization.Plugins.New(ctx, anthropic.BetaOrganizationPluginNewParams{
+		Files:        []io.Reader{file(".claude-plugin/plugin.json", `{"name": "sdk-plugin", "version": "1.0.0"}`), file("commands/hello.md", "---\ndescription: Says hello.\n---\n")},
+		ReleaseNotes: anthropic.String("From the SDK."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "created", created)
+	if created.Name != "sdk-plugin" || created.ManifestVersion != "1.0.0" || created.ServedVersionID != created.LatestVersionID ||
+		len(created.Components) != 1 || created.Components[0].Name != "hello" || created.Owner.Type != "organization" {
+		t.Errorf("created = %s", created.RawJSON())
+	}
+	got, err := c.Beta.Organization.Plugins.Get(ctx, created.ID, anthropic.BetaOrganizationPluginGetParams{})
+	if err != nil || got.ID != created.ID {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	conform(t, "get", got)
+	v2, err := c.Beta.Organization.Plugins.Versions.New(ctx, created.ID, anthropic.BetaOrganizationPluginVersionNewParams{
+		Files: []io.Reader{file(".claude-plugin/plugin.json", `{"name": "sdk-plugin", "version": "2.0.0"}`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "version", v2)
+	latest, err := c.Beta.Organization.Plugins.Versions.Get(ctx, "latest", anthropic.BetaOrganizationPluginVersionGetParams{PluginID: created.ID})
+	if err != nil || latest.ID != v2.ID || latest.ManifestVersion != "2.0.0" {
+		t.Fatalf("latest = %v, %v", latest, err)
+	}
+	conform(t, "latest", latest)
+	versions := c.Beta.Organization.Plugins.Versions.ListAutoPaging(ctx, created.ID, anthropic.BetaOrganizationPluginVersionListParams{Limit: anthropic.Int(1)})
+	var order []string
+	for v := range versions.All() {
+		conform(t, "version "+v.ID, v)
+		order = append(order, v.ID)
+	}
+	if err := versions.Err(); err != nil || len(order) != 2 || order[0] != v2.ID || order[1] != created.ServedVersionID {
+		t.Errorf("versions = %v, %v", order, err)
+	}
+	pinned, err := c.Beta.Organization.Plugins.Update(ctx, created.ID, anthropic.BetaOrganizationPluginUpdateParams{ServedVersionID: created.ServedVersionID})
+	if err != nil || !pinned.ServedVersionPinned || pinned.ServedVersionID != created.ServedVersionID {
+		t.Fatalf("pin = %v, %v", pinned, err)
+	}
+	conform(t, "pinned", pinned)
+
+	resp, err := c.Beta.Organization.Plugins.Versions.Download(ctx, created.ServedVersionID, anthropic.BetaOrganizationPluginVersionDownloadParams{PluginID: created.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	archive, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+	if err != nil || len(zr.File) != 2 || zr.File[0].Name != ".claude-plugin/plugin.json" || zr.File[1].Name != "commands/hello.md" {
+		t.Fatalf("download: %v, %v", zr, err)
+	}
+	if dl := logged(srv, "GET", "/v1/organizations/plugins/"+created.ID+"/versions/"+created.ServedVersionID+"/content"); len(dl) != 1 || dl[0].Header.Get("Accept") != "application/binary" {
+		t.Errorf("download requests: %v", dl)
+	}
+
+	set, err := c.Beta.Organization.Plugins.InstallationSettings.Set(ctx, "organization", anthropic.BetaOrganizationPluginInstallationSettingSetParams{
+		PluginID: created.ID, InstallationPreference: "required"})
+	if err != nil || set.InstallationPreference != "required" || set.Target.Type != "organization" {
+		t.Fatalf("set = %v, %v", set, err)
+	}
+	conform(t, "setting", set)
+	settings := c.Beta.Organization.Plugins.InstallationSettings.ListAutoPaging(ctx, created.ID, anthropic.BetaOrganizationPluginInstallationSettingListParams{})
+	n := 0
+	for s := range settings.All() {
+		conform(t, "setting", s)
+		n++
+	}
+	if err := settings.Err(); err != nil || n != 1 {
+		t.Errorf("settings: %d, %v", n, err)
+	}
+	removed, err := c.Beta.Organization.Plugins.InstallationSettings.Remove(ctx, "organization", anthropic.BetaOrganizationPluginInstallationSettingRemoveParams{PluginID: created.ID})
+	if err != nil || removed.PluginID != created.ID || removed.Target.Type != "organization" {
+		t.Fatalf("remove = %v, %v", removed, err)
+	}
+	conform(t, "removed", removed)
+
+	shares := c.Beta.Organization.Plugins.Shares.ListAutoPaging(ctx, names["jonas-snippets"], anthropic.BetaOrganizationPluginShareListParams{})
+	var targets []string
+	for s := range shares.All() {
+		conform(t, "share", s)
+		targets = append(targets, s.Target.Type)
+	}
+	if err := shares.Err(); err != nil || !slices.Equal(targets, []string{"organization", "organization_member"}) {
+		t.Errorf("shares (most recent first) = %v, %v", targets, err)
+	}
+
+	markets := c.Beta.Organization.PluginMarketplaces.ListAutoPaging(ctx, anthropic.BetaOrganizationPluginMarketplaceListParams{OwnerType: "organization"})
+	var library string
+	for m := range markets.All() {
+		conform(t, "marketplace "+m.ID, m)
+		if m.Source == "manual" {
+			library = m.ID
+		}
+	}
+	if err := markets.Err(); err != nil || library == "" {
+		t.Fatalf("organization marketplaces: %q, %v", library, err)
+	}
+	m, err := c.Beta.Organization.PluginMarketplaces.Get(ctx, library, anthropic.BetaOrganizationPluginMarketplaceGetParams{})
+	if err != nil || m.Name != "acme-library" {
+		t.Fatalf("marketplace = %v, %v", m, err)
+	}
+	conform(t, "marketplace", m)
+	m, err = c.Beta.Organization.PluginMarketplaces.Update(ctx, library, anthropic.BetaOrganizationPluginMarketplaceUpdateParams{DefaultInstallationPreference: "not_available"})
+	if err != nil || m.DefaultInstallationPreference != "not_available" {
+		t.Fatalf("marketplace update = %v, %v", m, err)
+	}
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	for name, text := range map[string]string{
+		"repo-main/.claude-plugin/marketplace.json": `{"plugins": [{"name": "p", "source": "./p"}]}`, "repo-main/p/.claude-plugin/plugin.json": `{"name": "p"}`} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, text)
+	}
+	zw.Close()
+	rep, err := c.Beta.Organization.PluginMarketplaces.ValidateArchive(ctx, anthropic.BetaOrganizationPluginMarketplaceValidateArchiveParams{
+		Archive: anthropic.File(&zbuf, "marketplace.zip", "application/zip")})
+	if err != nil || !rep.Valid || rep.TotalPluginCount != 1 {
+		t.Fatalf("archive report = %v, %v", rep, err)
+	}
+	conform(t, "archive report", rep)
+	rep, err = c.Beta.Organization.PluginMarketplaces.ValidateRepository(ctx, anthropic.BetaOrganizationPluginMarketplaceValidateRepositoryParams{
+		RepositoryURL: "https://github.com/acme-robotics/claude-plugins"})
+	if err != nil || rep.Valid || rep.Ref != "main" || len(rep.PluginErrors) != 1 || rep.PluginErrors[0].Name != "broken" {
+		t.Fatalf("repository report = %v, %v", rep, err)
+	}
+	conform(t, "repository report", rep)
+
+	del, err := c.Beta.Organization.Plugins.Delete(ctx, created.ID, anthropic.BetaOrganizationPluginDeleteParams{})
+	if err != nil || del.ID != created.ID || del.Type != "plugin_deleted" {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "deleted", del)
+	_, err = c.Beta.Organization.Plugins.Get(ctx, created.ID, anthropic.BetaOrganizationPluginGetParams{})
+	sdkError(t, srv, err, 404, "not_found_error")
+}
+
+// Claude Tag: the Demo's Bundles, Slack workspace and channels; a channel
+// set up, read with what it inherits, changed, a Bundle attached to it and
+// detached, and the channel removed.
+func TestSDKClaudeTag(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+
+	bundles := c.Beta.Organization.ClaudeTag.Bundles.ListAutoPaging(ctx, anthropic.BetaOrganizationClaudeTagBundleListParams{Limit: anthropic.Int(1)})
+	byName := map[string]string{}
+	for b := range bundles.All() {
+		conform(t, "bundle "+b.ID, b)
+		byName[b.DisplayName] = b.ID
+	}
+	if err := bundles.Err(); err != nil || len(byName) != 2 {
+		t.Fatalf("bundles = %v, %v", byName, err)
+	}
+	eng := byName["Platform Engineering"]
+	b, err := c.Beta.Organization.ClaudeTag.Bundles.Get(ctx, eng, anthropic.BetaOrganizationClaudeTagBundleGetParams{})
+	if err != nil || !strings.HasPrefix(b.ID, "capp_") {
+		t.Fatalf("bundle = %v, %v", b, err)
+	}
+	conform(t, "bundle", b)
+	b, err = c.Beta.Organization.ClaudeTag.Bundles.Update(ctx, eng, anthropic.BetaOrganizationClaudeTagBundleUpdateParams{Instructions: anthropic.String("Link the runbook.")})
+	if err != nil || b.Instructions != "Link the runbook." {
+		t.Fatalf("bundle update = %v, %v", b, err)
+	}
+	_, err = c.Beta.Organization.ClaudeTag.Bundles.Update(ctx, byName["On-Call"], anthropic.BetaOrganizationClaudeTagBundleUpdateParams{Instructions: anthropic.String("x")})
+	if e := sdkError(t, srv, err, 400, "invalid_request_error"); e != nil && !strings.Contains(e.RawJSON(), "bundle_on_call") {
+		t.Errorf("on-call bundle: %s", e.RawJSON())
+	}
+
+	workspaces := c.Beta.Organization.ClaudeTag.SlackWorkspaces.ListAutoPaging(ctx, anthropic.BetaOrganizationClaudeTagSlackWorkspaceListParams{})
+	var ws anthropic.BetaClaudeTagSlackWorkspace
+	for w := range workspaces.All() {
+		conform(t, "workspace", w)
+		ws = w
+	}
+	if err := workspaces.Err(); err != nil || ws.Slack.WorkspaceID != "T0123ABCD" {
+		t.Fatalf("workspaces: %v, %v", ws, err)
+	}
+	w, err := c.Beta.Organization.ClaudeTag.SlackWorkspaces.Get(ctx, ws.ID, anthropic.BetaOrganizationClaudeTagSlackWorkspaceGetParams{IncludeInherited: anthropic.Bool(true)})
+	if err != nil || !w.Settings.Enabled || w.Sources.Enabled.Type != "slack_default" || w.Settings.Model != "claude-opus-4-1" {
+		t.Fatalf("inherited workspace = %v, %v", w.RawJSON(), err)
+	}
+	conform(t, "workspace", w)
+	w, err = c.Beta.Organization.ClaudeTag.SlackWorkspaces.Update(ctx, ws.ID, anthropic.BetaOrganizationClaudeTagSlackWorkspaceUpdateParams{
+		Settings: anthropic.BetaClaudeTagSettingsUpdateParam{Model: anthropic.String("claude-sonnet-4-5")}})
+	if err != nil || w.Settings.Model != "claude-sonnet-4-5" || w.Sources.Model.Type != "slack_workspace" {
+		t.Fatalf("workspace update = %v, %v", w, err)
+	}
+
+	ch, err := c.Beta.Organization.ClaudeTag.SlackChannels.New(ctx, anthropic.BetaOrganizationClaudeTagSlackChannelNewParams{
+		Slack: anthropic.BetaClaudeTagSlackChannelIdentifiersParam{ChannelID: "C0SDK", WorkspaceID: ws.Slack.WorkspaceID},
+		Settings: anthropic.BetaClaudeTagSettingsCreateParam{Instructions: anthropic.String("Reply in threads."),
+			ReplyMode: anthropic.BetaClaudeTagReplyModeUnionParam{OfThread: &anthropic.BetaClaudeTagReplyModeThreadParam{}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "channel", ch)
+	if !strings.HasPrefix(ch.ID, "slch_") || ch.Settings.ReplyMode.Type != "thread" || ch.Settings.Instructions != "Reply in threads." {
+		t.Errorf("channel = %s", ch.RawJSON())
+	}
+	in, err := c.Beta.Organization.ClaudeTag.SlackChannels.Get(ctx, ch.ID, anthropic.BetaOrganizationClaudeTagSlackChannelGetParams{IncludeInherited: anthropic.Bool(true)})
+	if err != nil || in.Settings.Model != "claude-sonnet-4-5" || len(in.Sources.Instructions) != 2 || in.Sources.ReplyMode.Type != "slack_channel" {
+		t.Fatalf("inherited channel = %v, %v", in.RawJSON(), err)
+	}
+	conform(t, "inherited channel", in)
+	up, err := c.Beta.Organization.ClaudeTag.SlackChannels.Update(ctx, ch.ID, anthropic.BetaOrganizationClaudeTagSlackChannelUpdateParams{
+		Settings: anthropic.BetaClaudeTagSettingsUpdateParam{GuestPolicy: anthropic.BetaClaudeTagGuestPolicyUnionParam{OfAllow: &anthropic.BetaClaudeTagGuestPolicyAllowParam{}}}})
+	if err != nil || up.Settings.GuestPolicy.Type != "allow" {
+		t.Fatalf("channel update = %v, %v", up, err)
+	}
+	conform(t, "updated channel", up)
+	channels := c.Beta.Organization.ClaudeTag.SlackChannels.ListAutoPaging(ctx, anthropic.BetaOrganizationClaudeTagSlackChannelListParams{SlackWorkspaceID: ws.Slack.WorkspaceID, Limit: anthropic.Int(1)})
+	var ids []string
+	for x := range channels.All() {
+		conform(t, "channel "+x.ID, x)
+		ids = append(ids, x.ID)
+	}
+	if err := channels.Err(); err != nil || len(ids) != 3 || ids[0] != ch.ID {
+		t.Errorf("channels (newest first) = %v, %v", ids, err)
+	}
+
+	target, err := c.Beta.Organization.ClaudeTag.Bundles.Targets.New(ctx, eng, anthropic.BetaOrganizationClaudeTagBundleTargetNewParams{
+		Target: anthropic.BetaClaudeTagBundleTargetCreateParamOfSlackChannel(ch.ID)})
+	if err != nil || target.Type != "slack_channel" || target.SlackChannelID != ch.ID || !strings.HasPrefix(target.ID, "btgt_") {
+		t.Fatalf("attach = %v, %v", target, err)
+	}
+	conform(t, "target", target)
+	again, err := c.Beta.Organization.ClaudeTag.Bundles.Targets.Get(ctx, target.ID, anthropic.BetaOrganizationClaudeTagBundleTargetGetParams{BundleID: eng})
+	if err != nil || again.ID != target.ID {
+		t.Fatalf("get target = %v, %v", again, err)
+	}
+	targets := c.Beta.Organization.ClaudeTag.Bundles.Targets.ListAutoPaging(ctx, eng, anthropic.BetaOrganizationClaudeTagBundleTargetListParams{})
+	n := 0
+	for x := range targets.All() {
+		conform(t, "target "+x.ID, x)
+		n++
+	}
+	if err := targets.Err(); err != nil || n != 3 {
+		t.Errorf("targets = %d, %v", n, err)
+	}
+	gone, err := c.Beta.Organization.ClaudeTag.Bundles.Targets.Delete(ctx, target.ID, anthropic.BetaOrganizationClaudeTagBundleTargetDeleteParams{BundleID: eng})
+	if err != nil || gone.ID != target.ID || gone.Type != "bundle_target_deleted" {
+		t.Fatalf("detach = %v, %v", gone, err)
+	}
+	conform(t, "detached", gone)
+	removed, err := c.Beta.Organization.ClaudeTag.SlackChannels.Delete(ctx, ch.ID, anthropic.BetaOrganizationClaudeTagSlackChannelDeleteParams{})
+	if err != nil || removed.ID != ch.ID || removed.Type != "slack_channel_deleted" {
+		t.Fatalf("remove = %v, %v", removed, err)
+	}
+	conform(t, "removed channel", removed)
+	_, err = c.Beta.Organization.ClaudeTag.SlackChannels.Get(ctx, ch.ID, anthropic.BetaOrganizationClaudeTagSlackChannelGetParams{})
+	sdkError(t, srv, err, 404, "not_found_error")
 }

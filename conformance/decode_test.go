@@ -47,6 +47,29 @@ var nullable = map[string]bool{
 	"BetaAnalyticsUsageMetrics.Requests": true,
 	"ReportPageCursor.DataRefreshedAt":   true,
 	"ReportPageCursor.NextPage":          true,
+	// Plugins and Claude Tag: what a version does not declare, a scan
+	// that has not run or found nothing, a report with nothing wrong, a
+	// channel with no reply mode (the spec's docs say null for each).
+	"BetaPlugin.Components":                                   true,
+	"BetaPlugin.ContentScan":                                  true,
+	"BetaPlugin.CreatedBy":                                    true,
+	"BetaPlugin.ManifestVersion":                              true,
+	"BetaPlugin.Reach":                                        true,
+	"BetaPluginVersion.Components":                            true,
+	"BetaPluginVersion.ContentScan":                           true,
+	"BetaPluginVersion.CreatedBy":                             true,
+	"BetaPluginVersion.Description":                           true,
+	"BetaPluginVersion.DisplayName":                           true,
+	"BetaPluginVersion.ManifestVersion":                       true,
+	"BetaPluginVersion.Reach":                                 true,
+	"BetaPluginVersion.ReleaseNotes":                          true,
+	"BetaPluginContentScan.Reason":                            true,
+	"BetaPluginComponent.Description":                         true,
+	"BetaPluginUserActor.EmailAddress":                        true,
+	"BetaPluginMarketplaceValidationReport.CommitSha":         true,
+	"BetaPluginMarketplaceValidationReport.ManifestError":     true,
+	"BetaPluginMarketplaceValidationReport.ManifestErrorCode": true,
+	"BetaClaudeTagSettings.ReplyMode":                         true,
 }
 
 // conform fails the test for every field of v (an SDK response object,

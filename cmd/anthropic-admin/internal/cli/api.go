@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -38,12 +39,14 @@ cannot be set this way. A call that cannot be taken back
 (DELETE, a POST to .../archive, .../sign_out and the like, or setting status
 archived) asks first, like the commands do: --yes skips the question and
 --dry-run sends nothing. -o table shows a list as a row per item and one object
-as a field per row; the default is JSON.`,
+as a field per row; the default is JSON. An endpoint that answers a file (a
+plugin version's content) writes it to stdout byte for byte, so redirect it.`,
 		Example: `  anthropic-admin api GET me
   anthropic-admin api GET users -f limit=5 --paginate
   anthropic-admin api GET usage_report/messages -f starting_at=2026-11-01T00:00:00Z -f 'group_by[]=model'
   anthropic-admin api POST workspaces/wrkspc_01l5puun9eTsaswHmYDKayqh/members -f user_id=user_01BCBgmlzGyFmK8kHGkCuiwe -f workspace_role=workspace_user
-  anthropic-admin api POST users/user_01BCBgmlzGyFmK8kHGkCuiwe/sign_out -H 'anthropic-beta: admin-user-sign-out-2026-10-08'`,
+  anthropic-admin api POST users/user_01BCBgmlzGyFmK8kHGkCuiwe/sign_out -H 'anthropic-beta: admin-user-sign-out-2026-10-08'
+  anthropic-admin api GET plugins/plugin_01FcNxwrZ9QuBvUvUyY5ySUb/versions/latest/content > review-pr.zip`,
 		Args: exactArgs("METHOD", "PATH"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			method := strings.ToUpper(args[0])
@@ -97,6 +100,9 @@ as a field per row; the default is JSON.`,
 			if err != nil {
 				return err
 			}
+			if ep, ok := admin.LookupEndpoint(method, path); ok && ep.Binary {
+				return a.download(cmd, c, method, path, query, paginate, opts)
+			}
 			if !paginate {
 				var out json.RawMessage
 				if err := c.Do(cmd.Context(), method, path, query, body, &out, opts...); err != nil {
@@ -142,6 +148,25 @@ as a field per row; the default is JSON.`,
 	cmd.Flags().StringArrayVarP(&headers, "header", "H", nil, "a request header 'Name: value' (repeatable)")
 	cmd.Flags().BoolVar(&paginate, "paginate", false, "follow every page and print all items")
 	return lists(cmd)
+}
+
+// download writes an endpoint's file (a plugin version's archive) to
+// stdout as the API sends it: not through a printer, and not to a
+// terminal.
+func (a *app) download(cmd *cobra.Command, c *admin.Client, method, path string, query url.Values, paginate bool, opts []admin.Option) error {
+	switch {
+	case paginate:
+		return usageErr(cmd, "%s %s answers a file, not a list: --paginate does not apply", method, path)
+	case a.env.StdoutTTY:
+		return usageErr(cmd, "%s %s answers a file: redirect it (> file.zip) rather than print it on the terminal", method, path)
+	}
+	d, err := c.DoRaw(cmd.Context(), method, path, query, opts...)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	_, err = io.Copy(a.env.Stdout, d)
+	return err
 }
 
 // irreversibleActions are the last path segments of POST calls that cannot

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"context"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/admintest"
 )
 
@@ -243,5 +246,40 @@ func TestAPIPaginateRepeatedCursor(t *testing.T) {
 				t.Errorf("%d requests, want 2: the repeat ends it", n)
 			}
 		})
+	}
+}
+
+// TestAPIDownload writes a plugin version's archive to stdout byte for
+// byte, as the library downloads it, and refuses to print it on a terminal.
+func TestAPIDownload(t *testing.T) {
+	srv := demoServer(t)
+	var plugin string
+	for _, p := range jsonList(t, mustRun(t, srv, term{}, "api", "GET", "plugins", "--paginate").stdout) {
+		if p["name"] == "review-pr" {
+			plugin = p["id"].(string)
+		}
+	}
+	if plugin == "" {
+		t.Fatal("the demo has no review-pr plugin")
+	}
+	path := "plugins/" + plugin + "/versions/latest/content"
+	got := mustRun(t, srv, term{}, "api", "GET", path).stdout
+	d, err := srv.Client().Plugins.Versions.Download(context.Background(), admin.PluginVersionRef{PluginID: plugin, Version: "latest"}, admin.PluginReadParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := io.ReadAll(d)
+	d.Close()
+	if got != string(want) || !strings.HasPrefix(got, "PK\x03\x04") {
+		t.Errorf("stdout holds %d bytes, want the archive's %d, untouched", len(got), len(want))
+	}
+	if r := runCLI(t, srv, term{tty: true}, "api", "GET", path); r.code != ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "redirect") {
+		t.Errorf("on a terminal: exit %d, %d bytes printed, %q", r.code, len(r.stdout), r.stderr)
+	}
+	if r := runCLI(t, srv, term{}, "api", "GET", path, "--paginate"); r.code != ExitUsage {
+		t.Errorf("--paginate: exit %d", r.code)
+	}
+	if r := runCLI(t, srv, term{}, "api", "GET", "plugins/"+plugin+"/versions/pluginver_none/content"); r.code != ExitNotFound || r.stdout != "" {
+		t.Errorf("404: exit %d, stdout %q", r.code, r.stdout)
 	}
 }

@@ -44,6 +44,8 @@ type example struct {
 	args  []string // after the program name
 	exit  int      // a documented exit code other than 0, or 0
 	serve bool     // runs until interrupted
+	// toFile: stdout is redirected ("> FILE"), so it is not the terminal.
+	toFile bool
 }
 
 var (
@@ -80,7 +82,7 @@ func parseExample(where, line string) (example, error) {
 			if i+1 == len(words) {
 				return ex, fmt.Errorf("> without a file")
 			}
-			i++
+			i, ex.toFile = i+1, true
 			continue
 		}
 		ex.args = append(ex.args, words[i])
@@ -278,7 +280,7 @@ func runExample(t *testing.T, ex example) {
 		ctx, cancel = context.WithCancel(ctx)
 		cancel()
 	}
-	r := runCLIContext(ctx, t, nil, term{tty: true, stdin: "yes\n", width: 100, env: ex.env}, args...)
+	r := runCLIContext(ctx, t, nil, term{tty: true, toFile: ex.toFile, stdin: "yes\n", width: 100, env: ex.env}, args...)
 	if r.code != 0 && r.code != ex.exit {
 		t.Fatalf("%s\n%s: exit %d, which the example does not document (add \"# exits %d when …\" if it should)\nstderr:\n%s",
 			ex.line, ex.where, r.code, r.code, r.stderr)

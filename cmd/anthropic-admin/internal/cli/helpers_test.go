@@ -42,6 +42,8 @@ type term struct {
 	width int // the terminal's columns; 120 when 0
 	// hc, when set, sends every request (a transport that breaks them).
 	hc *http.Client
+	// toFile: stdout is redirected to a file, so it is no terminal.
+	toFile bool
 }
 
 // runCLI runs the CLI in-process against srv (nil: no credentials at all).
@@ -64,7 +66,7 @@ func runCLIContext(ctx context.Context, t *testing.T, srv *admintest.Server, tm 
 	var stdout, stderr bytes.Buffer
 	env := &Env{
 		Stdin: strings.NewReader(tm.stdin), Stdout: &stdout, Stderr: &stderr,
-		StdinTTY: tm.tty, StdoutTTY: tm.tty, StderrTTY: tm.tty, Width: cmp.Or(tm.width, 120),
+		StdinTTY: tm.tty, StdoutTTY: tm.tty && !tm.toFile, StderrTTY: tm.tty, Width: cmp.Or(tm.width, 120),
 		Getenv:     func(k string) string { return vars[k] },
 		Now:        func() time.Time { return testNow },
 		RetrySleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
