@@ -85,6 +85,10 @@ type Client struct {
 	Cost         *CostService
 	Analytics    *AnalyticsService
 	SpendLimits  *SpendLimitsService
+
+	Webhooks              *WebhooksService
+	TelemetryDestinations *TelemetryDestinationsService
+	ClaudeCodeSettings    *ClaudeCodeSettingsService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -138,6 +142,9 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Cost = &CostService{c}
 	c.Analytics = &AnalyticsService{c}
 	c.SpendLimits = &SpendLimitsService{client: c, IncreaseRequests: &SpendLimitIncreaseRequestsService{c}}
+	c.Webhooks = &WebhooksService{c}
+	c.TelemetryDestinations = &TelemetryDestinationsService{client: c, Workspaces: &TelemetryWorkspacesService{c}}
+	c.ClaudeCodeSettings = &ClaudeCodeSettingsService{c}
 	return c, nil
 }
 
