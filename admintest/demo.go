@@ -117,6 +117,12 @@ func buildDemo(b *builder) {
 
 	b.demoTraffic()
 	b.demoSpendLimits() // last: its IDs come after every other
+	// Webhooks, telemetry and managed settings take their IDs from a
+	// generator of their own, so they move no other object's ID.
+	hooks := &ids{seed: b.st.ids.seed + "/hooks"}
+	b.demoWebhooks(hooks)
+	b.demoTelemetry(hooks)
+	b.demoSettings(hooks)
 }
 
 func emailOf(name string) string {

@@ -145,6 +145,12 @@ type state struct {
 	spendLimits      []*spendLimit      // oldest first
 	increaseRequests []*increaseRequest // oldest first
 	noSpendLimits    bool               // WithoutSpendLimits
+
+	webhooks        []*webhookEndpoint      // oldest first
+	deliveries      []*delivery             // oldest first
+	telemetry       []*telemetryDestination // oldest first
+	settings        managedSettings         // Claude Code managed settings
+	knownRBACGroups map[string]bool         // see rbacGroupStatus
 }
 
 // ids makes IDs that look like the API's (prefix, then 24 base62
