@@ -74,7 +74,7 @@ func updateSettingsConfiguration(c *call) (any, *apiError) {
 	}
 	if body.Order != nil {
 		if *body.Version != ms.version() {
-			return nil, &apiError{status: http.StatusConflict, typ: "conflict_error",
+			return nil, &apiError{status: http.StatusConflict, typ: "conflict_error", noRetry: true,
 				msg: fmt.Sprintf("rbac_group_order_version: %q is not the current version; read the configuration again", *body.Version)}
 		}
 		sorted, have := slices.Clone(body.Order), slices.Clone(ms.order)

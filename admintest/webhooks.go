@@ -308,12 +308,26 @@ func (f *Fake) EmitWebhookEvent(eventType string, data any) string {
 }
 
 // WithWebhookClient sets the HTTP client the fake posts webhook deliveries
-// with. The default follows no redirects (a 3xx is a failure, as the
-// Standard Webhooks spec says) and gives up on an attempt after 10 seconds.
+// with. By default the fake posts only to loopback addresses (a delivery
+// to any other host fails without leaving the machine, so the demo's
+// endpoints never reach the network), follows no redirects (a 3xx is a
+// failure, as the Standard Webhooks spec says) and gives up on an attempt
+// after 10 seconds.
 func WithWebhookClient(hc *http.Client) Option { return func(f *Fake) { f.webhookClient = hc } }
 
+// loopbackOnly is the default client's transport.
+type loopbackOnly struct{}
+
+func (loopbackOnly) RoundTrip(r *http.Request) (*http.Response, error) {
+	if !isLoopbackHost(r.URL.Hostname()) {
+		return nil, fmt.Errorf("admintest delivers only to loopback addresses, not %s (WithWebhookClient sends elsewhere)", r.URL.Host)
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
 func defaultWebhookClient() *http.Client {
-	return &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	return &http.Client{Timeout: 10 * time.Second, Transport: loopbackOnly{},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
 // attempt is one delivery attempt, prepared under the lock and sent
