@@ -19,7 +19,10 @@ func TestManagedSettingsParamsRefused(t *testing.T) {
 		{"order without version", configure(admin.ManagedSettingsConfigurationParams{RBACGroupOrder: []string{"rbac_group_1"}})},
 		{"version without order", configure(admin.ManagedSettingsConfigurationParams{RBACGroupOrderVersion: "v1"})},
 		{"a group twice", configure(admin.ManagedSettingsConfigurationParams{RBACGroupOrder: []string{"rbac_group_1", "rbac_group_1"}, RBACGroupOrderVersion: "v1"})},
-		{"default left unchanged", func() error { _, err := c.ClaudeCodeSettings.SetDefault(ctx, admin.Optional[map[string]any]{}); return err }},
+		{"default left unchanged", func() error {
+			_, err := c.ClaudeCodeSettings.SetDefault(ctx, admin.Optional[map[string]any]{})
+			return err
+		}},
 		{"a group's nil document", func() error { _, err := c.ClaudeCodeSettings.SetGroup(ctx, "rbac_group_1", nil); return err }},
 		{"a group with a slash", func() error { _, err := c.ClaudeCodeSettings.Group(ctx, "rbac_group/1"); return err }},
 		{"a page of 101", func() error {
