@@ -468,7 +468,7 @@ func testTelemetryDestination(c *call) (any, *apiError) {
 	}
 	result := map[string]any{"type": "success"}
 	if status := cmpOr(d.answer, http.StatusOK); status/100 != 2 {
-		msg := fmt.Sprintf("the destination answered the test span with %d %s", status, http.StatusText(status))
+		msg := fmt.Sprintf("the destination answered %d %s", status, http.StatusText(status))
 		result = map[string]any{"type": "failure", "error": msg}
 		d.DeliveryHealth.LastError, d.DeliveryHealth.LastErrorAt = &msg, stampOf(c.now)
 	} else {
