@@ -75,28 +75,20 @@ func (w *WebhookEndpoint) UnmarshalJSON(data []byte) error {
 // as JSON, shows the secret redacted; SigningSecret.Reveal gives it. Its
 // RawJSON holds the secret as the server sent it.
 type NewWebhookEndpoint struct {
-	ID             string             `json:"id"`
-	Name           string             `json:"name"`
-	Description    string             `json:"description"`
-	URL            string             `json:"url"`
-	EnabledEvents  []WebhookEventType `json:"enabled_events"`
-	State          WebhookState       `json:"state"`
-	DisabledReason string             `json:"disabled_reason"`
-	SigningSecret  WebhookSecret      `json:"signing_secret"`
-	CreatedAt      time.Time          `json:"created_at"`
-	UpdatedAt      time.Time          `json:"updated_at"`
-	raw
+	WebhookEndpoint
+	SigningSecret WebhookSecret `json:"signing_secret"`
 }
 
 func (w *NewWebhookEndpoint) UnmarshalJSON(data []byte) error {
-	type plain NewWebhookEndpoint
-	return decodeKeepingRaw(data, (*plain)(w), &w.raw)
-}
-
-// Endpoint returns the endpoint without its secret.
-func (w *NewWebhookEndpoint) Endpoint() WebhookEndpoint {
-	return WebhookEndpoint{ID: w.ID, Name: w.Name, Description: w.Description, URL: w.URL, EnabledEvents: w.EnabledEvents,
-		State: w.State, DisabledReason: w.DisabledReason, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt}
+	if err := w.WebhookEndpoint.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	var s struct {
+		SigningSecret WebhookSecret `json:"signing_secret"`
+	}
+	err := unmarshal(data, &s)
+	w.SigningSecret = s.SigningSecret
+	return err
 }
 
 // WebhookSigningSecret is the answer to RegenerateSigningSecret: the

@@ -55,16 +55,8 @@ type webhookEndpoint struct {
 
 // newWebhookEndpoint is the create answer: the endpoint and its secret.
 type newWebhookEndpoint struct {
-	ID             string   `json:"id"`
-	CreatedAt      stamp    `json:"created_at"`
-	Description    string   `json:"description"`
-	DisabledReason string   `json:"disabled_reason"`
-	EnabledEvents  []string `json:"enabled_events"`
-	Name           string   `json:"name"`
-	SigningSecret  string   `json:"signing_secret"`
-	State          string   `json:"state"`
-	UpdatedAt      stamp    `json:"updated_at"`
-	URL            string   `json:"url"`
+	*webhookEndpoint
+	SigningSecret string `json:"signing_secret"`
 }
 
 // webhookEventTypes are the event types an endpoint can ask for.
@@ -176,7 +168,7 @@ func createWebhook(c *call) (any, *apiError) {
 		return nil, err
 	}
 	w := c.st.addWebhook(c.now, body.Name, body.Description, *body.URL, body.EnabledEvents)
-	return withSecret(w, w.secret), nil
+	return newWebhookEndpoint{webhookEndpoint: w, SigningSecret: w.secret}, nil
 }
 
 func (st *state) addWebhook(now time.Time, name, description, u string, events []string) *webhookEndpoint {
@@ -184,11 +176,6 @@ func (st *state) addWebhook(now time.Time, name, description, u string, events [
 		URL: u, EnabledEvents: slices.Clone(events), State: "enabled", secret: newSecret(&st.ids)}
 	st.webhooks = append(st.webhooks, w)
 	return w
-}
-
-func withSecret(w *webhookEndpoint, secret string) newWebhookEndpoint {
-	return newWebhookEndpoint{ID: w.ID, CreatedAt: w.CreatedAt, Description: w.Description, DisabledReason: w.DisabledReason,
-		EnabledEvents: w.EnabledEvents, Name: w.Name, SigningSecret: secret, State: w.State, UpdatedAt: w.UpdatedAt, URL: w.URL}
 }
 
 func updateWebhook(c *call) (any, *apiError) {

@@ -191,15 +191,9 @@ in the order) or the default document, from --json or --file (- for stdin).
 		Example: "  anthropic-admin claude-code settings delete rbac_group_01Up7HNhoqaXROTXDW08O3TS",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := a.clientFor(cmd.Context())
-			if err != nil {
-				return err
-			}
-			var targets []target
-			for _, id := range args {
-				targets = append(targets, target{id: id, label: id})
-			}
-			return a.applyAll(cmd, change{noun: "group's settings", verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
+			return a.deleteAll(cmd, "group's settings", args, func(id string) (target, error) {
+				return target{id: id, label: id}, nil
+			}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.ClaudeCodeSettings.DeleteGroup(ctx, id)
 				return err
 			})

@@ -306,17 +306,10 @@ named by its ID or its display name, a workspace by its ID or name.`,
 		Example: "  anthropic-admin telemetry delete 'Self-hosted collector'",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var c *admin.Client
-			var targets []target
-			for _, arg := range args {
-				cl, d, err := a.destinationArg(cmd, arg)
-				if err != nil {
-					return err
-				}
-				c = cl
-				targets = append(targets, target{id: d.ID, label: destinationLabel(d)})
-			}
-			return a.applyAll(cmd, change{noun: "telemetry destination", verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
+			return a.deleteAll(cmd, "telemetry destination", args, func(arg string) (target, error) {
+				_, d, err := a.destinationArg(cmd, arg)
+				return target{id: d.ID, label: destinationLabel(d)}, err
+			}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.TelemetryDestinations.Delete(ctx, id)
 				return err
 			})

@@ -70,6 +70,27 @@ func (a *app) webhookArg(cmd *cobra.Command, arg string) (*admin.Client, admin.W
 	return c, w, err
 }
 
+// deleteAll resolves each argument to what it names, asks once, and
+// deletes them one after another.
+func (a *app) deleteAll(cmd *cobra.Command, noun string, args []string, resolve func(arg string) (target, error),
+	del func(ctx context.Context, c *admin.Client, id string) error) error {
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		return err
+	}
+	var targets []target
+	for _, arg := range args {
+		t, err := resolve(arg)
+		if err != nil {
+			return err
+		}
+		targets = append(targets, t)
+	}
+	return a.applyAll(cmd, change{noun: noun, verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
+		return del(ctx, c, id)
+	})
+}
+
 // matching keeps the items that match.
 func matching[T any](items []T, match func(T) bool) []T {
 	var out []T
@@ -181,7 +202,7 @@ included.`,
 			if a.flags.dryRun {
 				return nil
 			}
-			label := webhookLabel(w.Endpoint())
+			label := webhookLabel(w.WebhookEndpoint)
 			fmt.Fprint(a.env.Stderr, output.Safef("created webhook endpoint %s for %s\n", label, strings.Join(types, ", ")))
 			return a.printSecret(cmd, label, w.SigningSecret, w.RawJSON())
 		},
@@ -257,17 +278,10 @@ included.`,
 		Example: "  anthropic-admin webhooks delete storage-alerts",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var c *admin.Client
-			var targets []target
-			for _, arg := range args {
-				cl, w, err := a.webhookArg(cmd, arg)
-				if err != nil {
-					return err
-				}
-				c = cl
-				targets = append(targets, target{id: w.ID, label: webhookLabel(w)})
-			}
-			return a.applyAll(cmd, change{noun: "webhook endpoint", verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
+			return a.deleteAll(cmd, "webhook endpoint", args, func(arg string) (target, error) {
+				_, w, err := a.webhookArg(cmd, arg)
+				return target{id: w.ID, label: webhookLabel(w)}, err
+			}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.Webhooks.Delete(ctx, id)
 				return err
 			})
