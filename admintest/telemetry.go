@@ -97,11 +97,7 @@ func listTelemetryDestinations(c *call) (any, *apiError) {
 }
 
 func (c *call) destinationFromPath() (*telemetryDestination, *apiError) {
-	id := c.path("destination_id")
-	if d := find(c.st.telemetry, func(d *telemetryDestination) bool { return d.ID == id }); d != nil {
-		return d, nil
-	}
-	return nil, errNotFound("telemetry destination %s not found", id)
+	return byPathID(c, "destination_id", "telemetry destination", c.st.telemetry, func(d *telemetryDestination) string { return d.ID })
 }
 
 func getTelemetryDestination(c *call) (any, *apiError) { return c.destinationFromPath() }

@@ -103,11 +103,16 @@ func listWebhooks(c *call) (any, *apiError) {
 }
 
 func (c *call) webhookFromPath() (*webhookEndpoint, *apiError) {
-	id := c.path("webhook_endpoint_id")
-	if w := find(c.st.webhooks, func(w *webhookEndpoint) bool { return w.ID == id }); w != nil {
-		return w, nil
+	return byPathID(c, "webhook_endpoint_id", "webhook endpoint", c.st.webhooks, func(w *webhookEndpoint) string { return w.ID })
+}
+
+// byPathID finds the object the path's ID names, or answers 404.
+func byPathID[T any](c *call, param, what string, items []*T, idOf func(*T) string) (*T, *apiError) {
+	id := c.path(param)
+	if v := find(items, func(v *T) bool { return idOf(v) == id }); v != nil {
+		return v, nil
 	}
-	return nil, errNotFound("webhook endpoint %s not found", id)
+	return nil, errNotFound("%s %s not found", what, id)
 }
 
 func getWebhook(c *call) (any, *apiError) { return c.webhookFromPath() }

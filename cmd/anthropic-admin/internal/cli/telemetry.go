@@ -44,29 +44,19 @@ func (a *app) telemetryColumns() []output.Column[admin.TelemetryDestination] {
 
 func telemetryRaw(x admin.TelemetryDestination) json.RawMessage { return x.RawJSON() }
 
+var destinationLookup = lookup[admin.TelemetryDestination]{noun: "telemetry destination", prefix: "tdst_", command: "telemetry",
+	get: func(ctx context.Context, c *admin.Client, id string) (*admin.TelemetryDestination, error) {
+		return c.TelemetryDestinations.Get(ctx, id)
+	},
+	all: func(ctx context.Context, c *admin.Client) ([]admin.TelemetryDestination, error) {
+		return c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 1000}}).Collect(ctx)
+	},
+	id: func(d admin.TelemetryDestination) string { return d.ID }, name: func(d admin.TelemetryDestination) string { return d.DisplayName }}
+
 // destinationArg resolves a destination given by ID (tdst_…) or by its
 // exact display name.
 func (a *app) destinationArg(cmd *cobra.Command, arg string) (*admin.Client, admin.TelemetryDestination, error) {
-	ctx := cmd.Context()
-	c, err := a.clientFor(ctx)
-	if err != nil {
-		return nil, admin.TelemetryDestination{}, err
-	}
-	if strings.HasPrefix(arg, "tdst_") {
-		d, err := c.TelemetryDestinations.Get(ctx, arg)
-		if err != nil {
-			return nil, admin.TelemetryDestination{}, notFoundAs(err, "no telemetry destination has the ID %q", arg)
-		}
-		return c, *d, nil
-	}
-	all, err := c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 1000}}).Collect(ctx)
-	if err != nil {
-		return nil, admin.TelemetryDestination{}, err
-	}
-	d, err := onlyOne(cmd, matching(all, func(d admin.TelemetryDestination) bool { return d.DisplayName == arg }),
-		func(d admin.TelemetryDestination) string { return d.ID },
-		fmt.Sprintf("no telemetry destination has the ID or name %q (see 'anthropic-admin telemetry list')", arg), "telemetry destinations have that name")
-	return c, d, err
+	return destinationLookup.find(a, cmd, arg)
 }
 
 func destinationLabel(d admin.TelemetryDestination) string { return d.DisplayName + " (" + d.ID + ")" }
