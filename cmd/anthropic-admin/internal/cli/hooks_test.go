@@ -224,6 +224,11 @@ func TestTelemetryCommands(t *testing.T) {
 	if r := runCLI(t, srv, term{}, "telemetry", "test", "Self-hosted collector"); r.code != ExitError || !strings.Contains(r.stderr, "503") {
 		t.Errorf("a refused test span: exit %d %s", r.code, r.stderr)
 	}
+	dry := mustRun(t, srv, term{}, "telemetry", "update", "Platform", "--header", "authorization=Bearer secret-token", "--remove-header", "x-old", "--dry-run")
+	if strings.Contains(dry.stdout+dry.stderr, "secret-token") || !strings.Contains(dry.stdout+dry.stderr, `"authorization": "[redacted]"`) ||
+		!strings.Contains(dry.stdout+dry.stderr, `"x-old": null`) {
+		t.Errorf("a dry run shows header values:\n%s%s", dry.stdout, dry.stderr)
+	}
 	mustRun(t, srv, term{}, "telemetry", "delete", "Platform", "--yes")
 	if r := runCLI(t, srv, term{}, "telemetry", "get", "Platform"); r.code != ExitNotFound {
 		t.Errorf("get after delete: exit %d", r.code)
