@@ -86,9 +86,12 @@ type Client struct {
 	Analytics    *AnalyticsService
 	SpendLimits  *SpendLimitsService
 
-	Plugins            *PluginsService
-	PluginMarketplaces *PluginMarketplacesService
-	ClaudeTag          *ClaudeTagService
+	Plugins               *PluginsService
+	PluginMarketplaces    *PluginMarketplacesService
+	ClaudeTag             *ClaudeTagService
+	Webhooks              *WebhooksService
+	TelemetryDestinations *TelemetryDestinationsService
+	ClaudeCodeSettings    *ClaudeCodeSettingsService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -148,6 +151,9 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.PluginMarketplaces = &PluginMarketplacesService{c}
 	c.ClaudeTag = &ClaudeTagService{Bundles: &ClaudeTagBundlesService{client: c, Targets: &ClaudeTagBundleTargetsService{c}},
 		SlackChannels: &ClaudeTagSlackChannelsService{c}, SlackWorkspaces: &ClaudeTagSlackWorkspacesService{c}}
+	c.Webhooks = &WebhooksService{c}
+	c.TelemetryDestinations = &TelemetryDestinationsService{client: c, Workspaces: &TelemetryWorkspacesService{c}}
+	c.ClaudeCodeSettings = &ClaudeCodeSettingsService{c}
 	return c, nil
 }
 

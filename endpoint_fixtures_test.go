@@ -45,6 +45,10 @@ type objectIDs struct {
 	slackChannel   string // a set-up Slack channel
 	slackWorkspace string // a set-up Slack workspace (slws_...)
 	slackTeam      string // Slack's ID of that workspace (T...)
+
+	webhook       string // a webhook endpoint
+	destination   string // a telemetry destination whose list holds workspace
+	settingsGroup string // an RBAC group with Claude Code managed settings
 }
 
 // fill puts ids in place of a path template's placeholders.
@@ -54,7 +58,8 @@ func (ids objectIDs) fill(template string) string {
 		"{spend_limit_id}", ids.spendLimit, "{spend_limit_increase_request_id}", ids.increase,
 		"plugins/{plugin_id}/shares", "plugins/"+ids.memberPlugin+"/shares", "{plugin_id}", ids.plugin, "{version}", ids.pluginVersion, "{target}", "organization", "{marketplace_id}", ids.marketplace,
 		"{bundle_id}", ids.bundle, "{target_id}", ids.bundleTarget,
-		"slack_channels/{id}", "slack_channels/"+ids.slackChannel, "slack_workspaces/{id}", "slack_workspaces/"+ids.slackWorkspace).Replace(template)
+		"slack_channels/{id}", "slack_channels/"+ids.slackChannel, "slack_workspaces/{id}", "slack_workspaces/"+ids.slackWorkspace,
+		"{webhook_endpoint_id}", ids.webhook, "{destination_id}", ids.destination, "{rbac_group_id}", ids.settingsGroup).Replace(template)
 }
 
 // endpointCall calls one endpoint through the library and returns what it
@@ -372,6 +377,81 @@ var endpointCalls = map[string]endpointCall{
 		return c.ClaudeTag.SlackWorkspaces.Update(ctx, ids.slackWorkspace, admin.ClaudeTagSettingsParams{Model: admin.Set("claude-sonnet-4-5")})
 	}),
 
+	"organization.webhooks.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.WebhookEndpoint] {
+		return c.Webhooks.List(admin.WebhookListParams{Cursor: admin.Cursor{Limit: 2}})
+	}),
+	"organization.webhooks.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.NewWebhookEndpoint, error) {
+		return c.Webhooks.Create(ctx, admin.WebhookCreateParams{URL: "https://hooks.acme-robotics.example/anthropic/keys", Name: "key-alerts",
+			Description: "Pages the platform on-call rotation", EnabledEvents: []admin.WebhookEventType{admin.WebhookExternalKeyFailed, admin.WebhookExternalKeyRecovered}})
+	}),
+	"organization.webhooks.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WebhookEndpoint, error) {
+		return c.Webhooks.Get(ctx, ids.webhook)
+	}),
+	"organization.webhooks.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WebhookEndpoint, error) {
+		return c.Webhooks.Update(ctx, ids.webhook, admin.WebhookUpdateParams{Name: admin.Set("key-alerts-v2")})
+	}),
+	"organization.webhooks.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WebhookEndpointDeleted, error) {
+		return c.Webhooks.Delete(ctx, ids.webhook)
+	}),
+	"organization.webhooks.regenerate_signing_secret": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WebhookSigningSecret, error) {
+		return c.Webhooks.RegenerateSigningSecret(ctx, ids.webhook)
+	}),
+
+	"organization.telemetry_destinations.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.TelemetryDestination] {
+		return c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.telemetry_destinations.create": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.TelemetryDestination, error) {
+		return c.TelemetryDestinations.Create(ctx, admin.TelemetryCreateParams{EndpointURL: "https://api.honeycomb.example", DisplayName: "Honeycomb production",
+			Headers:    map[string]string{"x-honeycomb-team": "hc-team-key"},
+			Workspaces: admin.TelemetryScope{Type: admin.TelemetryIncludeWorkspaces, WorkspaceIDs: []string{ids.workspace}}})
+	}),
+	"organization.telemetry_destinations.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.TelemetryDestination, error) {
+		return c.TelemetryDestinations.Get(ctx, ids.destination)
+	}),
+	"organization.telemetry_destinations.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.TelemetryDestination, error) {
+		return c.TelemetryDestinations.Update(ctx, ids.destination, admin.TelemetryUpdateParams{DisplayName: admin.Set("Honeycomb (prod)")})
+	}),
+	"organization.telemetry_destinations.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.TelemetryDestinationDeleted, error) {
+		return c.TelemetryDestinations.Delete(ctx, ids.destination)
+	}),
+	"organization.telemetry_destinations.test": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.TelemetryTest, error) {
+		return c.TelemetryDestinations.Test(ctx, ids.destination)
+	}),
+	"organization.telemetry_destinations.workspaces.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.TelemetryWorkspace] {
+		return c.TelemetryDestinations.Workspaces.List(ids.destination, admin.TelemetryWorkspaceListParams{PageCursor: admin.PageCursor{Limit: 1}})
+	}),
+	"organization.telemetry_destinations.workspaces.add": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.TelemetryWorkspace, error) {
+		return c.TelemetryDestinations.Workspaces.Add(ctx, admin.TelemetryWorkspaceRef{DestinationID: ids.destination, WorkspaceID: ids.workspace})
+	}),
+	"organization.telemetry_destinations.workspaces.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.TelemetryWorkspaceRemoved, error) {
+		return c.TelemetryDestinations.Workspaces.Remove(ctx, admin.TelemetryWorkspaceRef{DestinationID: ids.destination, WorkspaceID: ids.workspace})
+	}),
+
+	"organization.claude_code.managed_settings.configuration.retrieve": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ManagedSettingsConfiguration, error) {
+		return c.ClaudeCodeSettings.Configuration(ctx)
+	}),
+	"organization.claude_code.managed_settings.configuration.update": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ManagedSettingsConfiguration, error) {
+		return c.ClaudeCodeSettings.UpdateConfiguration(ctx, admin.ManagedSettingsConfigurationParams{Mode: admin.ManagedSettingsOrganization})
+	}),
+	"organization.claude_code.managed_settings.rbac_group_default.retrieve": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ManagedSettingsDefault, error) {
+		return c.ClaudeCodeSettings.Default(ctx)
+	}),
+	"organization.claude_code.managed_settings.rbac_group_default.update": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ManagedSettingsDefault, error) {
+		return c.ClaudeCodeSettings.SetDefault(ctx, admin.Set(map[string]any{"permissions": map[string]any{"deny": []any{"Bash(curl:*)"}}}))
+	}),
+	"organization.claude_code.managed_settings.rbac_groups.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ManagedSettingsGroupSummary] {
+		return c.ClaudeCodeSettings.Groups(admin.ManagedSettingsGroupListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.claude_code.managed_settings.rbac_groups.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ManagedSettingsGroup, error) {
+		return c.ClaudeCodeSettings.Group(ctx, ids.settingsGroup)
+	}),
+	"organization.claude_code.managed_settings.rbac_groups.set": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ManagedSettingsGroup, error) {
+		return c.ClaudeCodeSettings.SetGroup(ctx, ids.settingsGroup, map[string]any{"permissions": map[string]any{"deny": []any{"WebFetch", "Bash(rm:*)"}}})
+	}),
+	"organization.claude_code.managed_settings.rbac_groups.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ManagedSettingsGroupDeleted, error) {
+		return c.ClaudeCodeSettings.DeleteGroup(ctx, ids.settingsGroup)
+	}),
+
 	"organization.usage_report.retrieve_messages": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.UsageBucket] {
 		return c.Usage.Messages(admin.UsageMessagesParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), PageCursor: admin.PageCursor{Limit: 1}})
 	}),
@@ -451,7 +531,8 @@ func TestEndpointFixtures(t *testing.T) {
 		spendLimit: "spl_01HqR3v9mXyTzQe5KdLw8NbA", increase: "slir_01Pq7RvKx2NbW4TcMz8HjLsE",
 		plugin: "plugin_01Hc4QmXv7RtKe2NbW9sLpYa", pluginVersion: "pluginver_01Ab3CdE5fGh7JkL9mNp2QrS", memberPlugin: "plugin_01Gd8TrYw3MsJf5PcX2vKnQb",
 		marketplace: "marketplace_01Kq2WmRt8YvBn4XcL6pZsDe", bundle: "capp_01Lm3NbVc5XzAs7DfGh9JkQw", bundleTarget: "btgt_01Zx3CvBn5MqWe7RtYu9IoPa",
-		slackChannel: "slch_01Qa2WsEd4RfTg6YhUj8IkOl", slackWorkspace: "slws_01Mn3BvCx5ZaSd7FgHj9KlPo", slackTeam: "T0123ABCD"}
+		slackChannel: "slch_01Qa2WsEd4RfTg6YhUj8IkOl", slackWorkspace: "slws_01Mn3BvCx5ZaSd7FgHj9KlPo", slackTeam: "T0123ABCD",
+		webhook: "whep_01Hk4TzQ8vRmN2pLx7YcWb3D", destination: "tdst_01Qm7WzR4kPx9NvL2bTc8HyE", settingsGroup: "rbac_group_01Fy8QwRt3ZpLm6NvXc2KbHe"}
 	for _, ep := range admin.Endpoints() {
 		t.Run(ep.ID, func(t *testing.T) {
 			t.Parallel()
@@ -556,6 +637,10 @@ func TestEndpointFixtures(t *testing.T) {
 	}
 }
 
+// secretFields are the fields that hold a secret: the library encodes
+// them redacted, never as sent (RawJSON keeps them).
+var secretFields = []string{"signing_secret"}
+
 // lostFields lists the paths of the fixture's non-null values that encoded
 // does not hold with the same value. A decimal type may encode a number of
 // the fixture as a string of the same digits.
@@ -585,6 +670,12 @@ func lostFields(t *testing.T, fixture, encoded []byte) []string {
 				lost = append(lost, fmt.Sprintf("%s (%v, encoded %v)", path, w, got))
 			}
 		default:
+			if slices.Contains(secretFields, path[strings.LastIndex(path, ".")+1:]) {
+				if got != "whsec_[redacted]" {
+					lost = append(lost, fmt.Sprintf("%s (a secret, encoded %v rather than redacted)", path, got))
+				}
+				return
+			}
 			if got != want {
 				lost = append(lost, fmt.Sprintf("%s (%v, encoded %v)", path, want, got))
 			}
@@ -667,6 +758,17 @@ func demoIDs(t *testing.T, c *admin.Client) objectIDs {
 	}
 	ids.spendLimit, ids.increase = spend[0].ID, pending[0].ID
 	demoPluginIDs(t, c, &ids)
+	hooks := collect(t, c.Webhooks.List(admin.WebhookListParams{}))
+	groups := collect(t, c.ClaudeCodeSettings.Groups(admin.ManagedSettingsGroupListParams{}))
+	for _, d := range collect(t, c.TelemetryDestinations.List(admin.TelemetryListParams{WorkspaceIDs: []string{ids.workspace}})) {
+		if d.Workspaces.Type == admin.TelemetryIncludeWorkspaces && ids.destination == "" {
+			ids.destination = d.ID
+		}
+	}
+	if len(hooks) == 0 || len(groups) == 0 || ids.destination == "" {
+		t.Fatalf("the Demo organization has %d webhook endpoints, %d groups with managed settings, destination %q", len(hooks), len(groups), ids.destination)
+	}
+	ids.webhook, ids.settingsGroup = hooks[0].ID, groups[0].RBACGroupID
 	if ids.workspace == "" || ids.user == "" || ids.nonMember == "" {
 		t.Fatalf("Demo organization: %+v", ids)
 	}

@@ -39,11 +39,14 @@ type Cursor struct {
 }
 
 // query checks c and starts the list's query with it.
-func (c Cursor) query() (query, error) {
+func (c Cursor) query() (query, error) { return c.queryUpTo(maxPageSize) }
+
+// queryUpTo is query for a list whose largest page is maxLimit.
+func (c Cursor) queryUpTo(maxLimit int) (query, error) {
 	if c.AfterID != "" && c.BeforeID != "" {
 		return nil, paramErr("after_id", "give AfterID or BeforeID, not both")
 	}
-	if err := checkLimit(c.Limit, maxPageSize); err != nil {
+	if err := checkLimit(c.Limit, maxLimit); err != nil {
 		return nil, err
 	}
 	q := query{}

@@ -119,6 +119,12 @@ func buildDemo(b *builder) {
 	b.demoSpendLimits() // last: its IDs come after every other
 	b.demoPlugins()     // with their own ID sequence, as are Claude Tag's
 	b.demoClaudeTag()
+	// Webhooks, telemetry and managed settings take their IDs from a
+	// generator of their own, so they move no other object's ID.
+	hooks := &ids{seed: b.st.ids.seed + "/hooks"}
+	b.demoWebhooks(hooks)
+	b.demoTelemetry(hooks)
+	b.demoSettings(hooks)
 }
 
 func emailOf(name string) string {

@@ -78,22 +78,55 @@ var requiredQuery = map[string]string{
 	"organization.analytics.cost.list":  "?starting_at=2026-11-18T00:00:00Z",
 }
 
+// requiredBody is the body an endpoint cannot be served without.
+var requiredBody = map[string]string{
+	"organization.webhooks.create":                                        `{"url":"https://hooks.example/a","enabled_events":["external_key.failed"]}`,
+	"organization.webhooks.update":                                        `{"name":"renamed"}`,
+	"organization.telemetry_destinations.create":                          `{"endpoint_url":"https://otel.example","workspaces":{"type":"all"}}`,
+	"organization.telemetry_destinations.update":                          `{"display_name":"renamed"}`,
+	"organization.claude_code.managed_settings.configuration.update":      `{"mode":{"type":"organization"}}`,
+	"organization.claude_code.managed_settings.rbac_group_default.update": `{"settings":{}}`,
+	"organization.claude_code.managed_settings.rbac_groups.set":           `{"settings":{}}`,
+}
+
+// firstOf returns a field of the first item a demo list answers with.
+func firstOf(t *testing.T, srv *admintest.Server, path, field, beta string) string {
+	t.Helper()
+	page := send(t, srv, "GET", path, "", "anthropic-beta", beta).json(t)
+	return page["data"].([]any)[0].(map[string]any)[field].(string)
+}
+
 // TestEndpointBetasAreRequired checks that the fake refuses a request to an
 // endpoint without the beta values its registry row names, and serves it
-// with them, given among others.
+// with them, given among others. Deletes go last, the innermost first.
 func TestEndpointBetasAreRequired(t *testing.T) {
 	srv := newDemo(t)
-	users := send(t, srv, "GET", "/v1/organizations/users?limit=1", "").json(t)
-	id := users["data"].([]any)[0].(map[string]any)["id"].(string)
+	dest := firstOf(t, srv, "/v1/organizations/telemetry_destinations?workspace_ids[]="+firstOf(t, srv, "/v1/organizations/workspaces?limit=2", "id", ""),
+		"id", admin.BetaTelemetryDestinations)
+	fill := strings.NewReplacer("{user_id}", firstOf(t, srv, "/v1/organizations/users?limit=1", "id", ""),
+		"{webhook_endpoint_id}", firstOf(t, srv, "/v1/organizations/webhooks", "id", admin.BetaWebhooks),
+		"{destination_id}", dest,
+		"{workspace_id}", firstOf(t, srv, "/v1/organizations/telemetry_destinations/"+dest+"/workspaces", "workspace_id", admin.BetaTelemetryDestinations),
+		"{rbac_group_id}", firstOf(t, srv, "/v1/organizations/claude_code/managed_settings/rbac_groups", "rbac_group_id", admin.BetaClaudeCodeManagedSettings))
+	eps := admin.Endpoints()
+	isDelete := func(ep admin.Endpoint) int {
+		if ep.Method == http.MethodDelete {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(eps, func(a, b admin.Endpoint) int { return cmp.Compare(isDelete(a), isDelete(b)) })
+	if i := slices.IndexFunc(eps, func(ep admin.Endpoint) bool { return ep.Method == http.MethodDelete }); i >= 0 {
+		slices.Reverse(eps[i:])
+	}
 	valid := validRequests(t, srv)
 	n := 0
-	for _, ep := range admin.Endpoints() {
+	for _, ep := range eps {
 		if len(ep.Betas) == 0 {
 			continue
 		}
 		n++
-		path := strings.ReplaceAll(ep.Path, "{user_id}", id) + requiredQuery[ep.ID]
-		body, header := "", []string(nil)
+		path, body, header := fill.Replace(ep.Path)+requiredQuery[ep.ID], requiredBody[ep.ID], []string(nil)
 		if v, ok := valid[ep.ID]; ok {
 			path, body, header = v.path, v.body, v.header
 		}

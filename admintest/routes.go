@@ -74,7 +74,13 @@ func (f *Fake) handle(ep admin.Endpoint, h handler) http.HandlerFunc {
 		}
 		f.mu.Lock()
 		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning, mergeTags: f.mergeTags, form: form})
+		due := f.st.hasDue(f.now())
 		f.mu.Unlock()
+		if due {
+			// What the request caused reaches its webhook endpoints before
+			// the answer does, so a test sees it as the call returns.
+			f.DeliverWebhooks(r.Context())
+		}
 		if err != nil {
 			writeError(w, rid, err)
 			return
@@ -199,6 +205,31 @@ var handlers = map[string]handler{
 	"organization.claude_tag.slack_workspaces.list":     listSlackWorkspaces,
 	"organization.claude_tag.slack_workspaces.retrieve": getSlackWorkspace,
 	"organization.claude_tag.slack_workspaces.update":   updateSlackWorkspace,
+	"organization.webhooks.list":                        listWebhooks,
+	"organization.webhooks.create":                      createWebhook,
+	"organization.webhooks.retrieve":                    getWebhook,
+	"organization.webhooks.update":                      updateWebhook,
+	"organization.webhooks.delete":                      deleteWebhook,
+	"organization.webhooks.regenerate_signing_secret":   regenerateWebhookSecret,
+
+	"organization.telemetry_destinations.list":              listTelemetryDestinations,
+	"organization.telemetry_destinations.create":            createTelemetryDestination,
+	"organization.telemetry_destinations.retrieve":          getTelemetryDestination,
+	"organization.telemetry_destinations.update":            updateTelemetryDestination,
+	"organization.telemetry_destinations.delete":            deleteTelemetryDestination,
+	"organization.telemetry_destinations.test":              testTelemetryDestination,
+	"organization.telemetry_destinations.workspaces.list":   listTelemetryWorkspaces,
+	"organization.telemetry_destinations.workspaces.add":    addTelemetryWorkspace,
+	"organization.telemetry_destinations.workspaces.remove": removeTelemetryWorkspace,
+
+	"organization.claude_code.managed_settings.configuration.retrieve":      getSettingsConfiguration,
+	"organization.claude_code.managed_settings.configuration.update":        updateSettingsConfiguration,
+	"organization.claude_code.managed_settings.rbac_group_default.retrieve": getSettingsDefault,
+	"organization.claude_code.managed_settings.rbac_group_default.update":   updateSettingsDefault,
+	"organization.claude_code.managed_settings.rbac_groups.list":            listSettingsGroups,
+	"organization.claude_code.managed_settings.rbac_groups.retrieve":        getSettingsGroup,
+	"organization.claude_code.managed_settings.rbac_groups.set":             setSettingsGroup,
+	"organization.claude_code.managed_settings.rbac_groups.delete":          deleteSettingsGroup,
 
 	"organization.usage_report.retrieve_messages":    usageReport,
 	"organization.cost_report.retrieve":              costReport,

@@ -75,9 +75,10 @@ type Fake struct {
 	adminKey      string
 	seed          Seed
 	now           func() time.Time
-	noRunning     bool // WithoutRunningBuckets
-	mergeTags     bool // WithTagsMerged
-	noSpendLimits bool // WithoutSpendLimits
+	noRunning     bool         // WithoutRunningBuckets
+	mergeTags     bool         // WithTagsMerged
+	noSpendLimits bool         // WithoutSpendLimits
+	webhookClient *http.Client // WithWebhookClient
 	mux           *http.ServeMux
 
 	mu     sync.Mutex
@@ -95,7 +96,7 @@ func (f *Fake) requestID() string {
 
 // New returns a Fake with its seed data loaded, not yet listening.
 func New(opts ...Option) *Fake {
-	f := &Fake{adminKey: DefaultAdminKey, seed: Empty(), now: time.Now}
+	f := &Fake{adminKey: DefaultAdminKey, seed: Empty(), now: time.Now, webhookClient: defaultWebhookClient()}
 	for _, o := range opts {
 		o(f)
 	}

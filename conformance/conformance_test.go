@@ -1767,3 +1767,246 @@ func TestSDKClaudeTag(t *testing.T) {
 	_, err = c.Beta.Organization.ClaudeTag.SlackChannels.Get(ctx, ch.ID, anthropic.BetaOrganizationClaudeTagSlackChannelGetParams{})
 	sdkError(t, srv, err, 404, "not_found_error")
 }
+
+// Webhooks: the demo's endpoints paged by ID (a beta the SDK asks for
+// itself), an endpoint made with its signing secret, which verifies a
+// delivery the fake signs and changes when regenerated, updated, disabled
+// and deleted.
+func TestSDKWebhooks(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+
+	created, err := c.Beta.Organization.Webhooks.New(ctx, anthropic.BetaOrganizationWebhookNewParams{
+		URL: "https://hooks.example/anthropic", Name: anthropic.String("sdk"), EnabledEvents: []string{"external_key.failed", "external_key.recovered"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "new", created)
+	if !strings.HasPrefix(created.SigningSecret, "whsec_") || created.State != anthropic.BetaOrganizationWebhookEndpointStateEnabled || created.Name != "sdk" {
+		t.Errorf("new = %s", created.RawJSON())
+	}
+	if _, err := admin.NewWebhookVerifier(created.SigningSecret); err != nil {
+		t.Errorf("the SDK's secret does not read as a signing secret: %v", err)
+	}
+
+	pager := c.Beta.Organization.Webhooks.ListAutoPaging(ctx, anthropic.BetaOrganizationWebhookListParams{Limit: anthropic.Int(1)})
+	var names []string
+	for w := range pager.All() {
+		conform(t, "webhook "+w.ID, w)
+		names = append(names, w.Name)
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	// Newest first: the new one, then the demo's key and storage alerts.
+	if want := []string{"sdk", "key-alerts", "storage-alerts"}; !slices.Equal(names, want) {
+		t.Errorf("webhooks = %v, want %v", names, want)
+	}
+	reqs := logged(srv, "GET", "/v1/organizations/webhooks")
+	if len(reqs) < 3 || reqs[1].Query.Get("after_id") == "" || !strings.Contains(reqs[0].Header.Get("Anthropic-Beta"), admin.BetaWebhooks) {
+		t.Errorf("webhook pages: %v", reqs)
+	}
+
+	updated, err := c.Beta.Organization.Webhooks.Update(ctx, created.ID, anthropic.BetaOrganizationWebhookUpdateParams{
+		Description: anthropic.String("from the SDK"), State: anthropic.BetaOrganizationWebhookUpdateParamsStateDisabled})
+	if err != nil || updated.Description != "from the SDK" || updated.State != "disabled" || updated.Name != "sdk" {
+		t.Fatalf("update = %v, %v", updated, err)
+	}
+	conform(t, "update", updated)
+	got, err := c.Beta.Organization.Webhooks.Get(ctx, created.ID, anthropic.BetaOrganizationWebhookGetParams{})
+	if err != nil || got.State != "disabled" || strings.Contains(got.RawJSON(), "whsec_") {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	conform(t, "get", got)
+
+	secret, err := c.Beta.Organization.Webhooks.RegenerateSigningSecret(ctx, created.ID, anthropic.BetaOrganizationWebhookRegenerateSigningSecretParams{})
+	if err != nil || secret.SigningSecret == created.SigningSecret || !strings.HasPrefix(secret.SigningSecret, "whsec_") {
+		t.Fatalf("regenerate = %v, %v", secret, err)
+	}
+	conform(t, "regenerate", secret)
+
+	del, err := c.Beta.Organization.Webhooks.Delete(ctx, created.ID, anthropic.BetaOrganizationWebhookDeleteParams{})
+	if err != nil || del.ID != created.ID || del.Type != "webhook_endpoint_deleted" {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "delete", del)
+	_, err = c.Beta.Organization.Webhooks.Get(ctx, created.ID, anthropic.BetaOrganizationWebhookGetParams{})
+	sdkError(t, srv, err, 404, "not_found_error")
+	_, err = c.Beta.Organization.Webhooks.New(ctx, anthropic.BetaOrganizationWebhookNewParams{URL: "https://hooks.example/", EnabledEvents: []string{"nothing.happened"}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// Telemetry destinations: the demo's, newest first and filtered by
+// workspace, one registered for Production with a header whose value is
+// never shown, its workspace list edited, tested, updated and deleted.
+func TestSDKTelemetryDestinations(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	ws := workspaceIDs(t, c)
+
+	d, err := c.Beta.Organization.TelemetryDestinations.New(ctx, anthropic.BetaOrganizationTelemetryDestinationNewParams{
+		EndpointURL: "https://collector.example/otlp", DisplayName: anthropic.String("SDK collector"),
+		Headers:    map[string]string{"authorization": "Bearer sdk-secret"},
+		Workspaces: anthropic.BetaTelemetryDestinationWorkspacesParamsUnion{OfInclude: &anthropic.BetaTelemetryDestinationWorkspacesIncludeParams{WorkspaceIDs: []string{ws["Production"]}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "new", d)
+	if d.State.Type != "enabled" || d.Workspaces.Type != "include" || !slices.Equal(d.HeaderNames, []string{"authorization"}) ||
+		d.Traces.ContentMode != "metadata_only" || !d.Traces.Enabled || strings.Contains(d.RawJSON(), "sdk-secret") {
+		t.Errorf("new = %s", d.RawJSON())
+	}
+
+	pager := c.Beta.Organization.TelemetryDestinations.ListAutoPaging(ctx, anthropic.BetaOrganizationTelemetryDestinationListParams{Limit: anthropic.Int(1)})
+	var names []string
+	for x := range pager.All() {
+		conform(t, "destination "+x.ID, x)
+		names = append(names, x.DisplayName)
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"SDK collector", "Honeycomb production", "Self-hosted collector"}; !slices.Equal(names, want) {
+		t.Errorf("destinations = %v, want %v", names, want)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/telemetry_destinations"); len(reqs) != 3 || reqs[1].Query.Get("page") == "" {
+		t.Errorf("destination pages: %v", reqs)
+	}
+	research, err := c.Beta.Organization.TelemetryDestinations.List(ctx, anthropic.BetaOrganizationTelemetryDestinationListParams{WorkspaceIDs: []string{ws["Research"]}})
+	if err != nil || len(research.Data) != 0 {
+		t.Errorf("destinations covering Research (on no include list, excluded by the other): %v, %v", research, err)
+	}
+
+	added, err := c.Beta.Organization.TelemetryDestinations.Workspaces.Add(ctx, ws["Staging"], anthropic.BetaOrganizationTelemetryDestinationWorkspaceAddParams{DestinationID: d.ID})
+	if err != nil || added.WorkspaceID != ws["Staging"] || added.TelemetryDestinationID != d.ID {
+		t.Fatalf("add = %v, %v", added, err)
+	}
+	conform(t, "add", added)
+	entries := c.Beta.Organization.TelemetryDestinations.Workspaces.ListAutoPaging(ctx, d.ID, anthropic.BetaOrganizationTelemetryDestinationWorkspaceListParams{Limit: anthropic.Int(1)})
+	var list []string
+	for e := range entries.All() {
+		conform(t, "entry", e)
+		list = append(list, e.WorkspaceID)
+	}
+	if err := entries.Err(); err != nil || !slices.Equal(list, []string{ws["Staging"], ws["Production"]}) {
+		t.Errorf("list (newest entry first) = %v, %v", list, err)
+	}
+	removed, err := c.Beta.Organization.TelemetryDestinations.Workspaces.Remove(ctx, ws["Production"], anthropic.BetaOrganizationTelemetryDestinationWorkspaceRemoveParams{DestinationID: d.ID})
+	if err != nil || removed.WorkspaceID != ws["Production"] || removed.Type != "telemetry_destination_workspace_deleted" {
+		t.Fatalf("remove = %v, %v", removed, err)
+	}
+	conform(t, "remove", removed)
+
+	res, err := c.Beta.Organization.TelemetryDestinations.Test(ctx, d.ID, anthropic.BetaOrganizationTelemetryDestinationTestParams{})
+	if err != nil || res.Result.Type != "success" {
+		t.Fatalf("test = %v, %v", res, err)
+	}
+	conform(t, "test", res)
+	srv.SetTelemetryAnswer(d.ID, 401)
+	res, err = c.Beta.Organization.TelemetryDestinations.Test(ctx, d.ID, anthropic.BetaOrganizationTelemetryDestinationTestParams{})
+	if err != nil || res.Result.Type != "failure" || !strings.Contains(res.Result.Error, "401") {
+		t.Fatalf("failed test = %v, %v", res, err)
+	}
+
+	updated, err := c.Beta.Organization.TelemetryDestinations.Update(ctx, d.ID, anthropic.BetaOrganizationTelemetryDestinationUpdateParams{
+		DisplayName: anthropic.String("SDK collector (off)"),
+		State:       anthropic.BetaTelemetryDestinationStateParamsUnion{OfDisabled: &anthropic.BetaTelemetryDestinationStateDisabledParams{}}})
+	if err != nil || updated.DisplayName != "SDK collector (off)" || updated.State.Type != "disabled" || updated.State.Reason.Type != "caller" {
+		t.Fatalf("update = %v, %v", updated, err)
+	}
+	conform(t, "update", updated)
+	got, err := c.Beta.Organization.TelemetryDestinations.Get(ctx, d.ID, anthropic.BetaOrganizationTelemetryDestinationGetParams{})
+	if err != nil || got.DeliveryHealth.LastError == "" || got.DeliveryHealth.LastSuccessAt.IsZero() {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	conform(t, "get", got)
+
+	del, err := c.Beta.Organization.TelemetryDestinations.Delete(ctx, d.ID, anthropic.BetaOrganizationTelemetryDestinationDeleteParams{})
+	if err != nil || del.ID != d.ID {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "delete", del)
+	_, err = c.Beta.Organization.TelemetryDestinations.Get(ctx, d.ID, anthropic.BetaOrganizationTelemetryDestinationGetParams{})
+	sdkError(t, srv, err, 404, "not_found_error")
+	_, err = c.Beta.Organization.TelemetryDestinations.New(ctx, anthropic.BetaOrganizationTelemetryDestinationNewParams{EndpointURL: "https://192.0.2.1",
+		Workspaces: anthropic.BetaTelemetryDestinationWorkspacesParamsUnion{OfAll: &anthropic.BetaTelemetryDestinationWorkspacesAllParams{}}})
+	sdkError(t, srv, err, 400, "invalid_request_error")
+}
+
+// Claude Code managed settings: the demo serves settings by RBAC group;
+// the groups in order, a group's document replaced, the order swapped
+// from the version read, the default replaced, the mode changed, a group's
+// settings deleted.
+func TestSDKClaudeCodeManagedSettings(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+
+	conf, err := c.Beta.Organization.ClaudeCode.ManagedSettings.Configuration.Get(ctx, anthropic.BetaOrganizationClaudeCodeManagedSettingConfigurationGetParams{})
+	if err != nil || conf.Mode.Type != "rbac_groups" || len(conf.RBACGroupOrder) != 2 || conf.RBACGroupOrderVersion == "" {
+		t.Fatalf("configuration = %v, %v", conf, err)
+	}
+	conform(t, "configuration", conf)
+	pager := c.Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.ListAutoPaging(ctx, anthropic.BetaOrganizationClaudeCodeManagedSettingRBACGroupListParams{Limit: anthropic.Int(1)})
+	var order []string
+	for g := range pager.All() {
+		conform(t, "group "+g.RBACGroupID, g)
+		order = append(order, g.RBACGroupID)
+		if g.RBACGroupStatus.Type != "active" {
+			t.Errorf("group = %s", g.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil || !slices.Equal(order, conf.RBACGroupOrder) {
+		t.Fatalf("groups = %v, %v; want the order %v", order, err, conf.RBACGroupOrder)
+	}
+	first, second := order[0], order[1]
+
+	got, err := c.Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Get(ctx, first, anthropic.BetaOrganizationClaudeCodeManagedSettingRBACGroupGetParams{})
+	if err != nil || got.Settings["model"] != "claude-sonnet-4-6" {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	conform(t, "get", got)
+	set, err := c.Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Set(ctx, second, anthropic.BetaOrganizationClaudeCodeManagedSettingRBACGroupSetParams{Settings: map[string]any{"model": "claude-opus-4-6"}})
+	if err != nil || set.Settings["model"] != "claude-opus-4-6" || set.RBACGroupID != second {
+		t.Fatalf("set = %v, %v", set, err)
+	}
+	conform(t, "set", set)
+
+	swapped, err := c.Beta.Organization.ClaudeCode.ManagedSettings.Configuration.Update(ctx, anthropic.BetaOrganizationClaudeCodeManagedSettingConfigurationUpdateParams{
+		RBACGroupOrder: []string{second, first}, RBACGroupOrderVersion: anthropic.String(conf.RBACGroupOrderVersion),
+		Mode: anthropic.BetaClaudeCodeManagedSettingsModeParamUnion{OfOrganization: &anthropic.BetaClaudeCodeManagedSettingsOrganizationModeParam{}}})
+	if err != nil || !slices.Equal(swapped.RBACGroupOrder, []string{second, first}) || swapped.Mode.Type != "organization" {
+		t.Fatalf("update = %v, %v", swapped, err)
+	}
+	conform(t, "update", swapped)
+	_, err = c.Beta.Organization.ClaudeCode.ManagedSettings.Configuration.Update(ctx, anthropic.BetaOrganizationClaudeCodeManagedSettingConfigurationUpdateParams{
+		RBACGroupOrder: []string{first, second}, RBACGroupOrderVersion: anthropic.String(conf.RBACGroupOrderVersion)})
+	sdkError(t, srv, err, 409, "conflict_error")
+
+	def, err := c.Beta.Organization.ClaudeCode.ManagedSettings.RBACGroupDefault.Get(ctx, anthropic.BetaOrganizationClaudeCodeManagedSettingRBACGroupDefaultGetParams{})
+	if err != nil || def.Settings["cleanupPeriodDays"] != 30.0 || def.UpdatedAt.IsZero() {
+		t.Fatalf("default = %v, %v", def, err)
+	}
+	conform(t, "default", def)
+	def, err = c.Beta.Organization.ClaudeCode.ManagedSettings.RBACGroupDefault.Update(ctx, anthropic.BetaOrganizationClaudeCodeManagedSettingRBACGroupDefaultUpdateParams{Settings: map[string]any{"cleanupPeriodDays": 7}})
+	if err != nil || def.Settings["cleanupPeriodDays"] != 7.0 {
+		t.Fatalf("default update = %v, %v", def, err)
+	}
+	conform(t, "default update", def)
+
+	del, err := c.Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Delete(ctx, second, anthropic.BetaOrganizationClaudeCodeManagedSettingRBACGroupDeleteParams{})
+	if err != nil || del.RBACGroupID != second {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "delete", del)
+	_, err = c.Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Get(ctx, second, anthropic.BetaOrganizationClaudeCodeManagedSettingRBACGroupGetParams{})
+	if apiErr := sdkError(t, srv, err, 404, "not_found_error"); apiErr != nil && !strings.Contains(apiErr.RawJSON(), "rbac_group_managed_settings_not_found") {
+		t.Errorf("error = %s", apiErr.RawJSON())
+	}
+}

@@ -70,6 +70,20 @@ var nullable = map[string]bool{
 	"BetaPluginMarketplaceValidationReport.ManifestError":     true,
 	"BetaPluginMarketplaceValidationReport.ManifestErrorCode": true,
 	"BetaClaudeTagSettings.ReplyMode":                         true,
+	// Telemetry destinations: no delivery yet, or none that failed; no
+	// traces URL or content bound of their own. last_error_at is not
+	// marked, but has no other value for a destination that never failed.
+	"BetaTelemetryDestinationDeliveryHealth.LastError":     true,
+	"BetaTelemetryDestinationDeliveryHealth.LastErrorAt":   true,
+	"BetaTelemetryDestinationDeliveryHealth.LastSuccessAt": true,
+	"BetaTelemetryDestinationTraces.EndpointURL":           true,
+	"BetaTelemetryDestinationTraces.MaxContentBytes":       true,
+	// Managed settings: a mode never changed, a default never set, a
+	// document that can no longer be read.
+	"BetaClaudeCodeManagedSettingsConfiguration.ModeUpdatedAt": true,
+	"BetaClaudeCodeRBACGroupDefaultManagedSettings.Settings":   true,
+	"BetaClaudeCodeRBACGroupDefaultManagedSettings.UpdatedAt":  true,
+	"BetaClaudeCodeRBACGroupManagedSettings.Settings":          true,
 }
 
 // conform fails the test for every field of v (an SDK response object,

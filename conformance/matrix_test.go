@@ -129,6 +129,31 @@ var matrix = map[string]sdkCheck{
 	"organization.claude_tag.slack_workspaces.list":     {"Beta.Organization.ClaudeTag.SlackWorkspaces.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaClaudeTagSlackWorkspace]]},
 	"organization.claude_tag.slack_workspaces.retrieve": {"Beta.Organization.ClaudeTag.SlackWorkspaces.Get", decodeAs[anthropic.BetaClaudeTagSlackWorkspace]},
 	"organization.claude_tag.slack_workspaces.update":   {"Beta.Organization.ClaudeTag.SlackWorkspaces.Update", decodeAs[anthropic.BetaClaudeTagSlackWorkspace]},
+	"organization.webhooks.list":                        {"Beta.Organization.Webhooks.ListAutoPaging", decodeAs[pagination.Page[anthropic.BetaOrganizationWebhookEndpoint]]},
+	"organization.webhooks.create":                      {"Beta.Organization.Webhooks.New", decodeAs[anthropic.BetaNewOrganizationWebhookEndpoint]},
+	"organization.webhooks.retrieve":                    {"Beta.Organization.Webhooks.Get", decodeAs[anthropic.BetaOrganizationWebhookEndpoint]},
+	"organization.webhooks.update":                      {"Beta.Organization.Webhooks.Update", decodeAs[anthropic.BetaOrganizationWebhookEndpoint]},
+	"organization.webhooks.delete":                      {"Beta.Organization.Webhooks.Delete", decodeAs[anthropic.BetaDeletedOrganizationWebhookEndpoint]},
+	"organization.webhooks.regenerate_signing_secret":   {"Beta.Organization.Webhooks.RegenerateSigningSecret", decodeAs[anthropic.BetaOrganizationWebhookEndpointSigningSecret]},
+
+	"organization.telemetry_destinations.list":              {"Beta.Organization.TelemetryDestinations.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaTelemetryDestination]]},
+	"organization.telemetry_destinations.create":            {"Beta.Organization.TelemetryDestinations.New", decodeAs[anthropic.BetaTelemetryDestination]},
+	"organization.telemetry_destinations.retrieve":          {"Beta.Organization.TelemetryDestinations.Get", decodeAs[anthropic.BetaTelemetryDestination]},
+	"organization.telemetry_destinations.update":            {"Beta.Organization.TelemetryDestinations.Update", decodeAs[anthropic.BetaTelemetryDestination]},
+	"organization.telemetry_destinations.delete":            {"Beta.Organization.TelemetryDestinations.Delete", decodeAs[anthropic.BetaDeletedTelemetryDestination]},
+	"organization.telemetry_destinations.test":              {"Beta.Organization.TelemetryDestinations.Test", decodeAs[anthropic.BetaTelemetryDestinationTestResponse]},
+	"organization.telemetry_destinations.workspaces.list":   {"Beta.Organization.TelemetryDestinations.Workspaces.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaTelemetryDestinationWorkspace]]},
+	"organization.telemetry_destinations.workspaces.add":    {"Beta.Organization.TelemetryDestinations.Workspaces.Add", decodeAs[anthropic.BetaTelemetryDestinationWorkspace]},
+	"organization.telemetry_destinations.workspaces.remove": {"Beta.Organization.TelemetryDestinations.Workspaces.Remove", decodeAs[anthropic.BetaDeletedTelemetryDestinationWorkspace]},
+
+	"organization.claude_code.managed_settings.configuration.retrieve":      {"Beta.Organization.ClaudeCode.ManagedSettings.Configuration.Get", decodeAs[anthropic.BetaClaudeCodeManagedSettingsConfiguration]},
+	"organization.claude_code.managed_settings.configuration.update":        {"Beta.Organization.ClaudeCode.ManagedSettings.Configuration.Update", decodeAs[anthropic.BetaClaudeCodeManagedSettingsConfiguration]},
+	"organization.claude_code.managed_settings.rbac_group_default.retrieve": {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroupDefault.Get", decodeAs[anthropic.BetaClaudeCodeRBACGroupDefaultManagedSettings]},
+	"organization.claude_code.managed_settings.rbac_group_default.update":   {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroupDefault.Update", decodeAs[anthropic.BetaClaudeCodeRBACGroupDefaultManagedSettings]},
+	"organization.claude_code.managed_settings.rbac_groups.list":            {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaClaudeCodeRBACGroupManagedSettingsSummary]]},
+	"organization.claude_code.managed_settings.rbac_groups.retrieve":        {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Get", decodeAs[anthropic.BetaClaudeCodeRBACGroupManagedSettings]},
+	"organization.claude_code.managed_settings.rbac_groups.set":             {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Set", decodeAs[anthropic.BetaClaudeCodeRBACGroupManagedSettings]},
+	"organization.claude_code.managed_settings.rbac_groups.delete":          {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Delete", decodeAs[anthropic.BetaDeletedClaudeCodeRBACGroupManagedSettings]},
 
 	// The SDK has no methods for the reports (docs-notes.md is their spec):
 	// the library's decoding of their fixtures is checked in the root module.

@@ -21,6 +21,10 @@
 //     focus.go; who spent it (the --by values only the analytics API has,
 //     --top, analytics FOCUS and the HTML who section): who.go, and several
 //     cost --by at once: costmulti.go; demo.go and fakeserver.go.
+//   - Webhook endpoints (and verifying a delivery): webhooks.go, with the
+//     lookup by ID or name and the delete path the nouns below share;
+//     telemetry destinations: telemetry.go; Claude Code managed settings
+//     (the claude-code noun): claudecodesettings.go.
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
@@ -173,6 +177,7 @@ a built-in demo organization with no key at all.`,
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
 		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
+		a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
 	// Streams first: the completion command keeps the writer it sees now.

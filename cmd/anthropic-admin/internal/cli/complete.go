@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"slices"
@@ -127,6 +128,62 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		args(path, a.positional(false, pendingRequesters))
 	}
 	args("api", apiArgs)
+
+	flag("webhooks create|webhooks update", "event", list(webhookEvents.shown()...))
+	flag("telemetry create|telemetry update", "content-mode", completeFrom(telemetryContentModes.shown()...))
+	flag("telemetry list|telemetry create|telemetry update", "workspace", workspaces)
+	flag("telemetry create|telemetry update", "except", workspaces)
+	for _, path := range []string{"webhooks get", "webhooks update", "webhooks rotate-secret"} {
+		args(path, a.positional(false, webhookNames))
+	}
+	args("webhooks delete", a.positional(true, webhookNames))
+	for _, path := range []string{"telemetry get", "telemetry update", "telemetry test", "telemetry workspaces list"} {
+		args(path, a.positional(false, destinationNames))
+	}
+	args("telemetry delete", a.positional(true, destinationNames))
+	for _, path := range []string{"telemetry workspaces add", "telemetry workspaces remove"} {
+		args(path, a.positional(true, destinationNames, workspaceNames))
+	}
+	args("claude-code settings mode", completeFrom(settingsModes.shown()...))
+	args("claude-code settings delete", a.positional(true, settingsGroupIDs))
+	args("claude-code settings order", a.positional(true, settingsGroupIDs))
+	flag("claude-code settings show|claude-code settings set", "group", a.dynamic(settingsGroupIDs))
+}
+
+// webhookNames offers the webhook endpoints by name (by ID when unnamed).
+func webhookNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
+	var out []cobra.Completion
+	for w, err := range c.Webhooks.List(admin.WebhookListParams{Cursor: admin.Cursor{Limit: 100}}).All(cmd.Context()) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cobra.CompletionWithDesc(cmp.Or(w.Name, w.ID), w.URL))
+	}
+	return out, nil
+}
+
+// destinationNames offers the telemetry destinations by display name.
+func destinationNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
+	var out []cobra.Completion
+	for d, err := range c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 1000}}).All(cmd.Context()) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cobra.CompletionWithDesc(d.DisplayName, d.ID))
+	}
+	return out, nil
+}
+
+// settingsGroupIDs offers the RBAC groups that have managed settings.
+func settingsGroupIDs(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
+	var out []cobra.Completion
+	for g, err := range c.ClaudeCodeSettings.Groups(admin.ManagedSettingsGroupListParams{PageCursor: admin.PageCursor{Limit: 100}}).All(cmd.Context()) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cobra.CompletionWithDesc(g.RBACGroupID, string(g.RBACGroupStatus.Type)))
+	}
+	return out, nil
 }
 
 // mapStrings is f of each of xs.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -72,6 +73,7 @@ func (t dryRunTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req.Body.Close()
 	}
 	fmt.Fprintf(t.w, "dry run: would send %s %s\n", req.Method, req.URL.RequestURI())
+	body = redactHeaderValues(body)
 	if len(body) > 0 {
 		var pretty bytes.Buffer
 		if output.WriteIndented(&pretty, body) == nil {
@@ -89,6 +91,30 @@ func (t dryRunTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		Request: req,
 	}, nil
 }
+
+// redactHeaderValues hides the values of a body's "headers" object (a
+// telemetry destination's, which hold a collector's credentials) in what a
+// dry run prints; other bodies pass unchanged.
+func redactHeaderValues(body []byte) []byte {
+	var obj map[string]json.RawMessage
+	var headers map[string]*string
+	if json.Unmarshal(body, &obj) != nil || obj["headers"] == nil || json.Unmarshal(obj["headers"], &headers) != nil {
+		return body
+	}
+	for k, v := range headers {
+		if v != nil {
+			headers[k] = &redactedValue
+		}
+	}
+	obj["headers"], _ = json.Marshal(headers)
+	out, err := json.Marshal(obj)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+var redactedValue = "[redacted]"
 
 // collect reads a list up to --max-items, showing progress on stderr when
 // it is a terminal and the list spans pages.

@@ -86,6 +86,13 @@ var (
 	spendLimitPeriods = valueSet{what: "period", values: values(admin.SpendLimitDaily, admin.SpendLimitWeekly, admin.SpendLimitMonthly)}
 	increaseStatuses  = valueSet{what: "request status", values: values(admin.SpendLimitIncreasePending, admin.SpendLimitIncreaseApproved, admin.SpendLimitIncreaseDenied)}
 
+	// webhookEvents are the event types a webhook endpoint can ask for;
+	// telemetryContentModes what a destination's spans contain;
+	// settingsModes how Claude Code managed settings are served.
+	webhookEvents         = valueSet{what: "event type", values: values(admin.WebhookEventTypes()...)}
+	telemetryContentModes = valueSet{what: "content mode", values: values(admin.TelemetryMetadataOnly, admin.TelemetryContent)}
+	settingsModes         = valueSet{what: "mode", values: values(admin.ManagedSettingsOrganization, admin.ManagedSettingsRBACGroups)}
+
 	// costServiceTiers are the service tiers of the cost report.
 	costServiceTiers = valueSet{what: "service tier", values: values(admin.ServiceTierStandard, admin.ServiceTierBatch)}
 	// serviceTiers are the usage report's service_tiers[] filter values.
