@@ -85,6 +85,13 @@ type Client struct {
 	Cost         *CostService
 	Analytics    *AnalyticsService
 	SpendLimits  *SpendLimitsService
+
+	RBACGroups         *RBACGroupsService
+	RBACRoles          *RBACRolesService
+	ComplianceSettings *ComplianceSettingsService
+	ExternalKeys       *ExternalKeysService
+	ExternalStorage    *ExternalStorageService
+	Providers          *ProvidersService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -138,6 +145,13 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Cost = &CostService{c}
 	c.Analytics = &AnalyticsService{c}
 	c.SpendLimits = &SpendLimitsService{client: c, IncreaseRequests: &SpendLimitIncreaseRequestsService{c}}
+
+	c.RBACGroups = &RBACGroupsService{client: c, Members: &RBACGroupMembersService{c}}
+	c.RBACRoles = &RBACRolesService{c}
+	c.ComplianceSettings = &ComplianceSettingsService{c}
+	c.ExternalKeys = &ExternalKeysService{c}
+	c.ExternalStorage = &ExternalStorageService{c}
+	c.Providers = &ProvidersService{Google: &GoogleProviderService{c}}
 	return c, nil
 }
 

@@ -35,13 +35,21 @@ type objectIDs struct {
 	rateLimit  string // an organization rate-limit entry
 	spendLimit string // a member's spend limit
 	increase   string // a pending spend limit increase request
+
+	rbacGroup       string // an RBAC group user is a member of and nonMember is not, granting no owner access
+	rbacRole        string // a custom RBAC role
+	externalKey     string // an external key config no workspace policy lists
+	externalStorage string // External Storage pending configuration
+	project         string // a Google Cloud project number
 }
 
 // fill puts ids in place of a path template's placeholders.
 func (ids objectIDs) fill(template string) string {
 	return strings.NewReplacer("{user_id}", ids.user, "{workspace_id}", ids.workspace, "{invite_id}", ids.invite,
 		"{api_key_id}", ids.apiKey, "{rate_limit_id}", ids.rateLimit,
-		"{spend_limit_id}", ids.spendLimit, "{spend_limit_increase_request_id}", ids.increase).Replace(template)
+		"{spend_limit_id}", ids.spendLimit, "{spend_limit_increase_request_id}", ids.increase,
+		"{rbac_group_id}", ids.rbacGroup, "{rbac_role_id}", ids.rbacRole, "{external_key_id}", ids.externalKey,
+		"{external_storage_id}", ids.externalStorage, "{project_number}", ids.project).Replace(template)
 }
 
 // endpointCall calls one endpoint through the library and returns what it
@@ -244,6 +252,98 @@ var endpointCalls = map[string]endpointCall{
 		return c.SpendLimits.IncreaseRequests.Deny(ctx, ids.increase, admin.SpendLimitDenyParams{})
 	}),
 
+	"organization.rbac_groups.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.RBACGroup] {
+		return c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.rbac_groups.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.RBACGroup, error) {
+		return c.RBACGroups.Create(ctx, admin.RBACGroupCreateParams{Name: "Data Science"})
+	}),
+	"organization.rbac_groups.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroup, error) {
+		return c.RBACGroups.Get(ctx, ids.rbacGroup)
+	}),
+	"organization.rbac_groups.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroup, error) {
+		return c.RBACGroups.Update(ctx, ids.rbacGroup, admin.RBACGroupUpdateParams{Name: admin.Set("Platform & Infrastructure")})
+	}),
+	"organization.rbac_groups.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroupDeleted, error) {
+		return c.RBACGroups.Delete(ctx, ids.rbacGroup)
+	}),
+	"organization.rbac_groups.members.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.RBACGroupMember] {
+		return c.RBACGroups.Members.List(ids.rbacGroup, admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.rbac_groups.members.add": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroupMember, error) {
+		return c.RBACGroups.Members.Add(ctx, ids.rbacGroup, admin.RBACGroupMemberAddParams{UserID: ids.nonMember})
+	}),
+	"organization.rbac_groups.members.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroupMemberDeleted, error) {
+		return c.RBACGroups.Members.Remove(ctx, admin.RBACGroupMemberRef{RBACGroupID: ids.rbacGroup, UserID: ids.user})
+	}),
+	"organization.rbac_roles.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.RBACRole] {
+		return c.RBACRoles.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.rbac_roles.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACRole, error) {
+		return c.RBACRoles.Get(ctx, ids.rbacRole)
+	}),
+	"organization.rbac_roles.permissions.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.RBACRolePermission] {
+		return c.RBACRoles.Permissions(ids.rbacRole, admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 5}})
+	}),
+
+	"organization.compliance_settings.retrieve": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ComplianceSettings, error) {
+		return c.ComplianceSettings.Get(ctx)
+	}),
+	"organization.compliance_settings.update": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ComplianceSettings, error) {
+		return c.ComplianceSettings.Update(ctx, admin.ComplianceSettingsUpdateParams{State: admin.ComplianceDisabled})
+	}),
+
+	"organization.external_keys.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ExternalKey] {
+		return c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.external_keys.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ExternalKey, error) {
+		return c.ExternalKeys.Create(ctx, admin.ExternalKeyCreateParams{DisplayName: "Azure Key Vault key", Geo: admin.ExternalKeyGeoUS,
+			ProviderConfig: admin.ExternalKeyProviderConfig{Type: admin.KMSProviderAzure, KeyName: "claude-cmek",
+				TenantID: "8d5c1f0a-3b2e-4c7d-9f6a-1e0b2c3d4e5f", VaultURI: "https://acme-keys.vault.azure.net"}})
+	}),
+	"organization.external_keys.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKey, error) {
+		return c.ExternalKeys.Get(ctx, ids.externalKey)
+	}),
+	"organization.external_keys.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKey, error) {
+		return c.ExternalKeys.Update(ctx, ids.externalKey, admin.ExternalKeyUpdateParams{DisplayName: admin.Set("Production AWS key (us-east-1)")})
+	}),
+	"organization.external_keys.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKeyDeleted, error) {
+		return c.ExternalKeys.Delete(ctx, ids.externalKey)
+	}),
+	"organization.external_keys.validate": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKeyValidation, error) {
+		return c.ExternalKeys.Validate(ctx, ids.externalKey)
+	}),
+
+	"organization.external_storage.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ExternalStorage] {
+		return c.ExternalStorage.List(admin.ExternalStorageListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.external_storage.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Create(ctx, admin.ExternalStorageCreateParams{DisplayName: "Audit logs",
+			ProviderConfig: admin.StorageProviderConfig{Type: admin.StorageProviderAWS, AccountID: "123456789012", BucketName: "acme-claude-audit", Region: "us-west-2"}})
+	}),
+	"organization.external_storage.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Get(ctx, ids.externalStorage)
+	}),
+	"organization.external_storage.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Update(ctx, ids.externalStorage, admin.ExternalStorageUpdateParams{DisplayName: admin.Set("Transcripts, US East")})
+	}),
+	"organization.external_storage.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorageDeleted, error) {
+		return c.ExternalStorage.Delete(ctx, ids.externalStorage)
+	}),
+	"organization.external_storage.activate": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Activate(ctx, ids.externalStorage)
+	}),
+
+	"organization.providers.google.projects.data_controls.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.GoogleDataControls, error) {
+		return c.Providers.Google.DataControls(ctx, ids.project)
+	}),
+	"organization.providers.google.projects.data_controls.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.GoogleDataControls, error) {
+		return c.Providers.Google.UpdateDataControls(ctx, ids.project, admin.GoogleDataControlsUpdateParams{
+			CMEK:    &admin.CMEKControlParams{Type: admin.ControlEnabled, ExternalKeyIDs: map[string]admin.Optional[string]{"us": admin.Set(ids.externalKey)}},
+			Storage: &admin.StorageControlParams{Type: admin.ControlDisabled},
+		})
+	}),
+
 	"organization.usage_report.retrieve_messages": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.UsageBucket] {
 		return c.Usage.Messages(admin.UsageMessagesParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), PageCursor: admin.PageCursor{Limit: 1}})
 	}),
@@ -310,7 +410,9 @@ var lastPage = map[admin.Paging]string{
 func TestEndpointFixtures(t *testing.T) {
 	ids := objectIDs{user: "user_01WCz1FkmYMm4gnmykNKUu3Q", nonMember: "user_01BCBgmlzGyFmK8kHGkCuiwe", invite: "invite_015gWxCN9Hfg2QhZwTK7Mdeu",
 		workspace: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", apiKey: "apikey_01Rj2N8SVvo6BePZj99NhmiT", rateLimit: "rl_01NSgmsX76UnEURHuSOSXUn7",
-		spendLimit: "spl_01HqR3v9mXyTzQe5KdLw8NbA", increase: "slir_01Pq7RvKx2NbW4TcMz8HjLsE"}
+		spendLimit: "spl_01HqR3v9mXyTzQe5KdLw8NbA", increase: "slir_01Pq7RvKx2NbW4TcMz8HjLsE",
+		rbacGroup: "rbac_group_01Hk7mWq3RtYvB9nZcXe4LpD", rbacRole: "rbac_role_01Px4KsJ9vQm2WcTn7BzLrEd", externalKey: "ekey_01Fz6QnWx3RbTm8KcVp2YhJs",
+		externalStorage: "estrg_01Mx3VbTq8KwZp5RnLc2YhJe", project: "482915067341"}
 	for _, ep := range admin.Endpoints() {
 		t.Run(ep.ID, func(t *testing.T) {
 			t.Parallel()
@@ -514,10 +616,48 @@ func demoIDs(t *testing.T, c *admin.Client) objectIDs {
 		t.Fatalf("the Demo organization has %d member spend limits, %d pending increase requests", len(spend), len(pending))
 	}
 	ids.spendLimit, ids.increase = spend[0].ID, pending[0].ID
+	ids.demoAccessIDs(t, c)
 	if ids.workspace == "" || ids.user == "" || ids.nonMember == "" {
 		t.Fatalf("Demo organization: %+v", ids)
 	}
 	return ids
+}
+
+// demoAccessIDs finds the RBAC, external key and storage objects of the
+// Demo organization the calls act on.
+func (ids *objectIDs) demoAccessIDs(t *testing.T, c *admin.Client) {
+	t.Helper()
+	isMember := func(g admin.RBACGroup, userID string) bool {
+		return slices.ContainsFunc(collect(t, c.RBACGroups.Members.List(g.ID, admin.RBACListParams{})),
+			func(m admin.RBACGroupMember) bool { return m.UserID == userID })
+	}
+	for _, g := range collect(t, c.RBACGroups.List(admin.RBACListParams{})) {
+		if g.Name != "Owners" && isMember(g, ids.user) && !isMember(g, ids.nonMember) {
+			ids.rbacGroup = g.ID
+			break
+		}
+	}
+	for _, r := range collect(t, c.RBACRoles.List(admin.RBACListParams{})) {
+		if r.Source.Type == admin.RBACRoleCustom {
+			ids.rbacRole = r.ID
+			break
+		}
+	}
+	for _, k := range collect(t, c.ExternalKeys.List(admin.ExternalKeyListParams{})) {
+		if k.ProviderConfig.Type == admin.KMSProviderGCP && !k.Attachment.Attached() {
+			ids.externalKey = k.ID
+			break
+		}
+	}
+	for _, s := range collect(t, c.ExternalStorage.List(admin.ExternalStorageListParams{})) {
+		if s.Status.Type == admin.StoragePendingConfiguration {
+			ids.externalStorage = s.ID
+		}
+	}
+	ids.project = "482915067341"
+	if ids.rbacGroup == "" || ids.rbacRole == "" || ids.externalKey == "" || ids.externalStorage == "" {
+		t.Fatalf("Demo organization: %+v", *ids)
+	}
 }
 
 // TestEndpointsAgainstTheFake calls each endpoint on admintest's Demo

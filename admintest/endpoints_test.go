@@ -78,6 +78,16 @@ var requiredQuery = map[string]string{
 	"organization.analytics.cost.list":  "?starting_at=2026-11-18T00:00:00Z",
 }
 
+// requiredBody is the body an endpoint cannot be served without.
+var requiredBody = map[string]string{
+	"organization.external_storage.create": `{"provider_config": {"type": "aws", "account_id": "123456789012", "bucket_name": "acme-beta-test", "region": "us-east-1"}}`,
+	"organization.external_storage.update": `{"display_name": "Beta test"}`,
+	"organization.providers.google.projects.data_controls.update": `{"storage": {"type": "disabled"}}`,
+}
+
+// demoProject is the Demo organization's verified Google Cloud project.
+const demoProject = "482915067341"
+
 // TestEndpointBetasAreRequired checks that the fake refuses a request to an
 // endpoint without the beta values its registry row names, and serves it
 // with them, given among others.
@@ -85,18 +95,23 @@ func TestEndpointBetasAreRequired(t *testing.T) {
 	srv := newDemo(t)
 	users := send(t, srv, "GET", "/v1/organizations/users?limit=1", "").json(t)
 	id := users["data"].([]any)[0].(map[string]any)["id"].(string)
+	storage := ""
 	n := 0
 	for _, ep := range admin.Endpoints() {
 		if len(ep.Betas) == 0 {
 			continue
 		}
 		n++
-		path := strings.ReplaceAll(ep.Path, "{user_id}", id) + requiredQuery[ep.ID]
-		if r := send(t, srv, ep.Method, path, ""); r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), ep.Betas[0]) {
+		path := strings.NewReplacer("{user_id}", id, "{external_storage_id}", storage, "{project_number}", demoProject).Replace(ep.Path) + requiredQuery[ep.ID]
+		if r := send(t, srv, ep.Method, path, requiredBody[ep.ID]); r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), ep.Betas[0]) {
 			t.Errorf("%s without %v: %d %s, want a 400 naming the beta", ep.ID, ep.Betas, r.Status, r.Body)
 		}
-		if r := send(t, srv, ep.Method, path, "", "anthropic-beta", "other-beta, "+strings.Join(ep.Betas, ",")); r.Status != http.StatusOK {
+		r := send(t, srv, ep.Method, path, requiredBody[ep.ID], "anthropic-beta", "other-beta, "+strings.Join(ep.Betas, ","))
+		if r.Status != http.StatusOK {
 			t.Errorf("%s with %v: %d %s, want 200", ep.ID, ep.Betas, r.Status, r.Body)
+		}
+		if ep.ID == "organization.external_storage.create" {
+			storage = r.json(t)["id"].(string) // the rest act on the new storage: activated, then deleted
 		}
 	}
 	if n == 0 {

@@ -151,6 +151,38 @@ var handlers = map[string]handler{
 	"organization.spend_limits.increase_requests.approve":  approveIncreaseRequest,
 	"organization.spend_limits.increase_requests.deny":     denyIncreaseRequest,
 
+	"organization.rbac_groups.list":            listRBACGroups,
+	"organization.rbac_groups.create":          createRBACGroup,
+	"organization.rbac_groups.retrieve":        getRBACGroup,
+	"organization.rbac_groups.update":          updateRBACGroup,
+	"organization.rbac_groups.delete":          deleteRBACGroup,
+	"organization.rbac_groups.members.list":    listRBACGroupMembers,
+	"organization.rbac_groups.members.add":     addRBACGroupMember,
+	"organization.rbac_groups.members.remove":  removeRBACGroupMember,
+	"organization.rbac_roles.list":             listRBACRoles,
+	"organization.rbac_roles.retrieve":         getRBACRole,
+	"organization.rbac_roles.permissions.list": listRBACRolePermissions,
+
+	"organization.compliance_settings.retrieve": getComplianceSettings,
+	"organization.compliance_settings.update":   updateComplianceSettings,
+
+	"organization.external_keys.list":     listExternalKeys,
+	"organization.external_keys.create":   createExternalKey,
+	"organization.external_keys.retrieve": getExternalKey,
+	"organization.external_keys.update":   updateExternalKey,
+	"organization.external_keys.delete":   deleteExternalKey,
+	"organization.external_keys.validate": validateExternalKey,
+
+	"organization.external_storage.list":     listExternalStorage,
+	"organization.external_storage.create":   createExternalStorage,
+	"organization.external_storage.retrieve": getExternalStorage,
+	"organization.external_storage.update":   updateExternalStorage,
+	"organization.external_storage.delete":   deleteExternalStorage,
+	"organization.external_storage.activate": activateExternalStorage,
+
+	"organization.providers.google.projects.data_controls.retrieve": getDataControls,
+	"organization.providers.google.projects.data_controls.update":   updateDataControls,
+
 	"organization.usage_report.retrieve_messages":    usageReport,
 	"organization.cost_report.retrieve":              costReport,
 	"organization.usage_report.retrieve_claude_code": claudeCodeReport,

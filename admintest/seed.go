@@ -57,6 +57,8 @@ func (f *Fake) load(s Seed) *state {
 	def.isDefault = true
 	b.user("admin@example.com", "Test Admin", "admin", 400)
 	st.rateLimits = defaultRateLimits(&st.ids)
+	st.access = newAccess(s.name)
+	b.seedRoles()
 	s.build(b)
 	st.reports = newReportData(s.name, st, b.now)
 	return st

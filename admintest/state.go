@@ -145,6 +145,8 @@ type state struct {
 	spendLimits      []*spendLimit      // oldest first
 	increaseRequests []*increaseRequest // oldest first
 	noSpendLimits    bool               // WithoutSpendLimits
+
+	access *access // RBAC, compliance, external keys and storage, Google data controls (rbac.go)
 }
 
 // ids makes IDs that look like the API's (prefix, then 24 base62
