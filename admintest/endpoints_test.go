@@ -80,8 +80,8 @@ var requiredQuery = map[string]string{
 
 // requiredBody is the body an endpoint cannot be served without.
 var requiredBody = map[string]string{
-	"organization.external_storage.create": `{"provider_config": {"type": "aws", "account_id": "123456789012", "bucket_name": "acme-beta-test", "region": "us-east-1"}}`,
-	"organization.external_storage.update": `{"display_name": "Beta test"}`,
+	"organization.external_storage.create":                        `{"provider_config": {"type": "aws", "account_id": "123456789012", "bucket_name": "acme-beta-test", "region": "us-east-1"}}`,
+	"organization.external_storage.update":                        `{"display_name": "Beta test"}`,
 	"organization.providers.google.projects.data_controls.update": `{"storage": {"type": "disabled"}}`,
 }
 
