@@ -21,6 +21,8 @@
 //     focus.go; who spent it (the --by values only the analytics API has,
 //     --top, analytics FOCUS and the HTML who section): who.go, and several
 //     cost --by at once: costmulti.go; demo.go and fakeserver.go.
+//   - Access controls: rbac.go (groups, their members, roles),
+//     externalkeys.go, compliance.go.
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
@@ -172,6 +174,7 @@ a built-in demo organization with no key at all.`,
 	root.AddCommand(
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
 		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
+		a.rbacCommand(), a.externalKeysCommand(), a.complianceCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)

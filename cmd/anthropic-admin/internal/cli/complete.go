@@ -127,6 +127,25 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		args(path, a.positional(false, pendingRequesters))
 	}
 	args("api", apiArgs)
+
+	// RBAC groups and roles by name, members by email, external keys by
+	// display name, the compliance states.
+	for _, path := range []string{"rbac groups get", "rbac groups update", "rbac members list"} {
+		args(path, a.positional(false, rbacGroupNames))
+	}
+	args("rbac groups delete", a.positional(true, rbacGroupNames))
+	args("rbac members add", a.positional(true, rbacGroupNames, a.groupMembers(false)))
+	args("rbac members remove", a.positional(true, rbacGroupNames, a.groupMembers(true)))
+	for _, path := range []string{"rbac roles get", "rbac roles permissions"} {
+		args(path, a.positional(false, rbacRoleNames))
+	}
+	for _, path := range []string{"external-keys get", "external-keys update"} {
+		args(path, a.positional(false, externalKeyNames))
+	}
+	for _, path := range []string{"external-keys delete", "external-keys validate"} {
+		args(path, a.positional(true, externalKeyNames))
+	}
+	args("compliance set", completeFrom(complianceStates.shown()...))
 }
 
 // mapStrings is f of each of xs.
