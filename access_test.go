@@ -18,10 +18,7 @@ import (
 func TestAccessParamsRefused(t *testing.T) {
 	bucket := admin.StorageProviderConfig{Type: admin.StorageProviderAWS, AccountID: "123456789012", BucketName: "acme-audit", Region: "us-west-2"}
 	gcpBucket := admin.StorageProviderConfig{Type: admin.StorageProviderGCP, ProjectNumber: "482915067341", Region: "us-east5"}
-	cases := []struct {
-		name, param string
-		call        func(context.Context, *admin.Client) error
-	}{
+	checkParamCases(t, []paramCase{
 		{"group without name", "name", func(ctx context.Context, c *admin.Client) error {
 			_, err := c.RBACGroups.Create(ctx, admin.RBACGroupCreateParams{Name: "  "})
 			return err
@@ -132,7 +129,19 @@ func TestAccessParamsRefused(t *testing.T) {
 			_, err := c.Providers.Google.UpdateDataControls(ctx, "482915067341", admin.GoogleDataControlsUpdateParams{Storage: &admin.StorageControlParams{Type: "on"}})
 			return err
 		}},
-	}
+	})
+}
+
+// paramCase is a call that must fail with a *ParamError naming param,
+// having sent nothing.
+type paramCase struct {
+	name, param string
+	call        func(context.Context, *admin.Client) error
+}
+
+// checkParamCases runs each case on a fresh Demo fake.
+func checkParamCases(t *testing.T, cases []paramCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, c := newDemoFake(t)

@@ -32,11 +32,11 @@ func TestExternalKeyStatusHook(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.mu.Unlock()
-	if eu := d.keys["eu"]; !eu.validatedAt.IsZero() || eu.err != "denied" {
+	if eu := d.cmek.regions["eu"]; !eu.validatedAt.IsZero() || eu.err != "denied" {
 		t.Fatalf("eu = %+v, want failed", eu)
 	}
 	f.RecoverExternalKey(id)
-	if eu := d.keys["eu"]; eu.validatedAt.IsZero() || eu.effective != id || eu.err != "" {
+	if eu := d.cmek.regions["eu"]; eu.validatedAt.IsZero() || eu.effective != id || eu.err != "" {
 		t.Errorf("eu after recovery = %+v, want active", eu)
 	}
 }

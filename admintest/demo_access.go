@@ -76,12 +76,13 @@ func (b *builder) demoAccess() {
 	a.storage = append(a.storage, transcripts, euBucket)
 
 	validated := b.ago(45)
-	a.projects["482915067341"] = &dataControls{project: "482915067341", cmekOn: true,
-		keys: map[string]*regionKey{
+	a.projects["482915067341"] = &dataControls{project: "482915067341",
+		cmek: control[regionKey]{on: true, regions: map[string]*regionKey{
 			"us": {key: vertexUS.ID, effective: vertexUS.ID, validatedAt: validated, checkedAt: b.now.Add(-2 * time.Hour)},
 			"eu": {key: vertexEU.ID, effective: vertexEU.ID, validatedAt: b.ago(19), checkedAt: b.now.Add(-2 * time.Hour)},
-		},
-		storageOn: true,
-		buckets:   map[string]*regionBucket{"us": {bucket: bucketRef{ProjectNumber: "482915067341", BucketName: "acme-vertex-claude-us"}, validatedAt: validated}},
+		}},
+		storage: control[regionBucket]{on: true, regions: map[string]*regionBucket{
+			"us": {bucket: bucketRef{ProjectNumber: "482915067341", BucketName: "acme-vertex-claude-us"}, validatedAt: validated},
+		}},
 		updatedAt: validated}
 }

@@ -45,22 +45,37 @@ type retired struct {
 	expiresAt time.Time
 }
 
+// control is one data control: whether it is on, each region's entry (a
+// key or a bucket), and the entries regions retired.
+type control[S any] struct {
+	on      bool
+	regions map[string]*S
+	retired []retired
+}
+
+// clone copies c, so that a refused update can leave the original as it was.
+func (c control[S]) clone() control[S] {
+	out := control[S]{on: c.on, regions: make(map[string]*S, len(c.regions)), retired: slices.Clone(c.retired)}
+	for k, v := range c.regions {
+		x := *v
+		out.regions[k] = &x
+	}
+	return out
+}
+
 type dataControls struct {
-	project        string
-	cmekOn         bool
-	keys           map[string]*regionKey
-	retiredKeys    []retired
-	storageOn      bool
-	buckets        map[string]*regionBucket
-	retiredBuckets []retired
-	updatedAt      time.Time
+	project   string
+	cmek      control[regionKey]
+	storage   control[regionBucket]
+	updatedAt time.Time
 }
 
 func (a *access) controls(project string, since time.Time) *dataControls {
 	if d := a.projects[project]; d != nil {
 		return d
 	}
-	return &dataControls{project: project, keys: map[string]*regionKey{}, buckets: map[string]*regionBucket{}, updatedAt: since}
+	return &dataControls{project: project, cmek: control[regionKey]{regions: map[string]*regionKey{}},
+		storage: control[regionBucket]{regions: map[string]*regionBucket{}}, updatedAt: since}
 }
 
 func nullable(s string) *string {
@@ -73,13 +88,13 @@ func nullable(s string) *string {
 // MarshalJSON writes the controls as the API does.
 func (d *dataControls) MarshalJSON() ([]byte, error) {
 	retiredKeys := []map[string]any{}
-	for _, r := range d.retiredKeys {
+	for _, r := range d.cmek.retired {
 		retiredKeys = append(retiredKeys, map[string]any{"external_key_id": r.key, "region": r.region, "expires_at": stamp(r.expiresAt)})
 	}
 	cmek := map[string]any{"type": "disabled", "retired_keys": retiredKeys}
-	if d.cmekOn {
+	if d.cmek.on {
 		ids, status := map[string]string{}, map[string]any{}
-		for region, k := range d.keys {
+		for region, k := range d.cmek.regions {
 			ids[region] = k.key
 			s := map[string]any{"type": "active", "effective_external_key_id": nullable(k.effective), "error": nullable(k.err)}
 			if k.validatedAt.IsZero() {
@@ -92,14 +107,14 @@ func (d *dataControls) MarshalJSON() ([]byte, error) {
 		cmek["type"], cmek["external_key_ids"], cmek["status"] = "enabled", ids, status
 	}
 	retiredBuckets := []map[string]any{}
-	for _, r := range d.retiredBuckets {
+	for _, r := range d.storage.retired {
 		retiredBuckets = append(retiredBuckets, map[string]any{"project_number": r.bucket.ProjectNumber, "bucket_name": r.bucket.BucketName,
 			"region": r.region, "expires_at": stamp(r.expiresAt)})
 	}
 	storage := map[string]any{"type": "disabled", "retired_buckets": retiredBuckets}
-	if d.storageOn {
+	if d.storage.on {
 		buckets, status := map[string]any{}, map[string]any{}
-		for region, b := range d.buckets {
+		for region, b := range d.storage.regions {
 			buckets[region] = map[string]any{"project_number": b.bucket.ProjectNumber, "bucket_name": b.bucket.BucketName,
 				"project_id": nil, "location": strings.ToUpper(region), "kms_key_name": nil}
 			status[region] = map[string]any{"type": "active", "effective_bucket": b.bucket, "failed_checks": []any{}, "validated_at": stamp(b.validatedAt)}
@@ -158,9 +173,7 @@ func updateDataControls(c *call) (any, *apiError) {
 	}
 	d := a.projects[p]
 	// Work on a copy, so that a refused request changes nothing.
-	next := *d
-	next.keys, next.buckets = clonePtrs(d.keys), clonePtrs(d.buckets)
-	next.retiredKeys, next.retiredBuckets = slices.Clone(d.retiredKeys), slices.Clone(d.retiredBuckets)
+	next := dataControls{project: d.project, cmek: d.cmek.clone(), storage: d.storage.clone(), updatedAt: d.updatedAt}
 	if b := body.CMEK; b != nil {
 		if err := next.setKeys(a, b.Type, b.ExternalKeyIDs, c.now); err != nil {
 			return nil, err
@@ -174,15 +187,6 @@ func updateDataControls(c *call) (any, *apiError) {
 	next.updatedAt = c.now
 	*d = next
 	return d, nil
-}
-
-func clonePtrs[T any](m map[string]*T) map[string]*T {
-	out := make(map[string]*T, len(m))
-	for k, v := range m {
-		x := *v
-		out[k] = &x
-	}
-	return out
 }
 
 // checkRegions refuses an unknown control type, regions given to a
@@ -205,104 +209,96 @@ func checkRegions[T any](control, typ string, regions map[string]T) *apiError {
 	return nil
 }
 
-func (d *dataControls) setKeys(a *access, typ string, ids map[string]*string, now time.Time) *apiError {
-	if err := checkRegions("cmek", typ, ids); err != nil {
+// updateControl applies an update of one control. Disabled retires every
+// region's entry. Enabled sets, removes (null) or keeps each region's,
+// and must leave one: set makes a region's entry from the value given, or
+// nil when the region already has it.
+func updateControl[V, S any](c *control[S], name, field, typ string, given map[string]*V, now time.Time,
+	set func(region string, v V, old *S) (*S, *apiError), retiredOf func(region string, s *S) retired) *apiError {
+	if err := checkRegions(name, typ, given); err != nil {
 		return err
 	}
 	retire := func(region string) {
-		if k := d.keys[region]; k != nil {
-			d.retiredKeys = append(d.retiredKeys, retired{region: region, key: k.key, expiresAt: now.Add(retentionOfRetired)})
-			delete(d.keys, region)
+		if s := c.regions[region]; s != nil {
+			r := retiredOf(region, s)
+			r.region, r.expiresAt = region, now.Add(retentionOfRetired)
+			c.retired = append(c.retired, r)
+			delete(c.regions, region)
 		}
 	}
 	if typ == "disabled" {
 		for _, r := range dataRegions {
 			retire(r)
 		}
-		d.cmekOn = false
+		c.on = false
 		return nil
 	}
 	for _, region := range dataRegions {
-		id, given := ids[region]
+		v, ok := given[region]
 		switch {
-		case !given:
-		case id == nil:
+		case !ok:
+		case v == nil:
 			retire(region)
 		default:
-			k := a.key(*id)
-			if k == nil {
-				return errCode(400, "external_key_not_found", "cmek.external_key_ids.%s: external key %q not found", region, *id)
+			s, err := set(region, *v, c.regions[region])
+			if err != nil {
+				return err
 			}
-			if k.Provider.Type != "gcp" {
-				return errCode(400, "external_key_provider_mismatch", "cmek.external_key_ids.%s: %s is a %s key; Google Cloud needs a gcp key", region, k.ID, k.Provider.Type)
+			if s != nil {
+				retire(region)
+				c.regions[region] = s
 			}
-			if old := d.keys[region]; old != nil && old.key == k.ID {
-				continue
-			}
-			effective := ""
-			if old := d.keys[region]; old != nil {
-				effective = old.effective
-			}
-			retire(region)
-			rk := &regionKey{key: k.ID, effective: effective, err: k.failure}
-			if k.failure == "" {
-				rk.effective, rk.validatedAt, rk.checkedAt = k.ID, now, now
-			}
-			d.keys[region] = rk
 		}
 	}
-	if len(d.keys) == 0 {
-		return errInvalid("cmek.external_key_ids: while the control is on, at least one region must have a key")
+	if len(c.regions) == 0 {
+		return errInvalid("%s.%s: while the control is on, at least one region must have one", name, field)
 	}
-	d.cmekOn = true
-	sortRetired(d.retiredKeys)
+	c.on = true
+	sortRetired(c.retired)
 	return nil
 }
 
-func (d *dataControls) setBuckets(typ string, buckets map[string]*bucketRef, now time.Time) *apiError {
-	if err := checkRegions("storage", typ, buckets); err != nil {
-		return err
-	}
-	retire := func(region string) {
-		if b := d.buckets[region]; b != nil {
-			d.retiredBuckets = append(d.retiredBuckets, retired{region: region, bucket: b.bucket, expiresAt: now.Add(retentionOfRetired)})
-			delete(d.buckets, region)
-		}
-	}
-	if typ == "disabled" {
-		for _, r := range dataRegions {
-			retire(r)
-		}
-		d.storageOn = false
-		return nil
-	}
-	for _, region := range dataRegions {
-		b, given := buckets[region]
+// setKeys updates the CMEK control: a key must be a Google Cloud key the
+// organization has; the region validates it at once.
+func (d *dataControls) setKeys(a *access, typ string, ids map[string]*string, now time.Time) *apiError {
+	return updateControl(&d.cmek, "cmek", "external_key_ids", typ, ids, now, func(region, id string, old *regionKey) (*regionKey, *apiError) {
+		k := a.key(id)
 		switch {
-		case !given:
-		case b == nil:
-			retire(region)
-		case !digits.MatchString(b.ProjectNumber) || !storageBucket.MatchString(b.BucketName):
-			return errInvalid("storage.buckets.%s: a project number and a bucket name are required", region)
-		default:
-			for other, ob := range d.buckets {
-				if other != region && ob.bucket == *b {
-					return errInvalid("storage.buckets.%s: bucket %s already serves region %s; a bucket serves one region", region, b.BucketName, other)
-				}
-			}
-			if old := d.buckets[region]; old != nil && old.bucket == *b {
-				continue
-			}
-			retire(region)
-			d.buckets[region] = &regionBucket{bucket: *b, validatedAt: now}
+		case k == nil:
+			return nil, errCode(400, "external_key_not_found", "cmek.external_key_ids.%s: external key %q not found", region, id)
+		case k.Provider.Type != "gcp":
+			return nil, errCode(400, "external_key_provider_mismatch", "cmek.external_key_ids.%s: %s is a %s key; Google Cloud needs a gcp key", region, k.ID, k.Provider.Type)
+		case old != nil && old.key == k.ID:
+			return nil, nil
 		}
-	}
-	if len(d.buckets) == 0 {
-		return errInvalid("storage.buckets: while the control is on, at least one region must have a bucket")
-	}
-	d.storageOn = true
-	sortRetired(d.retiredBuckets)
-	return nil
+		rk := &regionKey{key: k.ID, err: k.failure}
+		if old != nil {
+			rk.effective = old.effective
+		}
+		if k.failure == "" {
+			rk.effective, rk.validatedAt, rk.checkedAt = k.ID, now, now
+		}
+		return rk, nil
+	}, func(_ string, k *regionKey) retired { return retired{key: k.key} })
+}
+
+// setBuckets updates the storage control: a bucket serves one region; the
+// region verifies it at once.
+func (d *dataControls) setBuckets(typ string, buckets map[string]*bucketRef, now time.Time) *apiError {
+	return updateControl(&d.storage, "storage", "buckets", typ, buckets, now, func(region string, b bucketRef, old *regionBucket) (*regionBucket, *apiError) {
+		if !digits.MatchString(b.ProjectNumber) || !storageBucket.MatchString(b.BucketName) {
+			return nil, errInvalid("storage.buckets.%s: a project number and a bucket name are required", region)
+		}
+		for other, ob := range d.storage.regions {
+			if other != region && ob.bucket == b {
+				return nil, errInvalid("storage.buckets.%s: bucket %s already serves region %s; a bucket serves one region", region, b.BucketName, other)
+			}
+		}
+		if old != nil && old.bucket == b {
+			return nil, nil
+		}
+		return &regionBucket{bucket: b, validatedAt: now}, nil
+	}, func(_ string, b *regionBucket) retired { return retired{bucket: b.bucket} })
 }
 
 // sortRetired orders retired entries earliest expiry first.
@@ -315,11 +311,11 @@ func sortRetired(rs []retired) {
 // region that failed to validate the key becomes active once it works.
 func (st *state) keyHealthChanged(k *externalKey, now time.Time) {
 	for _, d := range st.access.projects {
-		if !d.cmekOn {
+		if !d.cmek.on {
 			continue
 		}
 		changed := false
-		for _, rk := range d.keys {
+		for _, rk := range d.cmek.regions {
 			if rk.key != k.ID {
 				continue
 			}

@@ -51,21 +51,19 @@ func externalKeyRaw(k admin.ExternalKey) json.RawMessage { return k.RawJSON() }
 
 // externalKeyArg resolves a key config given by ID (ekey_… or an ARN) or by
 // display name.
-func (a *app) externalKeyArg(cmd *cobra.Command, c *admin.Client, arg string) (admin.ExternalKey, error) {
-	ctx := cmd.Context()
-	if strings.HasPrefix(arg, "ekey_") || strings.HasPrefix(arg, "arn:") {
-		k, err := c.ExternalKeys.Get(ctx, arg)
-		if err != nil {
-			return admin.ExternalKey{}, notFoundAs(err, "no external key has the ID %q", arg)
-		}
-		return *k, nil
-	}
-	all, err := c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: admin.PageCursor{Limit: 100}}).Collect(ctx)
+func (a *app) externalKeyArg(cmd *cobra.Command, arg string) (*admin.Client, admin.ExternalKey, error) {
+	c, err := a.clientFor(cmd.Context())
 	if err != nil {
-		return admin.ExternalKey{}, err
+		return nil, admin.ExternalKey{}, err
 	}
-	return byName(cmd, all, arg, func(k admin.ExternalKey) string { return k.DisplayName }, func(k admin.ExternalKey) string { return k.ID },
-		"external key", "anthropic-admin external-keys list")
+	k, err := lookup[admin.ExternalKey]{what: "external key", listCmd: "anthropic-admin external-keys list", prefixes: []string{"ekey_", "arn:"},
+		get: func(ctx context.Context, id string) (*admin.ExternalKey, error) { return c.ExternalKeys.Get(ctx, id) },
+		list: func() *admin.List[admin.ExternalKey] {
+			return c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: admin.PageCursor{Limit: 100}})
+		},
+		name: func(k admin.ExternalKey) string { return k.DisplayName }, id: func(k admin.ExternalKey) string { return k.ID },
+	}.find(cmd, arg)
+	return c, k, err
 }
 
 // keyFlags are create's provider flags: one provider's, never two.
@@ -151,24 +149,10 @@ and says which the KMS refuses. Keys are named by ID (ekey_…, or the key's
 ARN on Claude Platform on AWS) or by display name.`,
 	}
 
-	list := &cobra.Command{
-		Use:     "list",
-		Short:   "List the external key configs",
-		Example: "  anthropic-admin external-keys list\n  anthropic-admin external-keys list -o yaml",
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
-			items, err := collect(a, ctx, c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: admin.PageCursor{Limit: pageSize(a.flags.maxItems)}}), "external keys")
-			if err != nil {
-				return err
-			}
-			return printList(a, cmd, items, externalKeyRaw, externalKeyColumns(a))
-		},
-	}
+	list := listCommand(a, "List the external key configs", "  anthropic-admin external-keys list\n  anthropic-admin external-keys list -o yaml", "external keys",
+		func(c *admin.Client, p admin.PageCursor) *admin.List[admin.ExternalKey] {
+			return c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: p})
+		}, externalKeyRaw, func(context.Context, *admin.Client) []output.Column[admin.ExternalKey] { return externalKeyColumns(a) })
 
 	get := &cobra.Command{
 		Use:     "get KEY",
@@ -176,11 +160,7 @@ ARN on Claude Platform on AWS) or by display name.`,
 		Example: "  anthropic-admin external-keys get \"Vertex AI CMEK (us)\"",
 		Args:    exactArgs("KEY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := a.clientFor(cmd.Context())
-			if err != nil {
-				return err
-			}
-			k, err := a.externalKeyArg(cmd, c, args[0])
+			_, k, err := a.externalKeyArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -225,11 +205,7 @@ ARN on Claude Platform on AWS) or by display name.`,
 			if strings.TrimSpace(newName) == "" {
 				return usageErr(cmd, "--name is required: the key's new display name")
 			}
-			c, err := a.clientFor(cmd.Context())
-			if err != nil {
-				return err
-			}
-			k, err := a.externalKeyArg(cmd, c, args[0])
+			c, k, err := a.externalKeyArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -248,7 +224,9 @@ ARN on Claude Platform on AWS) or by display name.`,
 		Example: "  anthropic-admin external-keys delete \"Vertex AI CMEK (eu)\" --yes",
 		Args:    someArgs("KEY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, targets, err := a.externalKeyTargets(cmd, args)
+			c, targets, err := targetsOf(cmd, args, a.externalKeyArg, func(k admin.ExternalKey) target {
+				return target{id: k.ID, label: fmt.Sprintf("%s (%s)", k.DisplayName, k.ID)}
+			})
 			if err != nil {
 				return err
 			}
@@ -284,7 +262,7 @@ showing them all.`,
 				}
 			}
 			for _, arg := range args {
-				k, err := a.externalKeyArg(cmd, c, arg)
+				_, k, err := a.externalKeyArg(cmd, arg)
 				if err != nil {
 					return err
 				}
@@ -319,25 +297,8 @@ showing them all.`,
 	}
 	validate.Flags().BoolVar(&all, "all", false, "validate every external key config")
 
-	keys.AddCommand(lists(list), get, create, update, del, validate)
+	keys.AddCommand(list, get, create, update, del, validate)
 	return keys
-}
-
-// externalKeyTargets resolves KEY... for a change.
-func (a *app) externalKeyTargets(cmd *cobra.Command, args []string) (*admin.Client, []target, error) {
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, nil, err
-	}
-	targets := make([]target, len(args))
-	for i, arg := range args {
-		k, err := a.externalKeyArg(cmd, c, arg)
-		if err != nil {
-			return nil, nil, err
-		}
-		targets[i] = target{id: k.ID, label: fmt.Sprintf("%s (%s)", k.DisplayName, k.ID)}
-	}
-	return c, targets, nil
 }
 
 // externalKeyNames are the external key configs, by display name.

@@ -16,13 +16,37 @@ import (
 // hold. Groups and roles are named by ID or by name, members by ID or
 // email.
 
-// byName finds the one item called name (exactly, else in any letter
-// case) among all, or refuses: none is not found, several are ambiguous.
-func byName[T any](cmd *cobra.Command, all []T, name string, nameOf, idOf func(T) string, what, listCmd string) (T, error) {
+// lookup finds one object given by ID (with one of its prefixes) or by
+// name: an ID is read, a name is looked for among every object listed.
+type lookup[T any] struct {
+	what, listCmd string // "RBAC group", the command that lists them
+	prefixes      []string
+	get           func(ctx context.Context, id string) (*T, error)
+	list          func() *admin.List[T]
+	name, id      func(T) string
+}
+
+// find resolves arg. A name is matched exactly, else in any letter case;
+// none is not found, several are refused with their IDs.
+func (l lookup[T]) find(cmd *cobra.Command, arg string) (T, error) {
+	var none T
+	for _, p := range l.prefixes {
+		if strings.HasPrefix(arg, p) {
+			v, err := l.get(cmd.Context(), arg)
+			if err != nil {
+				return none, notFoundAs(err, "no %s has the ID %q", l.what, arg)
+			}
+			return *v, nil
+		}
+	}
+	all, err := l.list().Collect(cmd.Context())
+	if err != nil {
+		return none, err
+	}
 	var found []T
 	for _, same := range []func(string, string) bool{func(a, b string) bool { return a == b }, strings.EqualFold} {
 		for _, it := range all {
-			if same(nameOf(it), name) {
+			if same(l.name(it), arg) {
 				found = append(found, it)
 			}
 		}
@@ -30,43 +54,78 @@ func byName[T any](cmd *cobra.Command, all []T, name string, nameOf, idOf func(T
 			break
 		}
 	}
-	return onlyOne(cmd, found, idOf, fmt.Sprintf("no %s is named %q ('%s' lists them)", what, name, listCmd), what+"s are named "+fmt.Sprintf("%q", name))
+	return onlyOne(cmd, found, l.id, fmt.Sprintf("no %s is named %q ('%s' lists them)", l.what, arg, l.listCmd), fmt.Sprintf("%ss are named %q", l.what, arg))
 }
 
 // groupArg resolves a group given by ID (rbac_group_…) or by name.
-func (a *app) groupArg(cmd *cobra.Command, c *admin.Client, arg string) (admin.RBACGroup, error) {
-	ctx := cmd.Context()
-	if strings.HasPrefix(arg, "rbac_group_") {
-		g, err := c.RBACGroups.Get(ctx, arg)
-		if err != nil {
-			return admin.RBACGroup{}, notFoundAs(err, "no RBAC group has the ID %q", arg)
-		}
-		return *g, nil
-	}
-	all, err := c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}}).Collect(ctx)
+func (a *app) groupArg(cmd *cobra.Command, arg string) (*admin.Client, admin.RBACGroup, error) {
+	c, err := a.clientFor(cmd.Context())
 	if err != nil {
-		return admin.RBACGroup{}, err
+		return nil, admin.RBACGroup{}, err
 	}
-	return byName(cmd, all, arg, func(g admin.RBACGroup) string { return g.Name }, func(g admin.RBACGroup) string { return g.ID },
-		"RBAC group", "anthropic-admin rbac groups list")
+	g, err := lookup[admin.RBACGroup]{what: "RBAC group", listCmd: "anthropic-admin rbac groups list", prefixes: []string{"rbac_group_"},
+		get: func(ctx context.Context, id string) (*admin.RBACGroup, error) { return c.RBACGroups.Get(ctx, id) },
+		list: func() *admin.List[admin.RBACGroup] {
+			return c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}})
+		},
+		name: func(g admin.RBACGroup) string { return g.Name }, id: func(g admin.RBACGroup) string { return g.ID },
+	}.find(cmd, arg)
+	return c, g, err
 }
 
 // roleArg resolves a role given by ID (rbac_role_…) or by display name.
-func (a *app) roleArg(cmd *cobra.Command, c *admin.Client, arg string) (admin.RBACRole, error) {
-	ctx := cmd.Context()
-	if strings.HasPrefix(arg, "rbac_role_") {
-		r, err := c.RBACRoles.Get(ctx, arg)
-		if err != nil {
-			return admin.RBACRole{}, notFoundAs(err, "no RBAC role has the ID %q", arg)
-		}
-		return *r, nil
-	}
-	all, err := c.RBACRoles.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}}).Collect(ctx)
+func (a *app) roleArg(cmd *cobra.Command, arg string) (*admin.Client, admin.RBACRole, error) {
+	c, err := a.clientFor(cmd.Context())
 	if err != nil {
-		return admin.RBACRole{}, err
+		return nil, admin.RBACRole{}, err
 	}
-	return byName(cmd, all, arg, func(r admin.RBACRole) string { return r.DisplayName }, func(r admin.RBACRole) string { return r.ID },
-		"RBAC role", "anthropic-admin rbac roles list")
+	r, err := lookup[admin.RBACRole]{what: "RBAC role", listCmd: "anthropic-admin rbac roles list", prefixes: []string{"rbac_role_"},
+		get: func(ctx context.Context, id string) (*admin.RBACRole, error) { return c.RBACRoles.Get(ctx, id) },
+		list: func() *admin.List[admin.RBACRole] {
+			return c.RBACRoles.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}})
+		},
+		name: func(r admin.RBACRole) string { return r.DisplayName }, id: func(r admin.RBACRole) string { return r.ID },
+	}.find(cmd, arg)
+	return c, r, err
+}
+
+// targetsOf resolves each of args with find, for a change to them all.
+func targetsOf[T any](cmd *cobra.Command, args []string, find func(*cobra.Command, string) (*admin.Client, T, error), as func(T) target) (*admin.Client, []target, error) {
+	var c *admin.Client
+	targets := make([]target, len(args))
+	for i, arg := range args {
+		var v T
+		var err error
+		if c, v, err = find(cmd, arg); err != nil {
+			return nil, nil, err
+		}
+		targets[i] = as(v)
+	}
+	return c, targets, nil
+}
+
+// listCommand is a list verb without arguments: every item of the list
+// (up to --max-items, asking for pages of no more), in the chosen format.
+func listCommand[T any](a *app, short, example, what string, list func(*admin.Client, admin.PageCursor) *admin.List[T],
+	raw func(T) json.RawMessage, cols func(context.Context, *admin.Client) []output.Column[T]) *cobra.Command {
+	return lists(&cobra.Command{
+		Use:     "list",
+		Short:   short,
+		Example: example,
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			c, err := a.clientFor(ctx)
+			if err != nil {
+				return err
+			}
+			items, err := collect(a, ctx, list(c, admin.PageCursor{Limit: pageSize(a.flags.maxItems)}), what)
+			if err != nil {
+				return err
+			}
+			return printList(a, cmd, items, raw, cols(ctx, c))
+		},
+	})
 }
 
 // roleNames maps the organization's role IDs to their names; empty when
@@ -127,24 +186,13 @@ here.`,
 func (a *app) rbacGroupsCommand() *cobra.Command {
 	groups := &cobra.Command{Use: "groups", Aliases: []string{"group"}, Short: "RBAC groups: list, show, create, rename, delete"}
 
-	list := &cobra.Command{
-		Use:     "list",
-		Short:   "List the RBAC groups, with the names of their roles",
-		Example: "  anthropic-admin rbac groups list\n  anthropic-admin rbac groups list -o csv",
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
-			items, err := collect(a, ctx, c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: pageSize(a.flags.maxItems)}}), "RBAC groups")
-			if err != nil {
-				return err
-			}
-			return printList(a, cmd, items, groupRaw, groupColumns(a, roleNames(ctx, c)))
-		},
-	}
+	list := listCommand(a, "List the RBAC groups, with the names of their roles",
+		"  anthropic-admin rbac groups list\n  anthropic-admin rbac groups list -o csv", "RBAC groups",
+		func(c *admin.Client, p admin.PageCursor) *admin.List[admin.RBACGroup] {
+			return c.RBACGroups.List(admin.RBACListParams{PageCursor: p})
+		}, groupRaw, func(ctx context.Context, c *admin.Client) []output.Column[admin.RBACGroup] {
+			return groupColumns(a, roleNames(ctx, c))
+		})
 
 	get := &cobra.Command{
 		Use:     "get GROUP",
@@ -152,11 +200,7 @@ func (a *app) rbacGroupsCommand() *cobra.Command {
 		Example: "  anthropic-admin rbac groups get \"Platform Engineering\"",
 		Args:    exactArgs("GROUP"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := a.clientFor(cmd.Context())
-			if err != nil {
-				return err
-			}
-			g, err := a.groupArg(cmd, c, args[0])
+			c, g, err := a.groupArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -195,11 +239,7 @@ func (a *app) rbacGroupsCommand() *cobra.Command {
 			if strings.TrimSpace(newName) == "" {
 				return usageErr(cmd, "--name is required: the group's new name")
 			}
-			c, err := a.clientFor(cmd.Context())
-			if err != nil {
-				return err
-			}
-			g, err := a.groupArg(cmd, c, args[0])
+			c, g, err := a.groupArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -218,17 +258,11 @@ func (a *app) rbacGroupsCommand() *cobra.Command {
 		Example: "  anthropic-admin rbac groups delete \"Claude Code Pilot\" --yes",
 		Args:    someArgs("GROUP"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := a.clientFor(cmd.Context())
+			c, targets, err := targetsOf(cmd, args, a.groupArg, func(g admin.RBACGroup) target {
+				return target{id: g.ID, label: fmt.Sprintf("%s (%s)", g.Name, g.ID)}
+			})
 			if err != nil {
 				return err
-			}
-			targets := make([]target, len(args))
-			for i, arg := range args {
-				g, err := a.groupArg(cmd, c, arg)
-				if err != nil {
-					return err
-				}
-				targets[i] = target{id: g.ID, label: fmt.Sprintf("%s (%s)", g.Name, g.ID)}
 			}
 			return a.applyAll(cmd, change{noun: "RBAC group", verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
 				_, err := c.RBACGroups.Delete(ctx, id)
@@ -237,7 +271,7 @@ func (a *app) rbacGroupsCommand() *cobra.Command {
 		},
 	}
 
-	groups.AddCommand(lists(list), get, create, update, del)
+	groups.AddCommand(list, get, create, update, del)
 	return groups
 }
 
@@ -259,11 +293,7 @@ func (a *app) rbacMembersCommand() *cobra.Command {
 		Args:    exactArgs("GROUP"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
-			g, err := a.groupArg(cmd, c, args[0])
+			c, g, err := a.groupArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -288,11 +318,7 @@ func (a *app) rbacMembersCommand() *cobra.Command {
 				return nil
 			},
 			RunE: func(cmd *cobra.Command, args []string) error {
-				c, err := a.clientFor(cmd.Context())
-				if err != nil {
-					return err
-				}
-				g, err := a.groupArg(cmd, c, args[0])
+				c, g, err := a.groupArg(cmd, args[0])
 				if err != nil {
 					return err
 				}
@@ -364,24 +390,10 @@ var permissionColumns = []output.Column[admin.RBACRolePermission]{
 func (a *app) rbacRolesCommand() *cobra.Command {
 	roles := &cobra.Command{Use: "roles", Aliases: []string{"role"}, Short: "RBAC roles and what each permits (read only)"}
 
-	list := &cobra.Command{
-		Use:     "list",
-		Short:   "List the organization's RBAC roles, built-in and custom",
-		Example: "  anthropic-admin rbac roles list",
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
-			items, err := collect(a, ctx, c.RBACRoles.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: pageSize(a.flags.maxItems)}}), "RBAC roles")
-			if err != nil {
-				return err
-			}
-			return printList(a, cmd, items, roleRaw, roleColumns(a))
-		},
-	}
+	list := listCommand(a, "List the organization's RBAC roles, built-in and custom", "  anthropic-admin rbac roles list", "RBAC roles",
+		func(c *admin.Client, p admin.PageCursor) *admin.List[admin.RBACRole] {
+			return c.RBACRoles.List(admin.RBACListParams{PageCursor: p})
+		}, roleRaw, func(context.Context, *admin.Client) []output.Column[admin.RBACRole] { return roleColumns(a) })
 
 	get := &cobra.Command{
 		Use:     "get ROLE",
@@ -390,11 +402,7 @@ func (a *app) rbacRolesCommand() *cobra.Command {
 		Args:    exactArgs("ROLE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
-			r, err := a.roleArg(cmd, c, args[0])
+			c, r, err := a.roleArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -424,11 +432,7 @@ func (a *app) rbacRolesCommand() *cobra.Command {
 		Args:    exactArgs("ROLE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			c, err := a.clientFor(ctx)
-			if err != nil {
-				return err
-			}
-			r, err := a.roleArg(cmd, c, args[0])
+			c, r, err := a.roleArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -440,7 +444,7 @@ func (a *app) rbacRolesCommand() *cobra.Command {
 		},
 	}
 
-	roles.AddCommand(lists(list), get, lists(permissions))
+	roles.AddCommand(list, get, lists(permissions))
 	return roles
 }
 
@@ -472,7 +476,7 @@ func rbacRoleNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Com
 // the first argument (in), or who are not (to add them).
 func (a *app) groupMembers(in bool) nameFunc {
 	return func(cmd *cobra.Command, c *admin.Client, args []string) ([]cobra.Completion, error) {
-		g, err := a.groupArg(cmd, c, args[0])
+		_, g, err := a.groupArg(cmd, args[0])
 		if err != nil {
 			return nil, err
 		}
