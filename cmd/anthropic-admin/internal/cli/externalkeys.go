@@ -195,47 +195,21 @@ ARN on Claude Platform on AWS) or by display name.`,
 	create.Flags().StringVar(&name, "name", "", "the display name")
 	flags.register(create)
 
-	var newName string
-	update := &cobra.Command{
-		Use:     "update KEY --name NAME",
-		Short:   "Rename an external key config",
-		Example: "  anthropic-admin external-keys update \"Production AWS key\" --name \"Production key (us-east-1)\"",
-		Args:    exactArgs("KEY"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if strings.TrimSpace(newName) == "" {
-				return usageErr(cmd, "--name is required: the key's new display name")
-			}
-			c, k, err := a.externalKeyArg(cmd, args[0])
-			if err != nil {
-				return err
-			}
-			got, err := c.ExternalKeys.Update(cmd.Context(), k.ID, admin.ExternalKeyUpdateParams{DisplayName: admin.Set(newName)})
-			if err != nil || a.flags.dryRun {
-				return err
-			}
-			return printOne(a, cmd, *got, externalKeyRaw, externalKeyColumns(a))
-		},
-	}
-	update.Flags().StringVar(&newName, "name", "", "the new display name")
+	update := renameCommand(a, "KEY", "Rename an external key config",
+		"  anthropic-admin external-keys update \"Production AWS key\" --name \"Production key (us-east-1)\"", "the key's new display name",
+		a.externalKeyArg, func(ctx context.Context, c *admin.Client, k admin.ExternalKey, name string) (*admin.ExternalKey, error) {
+			return c.ExternalKeys.Update(ctx, k.ID, admin.ExternalKeyUpdateParams{DisplayName: admin.Set(name)})
+		}, externalKeyRaw, func(context.Context, *admin.Client) []output.Column[admin.ExternalKey] { return externalKeyColumns(a) })
 
-	del := &cobra.Command{
-		Use:     "delete KEY...",
-		Short:   "Delete external key configs (asks first)",
-		Example: "  anthropic-admin external-keys delete \"Vertex AI CMEK (eu)\" --yes",
-		Args:    someArgs("KEY"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			c, targets, err := targetsOf(cmd, args, a.externalKeyArg, func(k admin.ExternalKey) target {
-				return target{id: k.ID, label: fmt.Sprintf("%s (%s)", k.DisplayName, k.ID)}
-			})
-			if err != nil {
-				return err
-			}
-			return a.applyAll(cmd, change{noun: "external key", verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
-				_, err := c.ExternalKeys.Delete(ctx, id)
-				return err
-			})
+	del := deleteCommand(a, "KEY", "Delete external key configs (asks first)", "  anthropic-admin external-keys delete \"Vertex AI CMEK (eu)\" --yes",
+		"external key", a.externalKeyArg,
+		func(k admin.ExternalKey) target {
+			return target{id: k.ID, label: fmt.Sprintf("%s (%s)", k.DisplayName, k.ID)}
 		},
-	}
+		func(ctx context.Context, c *admin.Client, id string) error {
+			_, err := c.ExternalKeys.Delete(ctx, id)
+			return err
+		})
 
 	var all bool
 	validate := &cobra.Command{

@@ -104,6 +104,56 @@ func targetsOf[T any](cmd *cobra.Command, args []string, find func(*cobra.Comman
 	return c, targets, nil
 }
 
+// renameCommand is an update verb that renames one object (ARG, found by
+// find) with --name, and shows it renamed.
+func renameCommand[T any](a *app, arg, short, example, flagHelp string, find func(*cobra.Command, string) (*admin.Client, T, error),
+	rename func(context.Context, *admin.Client, T, string) (*T, error), raw func(T) json.RawMessage, cols func(context.Context, *admin.Client) []output.Column[T]) *cobra.Command {
+	var name string
+	cmd := &cobra.Command{
+		Use:     "update " + arg + " --name NAME",
+		Short:   short,
+		Example: example,
+		Args:    exactArgs(arg),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if strings.TrimSpace(name) == "" {
+				return usageErr(cmd, "--name is required: %s", flagHelp)
+			}
+			c, v, err := find(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			got, err := rename(cmd.Context(), c, v, name)
+			if err != nil || a.flags.dryRun {
+				return err
+			}
+			return printOne(a, cmd, *got, raw, cols(cmd.Context(), c))
+		},
+	}
+	cmd.Flags().StringVar(&name, "name", "", flagHelp)
+	return cmd
+}
+
+// deleteCommand is a delete verb for the objects ARG... (each found by
+// find), which asks first.
+func deleteCommand[T any](a *app, arg, short, example, noun string, find func(*cobra.Command, string) (*admin.Client, T, error),
+	as func(T) target, del func(context.Context, *admin.Client, string) error) *cobra.Command {
+	return &cobra.Command{
+		Use:     "delete " + arg + "...",
+		Short:   short,
+		Example: example,
+		Args:    someArgs(arg),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, targets, err := targetsOf(cmd, args, find, as)
+			if err != nil {
+				return err
+			}
+			return a.applyAll(cmd, change{noun: noun, verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
+				return del(ctx, c, id)
+			})
+		},
+	}
+}
+
 // listCommand is a list verb without arguments: every item of the list
 // (up to --max-items, asking for pages of no more), in the chosen format.
 func listCommand[T any](a *app, short, example, what string, list func(*admin.Client, admin.PageCursor) *admin.List[T],
@@ -229,47 +279,20 @@ func (a *app) rbacGroupsCommand() *cobra.Command {
 		},
 	}
 
-	var newName string
-	update := &cobra.Command{
-		Use:     "update GROUP --name NAME",
-		Short:   "Rename an RBAC group",
-		Example: "  anthropic-admin rbac groups update Finance --name \"Finance & Procurement\"",
-		Args:    exactArgs("GROUP"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if strings.TrimSpace(newName) == "" {
-				return usageErr(cmd, "--name is required: the group's new name")
-			}
-			c, g, err := a.groupArg(cmd, args[0])
-			if err != nil {
-				return err
-			}
-			got, err := c.RBACGroups.Update(cmd.Context(), g.ID, admin.RBACGroupUpdateParams{Name: admin.Set(newName)})
-			if err != nil || a.flags.dryRun {
-				return err
-			}
-			return printOne(a, cmd, *got, groupRaw, groupColumns(a, roleNames(cmd.Context(), c)))
-		},
-	}
-	update.Flags().StringVar(&newName, "name", "", "the group's new name")
+	update := renameCommand(a, "GROUP", "Rename an RBAC group", "  anthropic-admin rbac groups update Finance --name \"Finance & Procurement\"", "the group's new name",
+		a.groupArg, func(ctx context.Context, c *admin.Client, g admin.RBACGroup, name string) (*admin.RBACGroup, error) {
+			return c.RBACGroups.Update(ctx, g.ID, admin.RBACGroupUpdateParams{Name: admin.Set(name)})
+		}, groupRaw, func(ctx context.Context, c *admin.Client) []output.Column[admin.RBACGroup] {
+			return groupColumns(a, roleNames(ctx, c))
+		})
 
-	del := &cobra.Command{
-		Use:     "delete GROUP...",
-		Short:   "Delete RBAC groups; their members stay in the organization (asks first)",
-		Example: "  anthropic-admin rbac groups delete \"Claude Code Pilot\" --yes",
-		Args:    someArgs("GROUP"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			c, targets, err := targetsOf(cmd, args, a.groupArg, func(g admin.RBACGroup) target {
-				return target{id: g.ID, label: fmt.Sprintf("%s (%s)", g.Name, g.ID)}
-			})
-			if err != nil {
-				return err
-			}
-			return a.applyAll(cmd, change{noun: "RBAC group", verb: "delete", done: "deleted", ask: true}, targets, func(ctx context.Context, id string) error {
-				_, err := c.RBACGroups.Delete(ctx, id)
-				return err
-			})
-		},
-	}
+	del := deleteCommand(a, "GROUP", "Delete RBAC groups; their members stay in the organization (asks first)",
+		"  anthropic-admin rbac groups delete \"Claude Code Pilot\" --yes", "RBAC group", a.groupArg,
+		func(g admin.RBACGroup) target { return target{id: g.ID, label: fmt.Sprintf("%s (%s)", g.Name, g.ID)} },
+		func(ctx context.Context, c *admin.Client, id string) error {
+			_, err := c.RBACGroups.Delete(ctx, id)
+			return err
+		})
 
 	groups.AddCommand(list, get, create, update, del)
 	return groups

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -170,5 +171,32 @@ func TestReadmeAccessTranscripts(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("the Access controls section has no transcript")
+	}
+}
+
+// Completion offers groups, roles and keys by name, the members a group
+// has (to remove) or lacks (to add), and the compliance states.
+func TestAccessCompletion(t *testing.T) {
+	srv := demoServer(t)
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"rbac", "groups", "get", "F"}, []string{"Finance"}},
+		{[]string{"rbac", "members", "remove", "Finance", ""}, []string{"hannah.schmidt@acme-robotics.example", "noah.williams@acme-robotics.example"}},
+		{[]string{"rbac", "members", "remove", "Finance", "noah.williams@acme-robotics.example", ""}, []string{"hannah.schmidt@acme-robotics.example"}},
+		{[]string{"rbac", "roles", "permissions", "Wa"}, []string{"Warehouse Readers"}},
+		{[]string{"external-keys", "validate", "Vertex"}, []string{"Vertex AI CMEK (us)", "Vertex AI CMEK (eu)"}},
+		{[]string{"compliance", "set", ""}, []string{"enabled", "disabled"}},
+	}
+	for _, tt := range tests {
+		got := complete(t, srv, nil, tt.args...)
+		if !slices.Equal(got.values, tt.want) {
+			t.Errorf("%v: %v, want %v", tt.args, got.values, tt.want)
+		}
+	}
+	add := complete(t, srv, nil, "rbac", "members", "add", "Finance", "")
+	if slices.Contains(add.values, "noah.williams@acme-robotics.example") || !slices.Contains(add.values, "grace.liu@acme-robotics.example") {
+		t.Errorf("add to Finance offers %v", add.values)
 	}
 }
