@@ -203,9 +203,10 @@ func (s *ExternalStorageService) Update(ctx context.Context, storageID string, p
 	return call[ExternalStorage](ctx, s.client, "POST", "/v1/organizations/external_storage/{external_storage_id}", []string{storageID}, params, opts)
 }
 
-// Delete erases External Storage that no workspace uses. Storage that is
-// active or draining is refused with external_storage_in_use; on draining
-// storage the delete first starts the removal (RemovalStarted).
+// Delete erases External Storage that no workspace uses. Active storage is
+// refused with external_storage_in_use. Draining storage is refused the
+// same way the first time, a delete that starts its removal for good
+// (Status.RemovalStarted); the next delete erases it.
 func (s *ExternalStorageService) Delete(ctx context.Context, storageID string, opts ...Option) (*ExternalStorageDeleted, error) {
 	return call[ExternalStorageDeleted](ctx, s.client, "DELETE", "/v1/organizations/external_storage/{external_storage_id}", []string{storageID}, nil, opts)
 }
