@@ -26,6 +26,7 @@ func TestAccessRefusals(t *testing.T) {
 		{"group without name", "POST", "/v1/organizations/rbac_groups", `{}`, nil, 400, "invalid_request_error", ""},
 		{"group name taken", "POST", "/v1/organizations/rbac_groups", `{"name":"FINANCE"}`, nil, 409, "conflict_error", ""},
 		{"group unknown field", "POST", "/v1/organizations/rbac_groups", `{"name":"X","role_ids":[]}`, nil, 400, "invalid_request_error", ""},
+		{"invite into an unknown group", "POST", "/v1/organizations/invites", `{"email":"new@acme-robotics.example","role":"user","rbac_group_ids":["rbac_group_nope"]}`, nil, 400, "invalid_request_error", ""},
 		{"role unknown", "GET", "/v1/organizations/rbac_roles/rbac_role_nope", "", nil, 404, "not_found_error", "rbac_role_not_found"},
 		{"permissions of unknown role", "GET", "/v1/organizations/rbac_roles/rbac_role_nope/permissions", "", nil, 404, "not_found_error", "rbac_role_not_found"},
 		{"compliance unknown state", "POST", "/v1/organizations/compliance_settings", `{"state":"paused"}`, nil, 400, "invalid_request_error", ""},
@@ -95,6 +96,17 @@ func TestRBACMembershipRules(t *testing.T) {
 	}
 	if r := send(t, srv, "DELETE", "/v1/organizations/rbac_groups/"+finance+"/members/user_nobody", ""); r.Status != 404 {
 		t.Errorf("removing a non-member: %d %s", r.Status, r.Body)
+	}
+
+	// An invite puts its user in groups, but not in one that grants owner
+	// access.
+	r = send(t, srv, "POST", "/v1/organizations/invites", `{"email":"cfo@acme-robotics.example","role":"user","rbac_group_ids":["`+owners+`"]}`)
+	if r.Status != 400 || !strings.Contains(string(r.Body), "rbac_group_grants_owner_access") {
+		t.Errorf("invite into Owners: %d %s", r.Status, r.Body)
+	}
+	inv := ok(t, srv, "POST", "/v1/organizations/invites", `{"email":"cfo@acme-robotics.example","role":"user","rbac_group_ids":["`+finance+`"]}`)
+	if groups, _ := inv["rbac_group_ids"].([]any); len(groups) != 1 || groups[0] != finance {
+		t.Errorf("invite = %v", inv)
 	}
 }
 

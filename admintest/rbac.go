@@ -314,6 +314,22 @@ func removeRBACGroupMember(c *call) (any, *apiError) {
 	return map[string]any{"type": "rbac_group_member_deleted", "rbac_group_id": g.ID, "user_id": id}, nil
 }
 
+// inviteGroups checks the groups an invite puts its user in: each must be
+// a group of the organization, and none may grant owner access, which this
+// API does not hand out through an invite either.
+func (c *call) inviteGroups(ids []string) *apiError {
+	for _, id := range ids {
+		g := find(c.st.access.groups, func(g *rbacGroup) bool { return g.ID == id })
+		if g == nil {
+			return errInvalid("rbac_group_ids: %q is not an RBAC group of this organization", id)
+		}
+		if err := c.notOwnerGroup(g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // rolesServed refuses the role endpoints where the API does.
 func (c *call) rolesServed() *apiError {
 	a := c.st.access
