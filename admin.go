@@ -92,6 +92,12 @@ type Client struct {
 	Webhooks              *WebhooksService
 	TelemetryDestinations *TelemetryDestinationsService
 	ClaudeCodeSettings    *ClaudeCodeSettingsService
+	RBACGroups            *RBACGroupsService
+	RBACRoles             *RBACRolesService
+	ComplianceSettings    *ComplianceSettingsService
+	ExternalKeys          *ExternalKeysService
+	ExternalStorage       *ExternalStorageService
+	Providers             *ProvidersService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -154,6 +160,12 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Webhooks = &WebhooksService{c}
 	c.TelemetryDestinations = &TelemetryDestinationsService{client: c, Workspaces: &TelemetryWorkspacesService{c}}
 	c.ClaudeCodeSettings = &ClaudeCodeSettingsService{c}
+	c.RBACGroups = &RBACGroupsService{client: c, Members: &RBACGroupMembersService{c}}
+	c.RBACRoles = &RBACRolesService{c}
+	c.ComplianceSettings = &ComplianceSettingsService{c}
+	c.ExternalKeys = &ExternalKeysService{c}
+	c.ExternalStorage = &ExternalStorageService{c}
+	c.Providers = &ProvidersService{Google: &GoogleProviderService{c}}
 	return c, nil
 }
 

@@ -74,10 +74,10 @@ func (d *ManagedSettingsDefault) UnmarshalJSON(data []byte) error {
 type RBACGroupStatusType string
 
 const (
-	RBACGroupActive  RBACGroupStatusType = "active"
-	RBACGroupDeleted RBACGroupStatusType = "deleted"
-	// RBACGroupUnknown: it could not be checked just now.
-	RBACGroupUnknown RBACGroupStatusType = "unknown"
+	RBACGroupStatusActive  RBACGroupStatusType = "active"
+	RBACGroupStatusDeleted RBACGroupStatusType = "deleted"
+	// RBACGroupStatusUnknown: it could not be checked just now.
+	RBACGroupStatusUnknown RBACGroupStatusType = "unknown"
 )
 
 // RBACGroupStatus is the status object on the wire ({"type": ...}).

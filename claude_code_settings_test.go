@@ -65,7 +65,7 @@ func TestManagedSettingsOnTheFake(t *testing.T) {
 		t.Fatalf("configuration = %+v, %v", conf, err)
 	}
 	groups := collect(t, c.ClaudeCodeSettings.Groups(admin.ManagedSettingsGroupListParams{PageCursor: admin.PageCursor{Limit: 1}}))
-	if len(groups) != 2 || groups[0].RBACGroupID != conf.RBACGroupOrder[0] || groups[0].RBACGroupStatus.Type != admin.RBACGroupActive {
+	if len(groups) != 2 || groups[0].RBACGroupID != conf.RBACGroupOrder[0] || groups[0].RBACGroupStatus.Type != admin.RBACGroupStatusActive {
 		t.Fatalf("groups = %+v", groups)
 	}
 	first, second := conf.RBACGroupOrder[0], conf.RBACGroupOrder[1]

@@ -46,9 +46,14 @@ type objectIDs struct {
 	slackWorkspace string // a set-up Slack workspace (slws_...)
 	slackTeam      string // Slack's ID of that workspace (T...)
 
-	webhook       string // a webhook endpoint
-	destination   string // a telemetry destination whose list holds workspace
-	settingsGroup string // an RBAC group with Claude Code managed settings
+	webhook         string // a webhook endpoint
+	destination     string // a telemetry destination whose list holds workspace
+	settingsGroup   string // an RBAC group with Claude Code managed settings
+	rbacGroup       string // an RBAC group user is a member of and nonMember is not, granting no owner access
+	rbacRole        string // a custom RBAC role
+	externalKey     string // an external key config no workspace policy lists
+	externalStorage string // External Storage pending configuration
+	project         string // a Google Cloud project number
 }
 
 // fill puts ids in place of a path template's placeholders.
@@ -59,7 +64,10 @@ func (ids objectIDs) fill(template string) string {
 		"plugins/{plugin_id}/shares", "plugins/"+ids.memberPlugin+"/shares", "{plugin_id}", ids.plugin, "{version}", ids.pluginVersion, "{target}", "organization", "{marketplace_id}", ids.marketplace,
 		"{bundle_id}", ids.bundle, "{target_id}", ids.bundleTarget,
 		"slack_channels/{id}", "slack_channels/"+ids.slackChannel, "slack_workspaces/{id}", "slack_workspaces/"+ids.slackWorkspace,
-		"{webhook_endpoint_id}", ids.webhook, "{destination_id}", ids.destination, "{rbac_group_id}", ids.settingsGroup).Replace(template)
+		"{webhook_endpoint_id}", ids.webhook, "{destination_id}", ids.destination,
+		"managed_settings/rbac_groups/{rbac_group_id}", "managed_settings/rbac_groups/"+ids.settingsGroup,
+		"{rbac_group_id}", ids.rbacGroup, "{rbac_role_id}", ids.rbacRole, "{external_key_id}", ids.externalKey,
+		"{external_storage_id}", ids.externalStorage, "{project_number}", ids.project).Replace(template)
 }
 
 // endpointCall calls one endpoint through the library and returns what it
@@ -452,6 +460,98 @@ var endpointCalls = map[string]endpointCall{
 		return c.ClaudeCodeSettings.DeleteGroup(ctx, ids.settingsGroup)
 	}),
 
+	"organization.rbac_groups.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.RBACGroup] {
+		return c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.rbac_groups.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.RBACGroup, error) {
+		return c.RBACGroups.Create(ctx, admin.RBACGroupCreateParams{Name: "Data Science"})
+	}),
+	"organization.rbac_groups.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroup, error) {
+		return c.RBACGroups.Get(ctx, ids.rbacGroup)
+	}),
+	"organization.rbac_groups.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroup, error) {
+		return c.RBACGroups.Update(ctx, ids.rbacGroup, admin.RBACGroupUpdateParams{Name: admin.Set("Platform & Infrastructure")})
+	}),
+	"organization.rbac_groups.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroupDeleted, error) {
+		return c.RBACGroups.Delete(ctx, ids.rbacGroup)
+	}),
+	"organization.rbac_groups.members.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.RBACGroupMember] {
+		return c.RBACGroups.Members.List(ids.rbacGroup, admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.rbac_groups.members.add": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroupMember, error) {
+		return c.RBACGroups.Members.Add(ctx, ids.rbacGroup, admin.RBACGroupMemberAddParams{UserID: ids.nonMember})
+	}),
+	"organization.rbac_groups.members.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACGroupMemberDeleted, error) {
+		return c.RBACGroups.Members.Remove(ctx, admin.RBACGroupMemberRef{RBACGroupID: ids.rbacGroup, UserID: ids.user})
+	}),
+	"organization.rbac_roles.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.RBACRole] {
+		return c.RBACRoles.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.rbac_roles.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.RBACRole, error) {
+		return c.RBACRoles.Get(ctx, ids.rbacRole)
+	}),
+	"organization.rbac_roles.permissions.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.RBACRolePermission] {
+		return c.RBACRoles.Permissions(ids.rbacRole, admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 5}})
+	}),
+
+	"organization.compliance_settings.retrieve": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ComplianceSettings, error) {
+		return c.ComplianceSettings.Get(ctx)
+	}),
+	"organization.compliance_settings.update": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ComplianceSettings, error) {
+		return c.ComplianceSettings.Update(ctx, admin.ComplianceSettingsUpdateParams{State: admin.ComplianceDisabled})
+	}),
+
+	"organization.external_keys.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ExternalKey] {
+		return c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.external_keys.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ExternalKey, error) {
+		return c.ExternalKeys.Create(ctx, admin.ExternalKeyCreateParams{DisplayName: "Azure Key Vault key", Geo: admin.ExternalKeyGeoUS,
+			ProviderConfig: admin.ExternalKeyProviderConfig{Type: admin.KMSProviderAzure, KeyName: "claude-cmek",
+				TenantID: "8d5c1f0a-3b2e-4c7d-9f6a-1e0b2c3d4e5f", VaultURI: "https://acme-keys.vault.azure.net"}})
+	}),
+	"organization.external_keys.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKey, error) {
+		return c.ExternalKeys.Get(ctx, ids.externalKey)
+	}),
+	"organization.external_keys.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKey, error) {
+		return c.ExternalKeys.Update(ctx, ids.externalKey, admin.ExternalKeyUpdateParams{DisplayName: admin.Set("Production AWS key (us-east-1)")})
+	}),
+	"organization.external_keys.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKeyDeleted, error) {
+		return c.ExternalKeys.Delete(ctx, ids.externalKey)
+	}),
+	"organization.external_keys.validate": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalKeyValidation, error) {
+		return c.ExternalKeys.Validate(ctx, ids.externalKey)
+	}),
+
+	"organization.external_storage.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ExternalStorage] {
+		return c.ExternalStorage.List(admin.ExternalStorageListParams{PageCursor: admin.PageCursor{Limit: 2}})
+	}),
+	"organization.external_storage.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Create(ctx, admin.ExternalStorageCreateParams{DisplayName: "Audit logs",
+			ProviderConfig: admin.StorageProviderConfig{Type: admin.StorageProviderAWS, AccountID: "123456789012", BucketName: "acme-claude-audit", Region: "us-west-2"}})
+	}),
+	"organization.external_storage.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Get(ctx, ids.externalStorage)
+	}),
+	"organization.external_storage.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Update(ctx, ids.externalStorage, admin.ExternalStorageUpdateParams{DisplayName: admin.Set("Transcripts, US East")})
+	}),
+	"organization.external_storage.delete": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorageDeleted, error) {
+		return c.ExternalStorage.Delete(ctx, ids.externalStorage)
+	}),
+	"organization.external_storage.activate": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ExternalStorage, error) {
+		return c.ExternalStorage.Activate(ctx, ids.externalStorage)
+	}),
+
+	"organization.providers.google.projects.data_controls.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.GoogleDataControls, error) {
+		return c.Providers.Google.DataControls(ctx, ids.project)
+	}),
+	"organization.providers.google.projects.data_controls.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.GoogleDataControls, error) {
+		return c.Providers.Google.UpdateDataControls(ctx, ids.project, admin.GoogleDataControlsUpdateParams{
+			CMEK:    &admin.CMEKControlParams{Type: admin.ControlEnabled, ExternalKeyIDs: map[string]admin.Optional[string]{"us": admin.Set(ids.externalKey)}},
+			Storage: &admin.StorageControlParams{Type: admin.ControlDisabled},
+		})
+	}),
+
 	"organization.usage_report.retrieve_messages": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.UsageBucket] {
 		return c.Usage.Messages(admin.UsageMessagesParams{StartingAt: reportDay, EndingAt: reportDay.AddDate(0, 0, 2), PageCursor: admin.PageCursor{Limit: 1}})
 	}),
@@ -532,7 +632,9 @@ func TestEndpointFixtures(t *testing.T) {
 		plugin: "plugin_01Hc4QmXv7RtKe2NbW9sLpYa", pluginVersion: "pluginver_01Ab3CdE5fGh7JkL9mNp2QrS", memberPlugin: "plugin_01Gd8TrYw3MsJf5PcX2vKnQb",
 		marketplace: "marketplace_01Kq2WmRt8YvBn4XcL6pZsDe", bundle: "capp_01Lm3NbVc5XzAs7DfGh9JkQw", bundleTarget: "btgt_01Zx3CvBn5MqWe7RtYu9IoPa",
 		slackChannel: "slch_01Qa2WsEd4RfTg6YhUj8IkOl", slackWorkspace: "slws_01Mn3BvCx5ZaSd7FgHj9KlPo", slackTeam: "T0123ABCD",
-		webhook: "whep_01Hk4TzQ8vRmN2pLx7YcWb3D", destination: "tdst_01Qm7WzR4kPx9NvL2bTc8HyE", settingsGroup: "rbac_group_01Fy8QwRt3ZpLm6NvXc2KbHe"}
+		webhook: "whep_01Hk4TzQ8vRmN2pLx7YcWb3D", destination: "tdst_01Qm7WzR4kPx9NvL2bTc8HyE", settingsGroup: "rbac_group_01Fy8QwRt3ZpLm6NvXc2KbHe",
+		rbacGroup: "rbac_group_01Hk7mWq3RtYvB9nZcXe4LpD", rbacRole: "rbac_role_01Px4KsJ9vQm2WcTn7BzLrEd", externalKey: "ekey_01Fz6QnWx3RbTm8KcVp2YhJs",
+		externalStorage: "estrg_01Mx3VbTq8KwZp5RnLc2YhJe", project: "482915067341"}
 	for _, ep := range admin.Endpoints() {
 		t.Run(ep.ID, func(t *testing.T) {
 			t.Parallel()
@@ -769,10 +871,48 @@ func demoIDs(t *testing.T, c *admin.Client) objectIDs {
 		t.Fatalf("the Demo organization has %d webhook endpoints, %d groups with managed settings, destination %q", len(hooks), len(groups), ids.destination)
 	}
 	ids.webhook, ids.settingsGroup = hooks[0].ID, groups[0].RBACGroupID
+	ids.demoAccessIDs(t, c)
 	if ids.workspace == "" || ids.user == "" || ids.nonMember == "" {
 		t.Fatalf("Demo organization: %+v", ids)
 	}
 	return ids
+}
+
+// demoAccessIDs finds the RBAC, external key and storage objects of the
+// Demo organization the calls act on.
+func (ids *objectIDs) demoAccessIDs(t *testing.T, c *admin.Client) {
+	t.Helper()
+	isMember := func(g admin.RBACGroup, userID string) bool {
+		return slices.ContainsFunc(collect(t, c.RBACGroups.Members.List(g.ID, admin.RBACListParams{})),
+			func(m admin.RBACGroupMember) bool { return m.UserID == userID })
+	}
+	for _, g := range collect(t, c.RBACGroups.List(admin.RBACListParams{})) {
+		if g.Name != "Owners" && isMember(g, ids.user) && !isMember(g, ids.nonMember) {
+			ids.rbacGroup = g.ID
+			break
+		}
+	}
+	for _, r := range collect(t, c.RBACRoles.List(admin.RBACListParams{})) {
+		if r.Source.Type == admin.RBACRoleCustom {
+			ids.rbacRole = r.ID
+			break
+		}
+	}
+	for _, k := range collect(t, c.ExternalKeys.List(admin.ExternalKeyListParams{})) {
+		if k.ProviderConfig.Type == admin.KMSProviderGCP && !k.Attachment.Attached() {
+			ids.externalKey = k.ID
+			break
+		}
+	}
+	for _, s := range collect(t, c.ExternalStorage.List(admin.ExternalStorageListParams{})) {
+		if s.Status.Type == admin.StoragePendingConfiguration {
+			ids.externalStorage = s.ID
+		}
+	}
+	ids.project = "482915067341"
+	if ids.rbacGroup == "" || ids.rbacRole == "" || ids.externalKey == "" || ids.externalStorage == "" {
+		t.Fatalf("Demo organization: %+v", *ids)
+	}
 }
 
 // TestEndpointsAgainstTheFake calls each endpoint on admintest's Demo

@@ -13,10 +13,7 @@ import (
 // parameter.
 func TestSpendLimitParamsRefused(t *testing.T) {
 	user := admin.SpendLimitScope{Type: admin.SpendLimitScopeUser, UserID: "user_01"}
-	cases := []struct {
-		name, param string
-		call        func(context.Context, *admin.Client) error
-	}{
+	checkParamCases(t, []paramCase{
 		{"set without amount", "amount", func(ctx context.Context, c *admin.Client) error {
 			_, err := c.SpendLimits.Set(ctx, admin.SpendLimitSetParams{Scope: user})
 			return err
@@ -53,21 +50,7 @@ func TestSpendLimitParamsRefused(t *testing.T) {
 			_, err := c.SpendLimits.Effective(admin.SpendLimitEffectiveParams{PageCursor: admin.PageCursor{Limit: -1}}).Page(ctx)
 			return err
 		}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			srv, c := newDemoFake(t)
-			srv.ResetRequests()
-			err := tc.call(t.Context(), c)
-			var pe *admin.ParamError
-			if !errors.As(err, &pe) || pe.Param != tc.param {
-				t.Fatalf("err = %v, want a ParamError for %s", err, tc.param)
-			}
-			if n := len(srv.Requests()); n != 0 {
-				t.Errorf("%d requests sent", n)
-			}
-		})
-	}
+	})
 }
 
 // The fake's spend limits through the library: a set replaces the limit of

@@ -33,12 +33,10 @@ const maxSettingsBytes = 1 << 20
 // maxGroupOrder is how many groups the fake's order holds.
 const maxGroupOrder = 50
 
-// rbacGroupStatus says whether id is one of the organization's RBAC groups:
-// "active" or "deleted". The fake's RBAC groups are the IDs in
-// knownRBACGroups; once the fake holds RBAC groups of its own (the rbac
-// endpoints), this looks them up instead.
+// rbacGroupStatus is "active" for a group the organization has and
+// "deleted" for one it no longer has: settings outlive their group.
 func (st *state) rbacGroupStatus(id string) string {
-	if st.knownRBACGroups[id] {
+	if find(st.access.groups, func(g *rbacGroup) bool { return g.ID == id }) != nil {
 		return "active"
 	}
 	return "deleted"
@@ -230,12 +228,16 @@ func newManagedSettings() managedSettings {
 // demoSettings gives the demo organization three RBAC groups (engineering,
 // research, contractors), settings for the first two and a default for
 // the rest, served by group.
-func (b *builder) demoSettings(g *ids) {
+func (b *builder) demoSettings() {
 	st := b.st
-	eng, research, contractors := g.next("rbac_group_"), g.next("rbac_group_"), g.next("rbac_group_")
-	for _, id := range []string{eng, research, contractors} {
-		st.knownRBACGroups[id] = true
+	group := func(name string) string {
+		g := find(st.access.groups, func(g *rbacGroup) bool { return g.Name == name })
+		if g == nil {
+			panic("admintest: demo has no RBAC group " + name)
+		}
+		return g.ID
 	}
+	eng, research := group("Platform Engineering"), group("Research")
 	ms := &st.settings
 	ms.mode, ms.modeUpdatedAt = "rbac_groups", stampOf(b.ago(30))
 	ms.addGroup(eng, b.ago(30)).settings = map[string]any{

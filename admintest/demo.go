@@ -124,7 +124,8 @@ func buildDemo(b *builder) {
 	hooks := &ids{seed: b.st.ids.seed + "/hooks"}
 	b.demoWebhooks(hooks)
 	b.demoTelemetry(hooks)
-	b.demoSettings(hooks)
+	b.demoAccess()   // IDs of its own sequence
+	b.demoSettings() // for two of the groups demoAccess makes
 }
 
 func emailOf(name string) string {

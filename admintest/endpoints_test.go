@@ -87,6 +87,9 @@ var requiredBody = map[string]string{
 	"organization.claude_code.managed_settings.configuration.update":      `{"mode":{"type":"organization"}}`,
 	"organization.claude_code.managed_settings.rbac_group_default.update": `{"settings":{}}`,
 	"organization.claude_code.managed_settings.rbac_groups.set":           `{"settings":{}}`,
+	"organization.external_storage.create":                                `{"provider_config": {"type": "aws", "account_id": "123456789012", "bucket_name": "acme-beta-test", "region": "us-east-1"}}`,
+	"organization.external_storage.update":                                `{"display_name": "Beta test"}`,
+	"organization.providers.google.projects.data_controls.update":         `{"storage": {"type": "disabled"}}`,
 }
 
 // firstOf returns a field of the first item a demo list answers with.
@@ -95,6 +98,9 @@ func firstOf(t *testing.T, srv *admintest.Server, path, field, beta string) stri
 	page := send(t, srv, "GET", path, "", "anthropic-beta", beta).json(t)
 	return page["data"].([]any)[0].(map[string]any)[field].(string)
 }
+
+// demoProject is the Demo organization's verified Google Cloud project.
+const demoProject = "482915067341"
 
 // TestEndpointBetasAreRequired checks that the fake refuses a request to an
 // endpoint without the beta values its registry row names, and serves it
@@ -107,7 +113,8 @@ func TestEndpointBetasAreRequired(t *testing.T) {
 		"{webhook_endpoint_id}", firstOf(t, srv, "/v1/organizations/webhooks", "id", admin.BetaWebhooks),
 		"{destination_id}", dest,
 		"{workspace_id}", firstOf(t, srv, "/v1/organizations/telemetry_destinations/"+dest+"/workspaces", "workspace_id", admin.BetaTelemetryDestinations),
-		"{rbac_group_id}", firstOf(t, srv, "/v1/organizations/claude_code/managed_settings/rbac_groups", "rbac_group_id", admin.BetaClaudeCodeManagedSettings))
+		"{rbac_group_id}", firstOf(t, srv, "/v1/organizations/claude_code/managed_settings/rbac_groups", "rbac_group_id", admin.BetaClaudeCodeManagedSettings),
+		"{project_number}", demoProject)
 	eps := admin.Endpoints()
 	isDelete := func(ep admin.Endpoint) int {
 		if ep.Method == http.MethodDelete {
@@ -120,21 +127,27 @@ func TestEndpointBetasAreRequired(t *testing.T) {
 		slices.Reverse(eps[i:])
 	}
 	valid := validRequests(t, srv)
+	storage := ""
 	n := 0
 	for _, ep := range eps {
 		if len(ep.Betas) == 0 {
 			continue
 		}
 		n++
-		path, body, header := fill.Replace(ep.Path)+requiredQuery[ep.ID], requiredBody[ep.ID], []string(nil)
+		path := strings.ReplaceAll(fill.Replace(ep.Path), "{external_storage_id}", storage) + requiredQuery[ep.ID]
+		body, header := requiredBody[ep.ID], []string(nil)
 		if v, ok := valid[ep.ID]; ok {
 			path, body, header = v.path, v.body, v.header
 		}
 		if r := send(t, srv, ep.Method, path, body, header...); r.Status != http.StatusBadRequest || !strings.Contains(string(r.Body), ep.Betas[0]) {
 			t.Errorf("%s without %v: %d %s, want a 400 naming the beta", ep.ID, ep.Betas, r.Status, r.Body)
 		}
-		if r := send(t, srv, ep.Method, path, body, append(header, "anthropic-beta", "other-beta, "+strings.Join(ep.Betas, ","))...); r.Status != http.StatusOK {
+		r := send(t, srv, ep.Method, path, body, append(header, "anthropic-beta", "other-beta, "+strings.Join(ep.Betas, ","))...)
+		if r.Status != http.StatusOK {
 			t.Errorf("%s with %v: %d %s, want 200", ep.ID, ep.Betas, r.Status, r.Body)
+		}
+		if ep.ID == "organization.external_storage.create" {
+			storage = r.json(t)["id"].(string) // the rest act on the new storage: activated, then deleted
 		}
 	}
 	if n == 0 {

@@ -2,6 +2,7 @@ package admintest_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -144,5 +145,47 @@ func TestWebhookRetriesGiveUp(t *testing.T) {
 	}
 	if demo == nil || !strings.Contains(demo.LastError, "only to loopback") {
 		t.Errorf("the demo endpoint's delivery: %+v", demo)
+	}
+}
+
+// An external key that starts failing, and recovers, reaches a registered
+// endpoint as signed external_key.failed and external_key.recovered events
+// by the time the call returns.
+func TestExternalKeyHealthIsDelivered(t *testing.T) {
+	got := make(chan *admin.WebhookEvent, 4)
+	var secret string
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		e, err := admin.VerifyWebhook(secret, r.Header, body)
+		if err != nil {
+			t.Errorf("delivery does not verify: %v", err)
+		}
+		got <- e
+	}))
+	defer receiver.Close()
+	srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()))
+	defer srv.Close()
+	c, ctx := srv.Client(), context.Background()
+	w, err := c.Webhooks.Create(ctx, admin.WebhookCreateParams{URL: receiver.URL,
+		EnabledEvents: []admin.WebhookEventType{admin.WebhookExternalKeyFailed, admin.WebhookExternalKeyRecovered}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret = w.SigningSecret.Reveal()
+	keys, err := c.ExternalKeys.List(admin.ExternalKeyListParams{}).Collect(ctx)
+	if err != nil || len(keys) == 0 {
+		t.Fatalf("external keys: %d, %v", len(keys), err)
+	}
+	srv.FailExternalKey(keys[0].ID, "AccessDeniedException: key policy denies kms:Decrypt")
+	srv.RecoverExternalKey(keys[0].ID)
+	for _, want := range []string{"external_key.failed", "external_key.recovered"} {
+		select {
+		case e := <-got:
+			if e == nil || string(e.Type) != want || !strings.Contains(string(e.Data), keys[0].ID) {
+				t.Errorf("event %+v, want %s of %s", e, want, keys[0].ID)
+			}
+		default:
+			t.Fatalf("no %s event delivered by the time the call returned", want)
+		}
 	}
 }

@@ -62,8 +62,9 @@ func createInvite(c *call) (any, *apiError) {
 		return nil, errInvalid("email: Field required")
 	case body.Role == nil:
 		return nil, errInvalid("role: Field required")
-	case len(body.RBACGroupIDs) > 0:
-		return nil, errInvalid("rbac_group_ids: only Claude Enterprise organizations with RBAC groups accept this field")
+	}
+	if err := c.inviteGroups(body.RBACGroupIDs); err != nil {
+		return nil, err
 	}
 	if addr, err := mail.ParseAddress(*body.Email); err != nil || addr.Address != *body.Email {
 		return nil, errInvalid("email: %q is not a valid email address", *body.Email)
@@ -81,7 +82,7 @@ func createInvite(c *call) (any, *apiError) {
 		}
 	}
 	inv := &invite{ID: c.st.ids.next("invite_"), Type: "invite", Email: *body.Email, Role: *body.Role, Status: "pending",
-		InvitedAt: stamp(c.now), ExpiresAt: stamp(c.now.Add(inviteLifetime)), RBACGroupIDs: []string{}}
+		InvitedAt: stamp(c.now), ExpiresAt: stamp(c.now.Add(inviteLifetime)), RBACGroupIDs: append([]string{}, body.RBACGroupIDs...)}
 	c.st.invites = append([]*invite{inv}, c.st.invites...) // most recent first
 	return inv, nil
 }

@@ -51,13 +51,15 @@ func seedTime(now time.Time) time.Time {
 // load builds the state for a seed.
 func (f *Fake) load(s Seed) *state {
 	st := &state{members: map[string][]*member{}, overrides: map[string]map[string]map[string]int64{}, ids: ids{seed: s.name}}
-	st.settings, st.knownRBACGroups = newManagedSettings(), map[string]bool{}
+	st.settings = newManagedSettings()
 	b := &builder{st: st, now: seedTime(f.now())}
 	st.org = org{ID: uuidFrom(s.name), Type: "organization", Name: "Test Organization"}
 	def := b.workspace("Default", "#6C5BB9", 400)
 	def.isDefault = true
 	b.user("admin@example.com", "Test Admin", "admin", 400)
 	st.rateLimits = defaultRateLimits(&st.ids)
+	st.access = newAccess(s.name)
+	b.seedRoles()
 	s.build(b)
 	st.reports = newReportData(s.name, st, b.now)
 	return st

@@ -146,13 +146,13 @@ type state struct {
 	increaseRequests []*increaseRequest // oldest first
 	noSpendLimits    bool               // WithoutSpendLimits
 
-	plugins         *pluginState            // plugins.go, made on first use
-	claudeTag       *claudeTagState         // claude_tag.go, made on first use
-	webhooks        []*webhookEndpoint      // oldest first
-	deliveries      []*delivery             // oldest first
-	telemetry       []*telemetryDestination // oldest first
-	settings        managedSettings         // Claude Code managed settings
-	knownRBACGroups map[string]bool         // see rbacGroupStatus
+	plugins    *pluginState            // plugins.go, made on first use
+	claudeTag  *claudeTagState         // claude_tag.go, made on first use
+	webhooks   []*webhookEndpoint      // oldest first
+	deliveries []*delivery             // oldest first
+	telemetry  []*telemetryDestination // oldest first
+	settings   managedSettings         // Claude Code managed settings
+	access     *access                 // RBAC, compliance, external keys and storage, Google data controls (rbac.go)
 }
 
 // ids makes IDs that look like the API's (prefix, then 24 base62

@@ -1,6 +1,7 @@
 package admintest
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -463,7 +464,7 @@ func testTelemetryDestination(c *call) (any, *apiError) {
 		return nil, err
 	}
 	result := map[string]any{"type": "success"}
-	if status := cmpOr(d.answer, http.StatusOK); status/100 != 2 {
+	if status := cmp.Or(d.answer, http.StatusOK); status/100 != 2 {
 		msg := fmt.Sprintf("the destination answered %d %s", status, http.StatusText(status))
 		result = map[string]any{"type": "failure", "error": msg}
 		d.DeliveryHealth.LastError, d.DeliveryHealth.LastErrorAt = &msg, stampOf(c.now)
@@ -471,13 +472,6 @@ func testTelemetryDestination(c *call) (any, *apiError) {
 		d.DeliveryHealth.LastSuccessAt = stampOf(c.now)
 	}
 	return map[string]any{"result": result, "type": "telemetry_destination_test"}, nil
-}
-
-func cmpOr(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 // SetTelemetryAnswer makes destination id answer spans, the test span

@@ -2010,3 +2010,392 @@ func TestSDKClaudeCodeManagedSettings(t *testing.T) {
 		t.Errorf("error = %s", apiErr.RawJSON())
 	}
 }
+
+// wantCode checks the error_code in an error's details.
+func wantCode(t *testing.T, e *anthropic.Error, code string) {
+	t.Helper()
+	if e != nil && !strings.Contains(e.RawJSON(), `"error_code":"`+code+`"`) {
+		t.Errorf("error = %s, want error_code %s", e.RawJSON(), code)
+	}
+}
+
+// RBAC groups and their members: the Demo's groups paged to the end, a
+// group made, read, renamed, given members, emptied and deleted; the
+// documented refusals. Roles and their permissions.
+func TestSDKRBAC(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	ids := userIDs(t, c)
+
+	groups := map[string]anthropic.RBACGroup{}
+	pager := c.Organization.RBACGroups.ListAutoPaging(ctx, anthropic.OrganizationRBACGroupListParams{Limit: anthropic.Int(2)})
+	for g := range pager.All() {
+		conform(t, "group "+g.Name, g)
+		groups[g.Name] = g
+		if !strings.HasPrefix(g.ID, "rbac_group_") || g.Type != "rbac_group" || len(g.RoleIDs) == 0 {
+			t.Errorf("group = %s", g.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Claude Code Pilot", "Finance", "Owners", "Platform Engineering", "Research"}; !slices.Equal(slices.Sorted(maps.Keys(groups)), want) {
+		t.Errorf("groups = %v, want %v", slices.Sorted(maps.Keys(groups)), want)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/rbac_groups"); len(reqs) != 3 || reqs[1].Query.Get("page") == "" {
+		t.Errorf("group pages: %v", reqs)
+	}
+	if groups["Finance"].SourceType != "scim" || groups["Owners"].SourceType != "direct" {
+		t.Errorf("sources: Finance %s, Owners %s", groups["Finance"].SourceType, groups["Owners"].SourceType)
+	}
+
+	// Platform Engineering is Production's members, by email.
+	members := map[string]string{}
+	mp := c.Organization.RBACGroups.Members.ListAutoPaging(ctx, groups["Platform Engineering"].ID, anthropic.OrganizationRBACGroupMemberListParams{Limit: anthropic.Int(3)})
+	for m := range mp.All() {
+		conform(t, "member", m)
+		members[m.UserID] = m.Email
+	}
+	if err := mp.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(members) != len(demoProduction) {
+		t.Errorf("Platform Engineering has %d members, want %d", len(members), len(demoProduction))
+	}
+	for name := range demoProduction {
+		if !strings.HasPrefix(members[ids[name]], strings.ToLower(strings.Fields(name)[0])) {
+			t.Errorf("%s: member email %q", name, members[ids[name]])
+		}
+	}
+
+	g, err := c.Organization.RBACGroups.New(ctx, anthropic.OrganizationRBACGroupNewParams{Name: "Data Science"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "new group", g)
+	if g.Name != "Data Science" || g.SourceType != "direct" || len(g.RoleIDs) != 0 || g.CreatedAt.IsZero() {
+		t.Errorf("new group = %s", g.RawJSON())
+	}
+	_, err = c.Organization.RBACGroups.New(ctx, anthropic.OrganizationRBACGroupNewParams{Name: "data science"})
+	sdkError(t, srv, err, 409, "conflict_error")
+	got, err := c.Organization.RBACGroups.Get(ctx, g.ID)
+	if err != nil || got.Name != "Data Science" {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	upd, err := c.Organization.RBACGroups.Update(ctx, g.ID, anthropic.OrganizationRBACGroupUpdateParams{Name: anthropic.String("Data & ML")})
+	if err != nil || upd.Name != "Data & ML" || upd.ID != g.ID {
+		t.Fatalf("update = %v, %v", upd, err)
+	}
+	conform(t, "updated group", upd)
+
+	m, err := c.Organization.RBACGroups.Members.Add(ctx, g.ID, anthropic.OrganizationRBACGroupMemberAddParams{UserID: ids["Grace Liu"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "added member", m)
+	if m.Email != "grace.liu@acme-robotics.example" || m.RBACGroupID != g.ID || m.UserID != ids["Grace Liu"] {
+		t.Errorf("added member = %s", m.RawJSON())
+	}
+	_, err = c.Organization.RBACGroups.Members.Add(ctx, g.ID, anthropic.OrganizationRBACGroupMemberAddParams{UserID: ids["Grace Liu"]})
+	sdkError(t, srv, err, 409, "conflict_error")
+	_, err = c.Organization.RBACGroups.Members.Add(ctx, g.ID, anthropic.OrganizationRBACGroupMemberAddParams{UserID: "user_not_a_member"})
+	sdkError(t, srv, err, 404, "not_found_error")
+	gone, err := c.Organization.RBACGroups.Members.Remove(ctx, ids["Grace Liu"], anthropic.OrganizationRBACGroupMemberRemoveParams{RBACGroupID: g.ID})
+	if err != nil || gone.Type != "rbac_group_member_deleted" || gone.UserID != ids["Grace Liu"] || gone.RBACGroupID != g.ID {
+		t.Fatalf("remove = %v, %v", gone, err)
+	}
+	conform(t, "removed member", gone)
+
+	// A group whose role grants owner access keeps its members and stays.
+	owners := groups["Owners"].ID
+	_, err = c.Organization.RBACGroups.Members.Remove(ctx, ids["Priya Raman"], anthropic.OrganizationRBACGroupMemberRemoveParams{RBACGroupID: owners})
+	wantCode(t, sdkError(t, srv, err, 400, "invalid_request_error"), "rbac_group_grants_owner_access")
+	_, err = c.Organization.RBACGroups.Delete(ctx, owners)
+	wantCode(t, sdkError(t, srv, err, 400, "invalid_request_error"), "rbac_group_grants_owner_access")
+
+	del, err := c.Organization.RBACGroups.Delete(ctx, g.ID)
+	if err != nil || del.ID != g.ID || del.Type != "rbac_group_deleted" {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "deleted group", del)
+	_, err = c.Organization.RBACGroups.Get(ctx, g.ID)
+	sdkError(t, srv, err, 404, "not_found_error")
+
+	// Roles: built-in and custom, each group's roles among them.
+	roles := map[string]anthropic.RBACRole{}
+	rp := c.Organization.RBACRoles.ListAutoPaging(ctx, anthropic.OrganizationRBACRoleListParams{Limit: anthropic.Int(4)})
+	for r := range rp.All() {
+		conform(t, "role "+r.DisplayName, r)
+		roles[r.ID] = r
+	}
+	if err := rp.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range groups {
+		for _, id := range g.RoleIDs {
+			if _, ok := roles[id]; !ok {
+				t.Errorf("group %s has role %s, which the role list lacks", g.Name, id)
+			}
+		}
+	}
+	var custom anthropic.RBACRole
+	for _, r := range roles {
+		if r.DisplayName == "GitHub Connector Users" {
+			custom = r
+		}
+	}
+	if custom.Source.Type != "custom" {
+		t.Fatalf("GitHub Connector Users = %s", custom.RawJSON())
+	}
+	role, err := c.Organization.RBACRoles.Get(ctx, custom.ID)
+	if err != nil || role.DisplayName != "GitHub Connector Users" {
+		t.Fatalf("role = %v, %v", role, err)
+	}
+	kinds := map[string]int{}
+	pp := c.Organization.RBACRoles.Permissions.ListAutoPaging(ctx, custom.ID, anthropic.OrganizationRBACRolePermissionListParams{Limit: anthropic.Int(1)})
+	for p := range pp.All() {
+		conform(t, "permission", p)
+		kinds[p.Resource.Type]++
+	}
+	if err := pp.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"connector": 1, "connector_tool": 2, "connector_scope": 1}; !maps.Equal(kinds, want) {
+		t.Errorf("permission resources = %v, want %v", kinds, want)
+	}
+	_, err = c.Organization.RBACRoles.Get(ctx, "rbac_role_missing")
+	wantCode(t, sdkError(t, srv, err, 404, "not_found_error"), "rbac_role_not_found")
+}
+
+// An organization outside a parent organization gets no roles.
+func TestSDKRBACRolesRefused(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	srv.WithoutParentOrganization()
+	c := sdkClient(srv)
+	_, err := c.Organization.RBACRoles.List(t.Context(), anthropic.OrganizationRBACRoleListParams{})
+	wantCode(t, sdkError(t, srv, err, 400, "invalid_request_error"), "parent_organization_required")
+	srv.WithoutRBACRoles()
+	_, err = c.Organization.RBACRoles.Permissions.List(t.Context(), "rbac_role_x", anthropic.OrganizationRBACRolePermissionListParams{})
+	wantCode(t, sdkError(t, srv, err, 400, "invalid_request_error"), "organization_type_not_supported")
+}
+
+// Compliance settings: on in the Demo, switched off and on again.
+func TestSDKComplianceSettings(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	s, err := c.Organization.ComplianceSettings.Get(ctx)
+	if err != nil || s.State.Type != "enabled" || s.Type != "compliance_settings" {
+		t.Fatalf("get = %v, %v", s, err)
+	}
+	conform(t, "compliance", s)
+	off, err := c.Organization.ComplianceSettings.Update(ctx, anthropic.OrganizationComplianceSettingUpdateParams{
+		State: anthropic.ComplianceSettingsStateParamUnion{OfDisabled: &anthropic.ComplianceSettingsStateDisabledParam{}}})
+	if err != nil || off.State.Type != "disabled" {
+		t.Fatalf("update = %v, %v", off, err)
+	}
+	conform(t, "compliance off", off)
+	wantBody(t, logged(srv, "POST", "/v1/organizations/compliance_settings")[0], `{"state":{"type":"disabled"}}`)
+	if s, err := c.Organization.ComplianceSettings.Get(ctx); err != nil || s.State.Type != "disabled" {
+		t.Fatalf("get after update = %v, %v", s, err)
+	}
+}
+
+// External keys: listed, made, read, renamed, validated while the KMS
+// accepts the key, refuses it and accepts it again, deleted.
+func TestSDKExternalKeys(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	providers := map[string]int{}
+	pager := c.Organization.ExternalKeys.ListAutoPaging(ctx, anthropic.OrganizationExternalKeyListParams{Limit: anthropic.Int(2)})
+	for k := range pager.All() {
+		conform(t, "key "+k.DisplayName, k)
+		providers[k.ProviderConfig.Type]++
+		if !strings.HasPrefix(k.ID, "ekey_") || k.Geo != "us" || k.Attachment.Type != "unattached" {
+			t.Errorf("key = %s", k.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"aws": 1, "gcp": 2}; !maps.Equal(providers, want) {
+		t.Errorf("providers = %v, want %v", providers, want)
+	}
+
+	const keyName = "projects/acme-data/locations/us/keyRings/claude/cryptoKeys/analytics"
+	k, err := c.Organization.ExternalKeys.New(ctx, anthropic.OrganizationExternalKeyNewParams{DisplayName: anthropic.String("Analytics key"),
+		ProviderConfig: anthropic.OrganizationExternalKeyNewParamsProviderConfigUnion{OfGCP: &anthropic.GCPExternalKeyConfigParam{KeyName: keyName}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "new key", k)
+	if k.DisplayName != "Analytics key" || k.ProviderConfig.KeyName != keyName || k.UserProfileID != "" {
+		t.Errorf("new key = %s", k.RawJSON())
+	}
+	_, err = c.Organization.ExternalKeys.New(ctx, anthropic.OrganizationExternalKeyNewParams{UserProfileID: anthropic.String("uprof_x"),
+		ProviderConfig: anthropic.OrganizationExternalKeyNewParamsProviderConfigUnion{OfGCP: &anthropic.GCPExternalKeyConfigParam{KeyName: keyName}}})
+	wantCode(t, sdkError(t, srv, err, 400, "invalid_request_error"), "user_profile_not_found")
+	got, err := c.Organization.ExternalKeys.Get(ctx, k.ID)
+	if err != nil || got.ID != k.ID {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	upd, err := c.Organization.ExternalKeys.Update(ctx, k.ID, anthropic.OrganizationExternalKeyUpdateParams{DisplayName: anthropic.String("Analytics CMEK")})
+	if err != nil || upd.DisplayName != "Analytics CMEK" || upd.ProviderConfig.KeyName != keyName {
+		t.Fatalf("update = %v, %v", upd, err)
+	}
+	conform(t, "updated key", upd)
+
+	validate := func(status, errText string) {
+		t.Helper()
+		v, err := c.Organization.ExternalKeys.Validate(ctx, k.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conform(t, "validation", v)
+		if string(v.Status) != status || v.Error != errText {
+			t.Errorf("validate = %s, want %s %q", v.RawJSON(), status, errText)
+		}
+	}
+	validate("success", "")
+	srv.FailExternalKey(k.ID, "Cloud KMS: the key version is disabled")
+	validate("failure", "Cloud KMS: the key version is disabled")
+	srv.RecoverExternalKey(k.ID)
+	validate("success", "")
+
+	del, err := c.Organization.ExternalKeys.Delete(ctx, k.ID)
+	if err != nil || del.ID != k.ID || del.Type != "external_key_deleted" {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "deleted key", del)
+	_, err = c.Organization.ExternalKeys.Get(ctx, k.ID)
+	sdkError(t, srv, err, 404, "not_found_error")
+}
+
+// External Storage (a beta the SDK asks for itself): registered, read,
+// renamed, activated and deleted; storage in use is not erased.
+func TestSDKExternalStorage(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	statuses := map[string]string{}
+	pager := c.Beta.Organization.ExternalStorage.ListAutoPaging(ctx, anthropic.BetaOrganizationExternalStorageListParams{Limit: anthropic.Int(1)})
+	for s := range pager.All() {
+		conform(t, "storage "+s.DisplayName, s)
+		statuses[s.DisplayName] = s.Status.Type
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]string{"Transcripts (us-east-1)": "active", "Vertex transcripts": "pending_configuration"}; !maps.Equal(statuses, want) {
+		t.Errorf("storage = %v, want %v", statuses, want)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/external_storage"); len(reqs) != 2 || !strings.Contains(reqs[0].Header.Get("Anthropic-Beta"), "efs-2026-10-01") {
+		t.Errorf("storage pages: %v", reqs)
+	}
+
+	aws := &anthropic.BetaAWSExternalStorageConfigParam{AccountID: "123456789012", BucketName: "acme-claude-audit", Region: "us-west-2"}
+	s, err := c.Beta.Organization.ExternalStorage.New(ctx, anthropic.BetaOrganizationExternalStorageNewParams{DisplayName: anthropic.String("Audit logs"),
+		ProviderConfig: anthropic.BetaOrganizationExternalStorageNewParamsProviderConfigUnion{OfAWS: aws}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "new storage", s)
+	if !strings.HasPrefix(s.ID, "estrg_") || s.Status.Type != "pending_configuration" || s.ProviderConfig.BucketName != "acme-claude-audit" {
+		t.Errorf("new storage = %s", s.RawJSON())
+	}
+	_, err = c.Beta.Organization.ExternalStorage.New(ctx, anthropic.BetaOrganizationExternalStorageNewParams{
+		ProviderConfig: anthropic.BetaOrganizationExternalStorageNewParamsProviderConfigUnion{OfAWS: aws}})
+	wantCode(t, sdkError(t, srv, err, 409, "conflict_error"), "storage_already_registered")
+	_, err = c.Beta.Organization.ExternalStorage.New(ctx, anthropic.BetaOrganizationExternalStorageNewParams{
+		ProviderConfig: anthropic.BetaOrganizationExternalStorageNewParamsProviderConfigUnion{OfAWS: &anthropic.BetaAWSExternalStorageConfigParam{
+			AccountID: "123456789012", BucketName: "acme-elsewhere", Region: "ap-south-1"}}})
+	wantCode(t, sdkError(t, srv, err, 400, "invalid_request_error"), "unsupported_region")
+
+	renamed, err := c.Beta.Organization.ExternalStorage.Update(ctx, s.ID, anthropic.BetaOrganizationExternalStorageUpdateParams{DisplayName: anthropic.String("Audit logs (us-west-2)")})
+	if err != nil || renamed.DisplayName != "Audit logs (us-west-2)" {
+		t.Fatalf("update = %v, %v", renamed, err)
+	}
+	active, err := c.Beta.Organization.ExternalStorage.Activate(ctx, s.ID, anthropic.BetaOrganizationExternalStorageActivateParams{})
+	if err != nil || active.Status.Type != "available" || !active.Status.Healthy || active.SetupTemplateVersion == "" {
+		t.Fatalf("activate = %v, %v", active, err)
+	}
+	conform(t, "activated", active)
+	got, err := c.Beta.Organization.ExternalStorage.Get(ctx, s.ID, anthropic.BetaOrganizationExternalStorageGetParams{})
+	if err != nil || got.Status.Type != "available" {
+		t.Fatalf("get = %v, %v", got, err)
+	}
+	del, err := c.Beta.Organization.ExternalStorage.Delete(ctx, s.ID, anthropic.BetaOrganizationExternalStorageDeleteParams{})
+	if err != nil || del.ID != s.ID || del.Type != "external_storage_deleted" {
+		t.Fatalf("delete = %v, %v", del, err)
+	}
+	conform(t, "deleted storage", del)
+
+	var inUse string
+	for id, st := range statuses {
+		if st == "active" {
+			inUse = id
+		}
+	}
+	for s := range c.Beta.Organization.ExternalStorage.ListAutoPaging(ctx, anthropic.BetaOrganizationExternalStorageListParams{}).All() {
+		if s.DisplayName == inUse {
+			_, err = c.Beta.Organization.ExternalStorage.Delete(ctx, s.ID, anthropic.BetaOrganizationExternalStorageDeleteParams{})
+			wantCode(t, sdkError(t, srv, err, 400, "invalid_request_error"), "external_storage_in_use")
+		}
+	}
+}
+
+// Google data controls (a beta the SDK asks for itself): the Demo
+// project's keys and bucket per region, a region's key changed, the
+// storage control turned off; the documented refusals.
+func TestSDKGoogleDataControls(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkClient(srv)
+	ctx := t.Context()
+	const project = "482915067341"
+	got, err := c.Beta.Organization.Providers.Google.Projects.DataControls.Get(ctx, project, anthropic.BetaOrganizationProviderGoogleProjectDataControlGetParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "controls", got)
+	if got.ProjectNumber != project || got.CMEK.Type != "enabled" || got.Storage.Type != "enabled" || len(got.CMEK.ExternalKeyIDs) != 2 ||
+		got.CMEK.Status["us"].Type != "active" || got.Storage.Buckets["us"].BucketName != "acme-vertex-claude-us" {
+		t.Errorf("controls = %s", got.RawJSON())
+	}
+	keys := map[string]string{}
+	for k := range c.Organization.ExternalKeys.ListAutoPaging(ctx, anthropic.OrganizationExternalKeyListParams{}).All() {
+		keys[k.DisplayName] = k.ID
+	}
+
+	upd, err := c.Beta.Organization.Providers.Google.Projects.DataControls.Update(ctx, project, anthropic.BetaOrganizationProviderGoogleProjectDataControlUpdateParams{
+		CMEK: anthropic.BetaGoogleManagedProjectCMEKControlParamsUnion{OfEnabled: &anthropic.BetaGoogleManagedProjectCMEKEnabledParams{
+			ExternalKeyIDs: map[string]string{"eu": keys["Vertex AI CMEK (us)"]}}},
+		Storage: anthropic.BetaGoogleManagedProjectStorageControlParamsUnion{OfDisabled: &anthropic.BetaGoogleManagedProjectStorageDisabledParams{}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "updated controls", upd)
+	if upd.CMEK.ExternalKeyIDs["eu"] != keys["Vertex AI CMEK (us)"] || upd.CMEK.ExternalKeyIDs["us"] != keys["Vertex AI CMEK (us)"] ||
+		len(upd.CMEK.RetiredKeys) != 1 || upd.CMEK.RetiredKeys[0].ExternalKeyID != keys["Vertex AI CMEK (eu)"] ||
+		upd.Storage.Type != "disabled" || len(upd.Storage.RetiredBuckets) != 1 || !upd.UpdatedAt.After(got.UpdatedAt) {
+		t.Errorf("updated controls = %s", upd.RawJSON())
+	}
+
+	setKey := func(project, id string) error {
+		_, err := c.Beta.Organization.Providers.Google.Projects.DataControls.Update(ctx, project, anthropic.BetaOrganizationProviderGoogleProjectDataControlUpdateParams{
+			CMEK: anthropic.BetaGoogleManagedProjectCMEKControlParamsUnion{OfEnabled: &anthropic.BetaGoogleManagedProjectCMEKEnabledParams{
+				ExternalKeyIDs: map[string]string{"us": id}}}})
+		return err
+	}
+	wantCode(t, sdkError(t, srv, setKey(project, "ekey_missing"), 400, "invalid_request_error"), "external_key_not_found")
+	wantCode(t, sdkError(t, srv, setKey(project, keys["Production AWS key"]), 400, "invalid_request_error"), "external_key_provider_mismatch")
+	wantCode(t, sdkError(t, srv, setKey("111111111111", keys["Vertex AI CMEK (us)"]), 400, "invalid_request_error"), "gcp_project_not_verified")
+}

@@ -84,6 +84,16 @@ var nullable = map[string]bool{
 	"BetaClaudeCodeRBACGroupDefaultManagedSettings.Settings":   true,
 	"BetaClaudeCodeRBACGroupDefaultManagedSettings.UpdatedAt":  true,
 	"BetaClaudeCodeRBACGroupManagedSettings.Settings":          true,
+	// Access and data controls: what the spec's docs say can be null (a key
+	// or storage bound to no user profile, a validation that did not fail,
+	// Anthropic's multitenant app). The controls' regions are maps, which
+	// conform does not walk.
+	"RBACGroup.RoleIDs":                             true,
+	"ExternalKey.UserProfileID":                     true,
+	"AWSExternalKeyConfig.Region":                   true,
+	"AzureExternalKeyConfig.ClientID":               true,
+	"OrganizationExternalKeyValidateResponse.Error": true,
+	"BetaExternalStorage.UserProfileID":             true,
 }
 
 // conform fails the test for every field of v (an SDK response object,

@@ -154,6 +154,37 @@ var matrix = map[string]sdkCheck{
 	"organization.claude_code.managed_settings.rbac_groups.retrieve":        {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Get", decodeAs[anthropic.BetaClaudeCodeRBACGroupManagedSettings]},
 	"organization.claude_code.managed_settings.rbac_groups.set":             {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Set", decodeAs[anthropic.BetaClaudeCodeRBACGroupManagedSettings]},
 	"organization.claude_code.managed_settings.rbac_groups.delete":          {"Beta.Organization.ClaudeCode.ManagedSettings.RBACGroups.Delete", decodeAs[anthropic.BetaDeletedClaudeCodeRBACGroupManagedSettings]},
+	"organization.rbac_groups.list":                                         {"Organization.RBACGroups.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.RBACGroup]]},
+	"organization.rbac_groups.create":                                       {"Organization.RBACGroups.New", decodeAs[anthropic.RBACGroup]},
+	"organization.rbac_groups.retrieve":                                     {"Organization.RBACGroups.Get", decodeAs[anthropic.RBACGroup]},
+	"organization.rbac_groups.update":                                       {"Organization.RBACGroups.Update", decodeAs[anthropic.RBACGroup]},
+	"organization.rbac_groups.delete":                                       {"Organization.RBACGroups.Delete", decodeAs[anthropic.DeletedRBACGroup]},
+	"organization.rbac_groups.members.list":                                 {"Organization.RBACGroups.Members.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.RBACGroupMember]]},
+	"organization.rbac_groups.members.add":                                  {"Organization.RBACGroups.Members.Add", decodeAs[anthropic.RBACGroupMember]},
+	"organization.rbac_groups.members.remove":                               {"Organization.RBACGroups.Members.Remove", decodeAs[anthropic.DeletedRBACGroupMember]},
+	"organization.rbac_roles.list":                                          {"Organization.RBACRoles.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.RBACRole]]},
+	"organization.rbac_roles.retrieve":                                      {"Organization.RBACRoles.Get", decodeAs[anthropic.RBACRole]},
+	"organization.rbac_roles.permissions.list":                              {"Organization.RBACRoles.Permissions.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.RBACRolePermission]]},
+
+	"organization.compliance_settings.retrieve": {"Organization.ComplianceSettings.Get", decodeAs[anthropic.OrganizationComplianceSettings]},
+	"organization.compliance_settings.update":   {"Organization.ComplianceSettings.Update", decodeAs[anthropic.OrganizationComplianceSettings]},
+
+	"organization.external_keys.list":     {"Organization.ExternalKeys.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.ExternalKey]]},
+	"organization.external_keys.create":   {"Organization.ExternalKeys.New", decodeAs[anthropic.ExternalKey]},
+	"organization.external_keys.retrieve": {"Organization.ExternalKeys.Get", decodeAs[anthropic.ExternalKey]},
+	"organization.external_keys.update":   {"Organization.ExternalKeys.Update", decodeAs[anthropic.ExternalKey]},
+	"organization.external_keys.delete":   {"Organization.ExternalKeys.Delete", decodeAs[anthropic.OrganizationExternalKeyDeleteResponse]},
+	"organization.external_keys.validate": {"Organization.ExternalKeys.Validate", decodeAs[anthropic.OrganizationExternalKeyValidateResponse]},
+
+	"organization.external_storage.list":     {"Beta.Organization.ExternalStorage.ListAutoPaging", decodeAs[pagination.PageCursor[anthropic.BetaExternalStorage]]},
+	"organization.external_storage.create":   {"Beta.Organization.ExternalStorage.New", decodeAs[anthropic.BetaExternalStorage]},
+	"organization.external_storage.retrieve": {"Beta.Organization.ExternalStorage.Get", decodeAs[anthropic.BetaExternalStorage]},
+	"organization.external_storage.update":   {"Beta.Organization.ExternalStorage.Update", decodeAs[anthropic.BetaExternalStorage]},
+	"organization.external_storage.activate": {"Beta.Organization.ExternalStorage.Activate", decodeAs[anthropic.BetaExternalStorage]},
+	"organization.external_storage.delete":   {"Beta.Organization.ExternalStorage.Delete", decodeAs[anthropic.BetaDeletedExternalStorage]},
+
+	"organization.providers.google.projects.data_controls.retrieve": {"Beta.Organization.Providers.Google.Projects.DataControls.Get", decodeAs[anthropic.BetaGoogleManagedProjectDataControls]},
+	"organization.providers.google.projects.data_controls.update":   {"Beta.Organization.Providers.Google.Projects.DataControls.Update", decodeAs[anthropic.BetaGoogleManagedProjectDataControls]},
 
 	// The SDK has no methods for the reports (docs-notes.md is their spec):
 	// the library's decoding of their fixtures is checked in the root module.

@@ -30,6 +30,7 @@ func (a *app) claudeCodeAdminCommand() *cobra.Command {
 type settingsRow struct {
 	admin.ManagedSettingsGroupSummary
 	position int
+	name     string // the group's name, "" where it cannot be listed
 }
 
 func (a *app) managedSettingsCommand() *cobra.Command {
@@ -46,11 +47,11 @@ document. A document is a JSON object of Claude Code settings (at most 1 MiB).`,
 	var showGroup string
 	var showDefault bool
 	show := &cobra.Command{
-		Use:   "show [--group RBAC_GROUP_ID | --default]",
+		Use:   "show [--group GROUP | --default]",
 		Short: "Show the mode and the groups in order, or one document",
 		Example: "  anthropic-admin claude-code settings show\n" +
 			"  anthropic-admin claude-code settings show --default\n" +
-			"  anthropic-admin claude-code settings show --group rbac_group_01Up7HNhoqaXROTXDW08O3TS -o json",
+			"  anthropic-admin claude-code settings show --group 'Platform Engineering' -o json",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if showGroup != "" && showDefault {
@@ -72,11 +73,15 @@ document. A document is a JSON object of Claude Code settings (at most 1 MiB).`,
 				}
 				return a.printDocument(cmd, d.Settings, d.RawJSON())
 			case showGroup != "":
-				g, err := c.ClaudeCodeSettings.Group(ctx, showGroup)
+				id, err := a.settingsGroupID(cmd, showGroup)
 				if err != nil {
 					return err
 				}
-				fmt.Fprint(a.env.Stderr, output.Safef("settings of RBAC group %s (%s), updated %s\n", g.RBACGroupID, g.RBACGroupStatus.Type, a.when(g.UpdatedAt)))
+				g, err := c.ClaudeCodeSettings.Group(ctx, id)
+				if err != nil {
+					return err
+				}
+				fmt.Fprint(a.env.Stderr, output.Safef("settings of RBAC group %s (%s), updated %s\n", a.groupLabel(ctx, c, g.RBACGroupID), g.RBACGroupStatus.Type, a.when(g.UpdatedAt)))
 				return a.printDocument(cmd, g.Settings, g.RawJSON())
 			}
 			conf, err := c.ClaudeCodeSettings.Configuration(ctx)
@@ -95,14 +100,15 @@ document. A document is a JSON object of Claude Code settings (at most 1 MiB).`,
 				return printOne(a, cmd, *conf, configurationRaw, configurationColumns)
 			}
 			fmt.Fprint(a.env.Stdout, output.Safef("mode: %s (since %s); order version %s\n", conf.Mode.Type, a.whenPtr(conf.ModeUpdatedAt, "the start"), conf.RBACGroupOrderVersion))
+			names := groupNamesByID(ctx, c)
 			rows := make([]settingsRow, len(groups))
 			for i, g := range groups {
-				rows[i] = settingsRow{ManagedSettingsGroupSummary: g, position: i + 1}
+				rows[i] = settingsRow{ManagedSettingsGroupSummary: g, position: i + 1, name: names[g.RBACGroupID]}
 			}
 			return printList(a, cmd, rows, func(r settingsRow) json.RawMessage { return r.RawJSON() }, a.settingsColumns())
 		},
 	}
-	show.Flags().StringVar(&showGroup, "group", "", "show this RBAC group's document")
+	show.Flags().StringVar(&showGroup, "group", "", "show this RBAC group's document (by name or ID)")
 	show.Flags().BoolVar(&showDefault, "default", false, "show the default document")
 
 	var setGroup, setJSON, setFile string
@@ -186,13 +192,14 @@ in the order) or the default document, from --json or --file (- for stdin).
 	set.Flags().BoolVar(&clear, "clear", false, "with --default: remove the default document")
 
 	del := &cobra.Command{
-		Use:     "delete RBAC_GROUP_ID...",
+		Use:     "delete GROUP...",
 		Short:   "Remove RBAC groups' settings and take them out of the order (asks first)",
-		Example: "  anthropic-admin claude-code settings delete rbac_group_01Up7HNhoqaXROTXDW08O3TS",
+		Example: "  anthropic-admin claude-code settings delete Research",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.deleteAll(cmd, "group's settings", args, func(id string) (target, error) {
-				return target{id: id, label: id}, nil
+			return a.deleteAll(cmd, "group's settings", args, func(arg string) (target, error) {
+				id, err := a.settingsGroupID(cmd, arg)
+				return target{id: id, label: arg}, err
 			}, func(ctx context.Context, c *admin.Client, id string) error {
 				_, err := c.ClaudeCodeSettings.DeleteGroup(ctx, id)
 				return err
@@ -215,17 +222,25 @@ in the order) or the default document, from --json or --file (- for stdin).
 	}
 
 	order := &cobra.Command{
-		Use:   "order RBAC_GROUP_ID...",
+		Use:   "order GROUP...",
 		Short: "Put the RBAC groups with settings in a new order, highest precedence first (asks first)",
 		Long: `order sets the precedence of the RBAC groups that have settings: every one of
 them, each once, first the one whose document wins. The order is changed from
 the version just read, so a change someone else made meanwhile is refused
 (exit 6) rather than undone.`,
-		Example: "  anthropic-admin claude-code settings order rbac_group_01Up7HNhoqaXROTXDW08O3TS rbac_group_01xUEF8SIZvE2BGglpB0Sylt",
+		Example: "  anthropic-admin claude-code settings order Research 'Platform Engineering'",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			ids := make([]string, len(args))
+			for i, arg := range args {
+				id, err := a.settingsGroupID(cmd, arg)
+				if err != nil {
+					return err
+				}
+				ids[i] = id
+			}
 			return a.updateSettingsConfiguration(cmd, "reorder the RBAC groups with Claude Code settings to "+strings.Join(args, ", "),
-				admin.ManagedSettingsConfigurationParams{RBACGroupOrder: args}, true)
+				admin.ManagedSettingsConfigurationParams{RBACGroupOrder: ids}, true)
 		},
 	}
 
@@ -275,7 +290,8 @@ var configurationColumns = []output.Column[admin.ManagedSettingsConfiguration]{
 func (a *app) settingsColumns() []output.Column[settingsRow] {
 	return []output.Column[settingsRow]{
 		{Header: "#", Field: "position", Fit: output.FitKeep, Right: true, Text: func(r settingsRow) string { return strconv.Itoa(r.position) }},
-		{Header: "rbac group id", Field: "rbac_group_id", Fit: output.FitName, Text: func(r settingsRow) string { return r.RBACGroupID }},
+		{Header: "rbac group", Field: "rbac_group_name", Fit: output.FitName, Text: func(r settingsRow) string { return orDash(r.name) }, Value: func(r settingsRow) string { return r.name }},
+		{Header: "rbac group id", Field: "rbac_group_id", Fit: output.FitID, Text: func(r settingsRow) string { return r.RBACGroupID }},
 		{Header: "status", Field: "rbac_group_status_type", Fit: output.FitKeep, Text: func(r settingsRow) string { return string(r.RBACGroupStatus.Type) }},
 		{Header: "updated", Field: "updated_at", Fit: output.FitKeep, Text: func(r settingsRow) string { return a.when(r.UpdatedAt) }, Value: func(r settingsRow) string { return rfc3339(r.UpdatedAt) }},
 	}
@@ -299,4 +315,35 @@ func (a *app) printDocument(cmd *cobra.Command, doc map[string]any, raw json.Raw
 	return printOne(a, cmd, raw, func(r json.RawMessage) json.RawMessage { return r }, []output.Column[json.RawMessage]{
 		{Header: "settings", Text: func(json.RawMessage) string { b, _ := json.Marshal(doc); return string(b) }},
 	})
+}
+
+// settingsGroupID resolves an RBAC group given by name or ID to its ID. An
+// ID is taken as it is: a group's settings outlive the group.
+func (a *app) settingsGroupID(cmd *cobra.Command, arg string) (string, error) {
+	if strings.HasPrefix(arg, "rbac_group_") {
+		return arg, nil
+	}
+	_, g, err := a.groupArg(cmd, arg)
+	return g.ID, err
+}
+
+// groupNamesByID maps the organization's RBAC group IDs to their names; empty
+// where the credential cannot list them, so the IDs stand alone.
+func groupNamesByID(ctx context.Context, c *admin.Client) map[string]string {
+	names := map[string]string{}
+	for g, err := range c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}}).All(ctx) {
+		if err != nil {
+			break
+		}
+		names[g.ID] = g.Name
+	}
+	return names
+}
+
+// groupLabel is a group's name and ID, or its ID alone.
+func (a *app) groupLabel(ctx context.Context, c *admin.Client, id string) string {
+	if n := groupNamesByID(ctx, c)[id]; n != "" {
+		return n + " (" + id + ")"
+	}
+	return id
 }

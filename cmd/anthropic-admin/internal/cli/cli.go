@@ -25,6 +25,8 @@
 //     lookup by ID or name and the delete path the nouns below share;
 //     telemetry destinations: telemetry.go; Claude Code managed settings
 //     (the claude-code noun): claudecodesettings.go.
+//   - Access controls: rbac.go (groups, their members, roles),
+//     externalkeys.go, compliance.go.
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
@@ -176,6 +178,7 @@ a built-in demo organization with no key at all.`,
 	root.AddCommand(
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
 		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
+		a.rbacCommand(), a.externalKeysCommand(), a.complianceCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),

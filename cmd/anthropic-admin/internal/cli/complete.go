@@ -148,6 +148,24 @@ func (a *app) registerCompletions(root *cobra.Command) {
 	args("claude-code settings delete", a.positional(true, settingsGroupIDs))
 	args("claude-code settings order", a.positional(true, settingsGroupIDs))
 	flag("claude-code settings show|claude-code settings set", "group", a.dynamic(settingsGroupIDs))
+	// RBAC groups and roles by name, members by email, external keys by
+	// display name, the compliance states.
+	for _, path := range []string{"rbac groups get", "rbac groups update", "rbac members list"} {
+		args(path, a.positional(false, rbacGroupNames))
+	}
+	args("rbac groups delete", a.positional(true, rbacGroupNames))
+	args("rbac members add", a.positional(true, rbacGroupNames, a.groupMembers(false)))
+	args("rbac members remove", a.positional(true, rbacGroupNames, a.groupMembers(true)))
+	for _, path := range []string{"rbac roles get", "rbac roles permissions"} {
+		args(path, a.positional(false, rbacRoleNames))
+	}
+	for _, path := range []string{"external-keys get", "external-keys update"} {
+		args(path, a.positional(false, externalKeyNames))
+	}
+	for _, path := range []string{"external-keys delete", "external-keys validate"} {
+		args(path, a.positional(true, externalKeyNames))
+	}
+	args("compliance set", completeFrom(complianceStates.shown()...))
 }
 
 // webhookNames offers the webhook endpoints by name (by ID when unnamed).
@@ -174,14 +192,16 @@ func destinationNames(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.
 	return out, nil
 }
 
-// settingsGroupIDs offers the RBAC groups that have managed settings.
+// settingsGroupIDs offers the RBAC groups that have managed settings, by
+// name where the group still exists.
 func settingsGroupIDs(cmd *cobra.Command, c *admin.Client, _ []string) ([]cobra.Completion, error) {
+	names := groupNamesByID(cmd.Context(), c)
 	var out []cobra.Completion
 	for g, err := range c.ClaudeCodeSettings.Groups(admin.ManagedSettingsGroupListParams{PageCursor: admin.PageCursor{Limit: 100}}).All(cmd.Context()) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, cobra.CompletionWithDesc(g.RBACGroupID, string(g.RBACGroupStatus.Type)))
+		out = append(out, cobra.CompletionWithDesc(cmp.Or(names[g.RBACGroupID], g.RBACGroupID), g.RBACGroupID))
 	}
 	return out, nil
 }

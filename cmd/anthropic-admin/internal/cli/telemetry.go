@@ -44,19 +44,23 @@ func (a *app) telemetryColumns() []output.Column[admin.TelemetryDestination] {
 
 func telemetryRaw(x admin.TelemetryDestination) json.RawMessage { return x.RawJSON() }
 
-var destinationLookup = lookup[admin.TelemetryDestination]{noun: "telemetry destination", prefix: "tdst_", command: "telemetry",
-	get: func(ctx context.Context, c *admin.Client, id string) (*admin.TelemetryDestination, error) {
-		return c.TelemetryDestinations.Get(ctx, id)
-	},
-	all: func(ctx context.Context, c *admin.Client) ([]admin.TelemetryDestination, error) {
-		return c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 1000}}).Collect(ctx)
-	},
-	id: func(d admin.TelemetryDestination) string { return d.ID }, name: func(d admin.TelemetryDestination) string { return d.DisplayName }}
-
 // destinationArg resolves a destination given by ID (tdst_…) or by its
-// exact display name.
+// display name.
 func (a *app) destinationArg(cmd *cobra.Command, arg string) (*admin.Client, admin.TelemetryDestination, error) {
-	return destinationLookup.find(a, cmd, arg)
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		return nil, admin.TelemetryDestination{}, err
+	}
+	d, err := lookup[admin.TelemetryDestination]{what: "telemetry destination", listCmd: "anthropic-admin telemetry list", prefixes: []string{"tdst_"},
+		get: func(ctx context.Context, id string) (*admin.TelemetryDestination, error) {
+			return c.TelemetryDestinations.Get(ctx, id)
+		},
+		list: func() *admin.List[admin.TelemetryDestination] {
+			return c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 1000}})
+		},
+		name: func(d admin.TelemetryDestination) string { return d.DisplayName }, id: func(d admin.TelemetryDestination) string { return d.ID },
+	}.find(cmd, arg)
+	return c, d, err
 }
 
 func destinationLabel(d admin.TelemetryDestination) string { return d.DisplayName + " (" + d.ID + ")" }

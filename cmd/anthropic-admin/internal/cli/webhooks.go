@@ -46,50 +46,20 @@ func wireStrings[T ~string](vs []T) []string {
 	return out
 }
 
-// lookup finds an object given by its ID (which has prefix) or by its
-// exact name, checked against what the server lists.
-type lookup[T any] struct {
-	noun, prefix, command string // "webhook endpoint", "whep_", "webhooks"
-	get                   func(ctx context.Context, c *admin.Client, id string) (*T, error)
-	all                   func(ctx context.Context, c *admin.Client) ([]T, error)
-	id, name              func(T) string
-}
-
-func (l lookup[T]) find(a *app, cmd *cobra.Command, arg string) (*admin.Client, T, error) {
-	var none T
-	ctx := cmd.Context()
-	c, err := a.clientFor(ctx)
-	if err != nil {
-		return nil, none, err
-	}
-	if strings.HasPrefix(arg, l.prefix) {
-		v, err := l.get(ctx, c, arg)
-		if err != nil {
-			return nil, none, notFoundAs(err, "no %s has the ID %q", l.noun, arg)
-		}
-		return c, *v, nil
-	}
-	all, err := l.all(ctx, c)
-	if err != nil {
-		return nil, none, err
-	}
-	v, err := onlyOne(cmd, matching(all, func(v T) bool { return l.name(v) == arg }), l.id,
-		fmt.Sprintf("no %s has the ID or name %q (see 'anthropic-admin %s list')", l.noun, arg, l.command), l.noun+"s have that name")
-	return c, v, err
-}
-
-var webhookLookup = lookup[admin.WebhookEndpoint]{noun: "webhook endpoint", prefix: "whep_", command: "webhooks",
-	get: func(ctx context.Context, c *admin.Client, id string) (*admin.WebhookEndpoint, error) {
-		return c.Webhooks.Get(ctx, id)
-	},
-	all: func(ctx context.Context, c *admin.Client) ([]admin.WebhookEndpoint, error) {
-		return c.Webhooks.List(admin.WebhookListParams{Cursor: admin.Cursor{Limit: 100}}).Collect(ctx)
-	},
-	id: func(w admin.WebhookEndpoint) string { return w.ID }, name: func(w admin.WebhookEndpoint) string { return w.Name }}
-
-// webhookArg resolves an endpoint given by ID (whep_…) or by exact name.
+// webhookArg resolves an endpoint given by ID (whep_…) or by name.
 func (a *app) webhookArg(cmd *cobra.Command, arg string) (*admin.Client, admin.WebhookEndpoint, error) {
-	return webhookLookup.find(a, cmd, arg)
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		return nil, admin.WebhookEndpoint{}, err
+	}
+	w, err := lookup[admin.WebhookEndpoint]{what: "webhook endpoint", listCmd: "anthropic-admin webhooks list", prefixes: []string{"whep_"},
+		get: func(ctx context.Context, id string) (*admin.WebhookEndpoint, error) { return c.Webhooks.Get(ctx, id) },
+		list: func() *admin.List[admin.WebhookEndpoint] {
+			return c.Webhooks.List(admin.WebhookListParams{Cursor: admin.Cursor{Limit: 100}})
+		},
+		name: func(w admin.WebhookEndpoint) string { return w.Name }, id: func(w admin.WebhookEndpoint) string { return w.ID },
+	}.find(cmd, arg)
+	return c, w, err
 }
 
 // deleteAll resolves each argument to what it names, asks once, and
