@@ -85,6 +85,9 @@ type Client struct {
 	Cost         *CostService
 	Analytics    *AnalyticsService
 	SpendLimits  *SpendLimitsService
+
+	ServiceAccounts *ServiceAccountsService
+	Federation      *FederationService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -131,13 +134,17 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Organization = &OrganizationService{c}
 	c.Users = &UsersService{c}
 	c.Invites = &InvitesService{c}
-	c.Workspaces = &WorkspacesService{client: c, Members: &WorkspaceMembersService{c}, RateLimits: &WorkspaceRateLimitsService{c}}
+	c.Workspaces = &WorkspacesService{client: c, Members: &WorkspaceMembersService{c}, RateLimits: &WorkspaceRateLimitsService{c},
+		ServiceAccounts: &WorkspaceServiceAccountsService{c}}
 	c.APIKeys = &APIKeysService{c}
 	c.RateLimits = &RateLimitsService{c}
 	c.Usage = &UsageService{c}
 	c.Cost = &CostService{c}
 	c.Analytics = &AnalyticsService{c}
 	c.SpendLimits = &SpendLimitsService{client: c, IncreaseRequests: &SpendLimitIncreaseRequestsService{c}}
+	c.ServiceAccounts = &ServiceAccountsService{client: c, Workspaces: &ServiceAccountWorkspacesService{c}}
+	c.Federation = &FederationService{Issuers: &FederationIssuersService{c},
+		Rules: &FederationRulesService{client: c, Workspaces: &FederationRuleWorkspacesService{c}}}
 	return c, nil
 }
 

@@ -133,6 +133,7 @@ func (c *Client) send(ctx context.Context, r request, out any, opts []Option) er
 		failure := res.asError(r, attempt, cfg.cred.value)
 		if apiErr, ok := failure.(*APIError); ok {
 			apiErr.earlierMayHaveActed = mayHaveActed
+			apiErr.adminKeyRefused = refusesAdminKey(apiErr, cfg.cred)
 		}
 		mayHaveActed = mayHaveActed || !notActedOn(res.response(), res.wrote)
 		if ctx.Err() != nil {

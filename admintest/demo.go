@@ -117,6 +117,7 @@ func buildDemo(b *builder) {
 
 	b.demoTraffic()
 	b.demoSpendLimits() // last: its IDs come after every other
+	b.demoWorkloadIdentity()
 }
 
 func emailOf(name string) string {

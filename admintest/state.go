@@ -145,6 +145,15 @@ type state struct {
 	spendLimits      []*spendLimit      // oldest first
 	increaseRequests []*increaseRequest // oldest first
 	noSpendLimits    bool               // WithoutSpendLimits
+
+	// Service accounts and federation, oldest first, with IDs of their own
+	// sequence so that adding them changes no other ID.
+	serviceAccounts []*serviceAccount
+	saMembers       []*saMember // explicit memberships only
+	issuers         []*issuer
+	rules           []*rule
+	ruleWorkspaces  []*ruleWorkspace
+	wif             ids
 }
 
 // ids makes IDs that look like the API's (prefix, then 24 base62
