@@ -107,13 +107,10 @@ type FederationIssuer struct {
 	// repeated failures; nil while it polls.
 	JWKSPollingDisabledAt *time.Time `json:"jwks_polling_disabled_at"`
 	// PollStatus is nil when nothing is polled (inline keys).
-	PollStatus        *FederationIssuerPollStatus `json:"poll_status"`
-	CreatedAt         time.Time                   `json:"created_at"`
-	CreatedByActorID  string                      `json:"created_by_actor_id"`
-	UpdatedAt         time.Time                   `json:"updated_at"`
-	UpdatedByActorID  string                      `json:"updated_by_actor_id"`
-	ArchivedAt        *time.Time                  `json:"archived_at"` // set once archived; the rules of an archived issuer accept nothing
-	ArchivedByActorID *string                     `json:"archived_by_actor_id"`
+	PollStatus *FederationIssuerPollStatus `json:"poll_status"`
+	// Audit's ArchivedAt is set once the issuer is archived: its rules
+	// accept nothing after.
+	Audit
 	raw
 }
 
@@ -322,14 +319,11 @@ type FederationRule struct {
 	TokenLifetimeSeconds int64 `json:"token_lifetime_seconds"`
 	// AppliesToAllWorkspaces enables the rule in every workspace, later
 	// ones included; WorkspaceIDs are then not consulted.
-	AppliesToAllWorkspaces bool       `json:"applies_to_all_workspaces"`
-	WorkspaceIDs           []string   `json:"workspace_ids"`
-	CreatedAt              time.Time  `json:"created_at"`
-	CreatedByActorID       string     `json:"created_by_actor_id"`
-	UpdatedAt              time.Time  `json:"updated_at"`
-	UpdatedByActorID       string     `json:"updated_by_actor_id"`
-	ArchivedAt             *time.Time `json:"archived_at"` // set once archived; it then accepts nothing
-	ArchivedByActorID      *string    `json:"archived_by_actor_id"`
+	AppliesToAllWorkspaces bool     `json:"applies_to_all_workspaces"`
+	WorkspaceIDs           []string `json:"workspace_ids"`
+	// Audit's ArchivedAt is set once the rule is archived: it accepts
+	// nothing after.
+	Audit
 	raw
 }
 

@@ -39,15 +39,22 @@ type ServiceAccount struct {
 	// Description is free text; "" when there is none.
 	Description      string             `json:"description"`
 	OrganizationRole ServiceAccountRole `json:"organization_role"`
-	CreatedAt        time.Time          `json:"created_at"`
-	CreatedByActorID string             `json:"created_by_actor_id"` // user_... or svac_...
-	UpdatedAt        time.Time          `json:"updated_at"`
-	UpdatedByActorID string             `json:"updated_by_actor_id"`
-	// ArchivedAt and ArchivedByActorID are set once the account is
-	// archived, which is final; nil before.
+	Audit
+	raw
+}
+
+// Audit says who made an object, changed it last and archived it, and
+// when; service accounts, federation issuers and rules carry it. An actor
+// is a member (user_...) or a service account (svac_...).
+type Audit struct {
+	CreatedAt        time.Time `json:"created_at"`
+	CreatedByActorID string    `json:"created_by_actor_id"`
+	UpdatedAt        time.Time `json:"updated_at"`
+	UpdatedByActorID string    `json:"updated_by_actor_id"`
+	// ArchivedAt and ArchivedByActorID are set once the object is archived,
+	// which is final; nil before.
 	ArchivedAt        *time.Time `json:"archived_at"`
 	ArchivedByActorID *string    `json:"archived_by_actor_id"`
-	raw
 }
 
 func (s *ServiceAccount) UnmarshalJSON(data []byte) error {

@@ -29,12 +29,7 @@ type issuer struct {
 	MaxJWTLifetimeSeconds int64          `json:"max_jwt_lifetime_seconds"`
 	JWKSPollingDisabledAt *stamp         `json:"jwks_polling_disabled_at"`
 	PollStatus            *pollStatus    `json:"poll_status"`
-	CreatedAt             stamp          `json:"created_at"`
-	CreatedByActorID      string         `json:"created_by_actor_id"`
-	UpdatedAt             stamp          `json:"updated_at"`
-	UpdatedByActorID      string         `json:"updated_by_actor_id"`
-	ArchivedAt            *stamp         `json:"archived_at"`
-	ArchivedByActorID     *string        `json:"archived_by_actor_id"`
+	audit
 }
 
 // refresh sets what polling shows at now: keys fetched every hour since the
@@ -79,12 +74,7 @@ type rule struct {
 	TokenLifetimeSeconds   int64      `json:"token_lifetime_seconds"`
 	AppliesToAllWorkspaces bool       `json:"applies_to_all_workspaces"`
 	WorkspaceIDs           []string   `json:"workspace_ids"`
-	CreatedAt              stamp      `json:"created_at"`
-	CreatedByActorID       string     `json:"created_by_actor_id"`
-	UpdatedAt              stamp      `json:"updated_at"`
-	UpdatedByActorID       string     `json:"updated_by_actor_id"`
-	ArchivedAt             *stamp     `json:"archived_at"`
-	ArchivedByActorID      *string    `json:"archived_by_actor_id"`
+	audit
 }
 
 type ruleWorkspace struct {
@@ -260,7 +250,7 @@ func createIssuer(c *call) (any, *apiError) {
 		return nil, err
 	}
 	is := &issuer{ID: c.st.wif.next("fdis_"), Type: "federation_issuer", JWKS: map[string]any{"type": "discovery", "discovery_base": nil, "ca_cert_pem": nil},
-		CheckJTI: true, MaxJWTLifetimeSeconds: 3600, CreatedAt: stamp(c.now), CreatedByActorID: c.actor()}
+		CheckJTI: true, MaxJWTLifetimeSeconds: 3600, audit: newAudit(c.now, c.actor())}
 	if err := c.applyIssuer(is, &body); err != nil {
 		return nil, err
 	}
@@ -309,7 +299,7 @@ func (c *call) applyIssuer(is *issuer, b *issuerBody) *apiError {
 	if b.MaxJWTLifetimeSeconds.given {
 		is.MaxJWTLifetimeSeconds = b.MaxJWTLifetimeSeconds.v
 	}
-	is.UpdatedAt, is.UpdatedByActorID = stamp(c.now), c.actor()
+	is.touch(c.now, c.actor())
 	return nil
 }
 
@@ -344,8 +334,7 @@ func archiveIssuer(c *call) (any, *apiError) {
 	if err := archivedErr("federation issuer", is.ID, is.ArchivedAt); err != nil {
 		return nil, err
 	}
-	by := c.actor()
-	is.ArchivedAt, is.ArchivedByActorID, is.UpdatedAt, is.UpdatedByActorID = stampOf(c.now), &by, stamp(c.now), by
+	is.archive(c.now, c.actor())
 	return is, nil
 }
 
@@ -416,7 +405,7 @@ func createRule(c *call) (any, *apiError) {
 	if err := checkSlug("name", body.Name); err != nil {
 		return nil, err
 	}
-	r := &rule{ID: c.st.wif.next("fdrl_"), Type: "federation_rule", TokenLifetimeSeconds: 3600, CreatedAt: stamp(c.now), CreatedByActorID: c.actor()}
+	r := &rule{ID: c.st.wif.next("fdrl_"), Type: "federation_rule", TokenLifetimeSeconds: 3600, audit: newAudit(c.now, c.actor())}
 	if err := c.applyRule(r, &body); err != nil {
 		return nil, err
 	}
@@ -505,7 +494,7 @@ func (c *call) applyRule(r *rule, b *ruleBody) *apiError {
 		c.st.ruleWorkspaces = slices.DeleteFunc(c.st.ruleWorkspaces, func(rw *ruleWorkspace) bool { return rw.FederationRuleID == r.ID })
 		c.st.enableRule(r, w, c.now, c.actor())
 	}
-	r.UpdatedAt, r.UpdatedByActorID = stamp(c.now), c.actor()
+	r.touch(c.now, c.actor())
 	return nil
 }
 
@@ -550,8 +539,7 @@ func archiveRule(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	by := c.actor()
-	r.ArchivedAt, r.ArchivedByActorID, r.UpdatedAt, r.UpdatedByActorID = stampOf(c.now), &by, stamp(c.now), by
+	r.archive(c.now, c.actor())
 	return r, nil
 }
 
@@ -633,7 +621,7 @@ func (b *builder) demoWorkloadIdentity() {
 	}
 	account := func(name, description, role string, days int) *serviceAccount {
 		a := &serviceAccount{ID: st.wif.next("svac_"), Type: "service_account", Name: name, Description: description, OrganizationRole: role,
-			CreatedAt: stamp(b.ago(days)), CreatedByActorID: admin, UpdatedAt: stamp(b.ago(days)), UpdatedByActorID: admin}
+			audit: newAudit(b.ago(days), admin)}
 		st.serviceAccounts = append(st.serviceAccounts, a)
 		return a
 	}
@@ -641,15 +629,12 @@ func (b *builder) demoWorkloadIdentity() {
 		st.saMembers = append(st.saMembers, &saMember{Type: "service_account_workspace_member", ServiceAccountID: a.ID, WorkspaceID: w.ID,
 			WorkspaceRole: role, CreatedByActorID: admin})
 	}
-	archive := func(at **stamp, by **string, updated *stamp, days int) {
-		*at, *by, *updated = stampOf(b.ago(days)), &admin, stamp(b.ago(days))
-	}
 	deploy := account("ci-deploy", "GitHub Actions deploys to Production and Staging", "developer", 120)
 	etl := account("etl-nightly", "Nightly usage export to the data warehouse", "developer", 90)
 	triage := account("support-triage", "Ticket triage for the Support Assistant", "developer", 60)
 	terraform := account("platform-terraform", "Terraform for workspaces and API keys", "admin", 45)
 	legacy := account("legacy-batch", "Jenkins batch jobs, replaced by ci-deploy", "developer", 300)
-	archive(&legacy.ArchivedAt, &legacy.ArchivedByActorID, &legacy.UpdatedAt, 100)
+	legacy.archive(b.ago(100), admin)
 	join(deploy, byName("Production"), "workspace_developer")
 	join(deploy, byName("Staging"), "workspace_developer")
 	join(triage, byName("Support Assistant"), "workspace_restricted_developer")
@@ -659,7 +644,7 @@ func (b *builder) demoWorkloadIdentity() {
 
 	newIssuer := func(name, url string, jwks map[string]any, days int) *issuer {
 		is := &issuer{ID: st.wif.next("fdis_"), Type: "federation_issuer", Name: name, IssuerURL: url, JWKS: jwks, CheckJTI: true,
-			MaxJWTLifetimeSeconds: 3600, CreatedAt: stamp(b.ago(days)), CreatedByActorID: admin, UpdatedAt: stamp(b.ago(days)), UpdatedByActorID: admin}
+			MaxJWTLifetimeSeconds: 3600, audit: newAudit(b.ago(days), admin)}
 		st.issuers = append(st.issuers, is)
 		return is
 	}
@@ -672,12 +657,12 @@ func (b *builder) demoWorkloadIdentity() {
 		map[string]any{"type": "inline", "keys": []json.RawMessage{json.RawMessage(`{"kty":"EC","crv":"P-256","kid":"jenkins-2025","use":"sig","alg":"ES256",` +
 			`"x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}`)}}, 301)
 	jenkins.CheckJTI = false
-	archive(&jenkins.ArchivedAt, &jenkins.ArchivedByActorID, &jenkins.UpdatedAt, 100)
+	jenkins.archive(b.ago(100), admin)
 
 	newRule := func(name, description string, is *issuer, m ruleMatch, a *serviceAccount, scope string, lifetime int64, days int, ws ...*workspace) *rule {
 		r := &rule{ID: st.wif.next("fdrl_"), Type: "federation_rule", Name: name, Description: description, IssuerID: is.ID, Match: m,
 			Target: ruleTarget{Type: "service_account", ServiceAccountID: a.ID}, OAuthScope: scope, TokenLifetimeSeconds: lifetime,
-			CreatedAt: stamp(b.ago(days)), CreatedByActorID: admin, UpdatedAt: stamp(b.ago(days)), UpdatedByActorID: admin}
+			audit: newAudit(b.ago(days), admin)}
 		st.rules = append(st.rules, r)
 		for _, w := range ws {
 			st.enableRule(r, w, b.ago(days), admin)
@@ -698,5 +683,5 @@ func (b *builder) demoWorkloadIdentity() {
 	old := newRule("jenkins-batch", "", jenkins,
 		ruleMatch{Condition: text("claims.sub.startsWith('job/batch-') && claims.build_env == 'prod'")},
 		legacy, "workspace:inference", 3600, 299, byName("Hackathon 2026"))
-	archive(&old.ArchivedAt, &old.ArchivedByActorID, &old.UpdatedAt, 100)
+	old.archive(b.ago(100), admin)
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Service accounts and their workspace memberships. The endpoints take only
@@ -11,17 +12,36 @@ import (
 // organization's first admin, who is the actor of every change.
 
 type serviceAccount struct {
-	ID                string  `json:"id"`
-	Type              string  `json:"type"`
-	Name              string  `json:"name"`
-	Description       string  `json:"description"`
-	OrganizationRole  string  `json:"organization_role"`
+	ID               string `json:"id"`
+	Type             string `json:"type"`
+	Name             string `json:"name"`
+	Description      string `json:"description"`
+	OrganizationRole string `json:"organization_role"`
+	audit
+}
+
+// audit is who made an object, changed it last and archived it, and when:
+// the fields service accounts, issuers and rules share.
+type audit struct {
 	CreatedAt         stamp   `json:"created_at"`
 	CreatedByActorID  string  `json:"created_by_actor_id"`
 	UpdatedAt         stamp   `json:"updated_at"`
 	UpdatedByActorID  string  `json:"updated_by_actor_id"`
 	ArchivedAt        *stamp  `json:"archived_at"`
 	ArchivedByActorID *string `json:"archived_by_actor_id"`
+}
+
+func newAudit(at time.Time, by string) audit {
+	return audit{CreatedAt: stamp(at), CreatedByActorID: by, UpdatedAt: stamp(at), UpdatedByActorID: by}
+}
+
+// touch records a change.
+func (a *audit) touch(at time.Time, by string) { a.UpdatedAt, a.UpdatedByActorID = stamp(at), by }
+
+// archive records the archive, which is a change too.
+func (a *audit) archive(at time.Time, by string) {
+	a.ArchivedAt, a.ArchivedByActorID = stampOf(at), &by
+	a.touch(at, by)
 }
 
 type saMember struct {
@@ -110,7 +130,7 @@ func createServiceAccount(c *call) (any, *apiError) {
 		return nil, err
 	}
 	a := &serviceAccount{ID: c.st.wif.next("svac_"), Type: "service_account", Name: body.Name.v, OrganizationRole: "developer",
-		CreatedAt: stamp(c.now), CreatedByActorID: c.actor(), UpdatedAt: stamp(c.now), UpdatedByActorID: c.actor()}
+		audit: newAudit(c.now, c.actor())}
 	if err := nameTaken(c.st.serviceAccounts, func(a *serviceAccount) string { return a.Name }, a, a.Name, "service account"); err != nil {
 		return nil, err
 	}
@@ -156,7 +176,7 @@ func updateServiceAccount(c *call) (any, *apiError) {
 	if err := applyServiceAccount(&updated, &body); err != nil {
 		return nil, err
 	}
-	updated.UpdatedAt, updated.UpdatedByActorID = stamp(c.now), c.actor()
+	updated.touch(c.now, c.actor())
 	*a = updated
 	return a, nil
 }
@@ -166,9 +186,7 @@ func archiveServiceAccount(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	by := c.actor()
-	a.ArchivedAt, a.ArchivedByActorID = stampOf(c.now), &by
-	a.UpdatedAt, a.UpdatedByActorID = stamp(c.now), by
+	a.archive(c.now, c.actor())
 	return a, nil
 }
 
@@ -316,16 +334,11 @@ func updateWorkspaceServiceAccount(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	var body struct {
-		WorkspaceRole *string `json:"workspace_role"`
-	}
-	if err := c.decode(&body); err != nil {
+	role, err := c.workspaceRoleBody()
+	if err != nil {
 		return nil, err
 	}
-	if err := checkWorkspaceRole(body.WorkspaceRole); err != nil {
-		return nil, err
-	}
-	m.WorkspaceRole = *body.WorkspaceRole
+	m.WorkspaceRole = role
 	return m, nil
 }
 

@@ -56,10 +56,15 @@ func newFake(t *testing.T) *admintest.Server {
 
 // sdkClient points the official SDK at the fake.
 func sdkClient(srv *admintest.Server) anthropic.Client {
+	return sdkClientWith(srv, option.WithAPIKey(srv.AdminKey()))
+}
+
+// sdkClientWith points the official SDK at the fake with a credential.
+func sdkClientWith(srv *admintest.Server, cred option.RequestOption) anthropic.Client {
 	return anthropic.NewClient(
 		option.WithoutEnvironmentDefaults(), // nothing from the developer's environment or profile
 		option.WithBaseURL(srv.URL),
-		option.WithAPIKey(srv.AdminKey()),
+		cred,
 		option.WithMaxRetries(0), // a failure the fake causes must show, not be retried away
 	)
 }
@@ -1450,12 +1455,7 @@ func TestSDKAnalyticsSummaries(t *testing.T) {
 // sdkOAuthClient is sdkClient with the fake's OAuth token: the credential
 // the service account and federation endpoints take.
 func sdkOAuthClient(srv *admintest.Server) anthropic.Client {
-	return anthropic.NewClient(
-		option.WithoutEnvironmentDefaults(),
-		option.WithBaseURL(srv.URL),
-		option.WithAuthToken(srv.OAuthToken()),
-		option.WithMaxRetries(0),
-	)
+	return sdkClientWith(srv, option.WithAuthToken(srv.OAuthToken()))
 }
 
 // The demo's service accounts by name, and the workspaces of the ones that

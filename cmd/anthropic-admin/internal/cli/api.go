@@ -97,6 +97,15 @@ as a field per row; the default is JSON.`,
 			if err != nil {
 				return err
 			}
+			if ep, ok := admin.LookupEndpoint(method, path); ok && ep.Credentials&admin.CredentialAdminKey == 0 {
+				// Service accounts and federation: the OAuth token, as their
+				// commands send it.
+				_, oauth, err := a.oauthClient(cmd.Context())
+				if err != nil {
+					return err
+				}
+				opts = append(opts, oauth...)
+			}
 			if !paginate {
 				var out json.RawMessage
 				if err := c.Do(cmd.Context(), method, path, query, body, &out, opts...); err != nil {

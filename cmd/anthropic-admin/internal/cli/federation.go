@@ -301,11 +301,7 @@ func (a *app) issuersCommand() *cobra.Command {
 		Example: "  anthropic-admin federation issuers get github-actions",
 		Args:    exactArgs("ISSUER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, opts, err := a.oauthClient(cmd.Context())
-			if err != nil {
-				return err
-			}
-			id, err := a.issuerArg(cmd, c, args[0])
+			c, opts, id, err := a.oauthArg(cmd, args[0], (*app).issuerArg)
 			if err != nil {
 				return err
 			}
@@ -394,11 +390,7 @@ func (a *app) issuersCommand() *cobra.Command {
 				params.MaxJWTLifetimeSeconds.IsZero() && params.JWKSPollingDisabled.IsZero() {
 				return usageErr(cmd, "nothing to change: give --name, --issuer-url, --jwks-url, --jwks-file, --discovery, --check-jti, --max-jwt-lifetime or --resume-polling")
 			}
-			c, opts, err := a.oauthClient(cmd.Context())
-			if err != nil {
-				return err
-			}
-			id, err := a.issuerArg(cmd, c, args[0])
+			c, opts, id, err := a.oauthArg(cmd, args[0], (*app).issuerArg)
 			if err != nil {
 				return err
 			}
@@ -427,15 +419,14 @@ func (a *app) issuersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			targets := make([]target, len(args))
+			targets, err := targetsOf(args, func(arg string) (string, error) { return a.issuerArg(cmd, c, arg) })
+			if err != nil {
+				return err
+			}
 			live := 0
-			for i, arg := range args {
-				if targets[i].id, err = a.issuerArg(cmd, c, arg); err != nil {
-					return err
-				}
-				targets[i].label = arg
+			for _, t := range targets {
 				for _, r := range rules {
-					if r.IssuerID == targets[i].id && r.ArchivedAt == nil {
+					if r.IssuerID == t.id && r.ArchivedAt == nil {
 						live++
 					}
 				}
@@ -699,12 +690,9 @@ func (a *app) rulesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			targets := make([]target, len(args))
-			for i, arg := range args {
-				if targets[i].id, err = a.ruleArg(cmd, c, arg); err != nil {
-					return err
-				}
-				targets[i].label = arg
+			targets, err := targetsOf(args, func(arg string) (string, error) { return a.ruleArg(cmd, c, arg) })
+			if err != nil {
+				return err
 			}
 			ch := change{noun: "rule", verb: "archive", done: "archived", ask: true,
 				question: "archive " + plural(len(args), "federation rule", strings.Join(args, ", ")) + " (archiving cannot be undone)"}
@@ -736,12 +724,7 @@ func (a *app) ruleDetail(ctx context.Context) []output.Column[admin.FederationRu
 
 // ruleFromArg is the OAuth client and the rule named by arg.
 func (a *app) ruleFromArg(cmd *cobra.Command, arg string) (*admin.Client, []admin.Option, string, error) {
-	c, opts, err := a.oauthClient(cmd.Context())
-	if err != nil {
-		return nil, nil, "", err
-	}
-	id, err := a.ruleArg(cmd, c, arg)
-	return c, opts, id, err
+	return a.oauthArg(cmd, arg, (*app).ruleArg)
 }
 
 func (a *app) ruleWorkspacesCommand() *cobra.Command {
@@ -784,12 +767,7 @@ func (a *app) ruleWorkspacesCommand() *cobra.Command {
 		Use:     "add RULE WORKSPACE...",
 		Short:   "Enable a rule in workspaces",
 		Example: "  anthropic-admin federation rules workspaces add deploy-staging Research",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 2 {
-				return usageErr(cmd, "expected RULE WORKSPACE..., got %d argument(s)", len(args))
-			}
-			return nil
-		},
+		Args:    oneAndSome("RULE", "WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, opts, id, err := a.ruleFromArg(cmd, args[0])
 			if err != nil {
@@ -824,16 +802,12 @@ func (a *app) ruleWorkspacesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, ids, err := a.workspaceIDs(cmd, args[1:])
+			targets, err := a.workspaceTargets(cmd, args[1:], "")
 			if err != nil {
 				return err
 			}
-			targets := make([]target, len(ids))
-			for i, w := range ids {
-				targets[i] = target{id: w, label: args[i+1]}
-			}
 			ch := change{noun: "workspace", verb: "remove", done: "removed", ask: true,
-				question: fmt.Sprintf("stop rule %s applying in %s", args[0], plural(len(ids), "workspace", strings.Join(args[1:], ", ")))}
+				question: fmt.Sprintf("stop rule %s applying in %s", args[0], plural(len(targets), "workspace", strings.Join(args[1:], ", ")))}
 			return a.applyAll(cmd, ch, targets, func(ctx context.Context, w string) error {
 				_, err := c.Federation.Rules.Workspaces.Remove(ctx, admin.FederationRuleWorkspaceRef{FederationRuleID: id, WorkspaceID: w}, opts...)
 				return err

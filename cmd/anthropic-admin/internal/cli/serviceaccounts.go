@@ -312,12 +312,9 @@ asks first, and without a terminal it needs --yes.`,
 			if err != nil {
 				return err
 			}
-			targets := make([]target, len(args))
-			for i, arg := range args {
-				if targets[i].id, err = a.accountArg(cmd, c, arg); err != nil {
-					return err
-				}
-				targets[i].label = arg
+			targets, err := targetsOf(args, func(arg string) (string, error) { return a.accountArg(cmd, c, arg) })
+			if err != nil {
+				return err
 			}
 			ch := change{noun: "service account", verb: "archive", done: "archived", ask: true,
 				question: "archive " + plural(len(args), "service account", strings.Join(args, ", ")) + " (archiving cannot be undone)"}
@@ -332,13 +329,56 @@ asks first, and without a terminal it needs --yes.`,
 	return sa
 }
 
+// targetsOf resolves each argument to a target labelled as it was typed.
+func targetsOf(args []string, resolve func(string) (string, error)) ([]target, error) {
+	targets := make([]target, len(args))
+	for i, arg := range args {
+		id, err := resolve(arg)
+		if err != nil {
+			return nil, err
+		}
+		targets[i] = target{id: id, label: arg}
+	}
+	return targets, nil
+}
+
+// workspaceTargets resolves workspaces given by ID or name, each labelled
+// as typed after prefix.
+func (a *app) workspaceTargets(cmd *cobra.Command, args []string, prefix string) ([]target, error) {
+	_, ids, err := a.workspaceIDs(cmd, args)
+	if err != nil {
+		return nil, err
+	}
+	targets := make([]target, len(ids))
+	for i, id := range ids {
+		targets[i] = target{id: id, label: prefix + args[i]}
+	}
+	return targets, nil
+}
+
+// oneAndSome wants one argument, then one or more: "RULE WORKSPACE...".
+func oneAndSome(first, rest string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < 2 {
+			return usageErr(cmd, "expected %s %s..., got %d argument(s)", first, rest, len(args))
+		}
+		return nil
+	}
+}
+
 // accountFromArg is the OAuth client and the account named by arg.
 func (a *app) accountFromArg(cmd *cobra.Command, arg string) (*admin.Client, []admin.Option, string, error) {
+	return a.oauthArg(cmd, arg, (*app).accountArg)
+}
+
+// oauthArg is the OAuth client and the ID of arg, an account, issuer or
+// rule by ID or name, as resolve finds it.
+func (a *app) oauthArg(cmd *cobra.Command, arg string, resolve func(*app, *cobra.Command, *admin.Client, string) (string, error)) (*admin.Client, []admin.Option, string, error) {
 	c, opts, err := a.oauthClient(cmd.Context())
 	if err != nil {
 		return nil, nil, "", err
 	}
-	id, err := a.accountArg(cmd, c, arg)
+	id, err := resolve(a, cmd, c, arg)
 	return c, opts, id, err
 }
 
@@ -433,27 +473,18 @@ func (a *app) accountWorkspacesCommand() *cobra.Command {
 		Use:     "remove ACCOUNT WORKSPACE...",
 		Short:   "Take a service account out of workspaces (asks first)",
 		Example: "  anthropic-admin service-accounts workspaces remove ci-deploy Staging",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) < 2 {
-				return usageErr(cmd, "expected ACCOUNT WORKSPACE..., got %d argument(s)", len(args))
-			}
-			return nil
-		},
+		Args:    oneAndSome("ACCOUNT", "WORKSPACE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, opts, id, err := a.accountFromArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			_, ids, err := a.workspaceIDs(cmd, args[1:])
+			targets, err := a.workspaceTargets(cmd, args[1:], args[0]+" from ")
 			if err != nil {
 				return err
 			}
-			targets := make([]target, len(ids))
-			for i, w := range ids {
-				targets[i] = target{id: w, label: args[0] + " from " + args[i+1]}
-			}
 			ch := change{noun: "membership", verb: "remove", done: "removed", ask: true,
-				question: fmt.Sprintf("remove service account %s from %s", args[0], plural(len(ids), "workspace", strings.Join(args[1:], ", ")))}
+				question: fmt.Sprintf("remove service account %s from %s", args[0], plural(len(targets), "workspace", strings.Join(args[1:], ", ")))}
 			return a.applyAll(cmd, ch, targets, func(ctx context.Context, w string) error {
 				_, err := c.ServiceAccounts.Workspaces.Remove(ctx, admin.ServiceAccountWorkspaceRef{ServiceAccountID: id, WorkspaceID: w}, opts...)
 				return err

@@ -60,6 +60,14 @@ func TestServiceAccountsNeedAnOAuthToken(t *testing.T) {
 		t.Errorf("with both: %d accounts", len(got))
 	}
 	mustRun(t, srv, both, "users", "list")
+
+	// api sends the token to these endpoints too: under --fake, the demo's.
+	var page struct {
+		Data []json.RawMessage `json:"data"`
+	}
+	if r := runCLI(t, nil, term{}, "--fake", "api", "GET", "federation_issuers"); r.code != 0 || json.Unmarshal([]byte(r.stdout), &page) != nil || len(page.Data) != 2 {
+		t.Errorf("api under --fake: exit %d, %d issuers, %s", r.code, len(page.Data), r.stderr)
+	}
 }
 
 // A service account's life through the CLI: created, changed, added to a
