@@ -1,6 +1,8 @@
 // Package admin is a client for the Anthropic Admin API: organization
-// members, invites, workspaces and their members, API keys, rate limits, and
-// the messages usage, cost and Claude Code reports.
+// members, invites, workspaces and their members, API keys, rate limits,
+// service accounts and workload identity federation (which take only an
+// OAuth token: see ErrOAuthRequired), and the messages usage, cost and
+// Claude Code reports.
 //
 // Create a client with NewClient; with no options it reads its credential from
 // ANTHROPIC_ADMIN_KEY, ANTHROPIC_ADMIN_API_KEY or ANTHROPIC_AUTH_TOKEN:

@@ -101,6 +101,12 @@ func TestFakeFederation(t *testing.T) {
 	if err != nil || !slices.Equal(r2.WorkspaceIDs, []string{ids.workspace}) || r2.Description != "Buildkite deploys" {
 		t.Fatalf("update rule: %+v, %v", r2, err)
 	}
+	if _, err := c.Federation.Rules.Update(ctx, r.ID, admin.FederationRuleUpdateParams{Name: admin.Set("buildkite-deploy")}); err != nil {
+		t.Errorf("a rule keeps its own name: %v", err)
+	}
+	if _, err := c.Federation.Rules.Update(ctx, r.ID, admin.FederationRuleUpdateParams{Name: admin.Set("deploy-main")}); status(err) != http.StatusConflict {
+		t.Errorf("renamed to another rule's name: %v, want 409", err)
+	}
 	if _, err := c.Federation.Rules.Update(ctx, r.ID, admin.FederationRuleUpdateParams{OAuthScope: admin.Set("workspace:developer org:admin")}); status(err) != http.StatusForbidden {
 		t.Errorf("update to org:admin: %v, want 403", err)
 	}

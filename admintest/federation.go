@@ -269,7 +269,7 @@ func (c *call) applyIssuer(is *issuer, b *issuerBody) *apiError {
 		}
 	}
 	if b.Name.given {
-		if err := cmpErr(checkSlug("name", b.Name), nameTaken(c.st.issuers, func(x *issuer) string { return x.Name }, is, b.Name.v, "federation issuer")); err != nil {
+		if err := cmpErr(checkSlug("name", b.Name), nameTaken(c.st.issuers, func(x *issuer) (string, string) { return x.Name, x.ID }, is.ID, b.Name.v, "federation issuer")); err != nil {
 			return err
 		}
 		is.Name = b.Name.v
@@ -424,7 +424,7 @@ func (c *call) applyRule(r *rule, b *ruleBody) *apiError {
 		}
 	}
 	if b.Name.given {
-		if err := cmpErr(checkSlug("name", b.Name), nameTaken(c.st.rules, func(x *rule) string { return x.Name }, r, b.Name.v, "federation rule")); err != nil {
+		if err := cmpErr(checkSlug("name", b.Name), nameTaken(c.st.rules, func(x *rule) (string, string) { return x.Name, x.ID }, r.ID, b.Name.v, "federation rule")); err != nil {
 			return err
 		}
 		r.Name = b.Name.v

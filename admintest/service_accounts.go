@@ -96,10 +96,11 @@ func checkSlug(field string, s sent[string]) *apiError {
 	return nil
 }
 
-// nameTaken is the 409 of a name another object of the kind already has.
-func nameTaken[T any](items []T, nameOf func(T) string, self T, name, what string) *apiError {
+// nameTaken is the 409 of a name that an object of the kind other than the
+// one with selfID already has; of says an object's name and ID.
+func nameTaken[T any](items []T, of func(T) (name, id string), selfID, name, what string) *apiError {
 	for _, it := range items {
-		if nameOf(it) == name && any(it) != any(self) {
+		if n, id := of(it); n == name && id != selfID {
 			return &apiError{status: http.StatusConflict, typ: "conflict_error", msg: "name: a " + what + " named " + name + " already exists"}
 		}
 	}
@@ -131,7 +132,7 @@ func createServiceAccount(c *call) (any, *apiError) {
 	}
 	a := &serviceAccount{ID: c.st.wif.next("svac_"), Type: "service_account", Name: body.Name.v, OrganizationRole: "developer",
 		audit: newAudit(c.now, c.actor())}
-	if err := nameTaken(c.st.serviceAccounts, func(a *serviceAccount) string { return a.Name }, a, a.Name, "service account"); err != nil {
+	if err := nameTaken(c.st.serviceAccounts, func(a *serviceAccount) (string, string) { return a.Name, a.ID }, a.ID, a.Name, "service account"); err != nil {
 		return nil, err
 	}
 	if err := applyServiceAccount(a, &body); err != nil {

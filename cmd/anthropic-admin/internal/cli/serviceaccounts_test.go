@@ -217,3 +217,20 @@ func TestReadmeServiceAccountOutput(t *testing.T) {
 		t.Errorf("the README's Service accounts and federation section has %d output blocks", blocks)
 	}
 }
+
+// Descriptions and matches from the server are shown inert.
+func TestServiceAccountTextIsInert(t *testing.T) {
+	srv := hostileServer(t)
+	for _, args := range [][]string{{"service-accounts", "list", "-o", "table"}, {"service-accounts", "get", "ci-deploy", "-o", "table"},
+		{"service-accounts", "workspaces", "list", "--workspace", "Default", "-o", "table"}, {"federation", "rules", "list", "-o", "table"},
+		{"federation", "rules", "get", "deploy-main", "-o", "table"}, {"service-accounts", "archive", "ci-deploy"}} {
+		for _, tty := range []bool{true, false} {
+			r := runCLI(t, srv, oauthTerm(srv, term{tty: tty, stdin: "no\n", width: 300}), args...)
+			checkInert(t, strings.Join(args, " "), r.stdout+r.stderr)
+		}
+	}
+	r := runCLI(t, srv, oauthTerm(srv, term{tty: true, width: 300}), "service-accounts", "list")
+	if !strings.Contains(r.stdout, `\x1b`) && !strings.Contains(r.stdout, `\u202e`) {
+		t.Errorf("the escaped sequences are not shown:\n%s", r.stdout)
+	}
+}
