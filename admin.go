@@ -1,6 +1,8 @@
 // Package admin is a client for the Anthropic Admin API: organization
-// members, invites, workspaces and their members, API keys, rate limits, and
-// the messages usage, cost and Claude Code reports.
+// members, invites, workspaces and their members, API keys, rate limits,
+// service accounts and workload identity federation (which take only an
+// OAuth token: see ErrOAuthRequired), and the messages usage, cost and
+// Claude Code reports.
 //
 // Create a client with NewClient; with no options it reads its credential from
 // ANTHROPIC_ADMIN_KEY, ANTHROPIC_ADMIN_API_KEY or ANTHROPIC_AUTH_TOKEN:
@@ -98,6 +100,8 @@ type Client struct {
 	ExternalKeys          *ExternalKeysService
 	ExternalStorage       *ExternalStorageService
 	Providers             *ProvidersService
+	ServiceAccounts       *ServiceAccountsService
+	Federation            *FederationService
 }
 
 // NewClient returns a client configured by opts and, for what opts leave
@@ -144,7 +148,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Organization = &OrganizationService{c}
 	c.Users = &UsersService{c}
 	c.Invites = &InvitesService{c}
-	c.Workspaces = &WorkspacesService{client: c, Members: &WorkspaceMembersService{c}, RateLimits: &WorkspaceRateLimitsService{c}}
+	c.Workspaces = &WorkspacesService{client: c, Members: &WorkspaceMembersService{c}, RateLimits: &WorkspaceRateLimitsService{c},
+		ServiceAccounts: &WorkspaceServiceAccountsService{c}}
 	c.APIKeys = &APIKeysService{c}
 	c.RateLimits = &RateLimitsService{c}
 	c.Usage = &UsageService{c}
@@ -166,6 +171,9 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.ExternalKeys = &ExternalKeysService{c}
 	c.ExternalStorage = &ExternalStorageService{c}
 	c.Providers = &ProvidersService{Google: &GoogleProviderService{c}}
+	c.ServiceAccounts = &ServiceAccountsService{client: c, Workspaces: &ServiceAccountWorkspacesService{c}}
+	c.Federation = &FederationService{Issuers: &FederationIssuersService{c},
+		Rules: &FederationRulesService{client: c, Workspaces: &FederationRuleWorkspacesService{c}}}
 	return c, nil
 }
 

@@ -54,6 +54,12 @@ type objectIDs struct {
 	externalKey     string // an external key config no workspace policy lists
 	externalStorage string // External Storage pending configuration
 	project         string // a Google Cloud project number
+
+	serviceAccount string // an active service account, member of workspace
+	saNonMember    string // an active service account that is not a member of workspace
+	issuer         string // an active federation issuer
+	rule           string // an active federation rule, enabled in workspace
+	ruleSpare      string // an active workspace that rule is not enabled in
 }
 
 // fill puts ids in place of a path template's placeholders.
@@ -67,7 +73,8 @@ func (ids objectIDs) fill(template string) string {
 		"{webhook_endpoint_id}", ids.webhook, "{destination_id}", ids.destination,
 		"managed_settings/rbac_groups/{rbac_group_id}", "managed_settings/rbac_groups/"+ids.settingsGroup,
 		"{rbac_group_id}", ids.rbacGroup, "{rbac_role_id}", ids.rbacRole, "{external_key_id}", ids.externalKey,
-		"{external_storage_id}", ids.externalStorage, "{project_number}", ids.project).Replace(template)
+		"{external_storage_id}", ids.externalStorage, "{project_number}", ids.project,
+		"{service_account_id}", ids.serviceAccount, "{federation_issuer_id}", ids.issuer, "{federation_rule_id}", ids.rule).Replace(template)
 }
 
 // endpointCall calls one endpoint through the library and returns what it
@@ -185,6 +192,91 @@ var endpointCalls = map[string]endpointCall{
 	"organization.workspaces.rate_limits.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.WorkspaceRateLimit, error) {
 		return c.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: ids.workspace, RateLimitID: ids.rateLimit}, admin.WorkspaceRateLimitUpdateParams{
 			Limits: []admin.RateLimitUpdate{{Type: admin.RateLimiterRequestsPerMinute, Value: admin.Set(int64(1000))}}})
+	}),
+
+	"organization.service_accounts.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.ServiceAccount] {
+		return c.ServiceAccounts.List(admin.ServiceAccountListParams{IncludeArchived: true})
+	}),
+	"organization.service_accounts.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.ServiceAccount, error) {
+		return c.ServiceAccounts.Create(ctx, admin.ServiceAccountCreateParams{Name: "warehouse-sync", Description: "Nightly usage export to the warehouse"})
+	}),
+	"organization.service_accounts.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccount, error) {
+		return c.ServiceAccounts.Get(ctx, ids.serviceAccount)
+	}),
+	"organization.service_accounts.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccount, error) {
+		return c.ServiceAccounts.Update(ctx, ids.serviceAccount, admin.ServiceAccountUpdateParams{OrganizationRole: admin.Set(admin.ServiceAccountRoleAdmin)})
+	}),
+	"organization.service_accounts.archive": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccount, error) {
+		return c.ServiceAccounts.Archive(ctx, ids.serviceAccount)
+	}),
+	"organization.service_accounts.workspaces.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.ServiceAccountWorkspaceMember] {
+		return c.ServiceAccounts.Workspaces.List(ids.serviceAccount, admin.ServiceAccountWorkspaceListParams{})
+	}),
+	"organization.service_accounts.workspaces.add": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccountWorkspaceMember, error) {
+		return c.ServiceAccounts.Workspaces.Add(ctx, ids.serviceAccount, admin.ServiceAccountWorkspaceAddParams{WorkspaceID: ids.ruleSpare, WorkspaceRole: admin.WorkspaceRoleUser})
+	}),
+	"organization.service_accounts.workspaces.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccountWorkspaceMemberDeleted, error) {
+		return c.ServiceAccounts.Workspaces.Remove(ctx, admin.ServiceAccountWorkspaceRef{WorkspaceID: ids.workspace, ServiceAccountID: ids.serviceAccount})
+	}),
+	"organization.workspaces.service_accounts.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.ServiceAccountWorkspaceMember] {
+		return c.Workspaces.ServiceAccounts.List(ids.workspace, admin.ServiceAccountWorkspaceListParams{})
+	}),
+	"organization.workspaces.service_accounts.add": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccountWorkspaceMember, error) {
+		return c.Workspaces.ServiceAccounts.Add(ctx, ids.workspace, admin.WorkspaceServiceAccountAddParams{ServiceAccountID: ids.saNonMember, WorkspaceRole: admin.WorkspaceRoleUser})
+	}),
+	"organization.workspaces.service_accounts.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccountWorkspaceMember, error) {
+		return c.Workspaces.ServiceAccounts.Get(ctx, admin.ServiceAccountWorkspaceRef{WorkspaceID: ids.workspace, ServiceAccountID: ids.serviceAccount})
+	}),
+	"organization.workspaces.service_accounts.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccountWorkspaceMember, error) {
+		return c.Workspaces.ServiceAccounts.Update(ctx, admin.ServiceAccountWorkspaceRef{WorkspaceID: ids.workspace, ServiceAccountID: ids.serviceAccount},
+			admin.WorkspaceServiceAccountUpdateParams{WorkspaceRole: admin.WorkspaceRoleAdmin})
+	}),
+	"organization.workspaces.service_accounts.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.ServiceAccountWorkspaceMemberDeleted, error) {
+		return c.Workspaces.ServiceAccounts.Remove(ctx, admin.ServiceAccountWorkspaceRef{WorkspaceID: ids.workspace, ServiceAccountID: ids.serviceAccount})
+	}),
+
+	"organization.federation.issuers.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.FederationIssuer] {
+		return c.Federation.Issuers.List(admin.FederationIssuerListParams{IncludeArchived: true})
+	}),
+	"organization.federation.issuers.create": one(func(ctx context.Context, c *admin.Client, _ objectIDs) (*admin.FederationIssuer, error) {
+		return c.Federation.Issuers.Create(ctx, admin.FederationIssuerCreateParams{Name: "gitlab-ci", IssuerURL: "https://gitlab.acme-robotics.example",
+			JWKS: &admin.JWKS{Type: admin.JWKSExplicitURL, URL: "https://gitlab.acme-robotics.example/oauth/discovery/keys"}, MaxJWTLifetimeSeconds: 900})
+	}),
+	"organization.federation.issuers.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationIssuer, error) {
+		return c.Federation.Issuers.Get(ctx, ids.issuer)
+	}),
+	"organization.federation.issuers.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationIssuer, error) {
+		return c.Federation.Issuers.Update(ctx, ids.issuer, admin.FederationIssuerUpdateParams{MaxJWTLifetimeSeconds: admin.Set(int64(1800))})
+	}),
+	"organization.federation.issuers.archive": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationIssuer, error) {
+		return c.Federation.Issuers.Archive(ctx, ids.issuer)
+	}),
+	"organization.federation.rules.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.FederationRule] {
+		return c.Federation.Rules.List(admin.FederationRuleListParams{IncludeArchived: true})
+	}),
+	"organization.federation.rules.create": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationRule, error) {
+		prefix := "repo:acme-robotics/platform:ref:refs/tags/v"
+		return c.Federation.Rules.Create(ctx, admin.FederationRuleCreateParams{Name: "deploy-release", IssuerID: ids.issuer,
+			Match: admin.FederationRuleMatch{SubjectPrefix: &prefix}, Target: admin.FederationRuleTarget{ServiceAccountID: ids.serviceAccount},
+			OAuthScope: "workspace:developer", WorkspaceID: ids.workspace})
+	}),
+	"organization.federation.rules.retrieve": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationRule, error) {
+		return c.Federation.Rules.Get(ctx, ids.rule)
+	}),
+	"organization.federation.rules.update": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationRule, error) {
+		return c.Federation.Rules.Update(ctx, ids.rule, admin.FederationRuleUpdateParams{TokenLifetimeSeconds: admin.Set(int64(1800))})
+	}),
+	"organization.federation.rules.archive": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationRule, error) {
+		return c.Federation.Rules.Archive(ctx, ids.rule)
+	}),
+	"organization.federation.rules.workspaces.list": all(func(c *admin.Client, ids objectIDs) *admin.List[admin.FederationRuleWorkspace] {
+		return c.Federation.Rules.Workspaces.List(ids.rule, admin.PageCursor{})
+	}),
+	"organization.federation.rules.workspaces.add": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationRuleWorkspace, error) {
+		return c.Federation.Rules.Workspaces.Add(ctx, ids.rule, admin.FederationRuleWorkspaceAddParams{WorkspaceID: ids.ruleSpare})
+	}),
+	"organization.federation.rules.workspaces.remove": one(func(ctx context.Context, c *admin.Client, ids objectIDs) (*admin.FederationRuleWorkspaceDeleted, error) {
+		return c.Federation.Rules.Workspaces.Remove(ctx, admin.FederationRuleWorkspaceRef{FederationRuleID: ids.rule, WorkspaceID: ids.workspace})
 	}),
 
 	"organization.analytics.usage.list": all(func(c *admin.Client, _ objectIDs) *admin.List[admin.AnalyticsUsageRow] {
@@ -634,7 +726,9 @@ func TestEndpointFixtures(t *testing.T) {
 		slackChannel: "slch_01Qa2WsEd4RfTg6YhUj8IkOl", slackWorkspace: "slws_01Mn3BvCx5ZaSd7FgHj9KlPo", slackTeam: "T0123ABCD",
 		webhook: "whep_01Hk4TzQ8vRmN2pLx7YcWb3D", destination: "tdst_01Qm7WzR4kPx9NvL2bTc8HyE", settingsGroup: "rbac_group_01Fy8QwRt3ZpLm6NvXc2KbHe",
 		rbacGroup: "rbac_group_01Hk7mWq3RtYvB9nZcXe4LpD", rbacRole: "rbac_role_01Px4KsJ9vQm2WcTn7BzLrEd", externalKey: "ekey_01Fz6QnWx3RbTm8KcVp2YhJs",
-		externalStorage: "estrg_01Mx3VbTq8KwZp5RnLc2YhJe", project: "482915067341"}
+		externalStorage: "estrg_01Mx3VbTq8KwZp5RnLc2YhJe", project: "482915067341",
+		serviceAccount: "svac_01Fq8ZkR3nWbT6yPcV2mLxHd", saNonMember: "svac_01Lm4QvT9cXpR2wZk7NbHs6J",
+		issuer: "fdis_01Hc7Ny4VqK2wRt9ZmPb3XsL", rule: "fdrl_01Kd3Wp8TmQ5vYx2NcRh7JbF", ruleSpare: "wrkspc_01Pz6MkW3rTq8VbYx4NcJd2L"}
 	for _, ep := range admin.Endpoints() {
 		t.Run(ep.ID, func(t *testing.T) {
 			t.Parallel()
@@ -872,6 +966,7 @@ func demoIDs(t *testing.T, c *admin.Client) objectIDs {
 	}
 	ids.webhook, ids.settingsGroup = hooks[0].ID, groups[0].RBACGroupID
 	ids.demoAccessIDs(t, c)
+	demoWIFIDs(t, c, &ids)
 	if ids.workspace == "" || ids.user == "" || ids.nonMember == "" {
 		t.Fatalf("Demo organization: %+v", ids)
 	}
@@ -915,6 +1010,49 @@ func (ids *objectIDs) demoAccessIDs(t *testing.T, c *admin.Client) {
 	}
 }
 
+// demoWIFIDs finds the service accounts, issuer and rule the calls act on,
+// with the fake's OAuth token, the one credential their endpoints take.
+func demoWIFIDs(t *testing.T, c *admin.Client, ids *objectIDs) {
+	t.Helper()
+	oauth := admin.WithAuthToken(admintest.DefaultOAuthToken)
+	members := map[string]bool{}
+	for _, m := range collect(t, c.Workspaces.ServiceAccounts.List(ids.workspace, admin.ServiceAccountWorkspaceListParams{}, oauth)) {
+		members[m.ServiceAccountID] = true
+	}
+	for _, a := range collect(t, c.ServiceAccounts.List(admin.ServiceAccountListParams{}, oauth)) {
+		switch {
+		case members[a.ID] && ids.serviceAccount == "":
+			ids.serviceAccount = a.ID
+		case !members[a.ID] && ids.saNonMember == "":
+			ids.saNonMember = a.ID
+		}
+	}
+	issuers := collect(t, c.Federation.Issuers.List(admin.FederationIssuerListParams{}, oauth))
+	for _, r := range collect(t, c.Federation.Rules.List(admin.FederationRuleListParams{}, oauth)) {
+		if slices.Contains(r.WorkspaceIDs, ids.workspace) && ids.rule == "" {
+			ids.rule = r.ID
+			for _, w := range collect(t, c.Workspaces.List(admin.WorkspaceListParams{})) {
+				if !slices.Contains(r.WorkspaceIDs, w.ID) && ids.ruleSpare == "" {
+					ids.ruleSpare = w.ID
+				}
+			}
+		}
+	}
+	if len(issuers) == 0 || ids.serviceAccount == "" || ids.saNonMember == "" || ids.rule == "" || ids.ruleSpare == "" {
+		t.Fatalf("the Demo organization has %d issuers; service accounts and rule: %+v", len(issuers), ids)
+	}
+	ids.issuer = issuers[0].ID
+}
+
+// clientFor is a client of srv with a credential ep accepts: the admin key
+// unless ep takes OAuth tokens only.
+func clientFor(srv *admintest.Server, ep admin.Endpoint, opts ...admin.Option) *admin.Client {
+	if ep.Credentials&admin.CredentialAdminKey == 0 {
+		return srv.OAuthClient(opts...)
+	}
+	return srv.Client(opts...)
+}
+
 // TestEndpointsAgainstTheFake calls each endpoint on admintest's Demo
 // organization and checks that the fake's answers carry the fields of the
 // endpoint's fixture, no more and no fewer, with values of the same JSON
@@ -927,7 +1065,7 @@ func TestEndpointsAgainstTheFake(t *testing.T) {
 			t.Parallel()
 			srv, _ := newDemoFake(t)
 			rec := &recorder{}
-			c := srv.Client(admin.WithHTTPClient(&http.Client{Transport: rec}))
+			c := clientFor(srv, ep, admin.WithHTTPClient(&http.Client{Transport: rec}))
 			ids := demoIDs(t, c)
 			rec.reset()
 			srv.ResetRequests()
@@ -963,7 +1101,7 @@ func TestEndpointsAgainstTheFake(t *testing.T) {
 }
 
 // openMaps are the objects whose keys are data, not field names.
-var openMaps = []string{"tags", "tool_actions"}
+var openMaps = []string{"tags", "tool_actions", "claims"}
 
 // unions are the fields whose value is one of several JSON kinds: a list of
 // geographies or the word "unrestricted".
@@ -1042,7 +1180,8 @@ func TestEndpointRetries(t *testing.T) {
 	for _, ep := range admin.Endpoints() {
 		t.Run(ep.ID, func(t *testing.T) {
 			t.Parallel()
-			srv, c := newDemoFake(t)
+			srv, _ := newDemoFake(t)
+			c := clientFor(srv, ep)
 			ids := demoIDs(t, c)
 			srv.ResetRequests()
 			srv.Inject(admintest.Fault{Method: ep.Method, Path: ids.fill(ep.Path), Status: http.StatusInternalServerError})

@@ -98,8 +98,8 @@ func (c Credentials) String() string {
 	return strings.Join(names, " or ")
 }
 
-// anyCredential is what every endpoint of this module accepts so far; the
-// service account and federation endpoints will be the first OAuth-only ones.
+// anyCredential is what an endpoint accepts unless its row says otherwise;
+// the service account and federation endpoints take OAuth tokens only.
 const anyCredential = CredentialAdminKey | CredentialOAuth
 
 // endpoints is the registry, in the order of the README's table.
@@ -137,6 +137,34 @@ var endpoints = []Endpoint{
 	{ID: "organization.rate_limits.list", Group: "rate limits", Method: "GET", Path: "/v1/organizations/rate_limits", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.workspaces.rate_limits.list", Group: "rate limits", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits", Paging: PagingPageTokenNoHasMore},
 	{ID: "organization.workspaces.rate_limits.update", Group: "rate limits", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}", Paging: PagingNone},
+
+	{ID: "organization.service_accounts.list", Group: "service accounts", Method: "GET", Path: "/v1/organizations/service_accounts", Paging: PagingPageTokenNoHasMore, Credentials: CredentialOAuth},
+	{ID: "organization.service_accounts.create", Group: "service accounts", Method: "POST", Path: "/v1/organizations/service_accounts", Paging: PagingNone, Create: true, Credentials: CredentialOAuth},
+	{ID: "organization.service_accounts.retrieve", Group: "service accounts", Method: "GET", Path: "/v1/organizations/service_accounts/{service_account_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.service_accounts.update", Group: "service accounts", Method: "POST", Path: "/v1/organizations/service_accounts/{service_account_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.service_accounts.archive", Group: "service accounts", Method: "POST", Path: "/v1/organizations/service_accounts/{service_account_id}/archive", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.service_accounts.workspaces.list", Group: "service accounts", Method: "GET", Path: "/v1/organizations/service_accounts/{service_account_id}/workspaces", Paging: PagingPageTokenNoHasMore, Credentials: CredentialOAuth},
+	{ID: "organization.service_accounts.workspaces.add", Group: "service accounts", Method: "POST", Path: "/v1/organizations/service_accounts/{service_account_id}/workspaces", Paging: PagingNone, Create: true, Credentials: CredentialOAuth},
+	{ID: "organization.service_accounts.workspaces.remove", Group: "service accounts", Method: "DELETE", Path: "/v1/organizations/service_accounts/{service_account_id}/workspaces/{workspace_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.workspaces.service_accounts.list", Group: "service accounts", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/service_accounts", Paging: PagingPageTokenNoHasMore, Credentials: CredentialOAuth},
+	{ID: "organization.workspaces.service_accounts.add", Group: "service accounts", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/service_accounts", Paging: PagingNone, Create: true, Credentials: CredentialOAuth},
+	{ID: "organization.workspaces.service_accounts.retrieve", Group: "service accounts", Method: "GET", Path: "/v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.workspaces.service_accounts.update", Group: "service accounts", Method: "POST", Path: "/v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.workspaces.service_accounts.remove", Group: "service accounts", Method: "DELETE", Path: "/v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+
+	{ID: "organization.federation.issuers.list", Group: "federation", Method: "GET", Path: "/v1/organizations/federation_issuers", Paging: PagingPageTokenNoHasMore, Credentials: CredentialOAuth},
+	{ID: "organization.federation.issuers.create", Group: "federation", Method: "POST", Path: "/v1/organizations/federation_issuers", Paging: PagingNone, Create: true, Credentials: CredentialOAuth},
+	{ID: "organization.federation.issuers.retrieve", Group: "federation", Method: "GET", Path: "/v1/organizations/federation_issuers/{federation_issuer_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.federation.issuers.update", Group: "federation", Method: "POST", Path: "/v1/organizations/federation_issuers/{federation_issuer_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.federation.issuers.archive", Group: "federation", Method: "POST", Path: "/v1/organizations/federation_issuers/{federation_issuer_id}/archive", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.list", Group: "federation", Method: "GET", Path: "/v1/organizations/federation_rules", Paging: PagingPageTokenNoHasMore, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.create", Group: "federation", Method: "POST", Path: "/v1/organizations/federation_rules", Paging: PagingNone, Create: true, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.retrieve", Group: "federation", Method: "GET", Path: "/v1/organizations/federation_rules/{federation_rule_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.update", Group: "federation", Method: "POST", Path: "/v1/organizations/federation_rules/{federation_rule_id}", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.archive", Group: "federation", Method: "POST", Path: "/v1/organizations/federation_rules/{federation_rule_id}/archive", Paging: PagingNone, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.workspaces.list", Group: "federation", Method: "GET", Path: "/v1/organizations/federation_rules/{federation_rule_id}/workspaces", Paging: PagingPageTokenNoHasMore, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.workspaces.add", Group: "federation", Method: "POST", Path: "/v1/organizations/federation_rules/{federation_rule_id}/workspaces", Paging: PagingNone, Create: true, Credentials: CredentialOAuth},
+	{ID: "organization.federation.rules.workspaces.remove", Group: "federation", Method: "DELETE", Path: "/v1/organizations/federation_rules/{federation_rule_id}/workspaces/{workspace_id}", Paging: PagingNone, Credentials: CredentialOAuth},
 
 	{ID: "organization.analytics.usage.list", Group: "analytics", Method: "GET", Path: "/v1/organizations/analytics/usage", Paging: PagingPageToken,
 		Betas: []string{BetaAnalyticsUsageCost}},

@@ -84,7 +84,7 @@ func TestLookupEndpoint(t *testing.T) {
 		{"PUT", "/v1/organizations/workspaces/wrkspc_01", ""},
 		{"GET", "/v1/organizations/users/", ""},
 		{"GET", "/v1/organizations/users/user_01/extra", ""},
-		{"GET", "/v1/organizations/service_accounts", ""},
+		{"GET", "/v1/organizations/tunnels", ""},
 		{"GET", "v1/organizations/me", ""},
 	}
 	for _, tt := range tests {

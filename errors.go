@@ -28,6 +28,14 @@ var (
 	// likely removed the object, so the deletion probably happened.
 	ErrNotFoundOnRetry = errors.New("not found on retry: an earlier attempt probably removed it")
 
+	// ErrOAuthRequired matches the API's refusal of an admin key by an
+	// endpoint that accepts only an OAuth access token with the org:admin
+	// scope (service accounts and federation; Endpoint.Credentials says
+	// which): a 401 or 403 without an error code of its own, answering a
+	// request that carried an admin key. The client does not guess before
+	// sending; it reads the refusal. Send those calls with WithAuthToken.
+	ErrOAuthRequired = errors.New("this endpoint accepts only an OAuth access token with the org:admin scope, not an admin key")
+
 	// ErrInvalidParam matches input refused before anything was sent: an
 	// empty ID, a limit out of range, a reversed time range. Every such
 	// error is a *ParamError.
@@ -71,6 +79,9 @@ type APIError struct {
 	// earlierMayHaveActed: an earlier attempt of the call failed in a way
 	// the server may have acted on (see ErrNotFoundOnRetry).
 	earlierMayHaveActed bool
+	// adminKeyRefused: the API refused the admin key the request carried
+	// (see ErrOAuthRequired).
+	adminKeyRefused bool
 }
 
 func (e *APIError) Error() string {
@@ -94,6 +105,9 @@ func (e *APIError) Error() string {
 	}
 	if e.Is(ErrNotFoundOnRetry) {
 		b.WriteString("; " + ErrNotFoundOnRetry.Error())
+	}
+	if e.adminKeyRefused {
+		b.WriteString("; " + ErrOAuthRequired.Error())
 	}
 	return b.String()
 }
@@ -119,8 +133,26 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == http.StatusBadRequest || e.Type == ErrorTypeInvalidRequest
 	case ErrNotFoundOnRetry:
 		return e.Method == http.MethodDelete && e.earlierMayHaveActed && e.Is(ErrNotFound)
+	case ErrOAuthRequired:
+		return e.adminKeyRefused
 	}
 	return false
+}
+
+// refusesAdminKey reads e, the answer to a request sent with cred, as the
+// refusal of an admin key by an endpoint that takes only OAuth tokens: a
+// 401 or 403 that names no other cause (no error code), to a request that
+// carried an admin key (as x-api-key, or as a bearer token that is one) to
+// an endpoint whose registry row does not accept admin keys.
+func refusesAdminKey(e *APIError, cred *credential) bool {
+	if e.ErrorCode != "" || (e.StatusCode != http.StatusUnauthorized && e.StatusCode != http.StatusForbidden) {
+		return false
+	}
+	if cred.bearer && !strings.HasPrefix(cred.value, "sk-ant-admin") {
+		return false
+	}
+	ep, ok := LookupEndpoint(e.Method, e.Path)
+	return ok && ep.Credentials&CredentialAdminKey == 0
 }
 
 // typeForStatus gives the error type the API uses for a status, for bodies

@@ -158,6 +158,7 @@ func (c *Client) exchange(ctx context.Context, r request, opts []Option) (result
 		failure := res.asError(r, attempt, cfg.cred.value)
 		if apiErr, ok := failure.(*APIError); ok {
 			apiErr.earlierMayHaveActed = mayHaveActed
+			apiErr.adminKeyRefused = refusesAdminKey(apiErr, cfg.cred)
 		}
 		mayHaveActed = mayHaveActed || !notActedOn(res.response(), res.wrote)
 		if ctx.Err() != nil {

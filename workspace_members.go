@@ -111,11 +111,8 @@ func (s *WorkspaceMembersService) Add(ctx context.Context, workspaceID string, p
 	if err := checkID("user_id", params.UserID); err != nil {
 		return nil, err
 	}
-	if err := checkWorkspaceRole(params.WorkspaceRole); err != nil {
+	if err := checkAssignableRole(params.WorkspaceRole, "when adding a member"); err != nil {
 		return nil, err
-	}
-	if params.WorkspaceRole == WorkspaceRoleBilling {
-		return nil, paramErr("workspace_role", "%q cannot be given when adding a member", params.WorkspaceRole)
 	}
 	return call[WorkspaceMember](ctx, s.client, "POST", workspaceMembersPath, []string{workspaceID}, params, opts)
 }

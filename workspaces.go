@@ -242,6 +242,8 @@ type WorkspacesService struct {
 	client     *Client
 	Members    *WorkspaceMembersService
 	RateLimits *WorkspaceRateLimitsService
+	// ServiceAccounts are the workspace's service accounts (OAuth only).
+	ServiceAccounts *WorkspaceServiceAccountsService
 }
 
 // List lists the organization's workspaces. Archived workspaces and the

@@ -7,7 +7,8 @@ import (
 
 // Demo is a believable mid-sized organization: about 25 members, six
 // workspaces (one archived), 40 API keys across every status, pending,
-// accepted and expired invites, and 90 days of usage, cost and Claude Code
+// accepted and expired invites, service accounts with federation issuers
+// and rules, and 90 days of usage, cost and Claude Code
 // data with a weekly rhythm and a few spikes, all dated from SeedEpoch.
 func Demo() Seed {
 	return Seed{name: "demo", build: buildDemo}
@@ -126,6 +127,7 @@ func buildDemo(b *builder) {
 	b.demoTelemetry(hooks)
 	b.demoAccess()   // IDs of its own sequence
 	b.demoSettings() // for two of the groups demoAccess makes
+	b.demoWorkloadIdentity()
 }
 
 func emailOf(name string) string {

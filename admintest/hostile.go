@@ -3,7 +3,8 @@ package admintest
 import "fmt"
 
 // Hostile is the demo organization after its people misbehaved: every
-// workspace, member, key, invite and rate-limit group carries text meant to attack whoever
+// workspace, member, key, invite and rate-limit group, and the service
+// accounts' and rules' free text, carries text meant to attack whoever
 // reads it — terminal escape sequences (clear the screen, set the window
 // title, erase a line to fake another), bidirectional overrides, and
 // spreadsheet formulas. The API stores such names as they are, so a client
@@ -34,6 +35,18 @@ func Hostile() Seed {
 		for i, rl := range b.st.rateLimits {
 			if rl.Group.DisplayName != "" {
 				rl.Group.DisplayName = hostileText(i, rl.Group.DisplayName)
+			}
+		}
+		// Service account, issuer and rule names are slugs, which the API
+		// checks; descriptions and a rule's match are free text.
+		for i, a := range b.st.serviceAccounts {
+			a.Description = hostileText(i, a.Description)
+		}
+		for i, r := range b.st.rules {
+			r.Description = hostileText(i+1, r.Description)
+			if r.Match.SubjectPrefix != nil {
+				p := hostileText(i, *r.Match.SubjectPrefix)
+				r.Match.SubjectPrefix = &p
 			}
 		}
 	}}

@@ -91,17 +91,27 @@ func updateMember(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
+	role, err := c.workspaceRoleBody()
+	if err != nil {
+		return nil, err
+	}
+	m.WorkspaceRole = role
+	return m, nil
+}
+
+// workspaceRoleBody reads the body of a membership's role change, for users
+// and service accounts alike.
+func (c *call) workspaceRoleBody() (string, *apiError) {
 	var body struct {
 		WorkspaceRole *string `json:"workspace_role"`
 	}
 	if err := c.decode(&body); err != nil {
-		return nil, err
+		return "", err
 	}
 	if err := checkWorkspaceRole(body.WorkspaceRole); err != nil {
-		return nil, err
+		return "", err
 	}
-	m.WorkspaceRole = *body.WorkspaceRole
-	return m, nil
+	return *body.WorkspaceRole, nil
 }
 
 func removeMember(c *call) (any, *apiError) {

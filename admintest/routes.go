@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -94,12 +93,14 @@ func (f *Fake) handle(ep admin.Endpoint, h handler) http.HandlerFunc {
 }
 
 // checkEndpoint refuses a request the endpoint would refuse whatever it
-// asked: an admin key (x-api-key) where only OAuth tokens are accepted, or
-// a missing beta value.
+// asked: a credential of a kind it does not accept (an admin key, as
+// x-api-key or as a bearer token, where only OAuth tokens are), or a
+// missing beta value. The refusal of an admin key is the API's 403
+// permission_error, saying what the endpoint needs; it has no error code.
 func checkEndpoint(ep admin.Endpoint, r *http.Request) *apiError {
-	if ep.Credentials&admin.CredentialAdminKey == 0 && r.Header.Get("x-api-key") != "" {
+	if kind, _ := r.Context().Value(credKey{}).(admin.Credentials); kind != 0 && ep.Credentials&kind == 0 {
 		return &apiError{status: http.StatusForbidden, typ: "permission_error",
-			msg: fmt.Sprintf("%s %s accepts only an OAuth token (Authorization: Bearer), not an admin key", ep.Method, ep.Path)}
+			msg: "This endpoint requires an OAuth access token with the org:admin scope; Admin API keys are not accepted."}
 	}
 	for _, beta := range ep.Betas {
 		if !hasBeta(r, beta) {
@@ -145,6 +146,34 @@ var handlers = map[string]handler{
 	"organization.rate_limits.list":              listRateLimits,
 	"organization.workspaces.rate_limits.list":   listWorkspaceRateLimits,
 	"organization.workspaces.rate_limits.update": updateWorkspaceRateLimit,
+
+	"organization.service_accounts.list":                listServiceAccounts,
+	"organization.service_accounts.create":              createServiceAccount,
+	"organization.service_accounts.retrieve":            getServiceAccount,
+	"organization.service_accounts.update":              updateServiceAccount,
+	"organization.service_accounts.archive":             archiveServiceAccount,
+	"organization.service_accounts.workspaces.list":     listServiceAccountWorkspaces,
+	"organization.service_accounts.workspaces.add":      addServiceAccountWorkspace,
+	"organization.service_accounts.workspaces.remove":   removeWorkspaceServiceAccount,
+	"organization.workspaces.service_accounts.list":     listWorkspaceServiceAccounts,
+	"organization.workspaces.service_accounts.add":      addWorkspaceServiceAccount,
+	"organization.workspaces.service_accounts.retrieve": getWorkspaceServiceAccount,
+	"organization.workspaces.service_accounts.update":   updateWorkspaceServiceAccount,
+	"organization.workspaces.service_accounts.remove":   removeWorkspaceServiceAccount,
+
+	"organization.federation.issuers.list":            listIssuers,
+	"organization.federation.issuers.create":          createIssuer,
+	"organization.federation.issuers.retrieve":        getIssuer,
+	"organization.federation.issuers.update":          updateIssuer,
+	"organization.federation.issuers.archive":         archiveIssuer,
+	"organization.federation.rules.list":              listRules,
+	"organization.federation.rules.create":            createRule,
+	"organization.federation.rules.retrieve":          getRule,
+	"organization.federation.rules.update":            updateRule,
+	"organization.federation.rules.archive":           archiveRule,
+	"organization.federation.rules.workspaces.list":   listRuleWorkspaces,
+	"organization.federation.rules.workspaces.add":    addRuleWorkspace,
+	"organization.federation.rules.workspaces.remove": removeRuleWorkspace,
 
 	"organization.analytics.usage.list":             analyticsUsage,
 	"organization.analytics.cost.list":              analyticsCost,

@@ -25,9 +25,10 @@ func TestHandlersMatchTheRegistry(t *testing.T) {
 	}
 }
 
-// TestRouteChecksTheRegistryRow routes made-up endpoints, since no endpoint
-// the fake implements is OAuth-only yet, and checks that the fake enforces
-// the row's credential kinds and betas before the handler runs.
+// TestRouteChecksTheRegistryRow routes made-up endpoints and checks that the
+// fake enforces the row's credential kinds and betas before the handler
+// runs. The kind is the credential's, whatever header carries it: the
+// official SDK sends admin keys as bearer tokens.
 func TestRouteChecksTheRegistryRow(t *testing.T) {
 	f := New()
 	ran := 0
@@ -42,7 +43,9 @@ func TestRouteChecksTheRegistryRow(t *testing.T) {
 		status     int
 	}{
 		{"admin key on an OAuth-only endpoint", "/v1/organizations/test_oauth_only", map[string]string{"x-api-key": f.AdminKey()}, http.StatusForbidden},
-		{"bearer on an OAuth-only endpoint", "/v1/organizations/test_oauth_only", map[string]string{"Authorization": "Bearer " + f.AdminKey()}, http.StatusOK},
+		{"admin key as a bearer on an OAuth-only endpoint", "/v1/organizations/test_oauth_only", map[string]string{"Authorization": "Bearer " + f.AdminKey()}, http.StatusForbidden},
+		{"OAuth token on an OAuth-only endpoint", "/v1/organizations/test_oauth_only", map[string]string{"Authorization": "Bearer " + f.OAuthToken()}, http.StatusOK},
+		{"OAuth token elsewhere", "/v1/organizations/test_either", map[string]string{"Authorization": "Bearer " + f.OAuthToken(), "anthropic-beta": "b-1,b-2"}, http.StatusOK},
 		{"one beta of two", "/v1/organizations/test_either", map[string]string{"x-api-key": f.AdminKey(), "anthropic-beta": "b-1"}, http.StatusBadRequest},
 		{"both betas", "/v1/organizations/test_either", map[string]string{"x-api-key": f.AdminKey(), "anthropic-beta": "b-2,b-1"}, http.StatusOK},
 	}

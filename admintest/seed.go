@@ -50,7 +50,8 @@ func seedTime(now time.Time) time.Time {
 
 // load builds the state for a seed.
 func (f *Fake) load(s Seed) *state {
-	st := &state{members: map[string][]*member{}, overrides: map[string]map[string]map[string]int64{}, ids: ids{seed: s.name}}
+	st := &state{members: map[string][]*member{}, overrides: map[string]map[string]map[string]int64{}, ids: ids{seed: s.name},
+		wif: ids{seed: s.name + "/wif"}}
 	st.settings = newManagedSettings()
 	b := &builder{st: st, now: seedTime(f.now())}
 	st.org = org{ID: uuidFrom(s.name), Type: "organization", Name: "Test Organization"}

@@ -16,6 +16,9 @@ type sent[T any] struct {
 // value reports whether the body gave the field a value, not null.
 func (s sent[T]) value() bool { return s.given && !s.null }
 
+// isGiven reports whether the field is in the body, null or not.
+func (s sent[T]) isGiven() bool { return s.given }
+
 func (s *sent[T]) UnmarshalJSON(data []byte) error {
 	s.given = true
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {

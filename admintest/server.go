@@ -30,6 +30,11 @@ import (
 // otherwise.
 const DefaultAdminKey = "sk-ant-admin01-admintest-fake-key"
 
+// DefaultOAuthToken is the OAuth access token (org:admin scope) the fake
+// accepts unless WithOAuthToken says otherwise. It acts as the
+// organization's first admin.
+const DefaultOAuthToken = "sk-ant-oat01-admintest-fake-token"
+
 // Versions the fake accepts in the anthropic-version header: the one in the
 // public docs and the one the official Go SDK v2 sends.
 var acceptedVersions = []string{"2023-06-01", "2026-10-21"}
@@ -40,6 +45,11 @@ type Option func(*Fake)
 // WithAdminKey sets the admin key the fake accepts, as x-api-key or as an
 // Authorization: Bearer token.
 func WithAdminKey(key string) Option { return func(f *Fake) { f.adminKey = key } }
+
+// WithOAuthToken sets the OAuth access token the fake accepts, as
+// Authorization: Bearer. Endpoints that take only OAuth tokens (service
+// accounts, federation) refuse the admin key however it is sent.
+func WithOAuthToken(token string) Option { return func(f *Fake) { f.oauthToken = token } }
 
 // WithSeed sets the data the fake starts with (default Empty()).
 func WithSeed(s Seed) Option { return func(f *Fake) { f.seed = s } }
@@ -73,6 +83,7 @@ func WithoutSpendLimits() Option { return func(f *Fake) { f.noSpendLimits = true
 // concurrent use.
 type Fake struct {
 	adminKey      string
+	oauthToken    string
 	seed          Seed
 	now           func() time.Time
 	noRunning     bool         // WithoutRunningBuckets
@@ -96,7 +107,7 @@ func (f *Fake) requestID() string {
 
 // New returns a Fake with its seed data loaded, not yet listening.
 func New(opts ...Option) *Fake {
-	f := &Fake{adminKey: DefaultAdminKey, seed: Empty(), now: time.Now, webhookClient: defaultWebhookClient()}
+	f := &Fake{adminKey: DefaultAdminKey, oauthToken: DefaultOAuthToken, seed: Empty(), now: time.Now, webhookClient: defaultWebhookClient()}
 	for _, o := range opts {
 		o(f)
 	}
@@ -109,6 +120,9 @@ func New(opts ...Option) *Fake {
 
 // AdminKey returns the admin key the fake accepts.
 func (f *Fake) AdminKey() string { return f.adminKey }
+
+// OAuthToken returns the OAuth access token the fake accepts.
+func (f *Fake) OAuthToken() string { return f.oauthToken }
 
 // Server is a Fake listening on a loopback address.
 type Server struct {
@@ -131,9 +145,19 @@ func (s *Server) Close() { s.hs.Close() }
 // Retries wait no time, so tests with injected faults stay fast; opts come
 // last and may change that.
 func (s *Server) Client(opts ...admin.Option) *admin.Client {
+	return s.client(admin.WithAPIKey(s.adminKey), opts)
+}
+
+// OAuthClient is Client with the fake's OAuth token instead of its admin
+// key: the credential the service account and federation endpoints need.
+func (s *Server) OAuthClient(opts ...admin.Option) *admin.Client {
+	return s.client(admin.WithAuthToken(s.oauthToken), opts)
+}
+
+func (s *Server) client(cred admin.Option, opts []admin.Option) *admin.Client {
 	base := []admin.Option{
 		admin.WithBaseURL(s.URL),
-		admin.WithAPIKey(s.adminKey),
+		cred,
 		admin.WithRetrySleep(func(ctx context.Context, _ time.Duration) error { return ctx.Err() }),
 	}
 	c, err := admin.NewClient(append(base, opts...)...)
@@ -161,7 +185,8 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *Fake) serve(w http.ResponseWriter, r *http.Request, rid string) {
-	if err := f.authenticate(r); err != nil {
+	cred, err := f.authenticate(r)
+	if err != nil {
 		writeError(w, rid, err)
 		return
 	}
@@ -180,39 +205,49 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request, rid string) {
 		writeError(w, rid, errNotFound("no such endpoint: %s %s", r.Method, r.URL.Path))
 		return
 	}
-	f.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ridKey{}, rid)))
+	ctx := context.WithValue(context.WithValue(r.Context(), ridKey{}, rid), credKey{}, cred)
+	f.mux.ServeHTTP(w, r.WithContext(ctx))
 }
 
 type ridKey struct{}
 
+// credKey holds the admin.Credentials kind of the request's credential.
+type credKey struct{}
+
 // authenticate checks the credential and the version header as the real API
-// does: credentials first, then the version.
-func (f *Fake) authenticate(r *http.Request) *apiError {
+// does: credentials first, then the version. It tells the kind of the
+// credential by its value, not by its header: the official SDK sends admin
+// keys as bearer tokens too.
+func (f *Fake) authenticate(r *http.Request) (admin.Credentials, *apiError) {
 	key := r.Header.Get("x-api-key")
 	if key == "" {
 		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
 			key = tok
 		}
 	}
+	var kind admin.Credentials
 	switch {
 	case key == "":
-		return &apiError{status: 401, typ: "authentication_error", msg: "missing credentials: send an admin key in x-api-key or a token in Authorization: Bearer"}
+		return 0, &apiError{status: 401, typ: "authentication_error", msg: "missing credentials: send an admin key in x-api-key or a token in Authorization: Bearer"}
 	case key == f.adminKey:
+		kind = admin.CredentialAdminKey
+	case f.oauthToken != "" && key == f.oauthToken:
+		kind = admin.CredentialOAuth
 	case strings.HasPrefix(key, "sk-ant-api"):
-		return &apiError{status: 403, typ: "permission_error", msg: "this endpoint needs an admin API key; the key given is not one"}
+		return 0, &apiError{status: 403, typ: "permission_error", msg: "this endpoint needs an admin API key; the key given is not one"}
 	default:
-		return &apiError{status: 401, typ: "authentication_error", msg: "invalid x-api-key"}
+		return 0, &apiError{status: 401, typ: "authentication_error", msg: "invalid x-api-key"}
 	}
 	v := r.Header.Get("anthropic-version")
 	if v == "" {
-		return errInvalid("anthropic-version: header is required")
+		return 0, errInvalid("anthropic-version: header is required")
 	}
 	for _, ok := range acceptedVersions {
 		if v == ok {
-			return nil
+			return kind, nil
 		}
 	}
-	return errInvalid("anthropic-version: %q is not a valid version", v)
+	return 0, errInvalid("anthropic-version: %q is not a valid version", v)
 }
 
 // apiError is an error response in the real API's shape.

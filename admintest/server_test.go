@@ -75,11 +75,11 @@ func TestEveryRouteNeedsTheKey(t *testing.T) {
 
 func TestUnimplementedEndpointsSay501(t *testing.T) {
 	srv := newEmpty(t)
-	r := send(t, srv, "GET", "/v1/organizations/service_accounts", "")
+	r := send(t, srv, "GET", "/v1/organizations/tunnels", "")
 	if r.Status != http.StatusNotImplemented {
 		t.Fatalf("status = %d, want 501", r.Status)
 	}
-	if msg := string(r.Body); !strings.Contains(msg, "GET /v1/organizations/service_accounts") {
+	if msg := string(r.Body); !strings.Contains(msg, "GET /v1/organizations/tunnels") {
 		t.Errorf("501 does not name the endpoint: %s", msg)
 	}
 	if r := send(t, srv, "GET", "/v2/nothing", ""); r.Status != 404 || r.errorType(t) != "not_found_error" {

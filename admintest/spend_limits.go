@@ -98,7 +98,12 @@ func (c *call) spendLimitsSupported() *apiError {
 // filteredPage answers a token-paged list whose cursor is bound to the
 // filters it was made for: the same list with other filters refuses it.
 func filteredPage[T any](c *call, items []T, filters ...string) (map[string]any, *apiError) {
-	limit, err := limitParam(c.q, 20, 1000)
+	return boundedPage(c, items, 1000, filters...)
+}
+
+// boundedPage is filteredPage for a list whose largest page is maxLimit.
+func boundedPage[T any](c *call, items []T, maxLimit int, filters ...string) (map[string]any, *apiError) {
+	limit, err := limitParam(c.q, 20, maxLimit)
 	if err != nil {
 		return nil, err
 	}

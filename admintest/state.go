@@ -153,6 +153,14 @@ type state struct {
 	telemetry  []*telemetryDestination // oldest first
 	settings   managedSettings         // Claude Code managed settings
 	access     *access                 // RBAC, compliance, external keys and storage, Google data controls (rbac.go)
+	// Service accounts and federation, oldest first, with IDs of their own
+	// sequence so that adding them changes no other ID.
+	serviceAccounts []*serviceAccount
+	saMembers       []*saMember // explicit memberships only
+	issuers         []*issuer
+	rules           []*rule
+	ruleWorkspaces  []*ruleWorkspace
+	wif             ids
 }
 
 // ids makes IDs that look like the API's (prefix, then 24 base62

@@ -59,10 +59,15 @@ func newFake(t *testing.T) *admintest.Server {
 
 // sdkClient points the official SDK at the fake.
 func sdkClient(srv *admintest.Server) anthropic.Client {
+	return sdkClientWith(srv, option.WithAPIKey(srv.AdminKey()))
+}
+
+// sdkClientWith points the official SDK at the fake with a credential.
+func sdkClientWith(srv *admintest.Server, cred option.RequestOption) anthropic.Client {
 	return anthropic.NewClient(
 		option.WithoutEnvironmentDefaults(), // nothing from the developer's environment or profile
 		option.WithBaseURL(srv.URL),
-		option.WithAPIKey(srv.AdminKey()),
+		cred,
 		option.WithMaxRetries(0), // a failure the fake causes must show, not be retried away
 	)
 }
@@ -2398,4 +2403,242 @@ func TestSDKGoogleDataControls(t *testing.T) {
 	wantCode(t, sdkError(t, srv, setKey(project, "ekey_missing"), 400, "invalid_request_error"), "external_key_not_found")
 	wantCode(t, sdkError(t, srv, setKey(project, keys["Production AWS key"]), 400, "invalid_request_error"), "external_key_provider_mismatch")
 	wantCode(t, sdkError(t, srv, setKey("111111111111", keys["Vertex AI CMEK (us)"]), 400, "invalid_request_error"), "gcp_project_not_verified")
+}
+
+// sdkOAuthClient is sdkClient with the fake's OAuth token: the credential
+// the service account and federation endpoints take.
+func sdkOAuthClient(srv *admintest.Server) anthropic.Client {
+	return sdkClientWith(srv, option.WithAuthToken(srv.OAuthToken()))
+}
+
+// The demo's service accounts by name, and the workspaces of the ones that
+// have any; etl-nightly has none and is in the default one implicitly.
+var (
+	demoServiceAccounts = map[string]string{"ci-deploy": "developer", "etl-nightly": "developer", "support-triage": "developer",
+		"platform-terraform": "admin", "legacy-batch": "developer"}
+	demoArchivedServiceAccount = "legacy-batch"
+)
+
+// An admin key on an OAuth-only endpoint: the SDK sends it as a bearer
+// token and the fake tells it from the OAuth token by its value, as the
+// API does, with a 403 permission_error.
+func TestSDKOAuthOnly(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	admins := sdkClient(srv)
+	_, err := admins.Organization.ServiceAccounts.List(t.Context(), anthropic.OrganizationServiceAccountListParams{})
+	apiErr := sdkError(t, srv, err, 403, shared.ErrorTypePermissionError)
+	if !strings.Contains(apiErr.Message, "OAuth") {
+		t.Errorf("message = %q, want it to say an OAuth token is needed", apiErr.Message)
+	}
+	if h := srv.Requests()[0].Header; h.Get("X-Api-Key") != "" || h.Get("Authorization") == "" {
+		t.Errorf("the SDK sent %v, want the admin key as a bearer token", h)
+	}
+	oauth := sdkOAuthClient(srv)
+	if _, err := oauth.Organization.Users.Get(t.Context(), userIDs(t, oauth)["Mei Chen"]); err != nil {
+		t.Errorf("the OAuth token elsewhere: %v", err)
+	}
+}
+
+// Service accounts through the SDK: the demo's, page by page; one created,
+// read, changed, added to workspaces from both sides, read and changed
+// there, removed from them, and archived.
+func TestSDKServiceAccounts(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkOAuthClient(srv)
+	ctx := t.Context()
+	ws := workspaceIDs(t, c)
+
+	pager := c.Organization.ServiceAccounts.ListAutoPaging(ctx, anthropic.OrganizationServiceAccountListParams{Limit: anthropic.Int(2), IncludeArchived: anthropic.Bool(true)})
+	seen := map[string]string{}
+	for a := range pager.All() {
+		conform(t, "service account "+a.Name, a)
+		seen[a.Name] = string(a.OrganizationRole)
+		if archived := !a.ArchivedAt.IsZero(); archived != (a.Name == demoArchivedServiceAccount) || !strings.HasPrefix(a.ID, "svac_") {
+			t.Errorf("service account = %s", a.RawJSON())
+		}
+	}
+	if err := pager.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(seen, demoServiceAccounts) {
+		t.Errorf("service accounts = %v, want %v", seen, demoServiceAccounts)
+	}
+	if reqs := logged(srv, "GET", "/v1/organizations/service_accounts"); len(reqs) != 3 || reqs[1].Query.Get("page") == "" {
+		t.Errorf("pages: %v", reqs)
+	}
+
+	sa, err := c.Organization.ServiceAccounts.New(ctx, anthropic.OrganizationServiceAccountNewParams{Name: "release-bot",
+		Description: anthropic.String("Tags releases"), OrganizationRole: anthropic.OrganizationServiceAccountNewParamsOrganizationRoleDeveloper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "created", sa)
+	wantBody(t, logged(srv, "POST", "/v1/organizations/service_accounts")[0], `{"name":"release-bot","description":"Tags releases","organization_role":"developer"}`)
+	got, err := c.Organization.ServiceAccounts.Get(ctx, sa.ID)
+	if err != nil || got.Name != "release-bot" || got.Description != "Tags releases" || !got.ArchivedAt.IsZero() {
+		t.Fatalf("get: %v, %v", got, err)
+	}
+	upd, err := c.Organization.ServiceAccounts.Update(ctx, sa.ID, anthropic.OrganizationServiceAccountUpdateParams{
+		OrganizationRole: anthropic.OrganizationServiceAccountUpdateParamsOrganizationRoleAdmin})
+	if err != nil || upd.OrganizationRole != anthropic.ServiceAccountOrganizationRoleAdmin || upd.Description != "Tags releases" {
+		t.Fatalf("update: %v, %v", upd, err)
+	}
+
+	// Until it joins a workspace it is in the default one, implicitly.
+	var implicit []anthropic.ServiceAccountWorkspaceMember
+	mine := c.Organization.ServiceAccounts.Workspaces.ListAutoPaging(ctx, sa.ID, anthropic.OrganizationServiceAccountWorkspaceListParams{})
+	for m := range mine.All() {
+		conform(t, "membership", m)
+		implicit = append(implicit, m)
+	}
+	if mine.Err() != nil || len(implicit) != 1 || !implicit[0].Implicit || implicit[0].WorkspaceRole != "workspace_user" {
+		t.Fatalf("implicit membership: %v, %v", implicit, mine.Err())
+	}
+	added, err := c.Organization.ServiceAccounts.Workspaces.Add(ctx, sa.ID, anthropic.OrganizationServiceAccountWorkspaceAddParams{
+		WorkspaceID: ws["Production"], WorkspaceRole: anthropic.NoBillingWorkspaceRoleWorkspaceDeveloper})
+	if err != nil || added.Implicit || added.WorkspaceID != ws["Production"] {
+		t.Fatalf("add from the account's side: %v, %v", added, err)
+	}
+	staging, err := c.Organization.Workspaces.ServiceAccounts.Add(ctx, ws["Staging"], anthropic.OrganizationWorkspaceServiceAccountAddParams{
+		ServiceAccountID: sa.ID, WorkspaceRole: anthropic.NoBillingWorkspaceRoleWorkspaceUser})
+	if err != nil || staging.ServiceAccountID != sa.ID || staging.WorkspaceRole != "workspace_user" {
+		t.Fatalf("add from the workspace's side: %v, %v", staging, err)
+	}
+	one, err := c.Organization.Workspaces.ServiceAccounts.Get(ctx, sa.ID, anthropic.OrganizationWorkspaceServiceAccountGetParams{WorkspaceID: ws["Production"]})
+	if err != nil || one.WorkspaceRole != "workspace_developer" {
+		t.Fatalf("get membership: %v, %v", one, err)
+	}
+	up, err := c.Organization.Workspaces.ServiceAccounts.Update(ctx, sa.ID, anthropic.OrganizationWorkspaceServiceAccountUpdateParams{
+		WorkspaceID: ws["Production"], WorkspaceRole: anthropic.NoBillingWorkspaceRoleWorkspaceAdmin})
+	if err != nil || up.WorkspaceRole != "workspace_admin" {
+		t.Fatalf("update membership: %v, %v", up, err)
+	}
+	inProd := map[string]string{}
+	prod := c.Organization.Workspaces.ServiceAccounts.ListAutoPaging(ctx, ws["Production"], anthropic.OrganizationWorkspaceServiceAccountListParams{Limit: anthropic.Int(1)})
+	for m := range prod.All() {
+		inProd[m.ServiceAccountID] = string(m.WorkspaceRole)
+	}
+	if prod.Err() != nil || len(inProd) != 3 || inProd[sa.ID] != "workspace_admin" { // ci-deploy, platform-terraform and this one
+		t.Errorf("Production's service accounts: %v, %v", inProd, prod.Err())
+	}
+	rm, err := c.Organization.ServiceAccounts.Workspaces.Remove(ctx, ws["Staging"], anthropic.OrganizationServiceAccountWorkspaceRemoveParams{ServiceAccountID: sa.ID})
+	if err != nil || rm.WorkspaceID != ws["Staging"] || rm.ServiceAccountID != sa.ID {
+		t.Fatalf("remove from the account's side: %v, %v", rm, err)
+	}
+	rm2, err := c.Organization.Workspaces.ServiceAccounts.Remove(ctx, sa.ID, anthropic.OrganizationWorkspaceServiceAccountRemoveParams{WorkspaceID: ws["Production"]})
+	if err != nil || rm2.WorkspaceID != ws["Production"] {
+		t.Fatalf("remove from the workspace's side: %v, %v", rm2, err)
+	}
+	_, err = c.Organization.Workspaces.ServiceAccounts.Get(ctx, sa.ID, anthropic.OrganizationWorkspaceServiceAccountGetParams{WorkspaceID: ws["Production"]})
+	sdkError(t, srv, err, 404, shared.ErrorTypeNotFoundError)
+
+	arch, err := c.Organization.ServiceAccounts.Archive(ctx, sa.ID)
+	if err != nil || arch.ArchivedAt.IsZero() || arch.ArchivedByActorID == "" {
+		t.Fatalf("archive: %v, %v", arch, err)
+	}
+	_, err = c.Organization.ServiceAccounts.Archive(ctx, sa.ID)
+	sdkError(t, srv, err, 400, shared.ErrorTypeInvalidRequestError)
+	_, err = c.Organization.ServiceAccounts.New(ctx, anthropic.OrganizationServiceAccountNewParams{Name: "ci-deploy"})
+	sdkError(t, srv, err, 409, "conflict_error")
+}
+
+// Federation through the SDK: the demo's issuers and rules; an issuer
+// created, read, changed and archived; a rule created against it, read,
+// changed, enabled in a workspace and out of one, and archived.
+func TestSDKFederation(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t)
+	c := sdkOAuthClient(srv)
+	ctx := t.Context()
+	ws := workspaceIDs(t, c)
+
+	issuers := map[string]string{}
+	ip := c.Organization.Federation.Issuers.ListAutoPaging(ctx, anthropic.OrganizationFederationIssuerListParams{IncludeArchived: anthropic.Bool(true), Limit: anthropic.Int(1)})
+	for is := range ip.All() {
+		conform(t, "issuer "+is.Name, is)
+		issuers[is.Name] = is.JWKS.Type
+	}
+	if want := map[string]string{"github-actions": "discovery", "acme-k8s": "explicit_url", "old-jenkins": "inline"}; ip.Err() != nil || !maps.Equal(issuers, want) {
+		t.Errorf("issuers = %v (%v), want %v", issuers, ip.Err(), want)
+	}
+	rules := map[string]string{}
+	rp := c.Organization.Federation.Rules.ListAutoPaging(ctx, anthropic.OrganizationFederationRuleListParams{})
+	for r := range rp.All() {
+		conform(t, "rule "+r.Name, r)
+		rules[r.Name] = r.Target.ServiceAccountName
+	}
+	if want := map[string]string{"deploy-main": "ci-deploy", "deploy-staging": "ci-deploy", "etl-cronjob": "etl-nightly"}; rp.Err() != nil || !maps.Equal(rules, want) {
+		t.Errorf("active rules and their accounts = %v (%v), want %v", rules, rp.Err(), want)
+	}
+
+	is, err := c.Organization.Federation.Issuers.New(ctx, anthropic.OrganizationFederationIssuerNewParams{Name: "gitlab-ci", IssuerURL: "https://gitlab.acme-robotics.example",
+		JWKS: anthropic.OrganizationFederationIssuerNewParamsJWKSUnion{OfExplicitURL: &anthropic.JWKSExplicitURLParam{URL: "https://gitlab.acme-robotics.example/oauth/discovery/keys"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "created issuer", is)
+	if is.JWKS.Type != "explicit_url" || is.JWKS.URL != "https://gitlab.acme-robotics.example/oauth/discovery/keys" || !is.CheckJTI || is.MaxJWTLifetimeSeconds != 3600 {
+		t.Errorf("issuer = %s", is.RawJSON())
+	}
+	if got, err := c.Organization.Federation.Issuers.Get(ctx, is.ID); err != nil || got.Name != "gitlab-ci" {
+		t.Fatalf("get issuer: %v, %v", got, err)
+	}
+	up, err := c.Organization.Federation.Issuers.Update(ctx, is.ID, anthropic.OrganizationFederationIssuerUpdateParams{MaxJWTLifetimeSeconds: anthropic.Int(900)})
+	if err != nil || up.MaxJWTLifetimeSeconds != 900 {
+		t.Fatalf("update issuer: %v, %v", up, err)
+	}
+	sas := map[string]string{}
+	for a := range c.Organization.ServiceAccounts.ListAutoPaging(ctx, anthropic.OrganizationServiceAccountListParams{}).All() {
+		sas[a.Name] = a.ID
+	}
+
+	r, err := c.Organization.Federation.Rules.New(ctx, anthropic.OrganizationFederationRuleNewParams{Name: "gitlab-deploy", IssuerID: is.ID,
+		Match:  anthropic.FederationRuleMatchParam{SubjectPrefix: anthropic.String("project_path:acme/platform:ref_type:branch:ref:main")},
+		Target: anthropic.ServiceAccountTargetParam{ServiceAccountID: sas["ci-deploy"]}, OAuthScope: "workspace:developer",
+		WorkspaceID: anthropic.String(ws["Production"]), TokenLifetimeSeconds: anthropic.Int(600)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conform(t, "created rule", r)
+	if r.IssuerName != "gitlab-ci" || r.Target.ServiceAccountName != "ci-deploy" || !slices.Equal(r.WorkspaceIDs, []string{ws["Production"]}) || r.TokenLifetimeSeconds != 600 {
+		t.Errorf("rule = %s", r.RawJSON())
+	}
+	_, err = c.Organization.Federation.Rules.New(ctx, anthropic.OrganizationFederationRuleNewParams{Name: "gitlab-admin", IssuerID: is.ID,
+		Match: anthropic.FederationRuleMatchParam{SubjectPrefix: anthropic.String("project_path:acme/")}, Target: anthropic.ServiceAccountTargetParam{ServiceAccountID: sas["ci-deploy"]},
+		OAuthScope: "org:admin"})
+	sdkError(t, srv, err, 403, shared.ErrorTypePermissionError)
+	if got, err := c.Organization.Federation.Rules.Get(ctx, r.ID); err != nil || got.Match.SubjectPrefix != "project_path:acme/platform:ref_type:branch:ref:main" {
+		t.Fatalf("get rule: %v, %v", got, err)
+	}
+	ru, err := c.Organization.Federation.Rules.Update(ctx, r.ID, anthropic.OrganizationFederationRuleUpdateParams{Description: anthropic.String("GitLab deploys")})
+	if err != nil || ru.Description != "GitLab deploys" || ru.Name != "gitlab-deploy" {
+		t.Fatalf("update rule: %v, %v", ru, err)
+	}
+	rw, err := c.Organization.Federation.Rules.Workspaces.Add(ctx, r.ID, anthropic.OrganizationFederationRuleWorkspaceAddParams{WorkspaceID: ws["Staging"]})
+	if err != nil || rw.WorkspaceName != "Staging" || rw.FederationRuleID != r.ID {
+		t.Fatalf("add rule workspace: %v, %v", rw, err)
+	}
+	names := map[string]bool{}
+	wp := c.Organization.Federation.Rules.Workspaces.ListAutoPaging(ctx, r.ID, anthropic.OrganizationFederationRuleWorkspaceListParams{})
+	for w := range wp.All() {
+		conform(t, "rule workspace", w)
+		names[w.WorkspaceName] = true
+	}
+	if wp.Err() != nil || !maps.Equal(names, map[string]bool{"Production": true, "Staging": true}) {
+		t.Errorf("rule workspaces = %v, %v", names, wp.Err())
+	}
+	del, err := c.Organization.Federation.Rules.Workspaces.Remove(ctx, ws["Production"], anthropic.OrganizationFederationRuleWorkspaceRemoveParams{FederationRuleID: r.ID})
+	if err != nil || del.WorkspaceID != ws["Production"] || del.FederationRuleID != r.ID {
+		t.Fatalf("remove rule workspace: %v, %v", del, err)
+	}
+	ra, err := c.Organization.Federation.Rules.Archive(ctx, r.ID)
+	if err != nil || ra.ArchivedAt.IsZero() || !slices.Equal(ra.WorkspaceIDs, []string{ws["Staging"]}) {
+		t.Fatalf("archive rule: %v, %v", ra, err)
+	}
+	ia, err := c.Organization.Federation.Issuers.Archive(ctx, is.ID)
+	if err != nil || ia.ArchivedAt.IsZero() {
+		t.Fatalf("archive issuer: %v, %v", ia, err)
+	}
 }

@@ -94,6 +94,30 @@ var nullable = map[string]bool{
 	"AzureExternalKeyConfig.ClientID":               true,
 	"OrganizationExternalKeyValidateResponse.Error": true,
 	"BetaExternalStorage.UserProfileID":             true,
+	// Service accounts and federation: what is not archived has no
+	// archive time or actor; an issuer whose keys are inline is not polled,
+	// one that was never fetched has no fetch time, one whose polling is
+	// paused has no next poll; a rule's match sets only some matchers; a
+	// target or workspace the API cannot name has no name.
+	"ServiceAccount.ArchivedAt":                true,
+	"ServiceAccount.ArchivedByActorID":         true,
+	"FederationIssuer.ArchivedAt":              true,
+	"FederationIssuer.ArchivedByActorID":       true,
+	"FederationIssuer.JWKSPollingDisabledAt":   true,
+	"FederationIssuer.PollStatus":              true,
+	"FederationIssuerPollStatus.LastFetchedAt": true,
+	"FederationIssuerPollStatus.NextPollAt":    true,
+	"JWKSDiscovery.CACertPEM":                  true,
+	"JWKSDiscovery.DiscoveryBase":              true,
+	"JWKSExplicitURL.CACertPEM":                true,
+	"FederationRule.ArchivedAt":                true,
+	"FederationRule.ArchivedByActorID":         true,
+	"FederationRuleMatch.Audience":             true,
+	"FederationRuleMatch.Claims":               true,
+	"FederationRuleMatch.Condition":            true,
+	"FederationRuleMatch.SubjectPrefix":        true,
+	"ServiceAccountTarget.ServiceAccountName":  true,
+	"FederationRuleWorkspace.WorkspaceName":    true,
 }
 
 // conform fails the test for every field of v (an SDK response object,

@@ -100,7 +100,17 @@ plugin version's content) writes it to stdout byte for byte, so redirect it.`,
 			if err != nil {
 				return err
 			}
-			if ep, ok := admin.LookupEndpoint(method, path); ok && ep.Binary {
+			ep, known := admin.LookupEndpoint(method, path)
+			if known && ep.Credentials&admin.CredentialAdminKey == 0 {
+				// Service accounts and federation: the OAuth token, as their
+				// commands send it.
+				_, oauth, err := a.oauthClient(cmd.Context())
+				if err != nil {
+					return err
+				}
+				opts = append(opts, oauth...)
+			}
+			if known && ep.Binary {
 				return a.download(cmd, c, method, path, query, paginate, opts)
 			}
 			if !paginate {

@@ -15,7 +15,9 @@
 //   - Output: output.go ties the commands to package output (the app's one
 //     Printer, -o, the text of times).
 //   - One file per noun: users.go, invites.go, workspaces.go,
-//     workspacemembers.go, apikeys.go, ratelimits.go, spendlimits.go, org.go (org, whoami),
+//     workspacemembers.go, apikeys.go, ratelimits.go, spendlimits.go,
+//     serviceaccounts.go (with the OAuth token those endpoints need, and
+//     names of accounts, issuers and rules), federation.go, org.go (org, whoami),
 //     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
 //     what the reports share (range flags, data rows): reports.go; -o focus:
 //     focus.go; who spent it (the --by values only the analytics API has,
@@ -100,6 +102,9 @@ type app struct {
 	names  *names
 	// who are the names analytics rows carry beside actor IDs.
 	who whoNames
+	// wif is the OAuth token and listings of the service account and
+	// federation commands, made on first use.
+	wif *wif
 	// given tells whether a persistent flag was typed; completing, that
 	// this run is shell completion.
 	given      func(flag string) bool
@@ -132,7 +137,8 @@ func (a *app) rootCommand() *cobra.Command {
 		Short: "Run an Anthropic organization through the Admin API",
 		Long: `anthropic-admin manages an Anthropic organization through the Admin API:
 members, invites, workspaces and their members, API keys and rate limits,
-and reports on usage and spend.
+service accounts and workload identity federation, and reports on usage and
+spend.
 
 Credentials come from --admin-key or ANTHROPIC_ADMIN_KEY (an admin key from
 Console → Settings → Admin keys), or --auth-token / ANTHROPIC_AUTH_TOKEN (an
@@ -179,6 +185,7 @@ a built-in demo organization with no key at all.`,
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
 		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
 		a.rbacCommand(), a.externalKeysCommand(), a.complianceCommand(),
+		a.serviceAccountsCommand(), a.federationCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),

@@ -166,6 +166,31 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		args(path, a.positional(true, externalKeyNames))
 	}
 	args("compliance set", completeFrom(complianceStates.shown()...))
+	flag("service-accounts create|service-accounts update", "role", completeFrom(serviceAccountRoles.shown()...))
+	flag("service-accounts workspaces add|service-accounts workspaces update", "role", completeFrom(saWorkspaceRoles.shown()...))
+	flag("service-accounts workspaces list|federation rules create|federation rules update", "workspace", workspaces)
+	accounts, issuers, rules := a.accountNames(), a.issuerNames(), a.ruleNames()
+	flag("federation rules create|federation rules update", "service-account", a.dynamic(accounts))
+	flag("federation rules create|federation rules list", "issuer", a.dynamic(issuers))
+	for _, path := range []string{"service-accounts get", "service-accounts update", "service-accounts workspaces list"} {
+		args(path, a.positional(false, accounts))
+	}
+	args("service-accounts archive", a.positional(true, accounts))
+	for _, path := range []string{"service-accounts workspaces get", "service-accounts workspaces add", "service-accounts workspaces update"} {
+		args(path, a.positional(false, accounts, workspaceNames))
+	}
+	args("service-accounts workspaces remove", a.positional(true, accounts, workspaceNames))
+	for _, path := range []string{"federation issuers get", "federation issuers update"} {
+		args(path, a.positional(false, issuers))
+	}
+	args("federation issuers archive", a.positional(true, issuers))
+	for _, path := range []string{"federation rules get", "federation rules update", "federation rules workspaces list"} {
+		args(path, a.positional(false, rules))
+	}
+	args("federation rules archive", a.positional(true, rules))
+	for _, path := range []string{"federation rules workspaces add", "federation rules workspaces remove"} {
+		args(path, a.positional(true, rules, workspaceNames))
+	}
 }
 
 // webhookNames offers the webhook endpoints by name (by ID when unnamed).

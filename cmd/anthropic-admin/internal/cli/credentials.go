@@ -19,7 +19,11 @@ import (
 // every process listing, so it can come from a file (--admin-key-file,
 // refused when others can read it, as ssh refuses such a private key) or
 // from standard input (--admin-key -), and a literal one draws a warning.
-func (a *app) credential() (secret string, bearer bool, err error) {
+func (a *app) credential() (secret string, bearer bool, err error) { return a.findCredential(false) }
+
+// findCredential is credential, or with tokenOnly the OAuth token alone
+// (for the endpoints that take nothing else).
+func (a *app) findCredential(tokenOnly bool) (secret string, bearer bool, err error) {
 	for _, c := range []struct {
 		flag, value, file string
 		bearer            bool
@@ -27,6 +31,9 @@ func (a *app) credential() (secret string, bearer bool, err error) {
 		{"--admin-key", a.flags.adminKey, a.flags.adminKeyFile, false},
 		{"--auth-token", a.flags.authToken, a.flags.authTokenFile, true},
 	} {
+		if tokenOnly && !c.bearer {
+			continue
+		}
 		switch {
 		case c.value != "" && c.file != "":
 			return "", false, &exitError{code: ExitUsage, err: fmt.Errorf("give %s or %s-file, not both", c.flag, c.flag)}
@@ -49,7 +56,7 @@ func (a *app) credential() (secret string, bearer bool, err error) {
 		name   string
 		bearer bool
 	}{{"ANTHROPIC_ADMIN_KEY", false}, {"ANTHROPIC_ADMIN_API_KEY", false}, {"ANTHROPIC_AUTH_TOKEN", true}} {
-		if v := strings.TrimSpace(a.env.getenv(c.name)); v != "" {
+		if v := strings.TrimSpace(a.env.getenv(c.name)); v != "" && (c.bearer || !tokenOnly) {
 			return v, c.bearer, nil
 		}
 	}

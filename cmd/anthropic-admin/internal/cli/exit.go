@@ -73,6 +73,8 @@ func (a *app) explain(err error) (string, int) {
 			msg += fmt.Sprintf("\n  (%s)", ee.hint)
 		}
 		return msg, ee.code
+	case errors.Is(err, admin.ErrOAuthRequired) && errors.As(err, &apiErr):
+		return "error: " + oauthRequiredHelp + " " + apiDetails(apiErr), ExitAuth
 	case errors.As(err, &apiErr):
 		msg := fmt.Sprintf("error: %s %s", strings.TrimSuffix(apiErr.Message, "."), apiDetails(apiErr))
 		if errors.Is(err, admin.ErrNotFoundOnRetry) {
@@ -96,6 +98,11 @@ func (a *app) explain(err error) (string, int) {
 	}
 	return "error: " + plainMessage(err), ExitError
 }
+
+// oauthRequiredHelp is what to do when the API refused an admin key on an
+// endpoint that takes only OAuth tokens (service accounts, federation).
+const oauthRequiredHelp = "this takes an OAuth token with the org:admin scope, not an admin key: " +
+	"give --auth-token-file PATH or --auth-token -, or set ANTHROPIC_AUTH_TOKEN"
 
 // plainMessage is err's message without the library's package prefix
 // ("admin: ", "report: "), which means nothing to a person.

@@ -37,10 +37,16 @@ func (l lookup[T]) find(cmd *cobra.Command, arg string) (T, error) {
 	if err != nil {
 		return none, err
 	}
+	return named(cmd, all, arg, l.name, l.id, fmt.Sprintf("no %s is named %q ('%s' lists them)", l.what, arg, l.listCmd), fmt.Sprintf("%ss are named %q", l.what, arg))
+}
+
+// named finds the one item named arg: exactly, else in any letter case.
+// None is notFound; several are refused with their IDs.
+func named[T any](cmd *cobra.Command, items []T, arg string, name, id func(T) string, notFound, several string) (T, error) {
 	var found []T
 	for _, same := range []func(string, string) bool{func(a, b string) bool { return a == b }, strings.EqualFold} {
-		for _, it := range all {
-			if same(l.name(it), arg) {
+		for _, it := range items {
+			if same(name(it), arg) {
 				found = append(found, it)
 			}
 		}
@@ -48,5 +54,5 @@ func (l lookup[T]) find(cmd *cobra.Command, arg string) (T, error) {
 			break
 		}
 	}
-	return onlyOne(cmd, found, l.id, fmt.Sprintf("no %s is named %q ('%s' lists them)", l.what, arg, l.listCmd), fmt.Sprintf("%ss are named %q", l.what, arg))
+	return onlyOne(cmd, found, id, notFound, several)
 }
