@@ -91,14 +91,15 @@ type org struct {
 	duration    time.Duration
 }
 
-// named sets the organization's name and counts the requests sent before
-// it was known under it.
-func (o *org) named(name string, requests *prometheus.CounterVec) {
+// named sets the organization's name, starts its error count at 0 and
+// counts the requests sent before the name was known under it.
+func (o *org) named(name string, e *Exporter) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.name = name
+	e.errors.WithLabelValues(name)
 	for k, n := range o.unnamed {
-		requests.WithLabelValues(name, k[0], k[1]).Add(float64(n))
+		e.requests.WithLabelValues(name, k[0], k[1]).Add(float64(n))
 	}
 	o.unnamed = nil
 }
@@ -148,7 +149,10 @@ func New(targets []Target, opts Options) (*Exporter, error) {
 			return nil, fmt.Errorf("exporter: organization %q is given twice", t.Organization)
 		}
 		seen[t.Organization] = true
-		o := &org{target: t, name: t.Organization}
+		o := &org{target: t}
+		if t.Organization != "" {
+			o.named(t.Organization, e)
+		}
 		hc := t.HTTPClient
 		if hc == nil {
 			hc = http.DefaultClient
@@ -198,7 +202,7 @@ func (e *Exporter) refresh(ctx context.Context, o *org) error {
 			if err != nil {
 				return err
 			}
-			o.named(info.Name, e.requests)
+			o.named(info.Name, e)
 		}
 		r := newRefresher(o.client, start, e.opts.TopKeys, o.target.Budget)
 		if err := r.run(ctx); err != nil {
