@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"math/big"
 	"net"
@@ -254,5 +255,66 @@ scrape_configs:
 	// The rules loaded and are evaluated against the exporter's series.
 	if _, err := promQuery(base, `ALERTS`); err != nil {
 		t.Error(err)
+	}
+}
+
+// --config exports every organization the file lists, each with the key
+// its variable holds, under its name.
+func TestExporterConfigFile(t *testing.T) {
+	srv := demoServer(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "exporter.yaml")
+	config := fmt.Sprintf(`refresh: 2m
+top_keys: 2
+organizations:
+  - name: acme
+    admin_key_env: ACME_KEY
+    base_url: %s
+    budget: 60000
+  - name: acme-again
+    admin_key_env: AGAIN_KEY
+    base_url: %s
+`, srv.URL, srv.URL)
+	if err := os.WriteFile(path, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan result, 1)
+	go func() {
+		served <- runCLIContext(ctx, t, nil, term{env: map[string]string{"ACME_KEY": srv.AdminKey(), "AGAIN_KEY": srv.AdminKey()}},
+			"exporter", "--config", path, "--listen", addr)
+	}()
+	var body string
+	poll(t, 30*time.Second, "both organizations' spend", func() (bool, string) {
+		resp, err := http.Get("http://" + addr + "/metrics")
+		if err != nil {
+			return false, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		body = string(b)
+		return strings.Contains(body, `anthropic_admin_spend_usd{organization="acme",window="today"}`) &&
+			strings.Contains(body, `anthropic_admin_spend_usd{organization="acme-again",window="today"}`), "not yet"
+	})
+	cancel()
+	r := <-served
+	if r.code != 0 || !strings.Contains(r.stdout, "2 organization(s), refreshed every 2m0s") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(body, `anthropic_admin_budget_usd{organization="acme"} 60000`) || strings.Contains(body, `anthropic_admin_budget_usd{organization="acme-again"}`) {
+		t.Error("the budget is not per organization")
+	}
+	// top_keys 2: two keys of their own, the rest other.
+	keys := map[string]bool{}
+	for line := range strings.SplitSeq(body, "\n") {
+		if strings.HasPrefix(line, `anthropic_admin_api_key_spend_usd{`) && strings.Contains(line, `organization="acme"`) {
+			_, id, _ := strings.Cut(line, `api_key_id="`)
+			id, _, _ = strings.Cut(id, `"`)
+			keys[id] = true
+		}
+	}
+	if len(keys) != 4 || !keys["other"] || !keys[""] {
+		t.Errorf("api key series with top_keys 2: %v", keys)
 	}
 }
