@@ -54,6 +54,26 @@ func newExporter(t *testing.T, clk *clock, opts exporter.Options, targets ...exp
 	return e
 }
 
+// demoRun is an exporter of the demo organization, labelled acme, after
+// one refresh at testNow, and what it then serves.
+type demoRun struct {
+	clk *clock
+	srv *admintest.Server
+	e   *exporter.Exporter
+	got series
+}
+
+func refreshedDemo(t *testing.T) demoRun {
+	t.Helper()
+	clk := &clock{t: testNow}
+	srv := demo(t, clk)
+	e := newExporter(t, clk, exporter.Options{}, target(srv, "acme"))
+	if err := e.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return demoRun{clk, srv, e, gather(t, e)}
+}
+
 // series are a gather's samples by "name{label="value",...}", labels
 // sorted, the exporter's own metrics only.
 type series map[string]float64
@@ -171,12 +191,8 @@ func float(r *big.Rat) float64 { f, _ := r.Float64(); return f }
 
 func TestScrapeSendsNothingToTheAPI(t *testing.T) {
 	t.Parallel()
-	clk := &clock{t: testNow}
-	srv := demo(t, clk)
-	e := newExporter(t, clk, exporter.Options{}, target(srv, "acme"))
-	if err := e.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	d := refreshedDemo(t)
+	srv, e := d.srv, d.e
 	if len(srv.Requests()) == 0 {
 		t.Fatal("the refresh sent nothing")
 	}
@@ -203,13 +219,8 @@ func TestScrapeSendsNothingToTheAPI(t *testing.T) {
 
 func TestSpendEqualsTheCostReport(t *testing.T) {
 	t.Parallel()
-	clk := &clock{t: testNow}
-	srv := demo(t, clk)
-	e := newExporter(t, clk, exporter.Options{}, target(srv, "acme"))
-	if err := e.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	got := gather(t, e)
+	d := refreshedDemo(t)
+	srv, got := d.srv, d.got
 	workspaces, err := srv.Client().Workspaces.List(admin.WorkspaceListParams{IncludeDefault: true, IncludeArchived: true}).Collect(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -281,14 +292,9 @@ func TestRefreshRecomputesRatherThanAccumulates(t *testing.T) {
 
 func TestFailedRefreshKeepsTheLastValues(t *testing.T) {
 	t.Parallel()
-	clk := &clock{t: testNow}
-	srv := demo(t, clk)
-	e := newExporter(t, clk, exporter.Options{}, target(srv, "acme"))
+	d := refreshedDemo(t)
+	clk, srv, e, good := d.clk, d.srv, d.e, d.got
 	ctx := context.Background()
-	if err := e.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	good := gather(t, e)
 	clk.set(testNow.Add(10 * time.Minute))
 	srv.Inject(admintest.Fault{Path: "/v1/organizations/cost_report", Status: 500, Times: 100})
 	if err := e.Refresh(ctx); err == nil {
@@ -443,13 +449,8 @@ func TestEverySeriesHasItsOrganization(t *testing.T) {
 
 func TestInventory(t *testing.T) {
 	t.Parallel()
-	clk := &clock{t: testNow}
-	srv := demo(t, clk)
-	e := newExporter(t, clk, exporter.Options{}, target(srv, "acme"))
-	if err := e.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	got := gather(t, e)
+	d := refreshedDemo(t)
+	srv, got := d.srv, d.got
 	ctx, c := context.Background(), srv.Client()
 	users, _ := c.Users.List(admin.UserListParams{Cursor: admin.Cursor{Limit: 100}}).Collect(ctx)
 	keys, _ := c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 100}}).Collect(ctx)
