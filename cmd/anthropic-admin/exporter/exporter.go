@@ -62,6 +62,10 @@ type Options struct {
 	Now func() time.Time
 	// Logger gets a line per failed refresh; nil for none.
 	Logger *slog.Logger
+	// RefreshTimeout bounds the refresh of one organization, so that an
+	// API that stops answering fails the refresh rather than stall every
+	// later one; 0 means DefaultRefresh.
+	RefreshTimeout time.Duration
 	// AfterRefresh, when set, is called after each round of refreshes
 	// that Run does (tests wait on it).
 	AfterRefresh func()
@@ -139,6 +143,9 @@ func New(targets []Target, opts Options) (*Exporter, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.RefreshTimeout <= 0 {
+		opts.RefreshTimeout = DefaultRefresh
+	}
 	e := &Exporter{opts: opts, registry: prometheus.NewRegistry(),
 		errors:   prometheus.NewCounterVec(prometheus.CounterOpts{Name: hErrors.Name, Help: hErrors.Help}, []string{"organization"}),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: hRequests.Name, Help: hRequests.Help}, []string{"organization", "endpoint", "status"}),
@@ -196,6 +203,8 @@ func (e *Exporter) Refresh(ctx context.Context) error {
 
 func (e *Exporter) refresh(ctx context.Context, o *org) error {
 	start := e.opts.Now()
+	ctx, cancel := context.WithTimeout(ctx, e.opts.RefreshTimeout)
+	defer cancel()
 	err := func() error {
 		if o.label() == "" {
 			info, err := o.client.Organization.Get(ctx)

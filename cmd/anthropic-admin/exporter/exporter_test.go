@@ -2,6 +2,7 @@ package exporter_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -574,5 +575,21 @@ func TestNewRefuses(t *testing.T) {
 	}
 	if _, err := exporter.New([]exporter.Target{{Organization: "a"}}, exporter.Options{TopKeys: -1}); err == nil {
 		t.Error("negative top keys accepted")
+	}
+}
+
+// An API that stops answering fails the refresh at its timeout.
+func TestRefreshTimesOut(t *testing.T) {
+	t.Parallel()
+	clk := &clock{t: testNow}
+	srv := demo(t, clk)
+	srv.Inject(admintest.Fault{Path: "/v1/organizations/workspaces", Delay: time.Hour})
+	e := newExporter(t, clk, exporter.Options{RefreshTimeout: 50 * time.Millisecond}, target(srv, "acme"))
+	err := e.Refresh(context.Background())
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Refresh = %v, want the deadline", err)
+	}
+	if got := gather(t, e); got[key("anthropic_admin_exporter_stale", "organization", "acme")] != 1 {
+		t.Error("not stale after a timed-out refresh")
 	}
 }

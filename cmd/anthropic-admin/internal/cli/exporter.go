@@ -88,7 +88,7 @@ deploy/ has a Prometheus scrape config, alert rules and a Grafana dashboard.`,
 				return err
 			}
 			logger := slog.New(slog.NewTextHandler(a.env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-			e, err := exporter.New(targets, exporter.Options{TopKeys: topKeys, Now: a.now, Logger: logger})
+			e, err := exporter.New(targets, exporter.Options{TopKeys: topKeys, Now: a.now, Logger: logger, RefreshTimeout: refresh})
 			if err != nil {
 				return &exitError{code: ExitUsage, err: err}
 			}
@@ -125,6 +125,7 @@ deploy/ has a Prometheus scrape config, alert rules and a Grafana dashboard.`,
 	f.StringVar(&budget, "budget", "", "monthly budget in US dollars, for the budget metrics (with --config, give budget per organization)")
 	f.StringVar(&organization, "organization", "", "the organization label (default: the organization's name from the API)")
 	f.StringVar(&configPath, "config", "", "exporter.yaml listing several organizations, each with the variable holding its admin key")
+	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
 
