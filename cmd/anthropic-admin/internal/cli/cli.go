@@ -20,7 +20,9 @@
 //     what the reports share (range flags, data rows): reports.go; -o focus:
 //     focus.go; who spent it (the --by values only the analytics API has,
 //     --top, analytics FOCUS and the HTML who section): who.go, and several
-//     cost --by at once: costmulti.go; demo.go and fakeserver.go.
+//     cost --by at once: costmulti.go; demo.go and fakeserver.go;
+//     exporter.go, the Prometheus exporter's flags (its work is package
+//     cmd/anthropic-admin/exporter).
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
