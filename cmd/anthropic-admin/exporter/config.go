@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/anthropic-admin-go/admin"
@@ -35,7 +36,7 @@ const DefaultRefresh = 5 * time.Minute
 //	    base_url: https://api.anthropic.com
 type Config struct {
 	Listen        string               `yaml:"listen"`
-	Refresh       time.Duration        `yaml:"refresh"`
+	Refresh       time.Duration        `yaml:"-"` // the file's refresh, read by ParseConfig
 	TopKeys       int                  `yaml:"top_keys"`
 	Organizations []OrganizationConfig `yaml:"organizations"`
 }
@@ -67,10 +68,16 @@ func (d *Dollars) UnmarshalYAML(b []byte) error {
 // ParseConfig reads an exporter.yaml. Unknown keys are refused, and every
 // error says where in the file it is (line:column).
 func ParseConfig(data []byte) (*Config, error) {
-	var c Config
-	if err := yaml.UnmarshalWithOptions(data, &c, yaml.Strict()); err != nil {
+	// The refresh is read as text, so that a bad one is an error with its
+	// place in the file like the others.
+	var raw struct {
+		Config  `yaml:",inline"`
+		Refresh string `yaml:"refresh"`
+	}
+	if err := yaml.UnmarshalWithOptions(data, &raw, yaml.Strict()); err != nil {
 		return nil, errors.New(yaml.FormatError(err, false, false))
 	}
+	c := raw.Config
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, errors.New(yaml.FormatError(err, false, false))
@@ -81,6 +88,9 @@ func ParseConfig(data []byte) (*Config, error) {
 			return ""
 		}
 		n, err := p.FilterFile(file)
+		if m, ok := n.(*ast.MappingNode); ok && err == nil && len(m.Values) > 0 {
+			n = m.Values[0].Key // a mapping is where its first key is
+		}
 		if err != nil || n == nil || n.GetToken() == nil {
 			return ""
 		}
@@ -89,6 +99,13 @@ func ParseConfig(data []byte) (*Config, error) {
 	}
 	fail := func(path, format string, args ...any) error {
 		return fmt.Errorf("%s%s: %s", at(path), strings.TrimPrefix(path, "$."), fmt.Sprintf(format, args...))
+	}
+	if raw.Refresh != "" {
+		d, err := time.ParseDuration(raw.Refresh)
+		if err != nil {
+			return nil, fail("$.refresh", "%q is not a duration such as 5m or 1h", raw.Refresh)
+		}
+		c.Refresh = d
 	}
 	if c.Refresh != 0 && c.Refresh < MinRefresh {
 		return nil, fail("$.refresh", "%s is too often: the usage and cost endpoints are polled at most once a minute", c.Refresh)
