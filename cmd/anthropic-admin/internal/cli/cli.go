@@ -22,9 +22,12 @@
 //     what the reports share (range flags, data rows): reports.go; -o focus:
 //     focus.go; who spent it (the --by values only the analytics API has,
 //     --top, analytics FOCUS and the HTML who section): who.go, and several
-//     cost --by at once: costmulti.go; demo.go and fakeserver.go.
+//     cost --by at once: costmulti.go; demo.go and fakeserver.go;
+//     exporter.go, the Prometheus exporter's flags (its work is package
+//     cmd/anthropic-admin/exporter).
 //   - Webhook endpoints (and verifying a delivery): webhooks.go, with the
-//     lookup by ID or name and the delete path the nouns below share;
+//     delete path the nouns below share (lookup.go has the lookup by ID
+//     or name);
 //     telemetry destinations: telemetry.go; Claude Code managed settings
 //     (the claude-code noun): claudecodesettings.go.
 //   - Access controls: rbac.go (groups, their members, roles),
@@ -188,6 +191,7 @@ a built-in demo organization with no key at all.`,
 		a.serviceAccountsCommand(), a.federationCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand(),
+		a.exporterCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
 	// Streams first: the completion command keeps the writer it sees now.

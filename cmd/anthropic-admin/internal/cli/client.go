@@ -20,6 +20,27 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	if a.client != nil {
 		return a.client, nil
 	}
+	opts, hc, err := a.clientSetup()
+	if err != nil {
+		return nil, err
+	}
+	if hc != nil {
+		opts = append(opts, admin.WithHTTPClient(hc))
+	}
+	c, err := admin.NewClient(opts...)
+	if err != nil {
+		return nil, &exitError{code: ExitUsage, err: err}
+	}
+	a.client = c
+	a.names = &names{client: c}
+	return c, nil
+}
+
+// clientSetup is what a client is made from: its options (credentials,
+// base URL, logger, retries) and the HTTP client to send through (nil for
+// the default), from the fake when asked, else from flags and then the
+// environment. The exporter makes its own client of them.
+func (a *app) clientSetup() ([]admin.Option, *http.Client, error) {
 	opts := []admin.Option{admin.WithLogger(slog.New(warnings{a.env.Stderr}))}
 	if a.env.RetrySleep != nil {
 		opts = append(opts, admin.WithRetrySleep(a.env.RetrySleep))
@@ -27,7 +48,7 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	hc := a.env.HTTPClient
 	fake, err := a.fakeSource()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	switch {
 	case fake != "":
@@ -37,12 +58,12 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 	default:
 		secret, bearer, err := a.credential()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		a.bearer = bearer
 		switch {
 		case secret == "":
-			return nil, &exitError{code: ExitAuth, err: errors.New(noCredentialHelp)}
+			return nil, nil, &exitError{code: ExitAuth, err: errors.New(noCredentialHelp)}
 		case bearer:
 			opts = append(opts, admin.WithAuthToken(secret))
 		default:
@@ -58,16 +79,7 @@ func (a *app) clientFor(ctx context.Context) (*admin.Client, error) {
 		}
 		hc = dryRunClient(hc, a.env.Stdout)
 	}
-	if hc != nil {
-		opts = append(opts, admin.WithHTTPClient(hc))
-	}
-	c, err := admin.NewClient(opts...)
-	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: err}
-	}
-	a.client = c
-	a.names = &names{client: c}
-	return c, nil
+	return opts, hc, nil
 }
 
 // noCredentialHelp is the whole message when there is no credential: three
