@@ -126,7 +126,9 @@ func buildDemo(b *builder) {
 // after the traffic, so they have no usage, and after every other object,
 // so no earlier ID changes.
 func (b *builder) demoAuditCases() {
-	ws := func(name string) *workspace { return find(b.st.workspaces, func(w *workspace) bool { return w.Name == name }) }
+	ws := func(name string) *workspace {
+		return find(b.st.workspaces, func(w *workspace) bool { return w.Name == name })
+	}
 	users := b.st.users
 	b.key("support-csat-pilot", ws("Support Assistant"), users[len(users)/2], "active", 120)
 	// Alex Morgan left 50 days ago; the key they made stayed on.

@@ -78,8 +78,8 @@ func TestPlan(t *testing.T) {
 		},
 		{
 			name: "keep keys", emails: []string{jonas},
-			opts: func(o *offboard.Options) { o.Keys = offboard.KeysKeep },
-			want: []string{"remove_workspace_member " + jonas + " in Research", "sign_out " + jonas, "remove_member " + jonas},
+			opts:  func(o *offboard.Options) { o.Keys = offboard.KeysKeep },
+			want:  []string{"remove_workspace_member " + jonas + " in Research", "sign_out " + jonas, "remove_member " + jonas},
 			notes: []string{jonas + ": key prod-batch-worker (" /* ID follows */},
 		},
 		{

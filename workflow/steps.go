@@ -50,7 +50,10 @@ var steps = map[Action]step{
 			})
 		},
 		done: func(ctx context.Context, c *admin.Client, ch Change, call caller) (bool, error) {
-			return gone(call(func(o ...admin.Option) error { _, err := c.Workspaces.Members.Get(ctx, memberRef(ch), o...); return err }))
+			return gone(call(func(o ...admin.Option) error {
+				_, err := c.Workspaces.Members.Get(ctx, memberRef(ch), o...)
+				return err
+			}))
 		},
 		goneMeansDone: true,
 	},
