@@ -107,7 +107,7 @@ type Options struct {
 	// email is in none of them.
 	AllowedDomains []string
 	MaxAdmins      int     // more admins than [3]
-	SpendAbove     float64 // spend-limit use above [80] percent
+	SpendAbove     float64 // spend-limit use above [70] percent
 	// Rules replaces DefaultRules when not nil.
 	Rules []Rule
 }
@@ -121,7 +121,7 @@ func (o Options) withDefaults() Options {
 	o.UnusedFor = cmp.Or(o.UnusedFor, 30*day)
 	o.InviteAge = cmp.Or(o.InviteAge, 14*day)
 	o.MaxAdmins = cmp.Or(o.MaxAdmins, 3)
-	o.SpendAbove = cmp.Or(o.SpendAbove, 80)
+	o.SpendAbove = cmp.Or(o.SpendAbove, 70)
 	if o.Rules == nil {
 		o.Rules = DefaultRules()
 	}

@@ -219,7 +219,7 @@ func tooManyAdmins(ctx context.Context, a *Audit) ([]Finding, error) {
 		return nil, nil
 	}
 	slices.Sort(admins)
-	return []Finding{{Object: workflow.Ref{Kind: "organization", ID: "organization"},
+	return []Finding{{Object: workflow.Ref{Kind: "organization", ID: "organization", Name: "organization"},
 		Why: fmt.Sprintf("%d admins (at most %d wanted): %s", len(admins), a.Options.MaxAdmins, strings.Join(admins, ", ")),
 		Fix: "change admins' roles in the Console (the API cannot)"}}, nil
 }

@@ -41,10 +41,10 @@ func once[T any](o *Org, what string, into *[]T, fetch func() ([]T, error)) ([]T
 	return items, nil
 }
 
-// Workspaces lists every workspace, archived ones included.
+// Workspaces lists every workspace, the default and archived ones included.
 func (o *Org) Workspaces(ctx context.Context) ([]admin.Workspace, error) {
 	return once(o, "workspaces", &o.workspaces, func() ([]admin.Workspace, error) {
-		return o.Client.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 100}, IncludeArchived: true}).Collect(ctx)
+		return o.Client.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 100}, IncludeArchived: true, IncludeDefault: true}).Collect(ctx)
 	})
 }
 
