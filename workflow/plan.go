@@ -151,7 +151,7 @@ func (p Plan) WriteTable(w io.Writer) error {
 			}
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, label(c.Action), target, c.Subject, c.Reason)
 			for _, warn := range c.Warnings {
-				fmt.Fprintf(tw, "\t\t\t\t! %s\n", warn)
+				fmt.Fprintf(tw, "\t! %s\n", warn) // after the last tab: no column widens
 			}
 		}
 		tw.Flush()

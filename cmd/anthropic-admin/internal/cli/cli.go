@@ -173,6 +173,7 @@ a built-in demo organization with no key at all.`,
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
 		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
+		a.offboardCommand(), a.auditCommand(), a.accessCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
 	// Streams first: the completion command keeps the writer it sees now.
