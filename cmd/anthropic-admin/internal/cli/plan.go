@@ -60,11 +60,13 @@ func (a *app) runPlan(cmd *cobra.Command, plan workflow.Plan, action string) err
 	if len(plan.Refusals) > 0 {
 		return &exitError{code: ExitError, err: fmt.Errorf("refused: %s %s; nothing was changed", plan.Refusals[0].Subject, plan.Refusals[0].Reason)}
 	}
-	if a.flags.dryRun || plan.Empty() {
+	if a.flags.dryRun || (plan.Empty() && human) {
 		return nil
 	}
-	if err := a.confirm(cmd, fmt.Sprintf("%s: %s", action, count(len(plan.Changes), "change"))); err != nil {
-		return err
+	if !plan.Empty() {
+		if err := a.confirm(cmd, fmt.Sprintf("%s: %s", action, count(len(plan.Changes), "change"))); err != nil {
+			return err
+		}
 	}
 	c, err := a.clientFor(cmd.Context())
 	if err != nil {
