@@ -121,23 +121,24 @@ func buildDemo(b *builder) {
 }
 
 // demoAuditCases plants what an audit should find and the rest of the demo
-// does not already show: a key nobody has used, a key whose creator has
-// left, and a key left unarchived in the archived workspace. They are made
-// after the traffic, so they have no usage, and after every other object,
-// so no earlier ID changes.
+// does not already show: a key nobody has used and a key whose creator has
+// left, both still active in the default workspace, and a key left
+// unarchived in the archived workspace. They are made after the traffic,
+// so they have no usage, and after every other object, so no earlier ID
+// changes.
 func (b *builder) demoAuditCases() {
 	ws := func(name string) *workspace {
 		return find(b.st.workspaces, func(w *workspace) bool { return w.Name == name })
 	}
 	users := b.st.users
-	b.key("support-csat-pilot", ws("Support Assistant"), users[len(users)/2], "active", 120)
+	b.key("notebook-sandbox", ws("Default"), users[len(users)/2], "active", 120)
 	// Alex Morgan left 50 days ago; the key they made stayed on.
 	gone := &user{ID: b.st.ids.next("user_"), Type: "user", Email: "alex.morgan@acme-robotics.example", Name: "Alex Morgan", Role: "developer", AddedAt: stamp(b.ago(320))}
 	if b.st.former == nil {
 		b.st.former = map[string]*user{}
 	}
 	b.st.former[gone.ID] = gone
-	b.key("staging-alex-experiments", ws("Staging"), gone, "inactive", 200)
+	b.key("alex-eval-scripts", ws("Default"), gone, "active", 200)
 	b.key("hackathon-judges", ws("Hackathon 2026"), users[1], "inactive", 131)
 }
 

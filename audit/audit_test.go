@@ -38,11 +38,10 @@ func TestEveryFindingAndNothingElse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	noExpiry := strings.Fields("support-csat-pilot claude-code-oliver cli-ravi cli-sofia laptop-aiko laptop-jonas support-voice support-reply-drafts support-triage research-redteam research-agents research-evals research-notebooks staging-load-test staging-chat-backend staging-batch-worker prod-doc-extractor prod-webhooks prod-eval-runner prod-chat-backend prod-search-indexer prod-batch-worker")
+	noExpiry := strings.Fields("alex-eval-scripts notebook-sandbox claude-code-oliver cli-ravi cli-sofia laptop-aiko laptop-jonas support-voice support-reply-drafts support-triage research-redteam research-agents research-evals research-notebooks staging-load-test staging-chat-backend staging-batch-worker prod-doc-extractor prod-webhooks prod-eval-runner prod-chat-backend prod-search-indexer prod-batch-worker")
 	want := []string{
-		"high key-creator-gone staging-alex-experiments",
+		"high key-creator-gone alex-eval-scripts",
 		"high outside-domains contractor@partner.example", // the member-less invite
-		"medium key-not-archived staging-alex-experiments",
 		"medium key-not-archived research-vendor-trial",
 		"medium key-not-archived staging-contractor",
 		"medium key-not-archived research-shared-old",
@@ -58,7 +57,8 @@ func TestEveryFindingAndNothingElse(t *testing.T) {
 		want = append(want, "low key-no-expiry "+k)
 	}
 	want = append(want,
-		"low key-unused support-csat-pilot",
+		"low key-unused alex-eval-scripts",
+		"low key-unused notebook-sandbox",
 		"low key-in-archived-workspace hackathon-judges",
 		"low invite-stale intern@acme-robotics.example",
 		"low invite-stale old.candidate@acme-robotics.example",

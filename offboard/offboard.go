@@ -187,7 +187,7 @@ var Keys = Finder{Name: "API keys", Find: func(ctx context.Context, r *Run, p *P
 			continue
 		}
 		changes = append(changes, workflow.Change{Action: action, Subject: p.Email, Target: workflow.KeyRef(k),
-			Reason: fmt.Sprintf("%s key created by %s in %s", k.Status, p.Email, ws.Name)})
+			Reason: fmt.Sprintf("%s key they created, in %s", k.Status, ws.Name)})
 	}
 	if err := flagUsed(ctx, r, changes); err != nil {
 		return err
@@ -224,10 +224,19 @@ func flagUsed(ctx context.Context, r *Run, changes []workflow.Change) error {
 	for i, ch := range changes {
 		if n := used[ch.Target.ID]; n > 0 {
 			changes[i].Warnings = append(changes[i].Warnings,
-				fmt.Sprintf("used in the last %s: %d tokens; whatever uses it stops working", days(r.Options.SinceUsage), n))
+				fmt.Sprintf("used in the last %s (%s tokens): whatever uses it stops working", days(r.Options.SinceUsage), thousands(n)))
 		}
 	}
 	return nil
+}
+
+// thousands writes n with thousands separators.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // days writes a window as "7d" when it is whole days.

@@ -99,7 +99,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 	for i, o := range r.Outcomes {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, o.Status, label(o.Change.Action), o.Change.Target.String(), strings.Join(o.RequestIDs, " "))
 		if o.Error != "" {
-			fmt.Fprintf(tw, "\t! %s\n", o.Error)
+			fmt.Fprintf(tw, "\t\t\t\t! %s\n", o.Error) // after the last tab: no column widens
 		}
 	}
 	tw.Flush()

@@ -15,6 +15,7 @@
 package workflow
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -132,8 +133,9 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// WriteTable writes the plan for a person: one numbered line per change
-// with its reason and warnings, then the refusals and notes.
+// WriteTable writes the plan for a person: the changes grouped by
+// subject, one numbered line each with the target's name and ID and the
+// reason, warnings below; then the refusals and notes.
 func (p Plan) WriteTable(w io.Writer) error {
 	var b strings.Builder
 	if p.Title != "" {
@@ -141,21 +143,25 @@ func (p Plan) WriteTable(w io.Writer) error {
 	}
 	if len(p.Changes) == 0 {
 		b.WriteString("No changes.\n")
-	} else {
-		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "#\tACTION\tTARGET\tSUBJECT\tREASON")
-		for i, c := range p.Changes {
-			target := c.Target.String()
-			if c.Workspace != nil {
-				target += " in " + c.Workspace.String()
-			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, label(c.Action), target, c.Subject, c.Reason)
-			for _, warn := range c.Warnings {
-				fmt.Fprintf(tw, "\t! %s\n", warn) // after the last tab: no column widens
-			}
-		}
-		tw.Flush()
 	}
+	subject := ""
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for i, c := range p.Changes {
+		if i == 0 || c.Subject != subject {
+			tw.Flush()
+			subject = c.Subject
+			fmt.Fprintf(&b, "%s\n", subject)
+		}
+		target := c.Target
+		if c.Workspace != nil {
+			target = *c.Workspace // the member is the subject; the workspace is what changes
+		}
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\n", i+1, label(c.Action), cmp.Or(target.Name, "-"), target.ID, c.Reason)
+		for _, warn := range c.Warnings {
+			fmt.Fprintf(tw, "\t\t\t\t! %s\n", warn) // after the last tab: no column widens
+		}
+	}
+	tw.Flush()
 	for _, r := range p.Refusals {
 		fmt.Fprintf(&b, "REFUSED %s: %s\n", r.Subject, r.Reason)
 	}

@@ -17,7 +17,7 @@ func (a *app) apiKeysFindCommand() *cobra.Command {
 every key's partial_key_hint, and shows the matches with their workspace,
 creator, status and last use. Then switch the key off with
 'anthropic-admin api-keys deactivate KEY'.`,
-		Example: "  anthropic-admin api-keys find sk-ant-api03-...",
+		Example: "  anthropic-admin api-keys find sk-ant-api03-6HVJ",
 		Args:    exactArgs("FRAGMENT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := a.format(cmd)

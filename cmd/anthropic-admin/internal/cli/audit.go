@@ -34,7 +34,7 @@ Output: a table grouped by severity, -o json, -o csv, or --sarif (SARIF
 that severity or worse exists, for scheduled jobs. --fix plans the safe
 fixes (archive expired keys, delete expired invites) and applies them like
 any plan (asks first; --dry-run shows the plan).`,
-		Example: "  anthropic-admin audit\n  anthropic-admin audit --allowed-domains acme-robotics.example --fail-on high\n" +
+		Example: "  anthropic-admin audit\n  anthropic-admin audit --allowed-domains acme-robotics.example --fail-on high   # exits 8 when a high finding exists\n" +
 			"  anthropic-admin audit --sarif > audit.sarif\n  anthropic-admin audit --fix --dry-run",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

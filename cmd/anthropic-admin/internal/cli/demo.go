@@ -149,6 +149,9 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 	if err := a.demoWho(ctx, c, d); err != nil {
 		return err
 	}
+	if err := a.demoWorkflows(ctx, c, d); err != nil {
+		return err
+	}
 
 	d.heading("Now point it at your organization")
 	d.line("export ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...   # Console → Settings → Admin keys")

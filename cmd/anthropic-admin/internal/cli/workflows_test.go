@@ -82,7 +82,7 @@ func TestAccessCommands(t *testing.T) {
 	}{
 		{[]string{"access", jonasEmail}, []string{"organization role: developer", "Research", "prod-batch-worker", "cli-sofia", "monthly: $", "RBAC groups: not checked"}},
 		{[]string{"access", "Production"}, []string{"MEMBERS", "workspace_admin", "prod-api-gateway", "service accounts: not checked"}},
-		{[]string{"access", "staging-alex-experiments"}, []string{"staging-alex-experiments", "(not a member)", "Staging"}},
+		{[]string{"access", "alex-eval-scripts"}, []string{"alex-eval-scripts", "(not a member)", "Default", "not in 30 days"}},
 	} {
 		out := mustRun(t, srv, term{tty: true, width: 200}, tt.args...).stdout
 		for _, w := range tt.want {
