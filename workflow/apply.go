@@ -97,7 +97,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tSTATUS\tACTION\tTARGET\tREQUEST IDS")
 	for i, o := range r.Outcomes {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, o.Status, label(o.Change.Action), o.Change.Target.String(), strings.Join(o.RequestIDs, " "))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, o.Status, label(o.Change.Action), o.Change.shown().String(), strings.Join(o.RequestIDs, " "))
 		if o.Error != "" {
 			fmt.Fprintf(tw, "\t\t\t\t! %s\n", o.Error) // after the last tab: no column widens
 		}

@@ -152,10 +152,7 @@ func (p Plan) WriteTable(w io.Writer) error {
 			subject = c.Subject
 			fmt.Fprintf(&b, "%s\n", subject)
 		}
-		target := c.Target
-		if c.Workspace != nil {
-			target = *c.Workspace // the member is the subject; the workspace is what changes
-		}
+		target := c.shown()
 		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\n", i+1, label(c.Action), cmp.Or(target.Name, "-"), target.ID, c.Reason)
 		for _, warn := range c.Warnings {
 			fmt.Fprintf(tw, "\t\t\t\t! %s\n", warn) // after the last tab: no column widens
@@ -170,6 +167,15 @@ func (p Plan) WriteTable(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// shown is what a table names for the change: the workspace of a
+// workspace membership (the member is the subject), else the target.
+func (c Change) shown() Ref {
+	if c.Workspace != nil {
+		return *c.Workspace
+	}
+	return c.Target
 }
 
 // label is an action as a person reads it.

@@ -21,6 +21,9 @@
 //     focus.go; who spent it (the --by values only the analytics API has,
 //     --top, analytics FOCUS and the HTML who section): who.go, and several
 //     cost --by at once: costmulti.go; demo.go and fakeserver.go.
+//   - The workflows (packages workflow, offboard, audit, access): offboard.go,
+//     audit.go, access.go, apikeysfind.go (api-keys find); showing, asking
+//     and applying a plan: plan.go; their demo sections: demoworkflows.go.
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
