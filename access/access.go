@@ -78,7 +78,7 @@ type WorkspaceAccess struct {
 }
 
 // notChecked is the note for what this library version cannot list.
-const notChecked = "not checked (this library version / credential cannot list them)"
+const notChecked = "not checked (" + workflow.NotListed + ")"
 
 type run struct {
 	org   *workflow.Org

@@ -15,7 +15,7 @@ import (
 // with a count per severity and the notes.
 func (r *Report) WriteTable(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d findings: %d high, %d medium, %d low\n", len(r.Findings), r.Count(High), r.Count(Medium), r.Count(Low))
+	b.WriteString(r.headline())
 	for _, sev := range []Severity{High, Medium, Low} {
 		if r.Count(sev) == 0 {
 			continue
@@ -37,10 +37,15 @@ func (r *Report) WriteTable(w io.Writer) error {
 	return err
 }
 
+// headline is the count of findings by severity, one line.
+func (r *Report) headline() string {
+	return fmt.Sprintf("%d findings: %d high, %d medium, %d low\n", len(r.Findings), r.Count(High), r.Count(Medium), r.Count(Low))
+}
+
 // WriteSummary writes one line per rule with its count, most severe first.
 func (r *Report) WriteSummary(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d findings: %d high, %d medium, %d low\n", len(r.Findings), r.Count(High), r.Count(Medium), r.Count(Low))
+	b.WriteString(r.headline())
 	var rules []string
 	count := map[string]int{}
 	sev := map[string]Severity{}

@@ -33,16 +33,25 @@ func DefaultRules() []Rule {
 
 // keyCheck runs match on every key outside archived workspaces.
 func keyCheck(ctx context.Context, a *Audit, match func(k admin.APIKey, ws workflow.Ref) *Finding) ([]Finding, error) {
+	return keysIn(ctx, a, false, match)
+}
+
+// keysIn runs match on every key in an archived workspace (archived) or
+// in any other (not archived): a key in an archived workspace cannot
+// change, so only key-in-archived-workspace looks at those.
+func keysIn(ctx context.Context, a *Audit, archived bool, match func(k admin.APIKey, ws workflow.Ref) *Finding) ([]Finding, error) {
 	keys, err := a.Org.Keys(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var out []Finding
 	for _, k := range keys {
-		if w, err := a.Org.Workspace(ctx, k.WorkspaceID()); err != nil {
+		w, err := a.Org.Workspace(ctx, k.WorkspaceID())
+		if err != nil {
 			return nil, err
-		} else if w != nil && w.Archived() {
-			continue // key-in-archived-workspace covers them
+		}
+		if (w != nil && w.Archived()) != archived {
+			continue
 		}
 		if f := match(k, a.Org.WorkspaceRef(ctx, k.WorkspaceID())); f != nil {
 			f.Object = workflow.KeyRef(k)
@@ -128,24 +137,13 @@ func keyCreatorGone(ctx context.Context, a *Audit) ([]Finding, error) {
 }
 
 func keyInArchivedWorkspace(ctx context.Context, a *Audit) ([]Finding, error) {
-	keys, err := a.Org.Keys(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []Finding
-	for _, k := range keys {
-		w, err := a.Org.Workspace(ctx, k.WorkspaceID())
-		if err != nil {
-			return nil, err
+	return keysIn(ctx, a, true, func(k admin.APIKey, ws workflow.Ref) *Finding {
+		if k.Status == admin.APIKeyStatusArchived {
+			return nil
 		}
-		if w == nil || !w.Archived() || k.Status == admin.APIKeyStatusArchived {
-			continue
-		}
-		out = append(out, Finding{Object: workflow.KeyRef(k),
-			Why: fmt.Sprintf("%s key in archived workspace %s; the API cannot change it", k.Status, w.Name),
-			Fix: "archive it in the Console"})
-	}
-	return out, nil
+		return &Finding{Why: fmt.Sprintf("%s key in archived workspace %s; the API cannot change it", k.Status, ws.Name),
+			Fix: "archive it in the Console"}
+	})
 }
 
 func inviteStale(ctx context.Context, a *Audit) ([]Finding, error) {

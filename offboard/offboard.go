@@ -293,8 +293,8 @@ var RemoveFromOrganization = Finder{Name: "membership", Find: func(_ context.Con
 
 // RBACGroups is where a leaver's RBAC group memberships are found. This
 // library version has no RBAC group endpoints, so it is not checked.
-var RBACGroups = Finder{Name: "RBAC groups", NotChecked: "this library version / credential cannot list them"}
+var RBACGroups = Finder{Name: "RBAC groups", NotChecked: workflow.NotListed}
 
 // ServiceAccounts is where service accounts a leaver owns are found. This
 // library version has no service-account endpoints, so it is not checked.
-var ServiceAccounts = Finder{Name: "service accounts", NotChecked: "this library version / credential cannot list them"}
+var ServiceAccounts = Finder{Name: "service accounts", NotChecked: workflow.NotListed}

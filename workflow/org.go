@@ -26,6 +26,10 @@ func NewOrg(c *admin.Client) *Org {
 	return &Org{Client: c, members: map[string][]admin.WorkspaceMember{}, loaded: map[string]bool{}}
 }
 
+// NotListed is why a workflow says it did not check what this library
+// version has no endpoint for (RBAC groups, service accounts).
+const NotListed = "this library version / credential cannot list them"
+
 // pageSize is the largest page the ID-cursor lists serve.
 const pageSize = 1000
 
