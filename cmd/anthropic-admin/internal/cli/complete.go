@@ -127,6 +127,13 @@ func (a *app) registerCompletions(root *cobra.Command) {
 		args(path, a.positional(false, pendingRequesters))
 	}
 	args("api", apiArgs)
+
+	// The workflows.
+	args("offboard", a.positional(true, memberEmails))
+	args("access", a.positional(false, memberEmails))
+	flag("offboard", "keys", completeFrom("deactivate", "archive", "keep"))
+	flag("audit", "fail-on", completeFrom("high", "medium", "low"))
+	flag("invites delete", "status", list("pending", "expired"))
 }
 
 // mapStrings is f of each of xs.

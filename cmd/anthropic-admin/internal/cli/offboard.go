@@ -20,9 +20,9 @@ pending invites, deactivate their active keys (--keys), take them out of
 their workspaces, sign them out and remove them from the organization
 (--keep-member keeps the membership). A key used within --since-usage is
 flagged. Admins, whom the API does not remove, are refused before anything
-changes. --dry-run prints the plan only; -o json prints the plan and the
-result for a ticket, request IDs included. Running it again after a
-failure finishes the job.`,
+changes. --dry-run prints the plan only; otherwise -o json prints the
+result for a ticket: each change with its reason, status and request IDs.
+Running it again after a failure finishes the job.`,
 		Example: "  anthropic-admin offboard jonas.becker@acme-robotics.example contractor@partner.example --dry-run\n" +
 			"  anthropic-admin offboard jonas.becker@acme-robotics.example --keys archive --yes -o json",
 		Args: someArgs("EMAIL"),

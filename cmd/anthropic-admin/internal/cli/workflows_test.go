@@ -42,6 +42,23 @@ func TestOffboardCommand(t *testing.T) {
 	}
 }
 
+func TestWorkflowCompletions(t *testing.T) {
+	srv := demoServer(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"__complete", "offboard", "jonas"}, jonasEmail},
+		{[]string{"__complete", "offboard", "--keys", ""}, "archive"},
+		{[]string{"__complete", "audit", "--fail-on", ""}, "medium"},
+		{[]string{"__complete", "invites", "delete", "--status", ""}, "expired"},
+	} {
+		if out := mustRun(t, srv, term{}, tt.args...).stdout; !strings.Contains(out, tt.want) {
+			t.Errorf("%v: no %q in %q", tt.args, tt.want, out)
+		}
+	}
+}
+
 func TestAuditCommand(t *testing.T) {
 	srv := demoServer(t)
 	golden(t, "audit", mustRun(t, srv, term{tty: true, width: 200}, "audit", "--allowed-domains", "acme-robotics.example").stdout)
