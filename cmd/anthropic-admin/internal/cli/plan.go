@@ -47,7 +47,8 @@ func (a *app) runPlan(cmd *cobra.Command, plan workflow.Plan, action string) err
 	if !human {
 		format = output.JSON // a plan and a result have one data form
 	}
-	if human || a.flags.dryRun {
+	// A refused plan is shown in any format: it says why nothing happens.
+	if human || a.flags.dryRun || len(plan.Refusals) > 0 {
 		if err := a.writeSafe(format, func(b *bytes.Buffer) error {
 			if human {
 				return plan.WriteTable(b)

@@ -37,8 +37,9 @@ func TestOffboardCommand(t *testing.T) {
 	if again := mustRun(t, srv, term{tty: true}, "offboard", jonasEmail, "--yes"); !strings.Contains(again.stdout, "No changes.") {
 		t.Errorf("a second run:\n%s", again.stdout)
 	}
-	if r := runCLI(t, srv, term{}, "offboard", "priya.raman@acme-robotics.example", "--yes"); r.code != ExitError || !strings.Contains(r.stderr, "refused") {
-		t.Errorf("an admin: exit %d, %s", r.code, r.stderr)
+	r = runCLI(t, srv, term{}, "offboard", "priya.raman@acme-robotics.example", "--yes")
+	if r.code != ExitError || !strings.Contains(r.stderr, "refused") || !strings.Contains(r.stdout, `"refusals": [`) {
+		t.Errorf("an admin: exit %d, %s\n%s", r.code, r.stderr, r.stdout)
 	}
 }
 
