@@ -187,8 +187,8 @@ func TestFakeAPIKeysAndRateLimits(t *testing.T) {
 	_, c := newDemoFake(t)
 	ctx := context.Background()
 	keys := collect(t, c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 7}}))
-	if len(keys) != 40 {
-		t.Fatalf("listed %d keys, want 40", len(keys))
+	if len(keys) != 43 {
+		t.Fatalf("listed %d keys, want 43", len(keys))
 	}
 	active := collect(t, c.APIKeys.List(admin.APIKeyListParams{Status: admin.APIKeyStatusActive}))
 	k := active[0]

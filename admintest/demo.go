@@ -6,7 +6,7 @@ import (
 )
 
 // Demo is a believable mid-sized organization: about 25 members, six
-// workspaces (one archived), 40 API keys across every status, pending,
+// workspaces (one archived), 43 API keys across every status, pending,
 // accepted and expired invites, service accounts with federation issuers
 // and rules, and 90 days of usage, cost and Claude Code
 // data with a weekly rhythm and a few spikes, all dated from SeedEpoch.
@@ -128,6 +128,29 @@ func buildDemo(b *builder) {
 	b.demoAccess()   // IDs of its own sequence
 	b.demoSettings() // for two of the groups demoAccess makes
 	b.demoWorkloadIdentity()
+	b.demoAuditCases() // last: its IDs come after every other
+}
+
+// demoAuditCases plants what an audit should find and the rest of the demo
+// does not already show: a key nobody has used and a key whose creator has
+// left, both still active in the default workspace, and a key left
+// unarchived in the archived workspace. They are made after the traffic,
+// so they have no usage, and after every other object, so no earlier ID
+// changes.
+func (b *builder) demoAuditCases() {
+	ws := func(name string) *workspace {
+		return find(b.st.workspaces, func(w *workspace) bool { return w.Name == name })
+	}
+	users := b.st.users
+	b.key("notebook-sandbox", ws("Default"), users[len(users)/2], "active", 120)
+	// Alex Morgan left 50 days ago; the key they made stayed on.
+	gone := &user{ID: b.st.ids.next("user_"), Type: "user", Email: "alex.morgan@acme-robotics.example", Name: "Alex Morgan", Role: "developer", AddedAt: stamp(b.ago(320))}
+	if b.st.former == nil {
+		b.st.former = map[string]*user{}
+	}
+	b.st.former[gone.ID] = gone
+	b.key("alex-eval-scripts", ws("Default"), gone, "active", 200)
+	b.key("hackathon-judges", ws("Hackathon 2026"), users[1], "inactive", 131)
 }
 
 func emailOf(name string) string {

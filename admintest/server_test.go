@@ -303,15 +303,15 @@ func TestMemberRules(t *testing.T) {
 func TestAPIKeysFiltersAndUpdates(t *testing.T) {
 	srv := newDemo(t)
 	all := ids(t, ok(t, srv, "GET", "/v1/organizations/api_keys?limit=100", ""))
-	if len(all) != 40 {
-		t.Fatalf("demo has %d keys, want 40", len(all))
+	if len(all) != 43 {
+		t.Fatalf("demo has %d keys, want 43", len(all))
 	}
 	counts := map[string]int{}
 	for _, s := range []string{"active", "inactive", "archived", "expired"} {
 		counts[s] = len(ids(t, ok(t, srv, "GET", "/v1/organizations/api_keys?limit=100&status="+s, "")))
 	}
 	if counts["active"] == 0 || counts["inactive"] == 0 || counts["archived"] == 0 || counts["expired"] == 0 ||
-		counts["active"]+counts["inactive"]+counts["archived"]+counts["expired"] != 40 {
+		counts["active"]+counts["inactive"]+counts["archived"]+counts["expired"] != 43 {
 		t.Errorf("status counts = %v", counts)
 	}
 	k := ok(t, srv, "GET", "/v1/organizations/api_keys?status=active&limit=1", "")["data"].([]any)[0].(map[string]any)

@@ -39,8 +39,11 @@ var (
 	}
 	demoWorkspaces = []string{"Default", "Production", "Staging", "Research", "Support Assistant", "Hackathon 2026"}
 	demoArchived   = "Hackathon 2026"
-	demoKeyCount   = map[string]int{"active": 29, "inactive": 5, "archived": 4, "expired": 2}
-	demoInactive   = []string{"prod-legacy-gateway", "prod-old-summarizer", "staging-tmp-debug", "research-intern-2025", "research-shared-old"}
+	demoKeyCount   = map[string]int{"active": 31, "inactive": 6, "archived": 4, "expired": 2}
+	demoInactive   = []string{"prod-legacy-gateway", "prod-old-summarizer", "staging-tmp-debug", "research-intern-2025", "research-shared-old", "hackathon-judges"}
+	// demoCreatorGone is the key whose creator has left the organization,
+	// planted for the audit.
+	demoCreatorGone = "alex-eval-scripts"
 	// Production's members and their workspace roles.
 	demoProduction = map[string]string{
 		"Priya Raman": "workspace_admin", "Samuel Okafor": "workspace_restricted_developer", "Fatima Zahra": "workspace_user",
@@ -357,7 +360,7 @@ func TestSDKWorkspacesAndKeysAutoPaging(t *testing.T) {
 		keyIDs[k.ID] = true
 		scope := k.Scope.AsWorkspace()
 		principal := k.Principal.AsUserActor()
-		if k.Scope.Type != "workspace" || !wsIDs[scope.WorkspaceID] || k.Principal.Type != "user_actor" || !userSet[principal.UserID] ||
+		if k.Scope.Type != "workspace" || !wsIDs[scope.WorkspaceID] || k.Principal.Type != "user_actor" || (!userSet[principal.UserID] && k.Name != demoCreatorGone) ||
 			k.CreatedBy.Type != "user" || k.CreatedBy.ID != principal.UserID || !strings.HasPrefix(k.PartialKeyHint, "sk-ant-api03-") {
 			t.Errorf("key = %s", k.RawJSON())
 		}
@@ -368,11 +371,11 @@ func TestSDKWorkspacesAndKeysAutoPaging(t *testing.T) {
 	if err := keys.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if len(keyIDs) != 40 || !maps.Equal(count, demoKeyCount) {
-		t.Errorf("%d distinct keys by status %v, want 40 by %v", len(keyIDs), count, demoKeyCount)
+	if len(keyIDs) != 43 || !maps.Equal(count, demoKeyCount) {
+		t.Errorf("%d distinct keys by status %v, want 43 by %v", len(keyIDs), count, demoKeyCount)
 	}
-	if n := len(logged(srv, "GET", "/v1/organizations/api_keys")); n != 6 {
-		t.Errorf("key pages = %d, want 6", n)
+	if n := len(logged(srv, "GET", "/v1/organizations/api_keys")); n != 7 {
+		t.Errorf("key pages = %d, want 7", n)
 	}
 
 	srv.ResetRequests()

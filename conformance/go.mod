@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/anthropic-admin-go/admin v0.0.0
 	github.com/anthropics/anthropic-sdk-go/v2 v2.15.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 )
 
 require (
@@ -25,7 +26,7 @@ require (
 	go.opentelemetry.io/otel/trace v1.33.0 // indirect
 	go.yaml.in/yaml/v4 v4.0.0-rc.2 // indirect
 	golang.org/x/sync v0.16.0 // indirect
+	golang.org/x/text v0.27.0 // indirect
 )
-
 
 replace github.com/anthropic-admin-go/admin => ../

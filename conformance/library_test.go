@@ -99,8 +99,8 @@ func TestLibraryWorkspacesAndKeysPaging(t *testing.T) {
 	for _, k := range keys {
 		count[string(k.Status)]++
 	}
-	if !maps.Equal(count, demoKeyCount) || pages != 6 {
-		t.Errorf("keys by status = %v in %d pages, want %v in 6", count, pages, demoKeyCount)
+	if !maps.Equal(count, demoKeyCount) || pages != 7 {
+		t.Errorf("keys by status = %v in %d pages, want %v in 7", count, pages, demoKeyCount)
 	}
 
 	inactive, pages := pagesOf(t, c.APIKeys.List(admin.APIKeyListParams{Cursor: admin.Cursor{Limit: 2}, Status: admin.APIKeyStatusInactive}))

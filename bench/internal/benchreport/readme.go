@@ -103,6 +103,14 @@ held to the same bound.
 {{end}}
 {{range .ReportRatios}}- {{.}}
 {{end}}
+## Workflows: requests, not objects
+
+The audit's requests follow list pages, not objects: ` + "`TestRequestsFollowPages`" + ` (audit/audit_test.go)
+counts them in the fake's request log for 300 and for 600 members with a key each, in one workspace, and
+both take 9: one page each of members, keys, invites, workspaces, usage by key, spend limits and
+effective limits, and, per active workspace, its members and its rate limits. The figure comes from that
+test, not from this run.
+
 ## Targets not met
 {{if .Misses}}
 In this run:

@@ -224,6 +224,7 @@ func (a *app) apiKeysCommand() *cobra.Command {
 	activate.Example = "  anthropic-admin api-keys activate prod-legacy-gateway\n  anthropic-admin api-keys activate --workspace Staging --status inactive --all-matching"
 
 	keys.AddCommand(lists(list), get, update, lists(deactivate), lists(activate))
+	keys.AddCommand(a.apiKeysFindCommand())
 	return keys
 }
 

@@ -30,7 +30,7 @@ func TestAPIKeysList(t *testing.T) {
 		args []string
 		want string // the key names, in order
 	}{
-		{"status", []string{"--status", "inactive"}, "research-shared-old research-intern-2025 staging-tmp-debug prod-old-summarizer prod-legacy-gateway"},
+		{"status", []string{"--status", "inactive"}, "hackathon-judges research-shared-old research-intern-2025 staging-tmp-debug prod-old-summarizer prod-legacy-gateway"},
 		{"workspace by name, any case", []string{"--workspace", "research", "--status", "expired"}, "research-vendor-trial"},
 		{"name, any case", []string{"--name", "LAPTOP"}, "laptop-old-priya laptop-mei laptop-aiko laptop-jonas"},
 		{"name with max-items", []string{"--name", "laptop", "--max-items", "2"}, "laptop-old-priya laptop-mei"},
@@ -174,7 +174,7 @@ func TestAPIKeysDeactivateAndActivate(t *testing.T) {
 	}
 	// Bulk asks even when a single key would not, and refuses in a script.
 	r = runCLI(t, srv, term{}, "api-keys", "activate", "--status", "inactive", "--all-matching")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "refusing to activate 5 API keys") {
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "refusing to activate 6 API keys") {
 		t.Errorf("bulk without --yes: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if w := writes(srv); len(w) != 0 {

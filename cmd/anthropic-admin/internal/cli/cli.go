@@ -32,6 +32,9 @@
 //     (the claude-code noun): claudecodesettings.go.
 //   - Access controls: rbac.go (groups, their members, roles),
 //     externalkeys.go, compliance.go.
+//   - The workflows (packages workflow, offboard, audit, access): offboard.go,
+//     audit.go, access.go, apikeysfind.go (api-keys find); showing, asking
+//     and applying a plan: plan.go; their demo sections: demoworkflows.go.
 //   - Documented enum values: known.go; shell completion: complete.go;
 //     unknown subcommands: groups.go.
 //
@@ -192,6 +195,7 @@ a built-in demo organization with no key at all.`,
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand(),
 		a.exporterCommand(),
+		a.offboardCommand(), a.auditCommand(), a.accessCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
 	// Streams first: the completion command keeps the writer it sees now.

@@ -191,6 +191,12 @@ func (a *app) registerCompletions(root *cobra.Command) {
 	for _, path := range []string{"federation rules workspaces add", "federation rules workspaces remove"} {
 		args(path, a.positional(true, rules, workspaceNames))
 	}
+	// The workflows.
+	args("offboard", a.positional(true, memberEmails))
+	args("access", a.positional(false, memberEmails))
+	flag("offboard", "keys", completeFrom("deactivate", "archive", "keep"))
+	flag("audit", "fail-on", completeFrom("high", "medium", "low"))
+	flag("invites delete", "status", list("pending", "expired"))
 }
 
 // webhookNames offers the webhook endpoints by name (by ID when unnamed).

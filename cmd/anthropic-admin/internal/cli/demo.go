@@ -92,7 +92,7 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 			pending++
 		}
 	}
-	d.line("Invites: %d pending, %d expired (clean up with: anthropic-admin invites delete ...)", pending, expired)
+	d.line("Invites: %d pending, %d expired (clean up with: anthropic-admin invites delete --status expired --all-matching)", pending, expired)
 	d.line("$ anthropic-admin users list --role developer")
 
 	workspaces, err := c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 1000}, IncludeArchived: true}).Collect(ctx)
@@ -147,6 +147,9 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 		return err
 	}
 	if err := a.demoWho(ctx, c, d); err != nil {
+		return err
+	}
+	if err := a.demoWorkflows(ctx, c, d); err != nil {
 		return err
 	}
 

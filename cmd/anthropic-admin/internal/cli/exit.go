@@ -27,6 +27,7 @@ const (
 	ExitRateLimited = 5
 	ExitConflict    = 6
 	ExitOverBudget  = 7 // budget: the projection exceeds the budget
+	ExitFindings    = 8 // audit --fail-on: a finding of that severity or worse
 )
 
 // exitError carries the exit code for an error.

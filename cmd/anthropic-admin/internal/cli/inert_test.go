@@ -43,6 +43,10 @@ func TestServerTextIsInert(t *testing.T) {
 	if err != nil || len(ws) < 2 {
 		t.Fatalf("workspaces: %v, %d", err, len(ws))
 	}
+	users, err := srv.Client().Users.List(admin.UserListParams{}).Collect(t.Context())
+	if err != nil || len(users) == 0 {
+		t.Fatalf("users: %v", err)
+	}
 	commands := [][]string{
 		{"users", "list"}, {"workspaces", "list", "--include-archived"}, {"api-keys", "list"}, {"invites", "list"},
 		{"workspaces", "get", ws[0].ID}, {"workspaces", "members", "list", ws[0].ID},
@@ -55,6 +59,9 @@ func TestServerTextIsInert(t *testing.T) {
 		{"whoami"}, {"rate-limits", "list"}, {"api-keys", "list", "-o", "table"}, {"workspaces", "list", "-o", "table"},
 		// A prompt names the workspace; the answer is no.
 		{"workspaces", "archive", ws[0].ID},
+		// The workflows.
+		{"audit", "-o", "table"}, {"audit", "--sarif"}, {"access", ws[0].ID, "-o", "table"},
+		{"offboard", users[len(users)-1].Email, "--dry-run", "-o", "table"},
 	}
 	for _, args := range commands {
 		for _, tty := range []bool{true, false} {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -120,21 +121,58 @@ func (a *app) invitesCommand() *cobra.Command {
 	create.Flags().StringVar(&newEmail, "email", "", "the address to invite")
 	create.Flags().StringVar(&newRole, "role", "", "organization role: "+assignableOrgRoles.known())
 
+	var delStatuses []string
+	var delAll bool
 	del := &cobra.Command{
-		Use:     "delete INVITE...",
+		Use:     "delete INVITE... | --status STATUS --all-matching",
 		Aliases: []string{"rm"},
-		Short:   "Withdraw invites (by ID or email; asks first)",
-		Example: "  anthropic-admin invites delete contractor@partner.example\n  anthropic-admin invites delete old.candidate@acme-robotics.example intern@acme-robotics.example --yes",
-		Args:    someArgs("INVITE"),
+		Short:   "Withdraw invites (by ID or email, or every one in a status; asks first)",
+		Example: "  anthropic-admin invites delete contractor@partner.example\n  anthropic-admin invites delete old.candidate@acme-robotics.example intern@acme-robotics.example --yes\n" +
+			"  anthropic-admin invites delete --status expired --all-matching --yes",
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case delAll && len(args) > 0:
+				return usageErr(cmd, "give invites or --all-matching, not both")
+			case delAll && len(delStatuses) == 0:
+				return usageErr(cmd, "--all-matching needs --status (such as --status expired)")
+			case !delAll && len(delStatuses) > 0:
+				return usageErr(cmd, "--status selects invites only with --all-matching")
+			case !delAll && len(args) == 0:
+				return usageErr(cmd, "name the invites to delete, or select them with --status and --all-matching")
+			}
 			var c *admin.Client
-			targets := make([]target, len(args))
-			for i, arg := range args {
-				var err error
-				if c, targets[i].id, err = a.inviteArg(cmd, arg); err != nil {
+			var targets []target
+			if delAll {
+				checked, err := inviteStatuses.parseAll(cmd, "status", delStatuses)
+				if err != nil {
 					return err
 				}
-				targets[i].label = arg
+				if c, err = a.clientFor(cmd.Context()); err != nil {
+					return err
+				}
+				found, err := c.Invites.List(admin.InviteListParams{Cursor: admin.Cursor{Limit: 1000}, Statuses: wire[admin.InviteStatus](checked)}).Collect(cmd.Context())
+				if err != nil {
+					return err
+				}
+				for _, inv := range found {
+					if inv.Status != admin.InviteStatusAccepted { // accepted invites cannot be deleted
+						targets = append(targets, target{id: inv.ID, label: inv.Email})
+					}
+				}
+				if len(targets) == 0 {
+					fmt.Fprintln(a.env.Stderr, "no invites match")
+					return nil
+				}
+			} else {
+				targets = make([]target, len(args))
+				for i, arg := range args {
+					var err error
+					if c, targets[i].id, err = a.inviteArg(cmd, arg); err != nil {
+						return err
+					}
+					targets[i].label = arg
+				}
 			}
 			return a.applyAll(cmd, change{noun: "invite", verb: "delete", done: "deleted", ask: true}, targets,
 				func(ctx context.Context, id string) error {
@@ -143,6 +181,8 @@ func (a *app) invitesCommand() *cobra.Command {
 				})
 		},
 	}
+	del.Flags().StringSliceVar(&delStatuses, "status", nil, "with --all-matching, the invites in this status: pending or expired (repeatable)")
+	del.Flags().BoolVar(&delAll, "all-matching", false, "delete every invite --status selects (lists them and asks first)")
 	invites.AddCommand(lists(list), get, create, del)
 	return invites
 }
