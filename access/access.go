@@ -23,6 +23,9 @@ import (
 type Options struct {
 	Now    func() time.Time // [time.Now]
 	Window time.Duration    // [30 days]
+	// OAuth are the options for the endpoints that take only an OAuth
+	// token (a workspace's service accounts); see workflow.Org.
+	OAuth []admin.Option
 }
 
 func (o Options) withDefaults() Options {
@@ -60,7 +63,9 @@ type UserAccess struct {
 	Workspaces  []Membership         `json:"workspaces"`
 	Keys        []Key                `json:"keys_created"`
 	SpendLimits []admin.SpendSummary `json:"spend_limits"`
-	Notes       []string             `json:"notes,omitempty"`
+	// Groups are the member's RBAC groups; nil where they were not checked.
+	Groups []workflow.Ref `json:"rbac_groups"`
+	Notes  []string       `json:"notes,omitempty"`
 }
 
 // Member is a workspace member by email.
@@ -74,11 +79,18 @@ type WorkspaceAccess struct {
 	Workspace admin.Workspace `json:"workspace"`
 	Members   []Member        `json:"members"`
 	Keys      []Key           `json:"keys"`
-	Notes     []string        `json:"notes,omitempty"`
+	// ServiceAccounts are the workspace's service accounts; nil where they
+	// were not checked (they need an OAuth token).
+	ServiceAccounts []ServiceAccountMember `json:"service_accounts"`
+	Notes           []string               `json:"notes,omitempty"`
 }
 
-// notChecked is the note for what this library version cannot list.
-const notChecked = "not checked (" + workflow.NotListed + ")"
+// ServiceAccountMember is a service account's role in a workspace.
+type ServiceAccountMember struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
 
 type run struct {
 	org   *workflow.Org
@@ -89,6 +101,7 @@ type run struct {
 
 func start(ctx context.Context, c *admin.Client, opts Options) (*run, error) {
 	r := &run{org: workflow.NewOrg(c), opts: opts.withDefaults(), users: map[string]admin.User{}}
+	r.org.OAuth = opts.OAuth
 	users, err := r.org.Users(ctx)
 	if err != nil {
 		return nil, err
@@ -189,7 +202,18 @@ func User(ctx context.Context, c *admin.Client, idOrEmail string, opts Options) 
 	if err != nil {
 		out.Notes = append(out.Notes, "spend limits: not available here: "+err.Error())
 	}
-	out.Notes = append(out.Notes, "RBAC groups: "+notChecked)
+	groups, err := r.org.GroupsOf(ctx, u.ID)
+	switch {
+	case workflow.Unavailable(err):
+		out.Notes = append(out.Notes, workflow.NotChecked("RBAC groups", err))
+		return out, nil
+	case err != nil:
+		return nil, err
+	}
+	out.Groups = []workflow.Ref{}
+	for _, g := range groups {
+		out.Groups = append(out.Groups, workflow.Ref{Kind: "rbac_group", ID: g.ID, Name: g.Name})
+	}
 	return out, nil
 }
 
@@ -223,7 +247,28 @@ func Workspace(ctx context.Context, c *admin.Client, idOrName string, opts Optio
 	if out.Keys, err = r.keys(ctx, func(k admin.APIKey) bool { return k.WorkspaceID() == w.ID }); err != nil {
 		return nil, err
 	}
-	out.Notes = append(out.Notes, "service accounts: "+notChecked)
+	accounts, err := c.Workspaces.ServiceAccounts.List(w.ID, admin.ServiceAccountWorkspaceListParams{PageCursor: admin.PageCursor{Limit: 100}}, r.opts.OAuth...).Collect(ctx)
+	switch {
+	case workflow.Unavailable(err):
+		out.Notes = append(out.Notes, workflow.NotChecked("service accounts", err))
+		return out, nil
+	case err != nil:
+		return nil, err
+	}
+	names := map[string]string{}
+	if len(accounts) > 0 {
+		all, err := r.org.ServiceAccounts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, sa := range all {
+			names[sa.ID] = sa.Name
+		}
+	}
+	out.ServiceAccounts = []ServiceAccountMember{}
+	for _, m := range accounts {
+		out.ServiceAccounts = append(out.ServiceAccounts, ServiceAccountMember{ID: m.ServiceAccountID, Name: names[m.ServiceAccountID], Role: string(m.WorkspaceRole)})
+	}
 	return out, nil
 }
 

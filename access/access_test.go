@@ -3,6 +3,7 @@ package access_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/anthropic-admin-go/admin"
@@ -65,5 +66,48 @@ func TestAccess(t *testing.T) {
 	}
 	if _, err := access.Find(ctx, c, "sk", opts); !errors.Is(err, admin.ErrInvalidParam) {
 		t.Errorf("short fragment: %v", err)
+	}
+}
+
+// A member's RBAC groups and a workspace's service accounts are read where
+// the credential allows; with an admin key alone the service accounts are
+// noted as not checked, saying what is needed.
+func TestAccessGroupsAndServiceAccounts(t *testing.T) {
+	ctx := context.Background()
+	srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(admintest.SeedEpoch))
+	defer srv.Close()
+	c := srv.Client()
+	withToken := access.Options{Now: admintest.SeedEpoch, OAuth: []admin.Option{admin.WithAuthToken(admintest.DefaultOAuthToken)}}
+
+	u, err := access.User(ctx, c, "priya.raman@acme-robotics.example", withToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []string
+	for _, g := range u.Groups {
+		groups = append(groups, g.Name)
+	}
+	if !slices.Equal(groups, []string{"Owners", "Platform Engineering"}) || len(u.Notes) != 0 {
+		t.Errorf("groups %v, notes %v", groups, u.Notes)
+	}
+
+	w, err := access.Workspace(ctx, c, "Production", withToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var accounts []string
+	for _, m := range w.ServiceAccounts {
+		accounts = append(accounts, m.Name+" "+m.Role)
+	}
+	if !slices.Equal(accounts, []string{"ci-deploy workspace_developer", "platform-terraform workspace_admin"}) || len(w.Notes) != 0 {
+		t.Errorf("service accounts %v, notes %v", accounts, w.Notes)
+	}
+
+	w, err = access.Workspace(ctx, c, "Production", access.Options{Now: admintest.SeedEpoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.ServiceAccounts != nil || !slices.Equal(w.Notes, []string{"service accounts: not checked (they need an OAuth token with the org:admin scope)"}) {
+		t.Errorf("with an admin key alone: %v, notes %v", w.ServiceAccounts, w.Notes)
 	}
 }

@@ -36,10 +36,11 @@ func Example() {
 	// Output:
 	// archive_key cli-sofia
 	// archive_key prod-batch-worker
+	// remove_rbac_group_member jonas.becker@acme-robotics.example
 	// remove_workspace_member jonas.becker@acme-robotics.example
 	// sign_out jonas.becker@acme-robotics.example
 	// remove_member jonas.becker@acme-robotics.example
 	// delete_invite contractor@partner.example
-	// 6 done; complete: true
-	// 6 done earlier
+	// 7 done; complete: true
+	// 7 done earlier
 }

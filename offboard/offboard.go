@@ -9,9 +9,9 @@
 //
 // What Plan looks for is a list of Finders (DefaultFinders). Each adds the
 // changes and notes for one kind of thing a person holds; a finder with no
-// Find says, in the plan, that its kind was not checked and why. RBAC
-// group memberships and service accounts are such finders today
-// (RBACGroups, ServiceAccounts): to check them, give them a Find.
+// Find says, in the plan, that its kind was not checked and why; so does
+// one whose list the organization or credential does not give (RBAC groups
+// outside Claude Enterprise, service accounts without an OAuth token).
 package offboard
 
 import (
@@ -52,6 +52,9 @@ type Options struct {
 	Now func() time.Time
 	// Finders replaces DefaultFinders when not nil.
 	Finders []Finder
+	// OAuth are the options for the endpoints that take only an OAuth
+	// token (service accounts); see workflow.Org.
+	OAuth []admin.Option
 }
 
 // Person is one leaver as Plan found them.
@@ -110,7 +113,9 @@ func Plan(ctx context.Context, c *admin.Client, emails []string, opts Options) (
 		finders = DefaultFinders()
 	}
 	plan := workflow.Plan{Title: "Offboard " + strings.Join(emails, ", ")}
-	r := &Run{Org: workflow.NewOrg(c), Options: opts, Plan: &plan}
+	org := workflow.NewOrg(c)
+	org.OAuth = opts.OAuth
+	r := &Run{Org: org, Options: opts, Plan: &plan}
 	for _, email := range emails {
 		p, err := find(ctx, c, email)
 		if err != nil {
@@ -291,10 +296,50 @@ var RemoveFromOrganization = Finder{Name: "membership", Find: func(_ context.Con
 	return nil
 }}
 
-// RBACGroups is where a leaver's RBAC group memberships are found. This
-// library version has no RBAC group endpoints, so it is not checked.
-var RBACGroups = Finder{Name: "RBAC groups", NotChecked: workflow.NotListed}
+// RBACGroups takes the member out of each RBAC group they are in. An
+// organization without RBAC groups (one that is not Claude Enterprise), or
+// a credential that cannot list them, is noted, not an error.
+var RBACGroups = Finder{Name: "RBAC groups", Find: func(ctx context.Context, r *Run, p *Person) error {
+	if p.User == nil {
+		return nil
+	}
+	groups, err := r.Org.GroupsOf(ctx, p.User.ID)
+	if workflow.Unavailable(err) {
+		r.Plan.NoteOnce(workflow.NotChecked("RBAC groups", err))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		ref := workflow.Ref{Kind: "rbac_group", ID: g.ID, Name: g.Name}
+		r.Plan.Add(workflow.Change{Action: workflow.RemoveGroupMember, Subject: p.Email, Target: workflow.UserRef(*p.User), Group: &ref,
+			Reason: fmt.Sprintf("member of RBAC group %s (%s)", g.Name, g.SourceType)})
+	}
+	return nil
+}}
 
-// ServiceAccounts is where service accounts a leaver owns are found. This
-// library version has no service-account endpoints, so it is not checked.
-var ServiceAccounts = Finder{Name: "service accounts", NotChecked: workflow.NotListed}
+// ServiceAccounts finds the active service accounts the member created.
+// They keep working after the member leaves, so the plan names them for a
+// person to decide on; it changes none. Listing them needs an OAuth token
+// (Org.OAuth); without one they are noted as not checked.
+var ServiceAccounts = Finder{Name: "service accounts", Find: func(ctx context.Context, r *Run, p *Person) error {
+	if p.User == nil {
+		return nil
+	}
+	accounts, err := r.Org.ServiceAccounts(ctx)
+	if workflow.Unavailable(err) {
+		r.Plan.NoteOnce(workflow.NotChecked("service accounts", err))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, a := range accounts {
+		if a.CreatedByActorID == p.User.ID && a.ArchivedAt == nil {
+			r.Plan.Note("%s: created service account %s (%s), %s; it keeps working: give it a new owner or archive it (anthropic-admin service-accounts archive %s)",
+				p.Email, a.Name, a.ID, a.OrganizationRole, a.Name)
+		}
+	}
+	return nil
+}}

@@ -30,7 +30,7 @@ func demo(t *testing.T) *admintest.Server {
 }
 
 func opts() offboard.Options {
-	return offboard.Options{SinceUsage: 7 * 24 * time.Hour, Now: admintest.SeedEpoch}
+	return offboard.Options{SinceUsage: 7 * 24 * time.Hour, Now: admintest.SeedEpoch, OAuth: []admin.Option{admin.WithAuthToken(admintest.DefaultOAuthToken)}}
 }
 
 // summary is a plan's changes as "action target [in workspace]" lines.
@@ -40,6 +40,9 @@ func summary(p workflow.Plan) []string {
 		s := string(c.Action) + " " + c.Target.Name
 		if c.Workspace != nil {
 			s += " in " + c.Workspace.Name
+		}
+		if c.Group != nil {
+			s += " in group " + c.Group.Name
 		}
 		if len(c.Warnings) > 0 {
 			s += " !"
@@ -63,28 +66,39 @@ func TestPlan(t *testing.T) {
 			emails: []string{jonas, contractor},
 			want: []string{
 				"deactivate_key cli-sofia !", "deactivate_key prod-batch-worker !",
+				"remove_rbac_group_member " + jonas + " in group Research",
 				"remove_workspace_member " + jonas + " in Research", "sign_out " + jonas, "remove_member " + jonas,
 				"delete_invite " + contractor,
 			},
-			notes: []string{"RBAC groups: not checked (this library version / credential cannot list them)",
-				"service accounts: not checked (this library version / credential cannot list them)"},
+		},
+		{
+			name: "without an OAuth token, service accounts are not checked", emails: []string{jonas},
+			opts: func(o *offboard.Options) { o.OAuth = nil },
+			want: []string{"deactivate_key cli-sofia !", "deactivate_key prod-batch-worker !",
+				"remove_rbac_group_member " + jonas + " in group Research",
+				"remove_workspace_member " + jonas + " in Research", "sign_out " + jonas, "remove_member " + jonas},
+			notes: []string{"service accounts: not checked (they need an OAuth token with the org:admin scope)"},
 		},
 		{
 			name: "archive keys, keep the member", emails: []string{jonas},
 			opts: func(o *offboard.Options) { o.Keys, o.KeepMember, o.SinceUsage = offboard.KeysArchive, true, 0 },
 			want: []string{"archive_key cli-sofia", "archive_key prod-batch-worker",
+				"remove_rbac_group_member " + jonas + " in group Research",
 				"remove_workspace_member " + jonas + " in Research", "sign_out " + jonas},
 			notes: []string{jonas + ": stays a member as developer (keep member)"},
 		},
 		{
 			name: "keep keys", emails: []string{jonas},
-			opts:  func(o *offboard.Options) { o.Keys = offboard.KeysKeep },
-			want:  []string{"remove_workspace_member " + jonas + " in Research", "sign_out " + jonas, "remove_member " + jonas},
+			opts: func(o *offboard.Options) { o.Keys = offboard.KeysKeep },
+			want: []string{"remove_rbac_group_member " + jonas + " in group Research",
+				"remove_workspace_member " + jonas + " in Research", "sign_out " + jonas, "remove_member " + jonas},
 			notes: []string{jonas + ": key prod-batch-worker (" /* ID follows */},
 		},
 		{
 			name: "an admin is refused", emails: []string{priya},
-			want:    []string{"deactivate_key laptop-mei !", "deactivate_key prod-api-gateway !", "remove_workspace_member " + priya + " in Production", "remove_workspace_member " + priya + " in Staging", "sign_out " + priya},
+			want: []string{"deactivate_key laptop-mei !", "deactivate_key prod-api-gateway !",
+				"remove_rbac_group_member " + priya + " in group Owners", "remove_rbac_group_member " + priya + " in group Platform Engineering",
+				"remove_workspace_member " + priya + " in Production", "remove_workspace_member " + priya + " in Staging", "sign_out " + priya},
 			refused: []string{priya},
 		},
 		{
@@ -273,6 +287,8 @@ func requestOf(c workflow.Change) (method, path string) {
 		return "DELETE", "/v1/organizations/workspaces/" + c.Workspace.ID + "/members/" + c.Target.ID
 	case workflow.RemoveMember:
 		return "DELETE", "/v1/organizations/users/" + c.Target.ID
+	case workflow.RemoveGroupMember:
+		return "DELETE", "/v1/organizations/rbac_groups/" + c.Group.ID + "/members/" + c.Target.ID
 	}
 	panic("no request for " + c.Action)
 }

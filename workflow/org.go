@@ -2,6 +2,8 @@ package workflow
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"time"
 
 	"github.com/anthropic-admin-go/admin"
@@ -13,12 +15,24 @@ import (
 // not safe for concurrent use.
 type Org struct {
 	Client *admin.Client
+	// OAuth are the options for the endpoints that take only an OAuth
+	// token (service accounts), such as admin.WithAuthToken; nil sends the
+	// client's own credential, which an admin key the API then refuses.
+	OAuth []admin.Option
 
 	workspaces []admin.Workspace
 	members    map[string][]admin.WorkspaceMember // by workspace ID
 	users      []admin.User
 	keys       []admin.APIKey
+	groups     []Group
+	accounts   []admin.ServiceAccount
 	loaded     map[string]bool
+}
+
+// Group is an RBAC group with the IDs of its members.
+type Group struct {
+	admin.RBACGroup
+	MemberIDs []string
 }
 
 // NewOrg returns an Org that reads through c.
@@ -26,9 +40,30 @@ func NewOrg(c *admin.Client) *Org {
 	return &Org{Client: c, members: map[string][]admin.WorkspaceMember{}, loaded: map[string]bool{}}
 }
 
-// NotListed is why a workflow says it did not check what this library
-// version has no endpoint for (RBAC groups, service accounts).
-const NotListed = "this library version / credential cannot list them"
+// NotListed is why a workflow says it did not check what the organization
+// or the credential does not give.
+const NotListed = "this organization or credential cannot list them"
+
+// Unavailable reports whether err says that the organization or the
+// credential does not give a list at all, rather than that reading it
+// failed: RBAC groups outside Claude Enterprise, service accounts without
+// an OAuth token. A workflow then notes the kind as not checked.
+func Unavailable(err error) bool {
+	var apiErr *admin.APIError
+	if errors.As(err, &apiErr) && (apiErr.ErrorCode == "organization_type_not_supported" || apiErr.ErrorCode == "parent_organization_required") {
+		return true
+	}
+	return errors.Is(err, admin.ErrOAuthRequired) || errors.Is(err, admin.ErrPermission) || errors.Is(err, admin.ErrUnauthorized) || errors.Is(err, admin.ErrNotFound)
+}
+
+// NotChecked is the note for a kind a workflow could not look at, with why.
+func NotChecked(kind string, err error) string {
+	why := NotListed
+	if errors.Is(err, admin.ErrOAuthRequired) {
+		why = "they need an OAuth token with the org:admin scope"
+	}
+	return kind + ": not checked (" + why + ")"
+}
 
 // pageSize is the largest page the ID-cursor lists serve.
 const pageSize = 1000
@@ -156,3 +191,48 @@ func UserRef(u admin.User) Ref { return Ref{Kind: "user", ID: u.ID, Name: u.Emai
 
 // InviteRef names an invite by its email.
 func InviteRef(i admin.Invite) Ref { return Ref{Kind: "invite", ID: i.ID, Name: i.Email} }
+
+// Groups lists the organization's RBAC groups, each with its members: one
+// list of groups and one of each group's members.
+func (o *Org) Groups(ctx context.Context) ([]Group, error) {
+	return once(o, "groups", &o.groups, func() ([]Group, error) {
+		gs, err := o.Client.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: pageSize}}).Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]Group, len(gs))
+		for i, g := range gs {
+			out[i].RBACGroup = g
+			for m, err := range o.Client.RBACGroups.Members.List(g.ID, admin.RBACListParams{PageCursor: admin.PageCursor{Limit: pageSize}}).All(ctx) {
+				if err != nil {
+					return nil, err
+				}
+				out[i].MemberIDs = append(out[i].MemberIDs, m.UserID)
+			}
+		}
+		return out, nil
+	})
+}
+
+// GroupsOf returns the RBAC groups userID is a member of.
+func (o *Org) GroupsOf(ctx context.Context, userID string) ([]Group, error) {
+	all, err := o.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Group
+	for _, g := range all {
+		if slices.Contains(g.MemberIDs, userID) {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
+// ServiceAccounts lists every service account, archived ones included,
+// with the OAuth options.
+func (o *Org) ServiceAccounts(ctx context.Context) ([]admin.ServiceAccount, error) {
+	return once(o, "service accounts", &o.accounts, func() ([]admin.ServiceAccount, error) {
+		return o.Client.ServiceAccounts.List(admin.ServiceAccountListParams{PageCursor: admin.PageCursor{Limit: 100}, IncludeArchived: true}, o.OAuth...).Collect(ctx)
+	})
+}

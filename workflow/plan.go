@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -32,6 +33,7 @@ const (
 	ArchiveKey            Action = "archive_key"
 	SignOut               Action = "sign_out"
 	RemoveWorkspaceMember Action = "remove_workspace_member"
+	RemoveGroupMember     Action = "remove_rbac_group_member"
 	RemoveMember          Action = "remove_member"
 )
 
@@ -58,8 +60,10 @@ type Change struct {
 	Subject string `json:"subject"`
 	Target  Ref    `json:"target"`
 	// Workspace is the workspace of a RemoveWorkspaceMember change.
-	Workspace *Ref   `json:"workspace,omitempty"`
-	Reason    string `json:"reason"`
+	Workspace *Ref `json:"workspace,omitempty"`
+	// Group is the RBAC group of a RemoveGroupMember change.
+	Group  *Ref   `json:"rbac_group,omitempty"`
+	Reason string `json:"reason"`
 	// Warnings are what a person should know before approving, such as a
 	// key that was used recently.
 	Warnings []string `json:"warnings,omitempty"`
@@ -70,6 +74,9 @@ func (c Change) Key() string {
 	k := string(c.Action) + ":" + c.Target.ID
 	if c.Workspace != nil {
 		k += "@" + c.Workspace.ID
+	}
+	if c.Group != nil {
+		k += "@" + c.Group.ID
 	}
 	return k
 }
@@ -114,6 +121,14 @@ func (p *Plan) has(key string) bool {
 // Note adds a line to the plan's notes.
 func (p *Plan) Note(format string, args ...any) {
 	p.Notes = append(p.Notes, fmt.Sprintf(format, args...))
+}
+
+// NoteOnce adds note unless the plan has it already, for what holds for
+// the whole run rather than one person.
+func (p *Plan) NoteOnce(note string) {
+	if !slices.Contains(p.Notes, note) {
+		p.Notes = append(p.Notes, note)
+	}
 }
 
 // Refuse records that the plan must not be applied, and why.
@@ -169,11 +184,14 @@ func (p Plan) WriteTable(w io.Writer) error {
 	return err
 }
 
-// shown is what a table names for the change: the workspace of a
-// workspace membership (the member is the subject), else the target.
+// shown is what a table names for the change: the workspace or group of
+// a membership (the member is the subject), else the target.
 func (c Change) shown() Ref {
 	if c.Workspace != nil {
 		return *c.Workspace
+	}
+	if c.Group != nil {
+		return *c.Group
 	}
 	return c.Target
 }
@@ -191,6 +209,8 @@ func label(a Action) string {
 		return "sign out"
 	case RemoveWorkspaceMember:
 		return "remove from workspace"
+	case RemoveGroupMember:
+		return "remove from RBAC group"
 	case RemoveMember:
 		return "remove member"
 	}

@@ -20,9 +20,8 @@ type step struct {
 	goneMeansDone bool
 }
 
-// steps is every Action Apply can carry out. A new workflow step (an RBAC
-// group membership, a service account) is one more entry here and one
-// more Action constant.
+// steps is every Action Apply can carry out. A new workflow step is one
+// more entry here and one more Action constant.
 var steps = map[Action]step{
 	DeleteInvite: {
 		do: func(ctx context.Context, c *admin.Client, ch Change, call caller) error {
@@ -57,6 +56,30 @@ var steps = map[Action]step{
 		},
 		goneMeansDone: true,
 	},
+	RemoveGroupMember: {
+		do: func(ctx context.Context, c *admin.Client, ch Change, call caller) error {
+			return call(func(o ...admin.Option) error {
+				_, err := c.RBACGroups.Members.Remove(ctx, groupMemberRef(ch), o...)
+				return err
+			})
+		},
+		// A group's members are read in one list: no member is gone.
+		done: func(ctx context.Context, c *admin.Client, ch Change, call caller) (bool, error) {
+			ref := groupMemberRef(ch)
+			in := false
+			err := call(func(o ...admin.Option) error {
+				for m, err := range c.RBACGroups.Members.List(ref.RBACGroupID, admin.RBACListParams{PageCursor: admin.PageCursor{Limit: pageSize}}, o...).All(ctx) {
+					if err != nil {
+						return err
+					}
+					in = in || m.UserID == ref.UserID
+				}
+				return nil
+			})
+			return !in && err == nil, err
+		},
+		goneMeansDone: true,
+	},
 	RemoveMember: {
 		do: func(ctx context.Context, c *admin.Client, ch Change, call caller) error {
 			return call(func(o ...admin.Option) error { _, err := c.Users.Remove(ctx, ch.Target.ID, o...); return err })
@@ -74,6 +97,14 @@ func memberRef(ch Change) admin.WorkspaceMemberRef {
 		ws = ch.Workspace.ID
 	}
 	return admin.WorkspaceMemberRef{WorkspaceID: ws, UserID: ch.Target.ID}
+}
+
+func groupMemberRef(ch Change) admin.RBACGroupMemberRef {
+	var g string
+	if ch.Group != nil {
+		g = ch.Group.ID
+	}
+	return admin.RBACGroupMemberRef{RBACGroupID: g, UserID: ch.Target.ID}
 }
 
 // gone turns a read's error into "the object is gone".

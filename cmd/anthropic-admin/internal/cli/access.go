@@ -31,11 +31,11 @@ Last use is the last day with usage in the past 30 days.`,
 			if err != nil {
 				return err
 			}
-			c, err := a.clientFor(cmd.Context())
+			c, oauth, err := a.oauthClient(cmd.Context())
 			if err != nil {
 				return err
 			}
-			ctx, arg, opts := cmd.Context(), args[0], access.Options{Now: a.now}
+			ctx, arg, opts := cmd.Context(), args[0], access.Options{Now: a.now, OAuth: oauth}
 			var v any
 			var table func(*bytes.Buffer)
 			switch {
@@ -95,6 +95,15 @@ func (a *app) userAccessTable(b *bytes.Buffer, u *access.UserAccess) {
 		fmt.Fprintln(tw, "  none")
 	}
 	tw.Flush()
+	if u.Groups != nil {
+		fmt.Fprintln(b, "\nRBAC GROUPS")
+		for _, g := range u.Groups {
+			fmt.Fprintf(b, "  %s\n", g.String())
+		}
+		if len(u.Groups) == 0 {
+			fmt.Fprintln(b, "  none")
+		}
+	}
 	fmt.Fprintln(b, "\nKEYS CREATED")
 	a.keysTable(b, u.Keys)
 	fmt.Fprintln(b, "\nSPEND LIMITS")
@@ -117,6 +126,17 @@ func (a *app) workspaceAccessTable(b *bytes.Buffer, w *access.WorkspaceAccess) {
 		fmt.Fprintf(tw, "  %s\t%s\n", m.User.String(), m.Role)
 	}
 	tw.Flush()
+	if w.ServiceAccounts != nil {
+		fmt.Fprintln(b, "\nSERVICE ACCOUNTS")
+		tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+		for _, m := range w.ServiceAccounts {
+			fmt.Fprintf(tw, "  %s (%s)\t%s\n", m.Name, m.ID, m.Role)
+		}
+		if len(w.ServiceAccounts) == 0 {
+			fmt.Fprintln(tw, "  none")
+		}
+		tw.Flush()
+	}
 	fmt.Fprintln(b, "\nKEYS")
 	a.keysTable(b, w.Keys)
 	for _, n := range w.Notes {

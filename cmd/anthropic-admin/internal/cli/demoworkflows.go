@@ -33,7 +33,11 @@ func (a *app) demoWorkflows(ctx context.Context, c *admin.Client, d demoWriter) 
 	demoLines(d, rules)
 	d.line("$ anthropic-admin audit --allowed-domains %s   (--fix archives expired keys and deletes expired invites)", demoDomain)
 
-	plan, err := offboard.Plan(ctx, c, []string{demoLeaver, demoInvitee}, offboard.Options{SinceUsage: 7 * 24 * time.Hour, Now: a.now})
+	_, oauth, err := a.oauthClient(ctx)
+	if err != nil {
+		return err
+	}
+	plan, err := offboard.Plan(ctx, c, []string{demoLeaver, demoInvitee}, offboard.Options{SinceUsage: 7 * 24 * time.Hour, Now: a.now, OAuth: oauth})
 	if err != nil {
 		return err
 	}

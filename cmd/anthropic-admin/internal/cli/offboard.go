@@ -35,11 +35,11 @@ Running it again after a failure finishes the job.`,
 			if mode != offboard.KeysDeactivate && mode != offboard.KeysArchive && mode != offboard.KeysKeep {
 				return usageErr(cmd, "--keys %q: use deactivate, archive or keep", keys)
 			}
-			c, err := a.clientFor(cmd.Context())
+			c, oauth, err := a.oauthClient(cmd.Context())
 			if err != nil {
 				return err
 			}
-			plan, err := offboard.Plan(cmd.Context(), c, args, offboard.Options{Keys: mode, KeepMember: keepMember, SinceUsage: window, Now: a.now})
+			plan, err := offboard.Plan(cmd.Context(), c, args, offboard.Options{Keys: mode, KeepMember: keepMember, SinceUsage: window, Now: a.now, OAuth: oauth})
 			if err != nil {
 				return err
 			}

@@ -26,7 +26,7 @@ func TestOffboardCommand(t *testing.T) {
 			RequestIDs []string `json:"request_ids"`
 		} `json:"outcomes"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res.Outcomes) != 6 {
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res.Outcomes) != 7 {
 		t.Fatalf("result %v: %s", err, r.stdout)
 	}
 	for _, o := range res.Outcomes {
@@ -98,8 +98,8 @@ func TestAccessCommands(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"access", jonasEmail}, []string{"organization role: developer", "Research", "prod-batch-worker", "cli-sofia", "monthly: $", "RBAC groups: not checked"}},
-		{[]string{"access", "Production"}, []string{"MEMBERS", "workspace_admin", "prod-api-gateway", "service accounts: not checked"}},
+		{[]string{"access", jonasEmail}, []string{"organization role: developer", "Research", "prod-batch-worker", "cli-sofia", "monthly: $", "RBAC GROUPS\n  Research (rbac_group_"}},
+		{[]string{"access", "Production"}, []string{"MEMBERS", "workspace_admin", "prod-api-gateway", "service accounts: not checked (they need an OAuth token"}},
 		{[]string{"access", "alex-eval-scripts"}, []string{"alex-eval-scripts", "(not a member)", "Default", "not in 30 days"}},
 	} {
 		out := mustRun(t, srv, term{tty: true, width: 200}, tt.args...).stdout
