@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/anthropic-admin-go/admin v0.0.0-20261128100955-a227a814bdf6
+	github.com/goccy/go-yaml v1.19.2
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/term v0.48.0
 )
