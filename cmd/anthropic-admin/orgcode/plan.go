@@ -3,6 +3,7 @@ package orgcode
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -221,3 +222,35 @@ func didYouMean(s string, candidates []string) string {
 }
 
 func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// ReadPlan reads a saved plan (a Plan as JSON).
+func ReadPlan(data []byte) (*Plan, error) {
+	var p Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		return nil, fmt.Errorf("not a saved plan: %w", err)
+	}
+	if p.Version != Version {
+		return nil, fmt.Errorf("a plan of version %d: this anthropic-admin applies version %d plans", p.Version, Version)
+	}
+	if p.Fingerprint == "" {
+		return nil, errors.New("not a saved plan: it has no fingerprint of the organization it was made from")
+	}
+	p.sort()
+	return &p, nil
+}
+
+// ErrStalePlan is a saved plan made from another state of the
+// organization than the one it is applied to.
+var ErrStalePlan = errors.New("the organization has changed since the plan was made")
+
+// Check refuses to apply a saved plan to st unless st is the state the plan
+// was made from.
+func (p *Plan) Check(st *State) error {
+	if st.Organization.Name != p.Organization {
+		return fmt.Errorf("the plan is for %q, not %q", p.Organization, st.Organization.Name)
+	}
+	if st.Fingerprint() != p.Fingerprint {
+		return ErrStalePlan
+	}
+	return nil
+}

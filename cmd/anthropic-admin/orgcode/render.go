@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
 
 // symbols are how a plan shows each op, as a reviewer reads a diff.
@@ -19,7 +21,7 @@ const (
 // Line is how a change reads on one line: its op, kind and target, and for
 // an archive that it cannot be undone.
 func (c Change) Line() string {
-	s := fmt.Sprintf("%s %s %s", symbols[c.Op], c.Kind, c.Target)
+	s := fmt.Sprintf("%s %s %s", symbols[c.Op], c.Kind, termsafe.Text(c.Target))
 	switch c.Op {
 	case OpArchive:
 		s += "  (archive: irreversible)"
@@ -51,9 +53,11 @@ func (p *Plan) WriteText(w io.Writer, color bool) error {
 	for _, c := range p.Changes {
 		b.WriteString(paint(c.Op, "  "+c.Line()) + "\n")
 		for _, f := range c.Fields {
+			// names and values anyone in the organization wrote, inert
+			f = Field{Name: termsafe.Text(f.Name), Old: termsafe.Text(f.Old), New: termsafe.Text(f.New)}
 			switch {
-			case c.Op == OpCreate && f.Old == "":
-				fmt.Fprintf(&b, "      %s: %s\n", f.Name, f.New)
+			case c.Op == OpCreate && f.Old == "", c.Op == OpRemove && f.New == "":
+				fmt.Fprintf(&b, "      %s: %s\n", f.Name, f.Old+f.New)
 			case f.New == "" && f.Old != "":
 				fmt.Fprintf(&b, "      %s: %s → (none)\n", f.Name, f.Old)
 			case f.Old == "":

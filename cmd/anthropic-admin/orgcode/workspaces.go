@@ -272,25 +272,9 @@ func (p *planner) updateWorkspace(at path, item Workspace, w *WorkspaceState, pr
 		params.DisplayColor = admin.Set(item.DisplayColor)
 		fields = append(fields, Field{Name: "display_color", Old: w.DisplayColor, New: item.DisplayColor})
 	}
-	for _, k := range slices.Sorted(maps.Keys(item.Tags)) {
-		if old, ok := w.Tags[k]; !ok || old != item.Tags[k] {
-			if params.Tags == nil {
-				params.Tags = map[string]admin.Optional[string]{}
-			}
-			params.Tags[k] = admin.Set(item.Tags[k])
-			fields = append(fields, Field{Name: "tags." + k, Old: old, New: item.Tags[k]})
-		}
-	}
-	if prune {
-		for _, k := range slices.Sorted(maps.Keys(w.Tags)) {
-			if _, ok := item.Tags[k]; !ok {
-				if params.Tags == nil {
-					params.Tags = map[string]admin.Optional[string]{}
-				}
-				params.Tags[k] = admin.Clear[string]()
-				fields = append(fields, Field{Name: "tags." + k, Old: w.Tags[k]})
-			}
-		}
+	if tags, tf := tagChanges(w.Tags, item.Tags, prune); len(tf) > 0 {
+		params.Tags = tags
+		fields = append(fields, tf...)
 	}
 	if dr := item.DataResidency; dr != nil {
 		have := w.DataResidency
@@ -465,4 +449,31 @@ func valueText(m map[admin.RateLimiterType]int64, typ admin.RateLimiterType) str
 		return fmt.Sprint(v)
 	}
 	return ""
+}
+
+// tagChanges is the tags an update sends when they change, and the fields
+// that change. The docs do not say whether sent tags replace a workspace's
+// or merge with them, so the update sends every tag the workspace is to
+// keep, and null for each it is to lose: right either way.
+func tagChanges(have, want map[string]string, prune bool) (map[string]admin.Optional[string], []Field) {
+	var fields []Field
+	out := map[string]admin.Optional[string]{}
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		out[k] = admin.Set(want[k])
+		if old, ok := have[k]; !ok || old != want[k] {
+			fields = append(fields, Field{Name: "tags." + k, Old: old, New: want[k]})
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(have)) {
+		if _, ok := want[k]; ok {
+			continue
+		}
+		if prune {
+			out[k] = admin.Clear[string]()
+			fields = append(fields, Field{Name: "tags." + k, Old: have[k]})
+		} else {
+			out[k] = admin.Set(have[k])
+		}
+	}
+	return out, fields
 }

@@ -172,6 +172,7 @@ a built-in demo organization with no key at all.`,
 	root.AddCommand(
 		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
 		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
+		a.exportCommand(), a.planCommand(), a.applyCommand(), a.schemaCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
 	)
