@@ -66,6 +66,9 @@ func (apiKeysSection) plan(p *planner) {
 			continue
 		}
 		listed[k.ID] = true
+		if p.archivedWorkspace(k.WorkspaceID()) {
+			continue // archived with its workspace, whatever the file says
+		}
 		known := append(slices.Clip(settableKeyStatuses), admin.APIKeyStatusExpired)
 		switch {
 		case !slices.Contains(known, item.Status):
@@ -107,7 +110,7 @@ func (apiKeysSection) plan(p *planner) {
 		return
 	}
 	for _, k := range p.st.APIKeys {
-		if listed[k.ID] || k.Status == admin.APIKeyStatusArchived || k.Status == admin.APIKeyStatusExpired {
+		if listed[k.ID] || p.archivedWorkspace(k.WorkspaceID()) || k.Status == admin.APIKeyStatusArchived || k.Status == admin.APIKeyStatusExpired {
 			continue
 		}
 		params := admin.APIKeyUpdateParams{Status: admin.Set(admin.APIKeyStatusArchived)}
@@ -155,4 +158,18 @@ func (p *planner) matchKey(at path, item APIKey) (admin.APIKey, bool) {
 		p.refuse(at.with("name"), "%d keys are named %q in that workspace: give each its id", len(found), item.Name)
 	}
 	return admin.APIKey{}, false
+}
+
+// archivedWorkspace tells whether a workspace is archived or archived by
+// this plan: its keys are archived with it.
+func (p *planner) archivedWorkspace(id string) bool {
+	if w := p.ix.wsByID[id]; w != nil && w.Archived() {
+		return true
+	}
+	for _, c := range p.changes {
+		if c.Kind == KindWorkspace && c.Op == OpArchive && c.Args.ID == id {
+			return true
+		}
+	}
+	return false
 }

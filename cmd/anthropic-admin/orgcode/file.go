@@ -17,7 +17,10 @@ package orgcode
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 	"regexp"
 	"strings"
 
@@ -142,30 +145,51 @@ func (g Geos) MarshalYAML() (any, error) {
 }
 
 // UnmarshalYAML reads unrestricted or a list.
-func (g *Geos) UnmarshalYAML(b []byte) error {
-	var word string
-	if err := yaml.Unmarshal(b, &word); err == nil {
-		if word != "unrestricted" {
-			return fmt.Errorf("allowed_inference_geos: %q: give unrestricted or a list of geos", word)
+func (g *Geos) UnmarshalYAML(decode func(any) error) error {
+	var v any
+	if err := decode(&v); err != nil {
+		return err
+	}
+	return g.set(v)
+}
+
+func (g *Geos) set(v any) error {
+	const want = "allowed_inference_geos: give unrestricted or a list of geos"
+	switch t := v.(type) {
+	case string:
+		if t != "unrestricted" {
+			return fmt.Errorf("%s, not %q", want, t)
 		}
 		*g = Geos{Unrestricted: true}
 		return nil
+	case []any:
+		list := []admin.InferenceGeo{}
+		for _, x := range t {
+			s, ok := x.(string)
+			if !ok {
+				return errors.New(want)
+			}
+			list = append(list, admin.InferenceGeo(s))
+		}
+		*g = Geos{List: list}
+		return nil
 	}
-	var list []admin.InferenceGeo
-	if err := yaml.Unmarshal(b, &list); err != nil {
-		return fmt.Errorf("allowed_inference_geos: give unrestricted or a list of geos")
-	}
-	*g = Geos{List: list}
-	return nil
+	return errors.New(want)
 }
 
 // MarshalJSON and UnmarshalJSON keep the same shape in JSON.
 func (g Geos) MarshalJSON() ([]byte, error) {
 	v, _ := g.MarshalYAML()
-	return yaml.MarshalWithOptions(v, yaml.JSON())
+	return json.Marshal(v)
 }
 
-func (g *Geos) UnmarshalJSON(b []byte) error { return g.UnmarshalYAML(b) }
+func (g *Geos) UnmarshalJSON(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	return g.set(v)
+}
 
 func (g Geos) wire() admin.InferenceGeos {
 	if g.Unrestricted {
@@ -222,22 +246,20 @@ type USD string
 var usdText = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
 
 // UnmarshalYAML takes a number or a string.
-func (u *USD) UnmarshalYAML(b []byte) error {
-	s := strings.TrimSpace(string(b))
-	if unq, err := unquote(b); err == nil {
-		s = unq
+func (u *USD) UnmarshalYAML(decode func(any) error) error {
+	var v any
+	if err := decode(&v); err != nil {
+		return err
+	}
+	s := fmt.Sprint(v)
+	if f, ok := v.(float64); ok {
+		s = strconv.FormatFloat(f, 'f', -1, 64)
 	}
 	if !usdText.MatchString(s) {
 		return fmt.Errorf("%q is not an amount of dollars such as 1500 or 1500.50", s)
 	}
 	*u = USD(s)
 	return nil
-}
-
-func unquote(b []byte) (string, error) {
-	var s string
-	err := yaml.Unmarshal(b, &s)
-	return s, err
 }
 
 // cents is the amount in cents, as the API takes it.

@@ -69,6 +69,7 @@ func (membersSection) plan(p *planner) {
 		if listed[lower(u.Email)] || u.Role.CheckAssignable() != nil {
 			continue // admins and owners cannot be removed through the API
 		}
+		p.removing[u.ID] = true
 		p.add(Change{Op: OpRemove, Kind: KindMember, Target: u.Email, Step: stepRemovals,
 			Fields: []Field{{Name: "role", Old: string(u.Role)}}, Args: Args{ID: u.ID}})
 	}

@@ -113,7 +113,7 @@ func (p *Plan) Archives() bool { return p.Summary.Archive > 0 }
 // that the API cannot do is returned as Refusals, each at its place in the
 // file, and no plan.
 func MakePlan(src *Source, st *State) (*Plan, error) {
-	p := &planner{src: src, f: src.File, st: st, ix: newIndex(st), creating: map[string]bool{}}
+	p := &planner{src: src, f: src.File, st: st, ix: newIndex(st), creating: map[string]bool{}, removing: map[string]bool{}}
 	if name := src.File.Organization; name != "" && name != st.Organization.Name {
 		p.refuse(path{"organization"}, "this file is for %q; the credential's organization is %q", name, st.Organization.Name)
 	}
@@ -160,8 +160,10 @@ type planner struct {
 	ix       *index
 	changes  []Change
 	refusals Refusals
-	// creating holds the names of the workspaces this plan creates.
+	// creating holds the names of the workspaces this plan creates,
+	// removing the IDs of the members it removes from the organization.
 	creating map[string]bool
+	removing map[string]bool
 }
 
 func (p *planner) refuse(at path, format string, args ...any) {
@@ -207,7 +209,10 @@ func (p *planner) workspaceRef(at path, ref string) (id string, ok bool) {
 
 // user finds a member by email, refusing an unknown one.
 func (p *planner) user(at path, email string) *admin.User {
-	if u := p.ix.userByEmail[lower(email)]; u != nil {
+	if u := p.ix.userByEmail[lower(email)]; u != nil && p.removing[u.ID] {
+		p.refuse(at, "%s is removed from the organization by this plan (members: prune): drop them here too", email)
+		return nil
+	} else if u != nil {
 		return u
 	}
 	p.refuse(at, "%s is not a member of the organization: invite them (invites section), then add them once they have joined", email)
