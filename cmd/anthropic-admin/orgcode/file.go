@@ -20,8 +20,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/anthropic-admin-go/admin"
@@ -255,10 +255,14 @@ func (u *USD) UnmarshalYAML(decode func(any) error) error {
 	if f, ok := v.(float64); ok {
 		s = strconv.FormatFloat(f, 'f', -1, 64)
 	}
-	if !usdText.MatchString(s) {
-		return fmt.Errorf("%q is not an amount of dollars such as 1500 or 1500.50", s)
+	*u = USD(s) // checked with the rest of the file (Source.check), where its line is known
+	return nil
+}
+
+func (u USD) check() error {
+	if !usdText.MatchString(string(u)) {
+		return fmt.Errorf("%q is not an amount of dollars such as 1500 or 1500.50", string(u))
 	}
-	*u = USD(s)
 	return nil
 }
 

@@ -15,8 +15,8 @@ import (
 // the organization holds.
 func TestExportThenPlanHasNoChanges(t *testing.T) {
 	for _, tc := range []struct {
-		name                     string
-		seed                     admintest.Seed
+		name                      string
+		seed                      admintest.Seed
 		members, workspaces, keys int
 	}{
 		{"demo", admintest.Demo(), 25, 6, 40},

@@ -3,10 +3,12 @@ package orgcode
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
 
+	"github.com/anthropic-admin-go/admin"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -63,7 +65,7 @@ func Parse(name string, data []byte) (*Source, error) {
 	if f.Version != Version {
 		return nil, Refusals{src.refusal(path{"version"}, "version %d: this anthropic-admin reads version %d files", f.Version, Version)}
 	}
-	if rs := src.duplicates(); len(rs) > 0 {
+	if rs := src.check(); len(rs) > 0 {
 		return nil, rs
 	}
 	return src, nil
@@ -212,37 +214,60 @@ func mappingValues(n ast.Node) []*ast.MappingValueNode {
 	return nil
 }
 
-// duplicates refuses a list that names the same thing twice.
-func (s *Source) duplicates() Refusals {
+// check refuses a list that names the same thing twice, and an amount
+// that is not one.
+func (s *Source) check() Refusals {
 	var rs Refusals
-	dup := func(p path, keys []string, what string) {
+	dup := func(p path, n int, key func(i int) (string, string), what string) {
 		seen := map[string]bool{}
-		for i, k := range keys {
-			lk := strings.ToLower(k)
-			if seen[lk] {
-				rs = append(rs, s.refusal(p.with(i), "%s %q is listed twice", what, k))
+		for i := range n {
+			k, shown := key(i)
+			if seen[lower(k)] {
+				rs = append(rs, s.refusal(p.with(i), "%s %q is listed twice", what, shown))
 			}
-			seen[lk] = true
+			seen[lower(k)] = true
 		}
 	}
 	f := s.File
 	if f.Members != nil {
-		dup(path{"members", "items"}, mapped(f.Members.Items, func(m Member) string { return m.Email }), "member")
+		items := f.Members.Items
+		dup(path{"members", "items"}, len(items), func(i int) (string, string) { return items[i].Email, items[i].Email }, "member")
 	}
 	if f.Invites != nil {
-		dup(path{"invites", "items"}, mapped(f.Invites.Items, func(i Invite) string { return i.Email }), "invite")
+		items := f.Invites.Items
+		dup(path{"invites", "items"}, len(items), func(i int) (string, string) { return items[i].Email, items[i].Email }, "invite")
 	}
 	if f.Workspaces != nil {
-		dup(path{"workspaces", "items"}, mapped(f.Workspaces.Items, func(w Workspace) string { return w.Name + "\x00" + w.ID }), "workspace")
-		for i, w := range f.Workspaces.Items {
-			dup(path{"workspaces", "items", i, "members"}, mapped(w.Members, func(m WorkspaceMember) string { return m.Email }), "workspace member")
+		items := f.Workspaces.Items
+		dup(path{"workspaces", "items"}, len(items), func(i int) (string, string) {
+			return items[i].Name + "\x00" + items[i].ID, strings.TrimSpace(items[i].Name + " " + items[i].ID)
+		}, "workspace")
+		for i, w := range items {
+			dup(path{"workspaces", "items", i, "members"}, len(w.Members), func(j int) (string, string) { return w.Members[j].Email, w.Members[j].Email }, "workspace member")
 		}
 	}
 	if f.APIKeys != nil {
-		dup(path{"api_keys", "items"}, mapped(f.APIKeys.Items, func(k APIKey) string { return k.Workspace + "\x00" + k.Name + "\x00" + k.ID }), "API key")
+		items := f.APIKeys.Items
+		dup(path{"api_keys", "items"}, len(items), func(i int) (string, string) {
+			k := items[i]
+			return k.Workspace + "\x00" + k.Name + "\x00" + k.ID, strings.TrimSpace(strings.Join([]string{k.Workspace, k.Name, k.ID}, " "))
+		}, "API key")
 	}
-	for i := range rs {
-		rs[i].Reason = strings.ReplaceAll(rs[i].Reason, `\x00`, " ")
+	if sl := f.SpendLimits; sl != nil {
+		amounts := func(at path, m map[admin.SpendLimitPeriod]USD) {
+			for _, period := range slices.Sorted(maps.Keys(m)) {
+				if err := m[period].check(); err != nil {
+					rs = append(rs, s.refusal(at.with(string(period)), "%v", err))
+				}
+			}
+		}
+		amounts(path{"spend_limits", "organization"}, sl.Organization)
+		for _, name := range slices.Sorted(maps.Keys(sl.Workspaces)) {
+			amounts(path{"spend_limits", "workspaces", name}, sl.Workspaces[name])
+		}
+		for _, email := range slices.Sorted(maps.Keys(sl.Members)) {
+			amounts(path{"spend_limits", "members", email}, sl.Members[email])
+		}
 	}
 	return rs
 }
