@@ -26,6 +26,9 @@ func newServer(t *testing.T, seed admintest.Seed) (*admintest.Server, *admin.Cli
 	return srv, srv.Client(admin.WithRetrySleep(func(ctx context.Context, _ time.Duration) error { return ctx.Err() }))
 }
 
+// noSleep is a wait that takes no time.
+func noSleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+
 func read(t *testing.T, c *admin.Client) *orgcode.State {
 	t.Helper()
 	st, err := orgcode.Read(context.Background(), c)

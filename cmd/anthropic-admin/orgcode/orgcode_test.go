@@ -171,7 +171,7 @@ func TestPlanAndApplyEachKindOfChange(t *testing.T) {
 				t.Fatal("the edit plans no change")
 			}
 			srv.ResetRequests()
-			n, err := (&orgcode.Applier{Client: c}).Apply(context.Background(), p)
+			n, err := (&orgcode.Applier{Client: c, Sleep: noSleep}).Apply(context.Background(), p)
 			if err != nil || n != len(p.Changes) {
 				t.Fatalf("apply: %d of %d, %v", n, len(p.Changes), err)
 			}
