@@ -16,7 +16,8 @@
 //     Printer, -o, the text of times).
 //   - One file per noun: users.go, invites.go, workspaces.go,
 //     workspacemembers.go, apikeys.go, ratelimits.go, spendlimits.go, org.go (org, whoami),
-//     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
+//     api.go (raw requests), orgcode.go (export, plan, apply, schema: thin
+//     over package orgcode, the organization-as-code engine), cost.go, usage.go, claudecode.go, budget.go;
 //     what the reports share (range flags, data rows): reports.go; -o focus:
 //     focus.go; who spent it (the --by values only the analytics API has,
 //     --top, analytics FOCUS and the HTML who section): who.go, and several

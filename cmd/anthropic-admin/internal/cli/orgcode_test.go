@@ -130,3 +130,39 @@ func TestSchemaCommand(t *testing.T) {
 		t.Errorf("export -o json: %v %v", f, err)
 	}
 }
+
+// The README's organization file is the demo's (plan finds nothing to
+// change in it) and its plan is the one the demo prints.
+func TestReadmeOrganizationFile(t *testing.T) {
+	b, err := os.ReadFile("../../../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(b), "\n## Organization as code\n")
+	if !ok {
+		t.Fatal("the README has no Organization as code section")
+	}
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	// block is the body of the next block that opens with fence.
+	block := func(fence string) string {
+		_, rest, ok := strings.Cut(sec, "\n"+fence+"\n")
+		if !ok {
+			t.Fatalf("no %s block", fence)
+		}
+		body, after, _ := strings.Cut(rest, "\n```\n")
+		sec = after
+		return body + "\n"
+	}
+	yamlFile, planText := block("```yaml"), block("```")
+	srv := demoServer(t)
+	file := orgFile(t, yamlFile)
+	if r := runCLI(t, srv, term{}, "plan", "-f", file, "--detailed-exitcode"); r.code != 0 {
+		t.Errorf("the README's file is not the demo's: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	demo := mustRun(t, nil, term{}, "demo").stdout
+	for _, line := range strings.Split(strings.TrimSpace(planText), "\n") {
+		if line != "" && !strings.Contains(demo, strings.TrimSpace(line)) {
+			t.Errorf("the README's plan line %q is not in the demo's", line)
+		}
+	}
+}
