@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/mail"
 	"slices"
+	"strings"
 
 	"github.com/anthropic-admin-go/admin"
 )
@@ -142,18 +143,8 @@ func (invitesSection) plan(p *planner) {
 }
 
 func compareFold(a, b string) int {
-	if c := compareStrings(lower(a), lower(b)); c != 0 {
+	if c := strings.Compare(lower(a), lower(b)); c != 0 {
 		return c
 	}
-	return compareStrings(a, b)
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return strings.Compare(a, b)
 }

@@ -225,3 +225,24 @@ func TestPlanOrder(t *testing.T) {
 	}
 	fmt.Fprint(t.Output(), "")
 }
+
+// In color, an archive is bold red, a removal red, an update yellow and a
+// create green; names from the organization are shown inert.
+func TestPlanColors(t *testing.T) {
+	p := &orgcode.Plan{Changes: []orgcode.Change{
+		{Op: orgcode.OpCreate, Kind: orgcode.KindInvite, Target: "a@x.example"},
+		{Op: orgcode.OpUpdate, Kind: orgcode.KindWorkspace, Target: "Prod\x1b[2J", Fields: []orgcode.Field{{Name: "tags.env", Old: "a\u202e", New: "b"}}},
+		{Op: orgcode.OpRemove, Kind: orgcode.KindMember, Target: "b@x.example"},
+		{Op: orgcode.OpArchive, Kind: orgcode.KindWorkspace, Target: "Old"},
+	}}
+	var b strings.Builder
+	if err := p.WriteText(&b, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\x1b[32m  + invite a@x.example\x1b[0m", "\x1b[33m  ~ workspace Prod\\x1b[2J\x1b[0m", `tags.env: a\u202e → b`,
+		"\x1b[31m  - member b@x.example  (remove)\x1b[0m", "\x1b[1;31m  - workspace Old  (archive: irreversible)\x1b[0m"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("colored plan lacks %q:\n%q", want, b.String())
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,12 +41,7 @@ same in JSON.`,
 			}
 			f := orgcode.Export(st)
 			if a.flags.output == output.JSON {
-				b, err := json.MarshalIndent(f, "", "  ")
-				if err != nil {
-					return err
-				}
-				_, err = fmt.Fprintf(a.env.Stdout, "%s\n", b)
-				return err
+				return a.writeIndentedJSON(f)
 			}
 			b, err := orgcode.Marshal(f)
 			if err != nil {
@@ -112,12 +106,7 @@ func (a *app) makePlan(ctx context.Context, src *orgcode.Source) (*admin.Client,
 // --plan takes) when -o json is given.
 func (a *app) writePlan(p *orgcode.Plan) error {
 	if a.flags.output == output.JSON {
-		b, err := json.MarshalIndent(p, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(a.env.Stdout, "%s\n", b)
-		return err
+		return a.writeIndentedJSON(p)
 	}
 	return p.WriteText(a.env.Stdout, a.color())
 }
@@ -287,12 +276,16 @@ the file as you type.`,
 		Example: "  anthropic-admin schema > org.schema.json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			b, err := json.MarshalIndent(orgcode.Schema(), "", "  ")
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(a.env.Stdout, "%s\n", strings.TrimSpace(string(b)))
-			return err
+			return a.writeIndentedJSON(orgcode.Schema())
 		},
 	}
+}
+
+// writeIndentedJSON writes v as indented JSON, inert on a terminal.
+func (a *app) writeIndentedJSON(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return output.WriteIndented(a.env.Stdout, b)
 }
