@@ -57,6 +57,7 @@ func TestApplyConvergesAfterAFaultAtEveryStep(t *testing.T) {
 	for name, fault := range faults {
 		for i, step := range steps {
 			t.Run(fmt.Sprintf("%s at step %d %s %s", name, i+1, step.Method, step.Path), func(t *testing.T) {
+				t.Parallel() // each has its own fake
 				srv, c := newServer(t, admintest.Demo())
 				srv.Inject(fault(step))
 				src := parse(t, file)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,6 +33,9 @@ same in JSON.`,
 		Example: "  anthropic-admin export > org.yaml",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.onlyFormats(cmd, output.YAML, output.JSON); err != nil {
+				return err
+			}
 			c, err := a.clientFor(cmd.Context())
 			if err != nil {
 				return err
@@ -131,6 +136,9 @@ column. -o json writes the plan for machines and for apply --plan.
   anthropic-admin plan -f org.yaml -o json > plan.json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.onlyFormats(cmd, output.Table, output.JSON); err != nil {
+				return err
+			}
 			src, err := a.readSource(cmd, file)
 			if err != nil {
 				return err
@@ -288,4 +296,12 @@ func (a *app) writeIndentedJSON(v any) error {
 		return err
 	}
 	return output.WriteIndented(a.env.Stdout, b)
+}
+
+// onlyFormats refuses an -o the command does not write.
+func (a *app) onlyFormats(cmd *cobra.Command, formats ...string) error {
+	if f := strings.ToLower(a.flags.output); f != "" && !slices.Contains(formats, f) {
+		return usageErr(cmd, "-o %s: %s writes %s", a.flags.output, cmd.Name(), strings.Join(formats, " or "))
+	}
+	return nil
 }

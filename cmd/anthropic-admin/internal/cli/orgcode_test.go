@@ -68,6 +68,11 @@ func TestPlanRefusals(t *testing.T) {
 	if r := runCLI(t, srv, term{}, "plan"); r.code != ExitUsage {
 		t.Errorf("plan without -f: exit %d", r.code)
 	}
+	for _, args := range [][]string{{"plan", "-f", bad, "-o", "csv"}, {"export", "-o", "csv"}} {
+		if r := runCLI(t, srv, term{}, args...); r.code != ExitUsage || !strings.Contains(r.stderr, "-o csv") {
+			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
 }
 
 // apply asks, prints each change as it lands, refuses an archive without
