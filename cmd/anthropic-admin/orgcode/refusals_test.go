@@ -189,3 +189,22 @@ func TestParseRefusals(t *testing.T) {
 		})
 	}
 }
+
+// Where the organization has no spend limits, export leaves the section
+// out and a file that has one is refused.
+func TestNoSpendLimits(t *testing.T) {
+	srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithoutSpendLimits())
+	t.Cleanup(srv.Close)
+	st := read(t, srv.Client())
+	f := exported(t, st)
+	if f.SpendLimits != nil || !st.SpendLimitsUnavailable {
+		t.Errorf("export has spend limits: %+v", f.SpendLimits)
+	}
+	if p := planOf(t, f, st); len(p.Changes) != 0 {
+		t.Errorf("plan of the export:\n%s", planText(t, p))
+	}
+	src := parse(t, []byte("version: 1\nspend_limits:\n  organization:\n    monthly: 10\n"))
+	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: this organization or credential has no spend limits") {
+		t.Errorf("err = %v", err)
+	}
+}
