@@ -62,6 +62,9 @@ func Parse(name string, data []byte) (*Source, error) {
 		return nil, yamlRefusal(name, err)
 	}
 	src := &Source{Name: name, File: &f, ast: tree}
+	if f.Version == 0 {
+		return nil, Refusals{src.refusal(path{}, "the file has no version: start it with version: %d", Version)}
+	}
 	if f.Version != Version {
 		return nil, Refusals{src.refusal(path{"version"}, "version %d: this anthropic-admin reads version %d files", f.Version, Version)}
 	}
@@ -164,6 +167,9 @@ func (s *Source) refusal(p path, format string, args ...any) Refusal {
 // for an index.
 func locate(n ast.Node, p path) ast.Node {
 	found := n
+	if mv := mappingValues(n); len(mv) > 0 {
+		found = mv[0].Key // the document: its first line
+	}
 	for _, step := range p {
 		for {
 			if a, ok := n.(*ast.AnchorNode); ok {

@@ -174,7 +174,8 @@ func TestParseRefusals(t *testing.T) {
 		{"a wrong type", "version: 1\nmembers:\n  items: nope\n", `org.yaml:3:`},
 		{"a bad amount", "version: 1\nspend_limits:\n  organization:\n    monthly: 12.345\n", `org.yaml:4:5: "12.345" is not an amount of dollars`},
 		{"another version", "version: 2\n", `org.yaml:1:1: version 2: this anthropic-admin reads version 1 files`},
-		{"no version", "members:\n  items: []\n", `version 0`},
+		{"no version", "members:\n  items: []\n", `org.yaml:1:1: the file has no version: start it with version: 1`},
+		{"an empty file", "", `org.yaml: the file has no version`},
 		{"bad YAML", "version: 1\nmembers: [\n", `org.yaml:2:`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
