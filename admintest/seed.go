@@ -183,3 +183,50 @@ func (f *Fake) DefaultWorkspaceID() string {
 	defer f.mu.Unlock()
 	return f.st.workspaces[0].ID
 }
+
+// Large is a big organization for scale tests: 1,000 members, 100
+// workspaces (the default among them; five archived), 500 API keys,
+// every member in two workspaces, a few workspace rate limits, spend
+// limits and 50 pending invites. It has no usage history.
+func Large() Seed { return Seed{name: "large", build: buildLarge} }
+
+func buildLarge(b *builder) {
+	roles := []string{"developer", "developer", "user", "claude_code_user", "billing"}
+	users := []*user{b.st.users[0]}
+	for i := 1; i < 1000; i++ {
+		users = append(users, b.user(fmt.Sprintf("member%04d@large.example", i), fmt.Sprintf("Member %04d", i), roles[i%len(roles)], 1+i%390))
+	}
+	workspaces := []*workspace{b.st.workspaces[0]}
+	for i := 1; i < 100; i++ {
+		w := b.workspace(fmt.Sprintf("team-%02d", i), "#4A9B7F", 1+i*3)
+		w.Tags = map[string]string{"team": fmt.Sprintf("t%02d", i)}
+		if i%20 == 0 {
+			w.ArchivedAt = stampOf(b.ago(i / 10))
+		}
+		workspaces = append(workspaces, w)
+	}
+	wsRoles := []string{"workspace_developer", "workspace_user", "workspace_restricted_developer", "workspace_admin"}
+	for i, u := range users[1:] {
+		b.member(workspaces[1+i%99], u, wsRoles[i%len(wsRoles)])
+		b.member(workspaces[1+(i*7+3)%99], u, "workspace_user")
+	}
+	statuses := []string{"active", "active", "active", "inactive", "archived"}
+	for i := range 500 {
+		w := workspaces[i%100]
+		status := statuses[i%len(statuses)]
+		if w.ArchivedAt != nil {
+			status = "archived"
+		}
+		b.key(fmt.Sprintf("key-%03d", i), w, users[1+i%999], status, 1+i%300)
+	}
+	for i := range 50 {
+		b.invite(fmt.Sprintf("candidate%02d@large.example", i), roles[i%4], "pending", i%5)
+	}
+	for i := 1; i < 100; i += 10 {
+		b.st.overrides[workspaces[i].ID] = map[string]map[string]int64{b.st.rateLimits[i%3].ID: {"requests_per_minute": int64(10 * i)}}
+	}
+	amount := func(s string) *string { return &s }
+	b.st.upsertSpendLimit(slScope{Type: "organization"}, "monthly", amount("50000000"), b.ago(30))
+	b.st.upsertSpendLimit(slScope{Type: "workspace", WorkspaceID: workspaces[1].ID}, "monthly", amount("1000000"), b.ago(20))
+	b.st.upsertSpendLimit(slScope{Type: "user", UserID: users[10].ID}, "weekly", amount("25050"), b.ago(10))
+}

@@ -142,7 +142,9 @@ kill "$hostile_pid" 2>/dev/null || true
 step "the demo"
 type_line "anthropic-admin demo"
 wait_for "Now point it at your organization"
-screen | grep -qF "Spend, last 30 days" || fail "demo shows no spend"
+# The demo is longer than the pane: its spend section is in the scrollback.
+tmux -L "$sock" capture-pane -p -S - -t main | grep -qF "Spend, last 30 days" || fail "demo shows no spend"
+screen | grep -qF "Organization as code" || fail "demo shows no organization as code"
 if screen | grep -q "fetching"; then fail "progress text left on the screen"; fi
 
 echo "tmux session checks passed"

@@ -18,7 +18,8 @@
 //     workspacemembers.go, apikeys.go, ratelimits.go, spendlimits.go,
 //     serviceaccounts.go (with the OAuth token those endpoints need, and
 //     names of accounts, issuers and rules), federation.go, org.go (org, whoami),
-//     api.go (raw requests), cost.go, usage.go, claudecode.go, budget.go;
+//     api.go (raw requests), orgcode.go (export, plan, apply, schema: thin
+//     over package orgcode, the organization-as-code engine), cost.go, usage.go, claudecode.go, budget.go;
 //     what the reports share (range flags, data rows): reports.go; -o focus:
 //     focus.go; who spent it (the --by values only the analytics API has,
 //     --top, analytics FOCUS and the HTML who section): who.go, and several
@@ -192,6 +193,7 @@ a built-in demo organization with no key at all.`,
 		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
 		a.rbacCommand(), a.externalKeysCommand(), a.complianceCommand(),
 		a.serviceAccountsCommand(), a.federationCommand(),
+		a.exportCommand(), a.planCommand(), a.applyCommand(), a.schemaCommand(),
 		a.costCommand(), a.usageCommand(), a.budgetCommand(),
 		a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand(),
 		a.exporterCommand(),

@@ -14,6 +14,7 @@ import (
 	"github.com/anthropic-admin-go/admin"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/output"
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/render"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/orgcode"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -23,7 +24,8 @@ func (a *app) demoCommand() *cobra.Command {
 		Long: `demo starts the built-in fake of the Admin API with a demo organization and
 walks through what an admin checks first: who am I, the members, the
 workspaces, the API keys that need attention, the last 30 days' spend by
-workspace, and the keys and members who spent most this month. Then it shows how to point the same commands at a real
+workspace, and the keys and members who spent most this month, and the
+organization as a file with the plan an edit of it makes. Then it shows how to point the same commands at a real
 organization.`,
 		Example: "  anthropic-admin demo",
 		Args:    noArgs,
@@ -152,6 +154,9 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 	if err := a.demoWorkflows(ctx, c, d); err != nil {
 		return err
 	}
+	if err := a.demoOrgCode(ctx, c, d); err != nil {
+		return err
+	}
 
 	d.heading("Now point it at your organization")
 	d.line("export ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...   # Console → Settings → Admin keys")
@@ -161,6 +166,74 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 	d.line("anthropic-admin cost --since 30d --by workspace")
 	d.line("Any command also runs here with --fake, e.g.: anthropic-admin --fake workspaces list")
 	return nil
+}
+
+// demoOrgCode shows the organization as a file, and the plan an edit of it
+// makes (nothing is applied).
+func (a *app) demoOrgCode(ctx context.Context, c *admin.Client, d demoWriter) error {
+	st, err := orgcode.Read(ctx, c)
+	if err != nil {
+		return err
+	}
+	f := orgcode.Export(st)
+	text, err := orgcode.Marshal(f)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
+	d.heading("Organization as code")
+	d.line("$ anthropic-admin export > org.yaml   (%d lines: members, workspaces, API keys, spend limits, invites)", len(lines))
+	for _, l := range lines[:6] {
+		d.line("  %s", l)
+	}
+	d.line("  …")
+	// The edit: a new member for Staging, and Production's env tag.
+	for i := range f.Workspaces.Items {
+		switch w := &f.Workspaces.Items[i]; w.Name {
+		case "Staging":
+			w.Members = append(w.Members, orgcode.WorkspaceMember{Email: emailOf(st, "Ingrid Olsen"), Role: admin.WorkspaceRoleDeveloper})
+		case "Production":
+			w.Tags["env"] = "production"
+		}
+	}
+	edited, err := orgcode.Marshal(f)
+	if err != nil {
+		return err
+	}
+	src, err := orgcode.Parse("org.yaml", edited)
+	if err != nil {
+		return err
+	}
+	p, err := orgcode.MakePlan(src, st)
+	if err != nil {
+		return err
+	}
+	d.line("Edit it (here: Ingrid Olsen joins Staging, Production's env tag becomes production), then:")
+	d.line("$ anthropic-admin plan -f org.yaml")
+	var b strings.Builder
+	if err := p.WriteText(&b, false); err != nil {
+		return err
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if !strings.HasPrefix(l, " ") {
+			l = "  " + l // the summary, under the changes
+		}
+		if strings.TrimSpace(l) != "" {
+			d.line("%s", l)
+		}
+	}
+	d.line("$ anthropic-admin apply -f org.yaml   (asks first, then prints each change as it lands)")
+	return nil
+}
+
+// emailOf is the email of the member named name.
+func emailOf(st *orgcode.State, name string) string {
+	for _, u := range st.Users {
+		if u.Name == name {
+			return u.Email
+		}
+	}
+	return name
 }
 
 func roleSummary(users []admin.User) string {

@@ -8,7 +8,7 @@ import (
 func TestDemo(t *testing.T) {
 	r := mustRun(t, nil, term{tty: true}, "demo")
 	golden(t, "demo", r.stdout)
-	for _, want := range []string{"Acme Robotics", "Members (25)", "API keys that need attention", "Spend, last 30 days", "ANTHROPIC_ADMIN_KEY"} {
+	for _, want := range []string{"Acme Robotics", "Members (25)", "API keys that need attention", "Spend, last 30 days", "Organization as code", "+ workspace member Staging / ingrid.olsen@", "ANTHROPIC_ADMIN_KEY"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("demo output lacks %q", want)
 		}

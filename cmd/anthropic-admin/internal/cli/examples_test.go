@@ -252,6 +252,9 @@ func TestEveryExampleRuns(t *testing.T) {
 	fromHelp, _ := commandExamples(t)
 	fromReadme := readmeExamples(t)
 	t.Chdir(t.TempDir()) // examples may write files (--html report.html)
+	// and read the files others write: the demo's export and its plan.
+	writeExampleFile(t, "org.yaml", mustRun(t, nil, term{}, "--fake", "export").stdout)
+	writeExampleFile(t, "plan.json", mustRun(t, nil, term{}, "--fake", "plan", "-f", "org.yaml", "-o", "json").stdout)
 	if len(fromHelp) < 40 || len(fromReadme) < 40 {
 		t.Fatalf("found %d examples in help and %d in the README: the parser is missing them", len(fromHelp), len(fromReadme))
 	}
@@ -259,6 +262,13 @@ func TestEveryExampleRuns(t *testing.T) {
 		t.Run(ex.where+": "+ex.line, func(t *testing.T) {
 			runExample(t, ex)
 		})
+	}
+}
+
+func writeExampleFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

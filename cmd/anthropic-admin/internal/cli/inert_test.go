@@ -118,7 +118,9 @@ func TestJSONKeepsExactNames(t *testing.T) {
 	for _, format := range []string{"jsonl", "yaml"} {
 		r := mustRun(t, srv, term{}, "workspaces", "list", "-o", format)
 		checkInert(t, "-o "+format, r.stdout)
-		if !strings.Contains(r.stdout, `\u001b`) || !strings.Contains(r.stdout, `\u202e`) {
+		// JSON escapes ESC as \u001b; YAML, a double-quoted scalar, as \x1b.
+		esc := map[string]string{"jsonl": `\u001b`, "yaml": `\x1b`}[format]
+		if !strings.Contains(r.stdout, esc) || !strings.Contains(r.stdout, `\u202e`) {
 			t.Errorf("-o %s lacks the escaped sequences:\n%s", format, r.stdout)
 		}
 	}

@@ -8,8 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
+
+	"github.com/goccy/go-yaml"
 
 	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/internal/termsafe"
 )
@@ -117,7 +118,11 @@ func WriteCompact(w io.Writer, raw json.RawMessage) error {
 }
 
 // WriteYAML writes a JSON document as YAML, keeping the key order the API
-// used. indent is the depth the document starts at.
+// used, through the YAML library that reads organization files
+// (github.com/goccy/go-yaml), so what the CLI prints it reads back the
+// same. indent is the depth the document starts at (1 inside a list).
+// Text with characters a terminal acts on is written as a JSON string (a
+// YAML double-quoted scalar) with them escaped, so it stays inert.
 func WriteYAML(w io.Writer, raw json.RawMessage, indent int) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
@@ -125,11 +130,49 @@ func WriteYAML(w io.Writer, raw json.RawMessage, indent int) error {
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	yamlValue(&b, v, indent, true)
-	_, err = io.WriteString(w, b.String())
+	out, err := yaml.MarshalWithOptions(yamlOf(v), yaml.Indent(2), yaml.IndentSequence(true))
+	if err != nil {
+		return err
+	}
+	if pad := strings.Repeat("  ", indent); pad != "" {
+		out = bytes.ReplaceAll(bytes.TrimSuffix(out, []byte("\n")), []byte("\n"), []byte("\n"+pad))
+		out = append(out, '\n')
+	}
+	_, err = w.Write(out)
 	return err
 }
+
+// yamlOf turns what readOrdered read into values the YAML library writes
+// in the same order and with the same numbers.
+func yamlOf(v any) any {
+	switch t := v.(type) {
+	case *ordered:
+		m := make(yaml.MapSlice, len(t.keys))
+		for i, k := range t.keys {
+			m[i] = yaml.MapItem{Key: yamlOf(k), Value: yamlOf(t.vals[i])}
+		}
+		return m
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = yamlOf(x)
+		}
+		return out
+	case json.Number:
+		return yamlLiteral(t.String()) // as the API wrote it: no float rounding
+	case string:
+		if !termsafe.Safe(t) {
+			q, _ := json.Marshal(t) // a JSON string is a YAML double-quoted one
+			return yamlLiteral(termsafe.JSON(q))
+		}
+	}
+	return v
+}
+
+// yamlLiteral is YAML text written as it is.
+type yamlLiteral string
+
+func (l yamlLiteral) MarshalYAML() ([]byte, error) { return []byte(l), nil }
 
 // ordered is a JSON object with its keys in document order.
 type ordered struct {
@@ -173,89 +216,4 @@ func readOrdered(dec *json.Decoder) (any, error) {
 		return list, err
 	}
 	return tok, nil
-}
-
-// yamlValue writes v. inline tells whether the value continues a line that
-// already has a key or a dash on it.
-func yamlValue(b *strings.Builder, v any, depth int, inline bool) {
-	pad := strings.Repeat("  ", depth)
-	switch t := v.(type) {
-	case *ordered:
-		if len(t.keys) == 0 {
-			b.WriteString("{}\n")
-			return
-		}
-		for i, k := range t.keys {
-			if i > 0 || !inline {
-				b.WriteString(pad)
-			}
-			b.WriteString(yamlScalar(k) + ":")
-			switch child := t.vals[i].(type) {
-			case *ordered:
-				if len(child.keys) == 0 {
-					b.WriteString(" {}\n")
-					continue
-				}
-				b.WriteByte('\n')
-				yamlValue(b, child, depth+1, false)
-			case []any:
-				if len(child) == 0 {
-					b.WriteString(" []\n")
-					continue
-				}
-				b.WriteByte('\n')
-				yamlValue(b, child, depth+1, false)
-			default:
-				b.WriteString(" " + yamlScalar(child) + "\n")
-			}
-		}
-	case []any:
-		if len(t) == 0 {
-			b.WriteString("[]\n")
-			return
-		}
-		for i, item := range t {
-			if i > 0 || !inline {
-				b.WriteString(pad)
-			}
-			b.WriteString("- ")
-			yamlValue(b, item, depth+1, true)
-		}
-	default:
-		b.WriteString(yamlScalar(t) + "\n")
-	}
-}
-
-func yamlScalar(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return strconv.FormatBool(t)
-	case json.Number:
-		return t.String()
-	case string:
-		if t == "" || needsQuotes(t) || !termsafe.Safe(t) {
-			q, _ := json.Marshal(t) // a JSON string is a YAML double-quoted one
-			return string(termsafe.JSON(q))
-		}
-		return t
-	}
-	return fmt.Sprint(v)
-}
-
-// needsQuotes tells whether a plain YAML scalar would read back as
-// something other than this string.
-func needsQuotes(s string) bool {
-	switch strings.ToLower(s) {
-	case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n":
-		return true
-	}
-	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return true
-	}
-	if strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`\n\t") || s != strings.TrimSpace(s) || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "?") {
-		return true
-	}
-	return false
 }

@@ -1,0 +1,263 @@
+package orgcode
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/anthropic-admin-go/admin"
+)
+
+// Applier makes a plan's changes: one request per change, step by step
+// (workspaces, then what is in them, removals, archives, invites), up to
+// Parallel changes of a step at once. When the API asks any request to
+// wait (429, or a retry after an error), every worker waits with it.
+//
+// It stops at the first failure, after the changes already under way.
+// Nothing is lost: planning again from the organization as it now is
+// shows what is left, and applying that finishes the job without doing
+// anything twice (every change is planned from what exists).
+type Applier struct {
+	Client *admin.Client
+	// Parallel is how many changes of a step run at once; 0 or 1 runs one
+	// at a time, in the plan's order.
+	Parallel int
+	// Sleep waits between retries; nil for a real wait. Now is the clock;
+	// nil for time.Now.
+	Sleep func(ctx context.Context, d time.Duration) error
+	Now   func() time.Time
+	// Done, when set, is told of each change as it lands or fails, one
+	// call at a time.
+	Done func(c Change, err error)
+}
+
+// ApplyError is the change that failed.
+type ApplyError struct {
+	Change Change
+	Err    error
+}
+
+func (e *ApplyError) Error() string { return fmt.Sprintf("%s: %v", e.Change.Line(), e.Err) }
+func (e *ApplyError) Unwrap() error { return e.Err }
+
+// Apply makes p's changes and returns how many landed.
+func (a *Applier) Apply(ctx context.Context, p *Plan) (int, error) {
+	g := &gate{now: a.Now, sleep: a.Sleep}
+	if g.now == nil {
+		g.now = time.Now
+	}
+	if g.sleep == nil {
+		g.sleep = sleep
+	}
+	r := &run{Applier: a, gate: g, created: map[string]string{}}
+	n := max(a.Parallel, 1)
+	for start := 0; start < len(p.Changes); {
+		end := start
+		for end < len(p.Changes) && p.Changes[end].Step == p.Changes[start].Step {
+			end++
+		}
+		if err := r.step(ctx, p.Changes[start:end], n); err != nil {
+			return r.landed, err
+		}
+		start = end
+	}
+	return r.landed, nil
+}
+
+// run is one Apply: the shared wait, the workspaces it created and what
+// landed.
+type run struct {
+	*Applier
+	gate    *gate
+	mu      sync.Mutex
+	created map[string]string // workspace name → ID
+	landed  int
+}
+
+func (r *run) step(ctx context.Context, changes []Change, n int) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, n)
+	var wg sync.WaitGroup
+	var errs []error
+	for _, c := range changes {
+		sem <- struct{}{}
+		r.mu.Lock()
+		stop := len(errs) > 0
+		r.mu.Unlock()
+		if stop {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			err := r.change(ctx, c)
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			if err != nil {
+				err = &ApplyError{Change: c, Err: err}
+				errs = append(errs, err)
+			} else {
+				r.landed++
+			}
+			if r.Done != nil {
+				r.Done(c, err)
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// workspaceID is the change's workspace: known when planned, or created
+// earlier in this run.
+func (r *run) workspaceID(args Args) (string, error) {
+	if args.WorkspaceID != "" || args.Workspace == "" {
+		return args.WorkspaceID, nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if id, ok := r.created[args.Workspace]; ok {
+		return id, nil
+	}
+	return "", fmt.Errorf("workspace %q was to be created earlier in this plan, and was not", args.Workspace)
+}
+
+// change sends c's one request.
+func (r *run) change(ctx context.Context, c Change) error {
+	if err := r.gate.wait(ctx); err != nil {
+		return err
+	}
+	opt := admin.WithRetrySleep(func(ctx context.Context, d time.Duration) error {
+		r.gate.hold(d)
+		return r.gate.wait(ctx)
+	})
+	cl, a := r.Client, c.Args
+	wsID, err := r.workspaceID(a)
+	if err != nil {
+		return err
+	}
+	decode := func(v any) error {
+		if err := json.Unmarshal(a.Body, v); err != nil {
+			return fmt.Errorf("the plan's parameters for this change do not read: %w", err)
+		}
+		return nil
+	}
+	switch {
+	case c.Kind == KindWorkspace && c.Op == OpCreate:
+		var params admin.WorkspaceCreateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		w, err := cl.Workspaces.Create(ctx, params, opt)
+		if err == nil {
+			r.mu.Lock()
+			r.created[params.Name] = w.ID
+			r.mu.Unlock()
+		}
+		return err
+	case c.Kind == KindWorkspace && c.Op == OpUpdate:
+		var params admin.WorkspaceUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.Workspaces.Update(ctx, a.ID, params, opt)
+		return err
+	case c.Kind == KindWorkspace && c.Op == OpArchive:
+		_, err := cl.Workspaces.Archive(ctx, a.ID, opt)
+		return err
+	case c.Kind == KindWorkspaceMember && c.Op == OpCreate:
+		_, err := cl.Workspaces.Members.Add(ctx, wsID, admin.WorkspaceMemberAddParams{UserID: a.ID, WorkspaceRole: admin.WorkspaceRole(a.Role)}, opt)
+		return err
+	case c.Kind == KindWorkspaceMember && c.Op == OpUpdate:
+		_, err := cl.Workspaces.Members.Update(ctx, admin.WorkspaceMemberRef{WorkspaceID: wsID, UserID: a.ID}, admin.WorkspaceMemberUpdateParams{WorkspaceRole: admin.WorkspaceRole(a.Role)}, opt)
+		return err
+	case c.Kind == KindWorkspaceMember && c.Op == OpRemove:
+		_, err := cl.Workspaces.Members.Remove(ctx, admin.WorkspaceMemberRef{WorkspaceID: wsID, UserID: a.ID}, opt)
+		return err
+	case c.Kind == KindRateLimit:
+		var params admin.WorkspaceRateLimitUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.Workspaces.RateLimits.Update(ctx, admin.WorkspaceRateLimitRef{WorkspaceID: wsID, RateLimitID: a.RateLimitID}, params, opt)
+		return err
+	case c.Kind == KindMember && c.Op == OpUpdate:
+		_, err := cl.Users.Update(ctx, a.ID, admin.UserUpdateParams{Role: admin.OrgRole(a.Role)}, opt)
+		return err
+	case c.Kind == KindMember && c.Op == OpRemove:
+		_, err := cl.Users.Remove(ctx, a.ID, opt)
+		return err
+	case c.Kind == KindAPIKey:
+		var params admin.APIKeyUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.APIKeys.Update(ctx, a.ID, params, opt)
+		return err
+	case c.Kind == KindSpendLimit && c.Op == OpRemove:
+		_, err := cl.SpendLimits.Delete(ctx, a.ID, opt)
+		return err
+	case c.Kind == KindSpendLimit:
+		amount, err := admin.ParseAmount(a.Amount)
+		if err != nil {
+			return err
+		}
+		scope := admin.SpendLimitScope{Type: admin.SpendLimitScopeType(a.Scope), WorkspaceID: wsID}
+		if scope.Type == admin.SpendLimitScopeUser {
+			scope.UserID = a.ID
+		}
+		_, err = cl.SpendLimits.Set(ctx, admin.SpendLimitSetParams{Scope: scope, Amount: admin.Set(amount), Period: admin.SpendLimitPeriod(a.Period)}, opt)
+		return err
+	case c.Kind == KindInvite && c.Op == OpCreate:
+		_, err := cl.Invites.Create(ctx, admin.InviteCreateParams{Email: a.Email, Role: admin.OrgRole(a.Role)}, opt)
+		return err
+	case c.Kind == KindInvite && c.Op == OpRemove:
+		_, err := cl.Invites.Delete(ctx, a.ID, opt)
+		return err
+	}
+	return fmt.Errorf("no way to %s a %s", c.Op, c.Kind)
+}
+
+// gate is the wait every worker of a run shares: when the API asks one
+// request to wait, the others wait as long before their next request.
+type gate struct {
+	mu    sync.Mutex
+	until time.Time
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// hold makes every worker wait d from now (or longer, if already asked).
+func (g *gate) hold(d time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if t := g.now().Add(d); t.After(g.until) {
+		g.until = t
+	}
+}
+
+// wait waits until the gate opens.
+func (g *gate) wait(ctx context.Context) error {
+	g.mu.Lock()
+	d := g.until.Sub(g.now())
+	g.mu.Unlock()
+	if d <= 0 {
+		return ctx.Err()
+	}
+	return g.sleep(ctx, d)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,211 @@
+package orgcode_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/anthropic-admin-go/admin/admintest"
+	"github.com/anthropic-admin-go/admin/cmd/anthropic-admin/orgcode"
+)
+
+// What the API cannot do, and what the file gets wrong, is refused with
+// the file, line and column, and no plan.
+func TestRefusals(t *testing.T) {
+	_, c := newServer(t, admintest.Demo())
+	st := read(t, c)
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"assigning admin to a member", `version: 1
+members:
+  items:
+    - email: ethan.brooks@acme-robotics.example
+      role: admin
+`, `org.yaml:5:7: role "admin" cannot be assigned through the API`},
+		{"assigning admin by invite", `version: 1
+invites:
+  items:
+    - email: someone@acme-robotics.example
+      role: admin
+`, `org.yaml:5:7: role "admin" cannot be assigned through the API`},
+		{"changing an admin's role", `version: 1
+members:
+  items:
+    - email: priya.raman@acme-robotics.example
+      role: developer
+`, `org.yaml:5:7: priya.raman@acme-robotics.example is admin: that role cannot be changed through the API`},
+		{"un-archiving a workspace", `version: 1
+workspaces:
+  items:
+    - name: Hackathon 2026
+`, `org.yaml:4:7: workspace "Hackathon 2026" is archived: an archived workspace cannot be brought back`},
+		{"creating an API key", `version: 1
+api_keys:
+  items:
+    - name: new-key
+      workspace: Production
+      status: active
+`, `org.yaml:4:7: no API key is named "new-key" in workspace Production: the API cannot create keys`},
+		{"a workspace limit looser than the organization's", `version: 1
+workspaces:
+  items:
+    - name: Staging
+      rate_limits:
+        Claude Opus 4.x:
+          requests_per_minute: 5000
+`, `org.yaml:7:11: 5000 is looser than the organization's requests_per_minute limit of 4000`},
+		{"an unknown organization role", `version: 1
+members:
+  items:
+    - email: ethan.brooks@acme-robotics.example
+      role: develper
+`, `org.yaml:5:7: unknown role "develper" (did you mean "developer"?)`},
+		{"an unknown workspace role", `version: 1
+workspaces:
+  items:
+    - name: Staging
+      members:
+        - email: ethan.brooks@acme-robotics.example
+          role: workspace_owner
+`, `org.yaml:7:11: unknown workspace role "workspace_owner"`},
+		{"an unknown geo", `version: 1
+workspaces:
+  items:
+    - name: EU team
+      data_residency:
+        workspace_geo: eu
+`, `org.yaml:6:9: unknown workspace geo "eu" (known: us)`},
+		{"an unknown inference geo", `version: 1
+workspaces:
+  items:
+    - name: Staging
+      data_residency:
+        allowed_inference_geos: [us, mars]
+`, `org.yaml:6:38: unknown inference geo "mars"`},
+		{"changing workspace_geo", `version: 1
+workspaces:
+  items:
+    - name: Research
+      data_residency:
+        workspace_geo: eu
+`, `unknown workspace geo "eu"`},
+		{"an unknown rate limit group", `version: 1
+workspaces:
+  items:
+    - name: Staging
+      rate_limits:
+        Claude Sonet 4.x:
+          requests_per_minute: 5
+`, `org.yaml:6:9: the organization has no rate limit group "Claude Sonet 4.x" (did you mean "Claude Sonnet 4.x"?)`},
+		{"a member who has not joined", `version: 1
+workspaces:
+  items:
+    - name: Staging
+      members:
+        - email: new.hire@acme-robotics.example
+          role: workspace_user
+`, `org.yaml:6:11: new.hire@acme-robotics.example is not a member of the organization: invite them`},
+		{"inviting a member", `version: 1
+invites:
+  items:
+    - email: mei.chen@acme-robotics.example
+      role: user
+`, `org.yaml:4:7: mei.chen@acme-robotics.example is already a member (developer)`},
+		{"archiving the default workspace", `version: 1
+workspaces:
+  items:
+    - name: Default
+      default: true
+      archived: true
+`, `org.yaml:6:7: the default workspace cannot be archived`},
+		{"reactivating an archived key", `version: 1
+api_keys:
+  items:
+    - name: laptop-old-priya
+      workspace: Default
+      status: active
+`, `org.yaml:6:7: key "laptop-old-priya" is archived`},
+		{"a file for another organization", `version: 1
+organization: Globex
+`, `org.yaml:2:1: this file is for "Globex"; the credential's organization is "Acme Robotics"`},
+		{"a spend limit for no one", `version: 1
+spend_limits:
+  workspaces:
+    Prodution:
+      monthly: 10
+`, `org.yaml:4:5: no active workspace is named "Prodution" (did you mean "Production"?)`},
+		{"an unknown period", `version: 1
+spend_limits:
+  organization:
+    yearly: 10
+`, `org.yaml:4:5: unknown period "yearly"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, err := orgcode.Parse("org.yaml", []byte(tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := orgcode.MakePlan(src, st)
+			var rs orgcode.Refusals
+			if !errors.As(err, &rs) || p != nil {
+				t.Fatalf("plan = %v, err = %v; want a refusal", p, err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("refusal:\n%v\nwant it to hold:\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+// A file is read strictly: syntax, unknown keys (with the nearest known
+// one), duplicate keys and names, wrong types and versions are refused at
+// their line and column before anything is read from the organization.
+func TestParseRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"an unknown key", "version: 1\nworkspaces:\n  items:\n    - name: A\n      tgas: {a: b}\n", `org.yaml:5:7: unknown field "tgas" (did you mean "tags"?)`},
+		{"an unknown section", "version: 1\nmembres:\n  items: []\n", `org.yaml:2:1: unknown field "membres" (did you mean "members"?)`},
+		{"a duplicate key", "version: 1\nversion: 1\n", `org.yaml:2:1: mapping key "version" already defined`},
+		{"a duplicate workspace", "version: 1\nworkspaces:\n  items:\n    - name: A\n    - name: A\n", `org.yaml:5:7: workspace "A" is listed twice`},
+		{"a duplicate member", "version: 1\nmembers:\n  items:\n    - {email: a@x.example, role: user}\n    - {email: A@x.example, role: user}\n", `org.yaml:5:8: member "A@x.example" is listed twice`},
+		{"a duplicate workspace member", "version: 1\nworkspaces:\n  items:\n    - name: A\n      members:\n        - {email: a@x.example, role: workspace_user}\n        - {email: a@x.example, role: workspace_user}\n", `org.yaml:7:12: workspace member "a@x.example" is listed twice`},
+		{"a wrong type", "version: 1\nmembers:\n  items: nope\n", `org.yaml:3:`},
+		{"a bad amount", "version: 1\nspend_limits:\n  organization:\n    monthly: 12.345\n", `org.yaml:4:5: "12.345" is not an amount of dollars`},
+		{"another version", "version: 2\n", `org.yaml:1:1: version 2: this anthropic-admin reads version 1 files`},
+		{"no version", "members:\n  items: []\n", `org.yaml:1:1: the file has no version: start it with version: 1`},
+		{"an empty file", "", `org.yaml: the file has no version`},
+		{"bad YAML", "version: 1\nmembers: [\n", `org.yaml:2:`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := orgcode.Parse("org.yaml", []byte(tc.file))
+			var rs orgcode.Refusals
+			if !errors.As(err, &rs) {
+				t.Fatalf("err = %v; want refusals", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("refusal:\n%v\nwant it to hold:\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+// Where the organization has no spend limits, export leaves the section
+// out and a file that has one is refused.
+func TestNoSpendLimits(t *testing.T) {
+	srv := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithoutSpendLimits())
+	t.Cleanup(srv.Close)
+	st := read(t, srv.Client())
+	f := exported(t, st)
+	if f.SpendLimits != nil || !st.SpendLimitsUnavailable {
+		t.Errorf("export has spend limits: %+v", f.SpendLimits)
+	}
+	if p := planOf(t, f, st); len(p.Changes) != 0 {
+		t.Errorf("plan of the export:\n%s", planText(t, p))
+	}
+	src := parse(t, []byte("version: 1\nspend_limits:\n  organization:\n    monthly: 10\n"))
+	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: this organization or credential has no spend limits") {
+		t.Errorf("err = %v", err)
+	}
+}
