@@ -86,7 +86,7 @@ func want[T comparable](what string, got, expected T) error {
 }
 
 func BenchmarkGetUser(b *testing.B) {
-	lib, raw, api := ours(fx.FakeURL), baseline{fx.FakeURL}, sdk()
+	lib, raw, api := ours(fx.FakeURL), baseline{base: fx.FakeURL}, sdk()
 	compare(b, clients{
 		ours: func(ctx context.Context, _ int) error {
 			u, err := lib.Users.Get(ctx, fx.UserID)
@@ -115,7 +115,7 @@ func BenchmarkGetUser(b *testing.B) {
 // BenchmarkListUsers5000 walks all 5,000 members, every page fetched and
 // every member decoded, with 1,000 and with 100 members a page.
 func BenchmarkListUsers5000(b *testing.B) {
-	lib, raw, api := ours(fx.FakeURL), baseline{fx.FakeURL}, sdk()
+	lib, raw, api := ours(fx.FakeURL), baseline{base: fx.FakeURL}, sdk()
 	for _, limit := range []int{1000, 100} {
 		b.Run("limit="+strconv.Itoa(limit), func(b *testing.B) {
 			compare(b, clients{
@@ -136,10 +136,32 @@ func BenchmarkListUsers5000(b *testing.B) {
 	}
 }
 
+// BenchmarkListServiceAccounts5000 lists 5,000 service accounts, 100 a
+// page (the most the endpoint serves), with the OAuth token these
+// endpoints take.
+func BenchmarkListServiceAccounts5000(b *testing.B) {
+	lib, raw, api := ours(fx.FakeURL), baseline{base: fx.FakeURL, token: fx.OAuthToken}, sdkOAuth()
+	token := admin.WithAuthToken(fx.OAuthToken)
+	compare(b, clients{
+		ours: func(ctx context.Context, _ int) error {
+			n, err := countAll(ctx, lib.ServiceAccounts.List(admin.ServiceAccountListParams{PageCursor: admin.PageCursor{Limit: 100}}, token))
+			return wantCount("service accounts", n, err, fx.ServiceAccounts)
+		},
+		baseline: func(ctx context.Context, _ int) error {
+			n, err := countPages[admin.ServiceAccount](ctx, raw, "/v1/organizations/service_accounts", url.Values{"limit": {"100"}})
+			return wantCount("service accounts", n, err, fx.ServiceAccounts)
+		},
+		sdk: func(ctx context.Context, _ int) error {
+			n, err := countPager(api.Organization.ServiceAccounts.ListAutoPaging(ctx, anthropic.OrganizationServiceAccountListParams{Limit: anthropic.Int(100)}))
+			return wantCount("service accounts", n, err, fx.ServiceAccounts)
+		},
+	})
+}
+
 // BenchmarkListWorkspaces lists every workspace, archived and default
 // included: one page of a handful of larger objects.
 func BenchmarkListWorkspaces(b *testing.B) {
-	lib, raw, api := ours(fx.FakeURL), baseline{fx.FakeURL}, sdk()
+	lib, raw, api := ours(fx.FakeURL), baseline{base: fx.FakeURL}, sdk()
 	compare(b, clients{
 		ours: func(ctx context.Context, _ int) error {
 			n, err := countAll(ctx, lib.Workspaces.List(allWorkspaces))
@@ -161,7 +183,7 @@ func BenchmarkListWorkspaces(b *testing.B) {
 // BenchmarkUpdateAPIKey switches one API key off and on, call by call: a
 // POST with a JSON body.
 func BenchmarkUpdateAPIKey(b *testing.B) {
-	lib, raw, api := ours(fx.FakeURL), baseline{fx.FakeURL}, sdk()
+	lib, raw, api := ours(fx.FakeURL), baseline{base: fx.FakeURL}, sdk()
 	status := func(i int) admin.APIKeyStatus {
 		if i%2 == 0 {
 			return admin.APIKeyStatusInactive
@@ -227,7 +249,7 @@ func BenchmarkAnalyticsCost31d(b *testing.B) {
 		},
 		baseline: func(ctx context.Context, _ int) error {
 			var p page[admin.AnalyticsCostRow]
-			if err := (baseline{fx.ExtraURL}).do(ctx, "GET", path, q, nil, &p); err != nil {
+			if err := (baseline{base: fx.ExtraURL}).do(ctx, "GET", path, q, nil, &p); err != nil {
 				return err
 			}
 			return want("analytics rows", len(p.Data), fx.AnalyticsRows)

@@ -39,15 +39,22 @@ var (
 	sdkExtra = sync.OnceValue(func() anthropic.Client { return sdkAt(fx.ExtraURL) })
 )
 
-func sdkAt(base string) anthropic.Client {
-	return anthropic.NewClient(option.WithoutEnvironmentDefaults(), option.WithBaseURL(base),
-		option.WithAPIKey(fx.AdminKey), option.WithHTTPClient(sharedHTTP))
+func sdkAt(base string, credential ...option.RequestOption) anthropic.Client {
+	if len(credential) == 0 {
+		credential = []option.RequestOption{option.WithAPIKey(fx.AdminKey)}
+	}
+	return anthropic.NewClient(append([]option.RequestOption{option.WithoutEnvironmentDefaults(), option.WithBaseURL(base),
+		option.WithHTTPClient(sharedHTTP)}, credential...)...)
 }
+
+// sdkOAuth is the SDK's client for the fake with its OAuth token.
+var sdkOAuth = sync.OnceValue(func() anthropic.Client { return sdkAt(fx.FakeURL, option.WithAuthToken(fx.OAuthToken)) })
 
 // baseline is the floor: what a careful programmer writes by hand with
 // net/http and encoding/json, decoding into the library's own types. It
-// has no retries, no options, no error types and no cursor checks.
-type baseline struct{ base string }
+// has no retries, no options, no error types and no cursor checks. With
+// token set it sends that OAuth token instead of the admin key.
+type baseline struct{ base, token string }
 
 // do sends one request and decodes a 200 answer into out.
 func (c baseline) do(ctx context.Context, method, path string, q url.Values, body, out any) error {
@@ -67,7 +74,11 @@ func (c baseline) do(ctx context.Context, method, path string, q url.Values, bod
 	if err != nil {
 		return err
 	}
-	req.Header.Set("X-Api-Key", fx.AdminKey)
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	} else {
+		req.Header.Set("X-Api-Key", fx.AdminKey)
+	}
 	req.Header.Set("Anthropic-Version", "2023-06-01")
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -113,10 +124,28 @@ func each[T any](ctx context.Context, c baseline, path string, q url.Values, f f
 	}
 }
 
+// countPages walks a token-paged list (next_page, no has_more) the
+// baseline's way and counts its items.
+func countPages[T any](ctx context.Context, c baseline, path string, q url.Values) (int, error) {
+	q = maps.Clone(q)
+	n := 0
+	for {
+		var p page[T]
+		if err := c.do(ctx, "GET", path, q, nil, &p); err != nil {
+			return n, err
+		}
+		n += len(p.Data)
+		if p.NextPage == nil || *p.NextPage == "" {
+			return n, nil
+		}
+		q.Set("page", *p.NextPage)
+	}
+}
+
 // floorReport fetches one report page the baseline's way.
 func floorReport[R any](ctx context.Context, path string, q url.Values) ([]admin.ReportBucket[R], error) {
 	var p page[admin.ReportBucket[R]]
-	err := baseline{fx.ExtraURL}.do(ctx, "GET", path, q, nil, &p)
+	err := baseline{base: fx.ExtraURL}.do(ctx, "GET", path, q, nil, &p)
 	return p.Data, err
 }
 

@@ -21,7 +21,7 @@ func TestSameUser(t *testing.T) {
 		t.Fatal(err)
 	}
 	var floor admin.User
-	if err := (baseline{fx.FakeURL}).do(ctx, "GET", "/v1/organizations/users/"+url.PathEscape(fx.UserID), nil, nil, &floor); err != nil {
+	if err := (baseline{base: fx.FakeURL}).do(ctx, "GET", "/v1/organizations/users/"+url.PathEscape(fx.UserID), nil, nil, &floor); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(*got, floor) {
@@ -46,7 +46,7 @@ func TestSameUserList(t *testing.T) {
 		}
 		mine = append(mine, u.ID)
 	}
-	err := each(ctx, baseline{fx.FakeURL}, "/v1/organizations/users", url.Values{"limit": {"100"}}, func(u *admin.User) { floor = append(floor, u.ID) })
+	err := each(ctx, baseline{base: fx.FakeURL}, "/v1/organizations/users", url.Values{"limit": {"100"}}, func(u *admin.User) { floor = append(floor, u.ID) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestSameAnalyticsPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	var floor page[admin.AnalyticsCostRow]
-	if err := (baseline{fx.ExtraURL}).do(ctx, "GET", "/v1/organizations/analytics/cost", analyticsQuery(fx.CostStart, fx.CostEnd), nil, &floor); err != nil {
+	if err := (baseline{base: fx.ExtraURL}).do(ctx, "GET", "/v1/organizations/analytics/cost", analyticsQuery(fx.CostStart, fx.CostEnd), nil, &floor); err != nil {
 		t.Fatal(err)
 	}
 	if len(mine.Data) != fx.AnalyticsRows || !reflect.DeepEqual(mine.Data, floor.Data) {

@@ -30,6 +30,7 @@ const serverEnv = "ADMIN_BENCH_SERVER"
 // Sizes of the data sets.
 const (
 	listedUsers    = 5000    // members in the fake, listed whole by the list benchmarks
+	listedAccounts = 5000    // service accounts added to the fake's, listed whole
 	generatedUsers = 100_000 // members the generated list walks through
 	usageBuckets   = 168     // a week of hourly buckets: the largest 1h page
 	usageGroups    = 100     // results in each bucket
@@ -45,6 +46,7 @@ type fixture struct {
 	FakeURL    string // admintest with the Demo seed, topped up to listedUsers members
 	ExtraURL   string // the generated user list and the two big report pages
 	AdminKey   string
+	OAuthToken string // for the endpoints that take only an OAuth token
 	UserID     string // a member to get
 	APIKeyID   string // an active API key to switch off and on
 	Workspaces int    // workspaces in the fake, archived and default included
@@ -54,6 +56,7 @@ type fixture struct {
 	CostStart, CostEnd   time.Time // the 31 days of the cost page
 	CostResults          int
 	AnalyticsRows        int // rows on the analytics cost page (31 days by API key, actor and model)
+	ServiceAccounts      int // active service accounts in the fake, listed whole
 }
 
 // fx is the running child's fixture, set by TestMain.
@@ -113,7 +116,7 @@ func startServer() (stop func(), err error) {
 func serve(out io.Writer, in io.Reader) error {
 	fake := admintest.NewServer(admintest.WithSeed(admintest.Demo()), admintest.WithClock(func() time.Time { return benchNow }))
 	defer fake.Close()
-	f := fixture{FakeURL: fake.URL, AdminKey: fake.AdminKey()}
+	f := fixture{FakeURL: fake.URL, AdminKey: fake.AdminKey(), OAuthToken: fake.OAuthToken()}
 	if err := prepareFake(fake, &f); err != nil {
 		return err
 	}
@@ -166,7 +169,15 @@ func prepareFake(fake *admintest.Server, f *fixture) error {
 	}
 	f.APIKeyID = keys.Data[0].ID
 	ws, err := lib.Workspaces.List(allWorkspaces).Collect(ctx)
+	if err != nil {
+		return err
+	}
 	f.Workspaces = len(ws)
+	for i := range listedAccounts {
+		fake.AddServiceAccount(fmt.Sprintf("svc-%05d", i))
+	}
+	accounts, err := lib.ServiceAccounts.List(admin.ServiceAccountListParams{PageCursor: admin.PageCursor{Limit: 100}}, admin.WithAuthToken(f.OAuthToken)).Collect(ctx)
+	f.ServiceAccounts = len(accounts)
 	return err
 }
 
