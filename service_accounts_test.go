@@ -286,12 +286,12 @@ func TestFakeServiceAccounts(t *testing.T) {
 			names = append(names, a.Name)
 		}
 	}
-	// The demo's four active accounts and the new one; legacy-batch is archived.
-	if want := "ci-deploy etl-nightly support-triage platform-terraform release-bot"; strings.Join(names, " ") != want || pages != 3 {
+	// The demo's five active accounts and the new one; legacy-batch is archived.
+	if want := "ci-deploy etl-nightly support-triage platform-terraform federated-sync release-bot"; strings.Join(names, " ") != want || pages != 3 {
 		t.Errorf("list: %d pages of %v, want 3 of %s", pages, names, want)
 	}
 	all, err := c.ServiceAccounts.List(admin.ServiceAccountListParams{IncludeArchived: true}).Collect(ctx)
-	if err != nil || len(all) != 6 {
+	if err != nil || len(all) != 7 {
 		t.Errorf("list with archived: %d, %v", len(all), err)
 	}
 

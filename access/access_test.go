@@ -99,7 +99,7 @@ func TestAccessGroupsAndServiceAccounts(t *testing.T) {
 	for _, m := range w.ServiceAccounts {
 		accounts = append(accounts, m.Name+" "+m.Role)
 	}
-	if !slices.Equal(accounts, []string{"ci-deploy workspace_developer", "platform-terraform workspace_admin"}) || len(w.Notes) != 0 {
+	if !slices.Equal(accounts, []string{"ci-deploy workspace_developer", "platform-terraform workspace_admin", "federated-sync workspace_developer"}) || len(w.Notes) != 0 {
 		t.Errorf("service accounts %v, notes %v", accounts, w.Notes)
 	}
 

@@ -95,3 +95,43 @@ func TestUserActivityRefusals(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// Every actor the analytics name is one of the organization's: members
+// (or former members, marked deleted), API keys and service accounts the
+// admin endpoints know.
+func TestAnalyticsActorsAreReal(t *testing.T) {
+	srv := newDemo(t)
+	c, ctx := srv.Client(), t.Context()
+	oauth := admin.WithAuthToken(srv.OAuthToken())
+	start := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
+	kinds := map[admin.AnalyticsActorType]int{}
+	rows := c.Analytics.Cost(admin.AnalyticsCostParams{AnalyticsRange: admin.AnalyticsRange{StartingAt: start, EndingAt: start.AddDate(0, 0, 7),
+		GroupBy: []admin.AnalyticsDimension{admin.DimActor}, PageCursor: admin.PageCursor{Limit: 1000}}})
+	for r, err := range rows.All(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := r.Group.Actor
+		if a == nil {
+			continue
+		}
+		kinds[a.Type]++
+		var err error
+		switch a.Type {
+		case admin.AnalyticsUserActor:
+			if !a.Deleted {
+				_, err = c.Users.Get(ctx, a.UserID)
+			}
+		case admin.AnalyticsAPIActor:
+			_, err = c.APIKeys.Get(ctx, a.APIKeyID)
+		case admin.AnalyticsServiceAccountActor:
+			_, err = c.ServiceAccounts.Get(ctx, a.ServiceAccountID, oauth)
+		}
+		if err != nil {
+			t.Errorf("actor %s: %v", r.RawJSON(), err)
+		}
+	}
+	if kinds[admin.AnalyticsUserActor] == 0 || kinds[admin.AnalyticsServiceAccountActor] == 0 {
+		t.Errorf("actor kinds %v: want members and service accounts", kinds)
+	}
+}

@@ -674,4 +674,14 @@ func (b *builder) demoWorkloadIdentity() {
 		ruleMatch{Condition: text("claims.sub.startsWith('job/batch-') && claims.build_env == 'prod'")},
 		legacy, "workspace:inference", 3600, 299, byName("Hackathon 2026"))
 	old.archive(b.ago(100), admin)
+
+	// The service account the demo's traffic comes from (Production's
+	// federated-sync stream, traffic.go): its ID is the one that traffic
+	// was made with, from the same sequence, so that usage and cost by
+	// service account name a real account. Made last, it moves no other ID.
+	sync := &serviceAccount{ID: (&ids{seed: st.ids.seed + "/service-accounts"}).next("svac_"), Type: "service_account",
+		Name: "federated-sync", Description: "Keeps the document index in sync",
+		OrganizationRole: "developer", audit: newAudit(b.ago(150), admin)}
+	st.serviceAccounts = append(st.serviceAccounts, sync)
+	join(sync, byName("Production"), "workspace_developer")
 }

@@ -2418,7 +2418,7 @@ func sdkOAuthClient(srv *admintest.Server) anthropic.Client {
 // have any; etl-nightly has none and is in the default one implicitly.
 var (
 	demoServiceAccounts = map[string]string{"ci-deploy": "developer", "etl-nightly": "developer", "support-triage": "developer",
-		"platform-terraform": "admin", "legacy-batch": "developer"}
+		"platform-terraform": "admin", "legacy-batch": "developer", "federated-sync": "developer"}
 	demoArchivedServiceAccount = "legacy-batch"
 )
 
@@ -2523,7 +2523,7 @@ func TestSDKServiceAccounts(t *testing.T) {
 	for m := range prod.All() {
 		inProd[m.ServiceAccountID] = string(m.WorkspaceRole)
 	}
-	if prod.Err() != nil || len(inProd) != 3 || inProd[sa.ID] != "workspace_admin" { // ci-deploy, platform-terraform and this one
+	if prod.Err() != nil || len(inProd) != 4 || inProd[sa.ID] != "workspace_admin" { // ci-deploy, platform-terraform, federated-sync and this one
 		t.Errorf("Production's service accounts: %v, %v", inProd, prod.Err())
 	}
 	rm, err := c.Organization.ServiceAccounts.Workspaces.Remove(ctx, ws["Staging"], anthropic.OrganizationServiceAccountWorkspaceRemoveParams{ServiceAccountID: sa.ID})

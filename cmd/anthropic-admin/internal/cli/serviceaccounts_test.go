@@ -27,7 +27,7 @@ func TestServiceAccountsList(t *testing.T) {
 	golden(t, "service-accounts-workspaces-list", mustRun(t, srv, tty, "service-accounts", "workspaces", "list", "--workspace", "Default").stdout)
 
 	active := jsonList(t, mustRun(t, srv, oauthTerm(srv, term{}), "service-accounts", "list").stdout)
-	if len(active) != 4 || active[0]["type"] != "service_account" {
+	if len(active) != 5 || active[0]["type"] != "service_account" {
 		t.Fatalf("JSON list: %d accounts, first %v", len(active), active[0])
 	}
 	csv := mustRun(t, srv, oauthTerm(srv, term{}), "service-accounts", "workspaces", "list", "ci-deploy", "-o", "csv").stdout
@@ -56,7 +56,7 @@ func TestServiceAccountsNeedAnOAuthToken(t *testing.T) {
 	// to the rest.
 	srv := demoServer(t)
 	both := term{env: map[string]string{"ANTHROPIC_AUTH_TOKEN": srv.OAuthToken()}}
-	if got := jsonList(t, mustRun(t, srv, both, "service-accounts", "list").stdout); len(got) != 4 {
+	if got := jsonList(t, mustRun(t, srv, both, "service-accounts", "list").stdout); len(got) != 5 {
 		t.Errorf("with both: %d accounts", len(got))
 	}
 	mustRun(t, srv, both, "users", "list")

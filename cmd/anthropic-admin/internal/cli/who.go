@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/anthropic-admin-go/admin"
@@ -92,7 +93,8 @@ func (n whoNames) note(g admin.AnalyticsGroup) {
 }
 
 // whoLabel names a group of an analytics dimension: a member by email, a
-// key by its name, a service account or product by its ID.
+// key or service account by its name (the account's ID where the
+// credential cannot list accounts), a product by its ID.
 func (a *app) whoLabel(ctx context.Context, d costDim, key string) string {
 	if key == "" {
 		return d.none
@@ -107,6 +109,10 @@ func (a *app) whoLabel(ctx context.Context, d costDim, key string) string {
 		return a.names.apiKey(ctx, key)
 	case d.flag == costByActor.flag && isUserID(key):
 		return a.names.user(ctx, key)
+	case d.flag == costByServiceAccount.flag, d.flag == costByActor.flag && strings.HasPrefix(key, "svac_"):
+		if c, _, err := a.oauthClient(ctx); err == nil {
+			return a.accountName(ctx, c, key)
+		}
 	}
 	return key
 }
