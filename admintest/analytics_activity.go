@@ -164,9 +164,6 @@ func listArtifactActivity(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := filters["rbac_group_id"]; ok {
-		return activityPage(c, []*artifactRow{}) // no member is in a group
-	}
 	day := d.Format(time.DateOnly)
 	rows := map[string]*artifactRow{}
 	for _, u := range c.st.activeMembers(d) {
@@ -186,7 +183,7 @@ func listArtifactActivity(c *call) (any, *apiError) {
 					published = 1
 				}
 				if !keep(filters, "artifact_type", t) || !keep(filters, "is_shared", strconv.FormatBool(shared)) ||
-					!keep(filters, "product", p) || !keep(filters, "user_id", u.ID) {
+					!keep(filters, "product", p) || !c.st.keepMember(filters, u) {
 					continue
 				}
 				key := fmt.Sprintf("%s|%t", t, shared)
@@ -201,6 +198,10 @@ func listArtifactActivity(c *call) (any, *apiError) {
 						r.UserID = u.ID
 					case "rbac_group_id":
 						r.RBACGroupID, r.RBACGroupName = jsonNull, jsonNull
+						if g := c.st.groupOf(u); g != nil {
+							key += "|" + g.ID
+							r.RBACGroupID, r.RBACGroupName = g.ID, g.Name
+						}
 					}
 				}
 				if have := rows[key]; have != nil {
@@ -310,7 +311,7 @@ func activityOrder[T any](c *call, rows []T, column string, metrics map[string]f
 
 // groupCols are a row's break-out fields for the request's group_by, and
 // the key that tells its rows apart.
-func groupCols(groups []string, product string, u *user) (map[string]any, string) {
+func (st *state) groupCols(groups []string, product string, u *user) (map[string]any, string) {
 	cols, key := map[string]any{}, ""
 	for _, g := range groups {
 		switch g {
@@ -320,6 +321,9 @@ func groupCols(groups []string, product string, u *user) (map[string]any, string
 			cols["user_id"], key = u.ID, key+"|"+u.ID
 		case "rbac_group_id":
 			cols["rbac_group_id"], cols["rbac_group_name"] = jsonNull, jsonNull
+			if g := st.groupOf(u); g != nil {
+				cols["rbac_group_id"], cols["rbac_group_name"], key = g.ID, g.Name, key+"|"+g.ID
+			}
 		}
 	}
 	return cols, key
@@ -359,45 +363,43 @@ func listPluginActivity(c *call) (any, *apiError) {
 		return nil, err
 	}
 	rows := map[string]*pluginRow{}
-	if _, ok := filters["rbac_group_id"]; !ok {
-		for _, d := range days {
-			day := d.Format(time.DateOnly)
-			for _, u := range c.st.activeMembers(d) {
-				for _, pl := range demoPlugins {
-					if names, ok := filters["plugin_name"]; ok && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, pl.name) }) {
+	for _, d := range days {
+		day := d.Format(time.DateOnly)
+		for _, u := range c.st.activeMembers(d) {
+			for _, pl := range demoPlugins {
+				if names, ok := filters["plugin_name"]; ok && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, pl.name) }) {
+					continue
+				}
+				for _, p := range appProducts(u.Role) {
+					if p == "chat" || !keep(filters, "product", p) || !c.st.keepMember(filters, u) {
+						continue // plugins run in Claude Code and Cowork
+					}
+					h := hashOf("plugin", u.ID, day, pl.id, p)
+					installed := h%60 == 0
+					var calls, sessions int64
+					if h>>8%4 == 0 {
+						sessions = int64(h>>12%3) + 1
+						calls = sessions * (int64(h>>16%4) + 1)
+					}
+					if !installed && calls == 0 {
 						continue
 					}
-					for _, p := range appProducts(u.Role) {
-						if p == "chat" || !keep(filters, "product", p) || !keep(filters, "user_id", u.ID) {
-							continue // plugins run in Claude Code and Cowork
-						}
-						h := hashOf("plugin", u.ID, day, pl.id, p)
-						installed := h%60 == 0
-						var calls, sessions int64
-						if h>>8%4 == 0 {
-							sessions = int64(h>>12%3) + 1
-							calls = sessions * (int64(h>>16%4) + 1)
-						}
-						if !installed && calls == 0 {
-							continue
-						}
-						cols, key := groupCols(groups, p, u)
-						key = pl.name + key
-						r := rows[key]
-						if r == nil {
-							r = &pluginRow{id: pl.id, name: pl.name, key: key, installs: map[string]bool{}, users: map[string]bool{}, cols: cols}
-							rows[key] = r
-						}
-						if installed {
-							r.installs[u.ID] = true
-						}
-						r.users[u.ID] = true
-						r.invocations += calls
-						if p == "claude_code" {
-							r.codeSess += sessions
-						} else {
-							r.coworkSes += sessions
-						}
+					cols, key := c.st.groupCols(groups, p, u)
+					key = pl.name + key
+					r := rows[key]
+					if r == nil {
+						r = &pluginRow{id: pl.id, name: pl.name, key: key, installs: map[string]bool{}, users: map[string]bool{}, cols: cols}
+						rows[key] = r
+					}
+					if installed {
+						r.installs[u.ID] = true
+					}
+					r.users[u.ID] = true
+					r.invocations += calls
+					if p == "claude_code" {
+						r.codeSess += sessions
+					} else {
+						r.coworkSes += sessions
 					}
 				}
 			}
@@ -461,51 +463,49 @@ func listSkillActivity(c *call) (any, *apiError) {
 		return nil, err
 	}
 	rows := map[string]*skillRow{}
-	if _, ok := filters["rbac_group_id"]; !ok {
-		for _, d := range days {
-			day := d.Format(time.DateOnly)
-			for _, u := range c.st.activeMembers(d) {
-				for _, sk := range demoSkills {
-					if names, ok := filters["skill_name"]; (ok && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, sk.name) })) ||
-						!keep(filters, "share_status", sk.share) || !keep(filters, "user_id", u.ID) {
+	for _, d := range days {
+		day := d.Format(time.DateOnly)
+		for _, u := range c.st.activeMembers(d) {
+			for _, sk := range demoSkills {
+				if names, ok := filters["skill_name"]; (ok && !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, sk.name) })) ||
+					!keep(filters, "share_status", sk.share) || !c.st.keepMember(filters, u) {
+					continue
+				}
+				for _, p := range skillProducts(u.Role) {
+					if !keep(filters, "product", p) {
 						continue
 					}
-					for _, p := range skillProducts(u.Role) {
-						if !keep(filters, "product", p) {
-							continue
-						}
-						h := hashOf("skill", u.ID, day, sk.name, p)
-						enabled := p == "chat" && h%80 == 0
-						var sessions, calls int64
-						if h>>8%6 == 0 {
-							sessions = int64(h>>12%3) + 1
-							calls = sessions * (int64(h>>16%3) + 1)
-						}
-						if !enabled && calls == 0 {
-							continue
-						}
-						cols, key := groupCols(groups, p, u)
-						key = sk.name + key
-						r := rows[key]
-						if r == nil {
-							r = &skillRow{name: sk.name, display: sk.display, share: sk.share, key: key, users: map[string]bool{},
-								enabled: map[string]bool{}, sessions: map[string]int64{}, cols: cols}
-							rows[key] = r
-						}
-						if enabled {
-							r.enabled[u.ID] = true
-						}
-						if calls > 0 {
-							r.users[u.ID] = true
-						}
-						r.invocations += calls
-						r.cents += calls * (12 + int64(h>>20%29))
-						surface := p
-						if p == "office_agent" {
-							surface = officeApps[h>>24%4]
-						}
-						r.sessions[surface] += sessions
+					h := hashOf("skill", u.ID, day, sk.name, p)
+					enabled := p == "chat" && h%80 == 0
+					var sessions, calls int64
+					if h>>8%6 == 0 {
+						sessions = int64(h>>12%3) + 1
+						calls = sessions * (int64(h>>16%3) + 1)
 					}
+					if !enabled && calls == 0 {
+						continue
+					}
+					cols, key := c.st.groupCols(groups, p, u)
+					key = sk.name + key
+					r := rows[key]
+					if r == nil {
+						r = &skillRow{name: sk.name, display: sk.display, share: sk.share, key: key, users: map[string]bool{},
+							enabled: map[string]bool{}, sessions: map[string]int64{}, cols: cols}
+						rows[key] = r
+					}
+					if enabled {
+						r.enabled[u.ID] = true
+					}
+					if calls > 0 {
+						r.users[u.ID] = true
+					}
+					r.invocations += calls
+					r.cents += calls * (12 + int64(h>>20%29))
+					surface := p
+					if p == "office_agent" {
+						surface = officeApps[h>>24%4]
+					}
+					r.sessions[surface] += sessions
 				}
 			}
 		}
@@ -598,34 +598,32 @@ func listChatProjectActivity(c *call) (any, *apiError) {
 	}
 	rows := map[string]*projectRow{}
 	projects := c.st.chatProjects()
-	if _, ok := filters["rbac_group_id"]; !ok {
-		for _, d := range days {
-			day := d.Format(time.DateOnly)
-			for _, p := range projects {
-				if !p.created.Before(d.Add(24*time.Hour)) || !keep(filters, "project_id", p.id) {
+	for _, d := range days {
+		day := d.Format(time.DateOnly)
+		for _, p := range projects {
+			if !p.created.Before(d.Add(24*time.Hour)) || !keep(filters, "project_id", p.id) {
+				continue
+			}
+			for _, u := range c.st.activeMembers(d) {
+				if u.Role == "claude_code_user" || !c.st.keepMember(filters, u) {
 					continue
 				}
-				for _, u := range c.st.activeMembers(d) {
-					if u.Role == "claude_code_user" || !keep(filters, "user_id", u.ID) {
-						continue
-					}
-					h := hashOf("project", u.ID, day, p.id)
-					if h%5 != 0 && u != p.creator {
-						continue
-					}
-					convs := int64(h>>8%3) + 1
-					msgs := convs * (int64(h>>12%8) + 2)
-					cols, key := groupCols(groups, "", u)
-					key = p.name + key
-					r := rows[key]
-					if r == nil {
-						r = &projectRow{p: p, key: key, users: map[string]bool{}, cols: cols}
-						rows[key] = r
-					}
-					r.users[u.ID] = true
-					r.messages += msgs
-					r.convs += convs
+				h := hashOf("project", u.ID, day, p.id)
+				if h%5 != 0 && u != p.creator {
+					continue
 				}
+				convs := int64(h>>8%3) + 1
+				msgs := convs * (int64(h>>12%8) + 2)
+				cols, key := c.st.groupCols(groups, "", u)
+				key = p.name + key
+				r := rows[key]
+				if r == nil {
+					r = &projectRow{p: p, key: key, users: map[string]bool{}, cols: cols}
+					rows[key] = r
+				}
+				r.users[u.ID] = true
+				r.messages += msgs
+				r.convs += convs
 			}
 		}
 	}
@@ -672,48 +670,46 @@ func listConnectorActivity(c *call) (any, *apiError) {
 		return nil, err
 	}
 	rows := map[string]*connectorRow{}
-	if _, ok := filters["rbac_group_id"]; !ok {
-		for _, d := range days {
-			day := d.Format(time.DateOnly)
-			for _, u := range c.st.activeMembers(d) {
-				for _, cn := range demoConnectors {
-					if names, ok := filters["connector_name"]; (ok && !slices.ContainsFunc(names, func(n string) bool {
-						return strings.EqualFold(n, cn.name) || strings.EqualFold(n, cn.display)
-					})) || !keep(filters, "user_id", u.ID) {
+	for _, d := range days {
+		day := d.Format(time.DateOnly)
+		for _, u := range c.st.activeMembers(d) {
+			for _, cn := range demoConnectors {
+				if names, ok := filters["connector_name"]; (ok && !slices.ContainsFunc(names, func(n string) bool {
+					return strings.EqualFold(n, cn.name) || strings.EqualFold(n, cn.display)
+				})) || !c.st.keepMember(filters, u) {
+					continue
+				}
+				for _, p := range skillProducts(u.Role) {
+					if !keep(filters, "product", p) {
 						continue
 					}
-					for _, p := range skillProducts(u.Role) {
-						if !keep(filters, "product", p) {
-							continue
-						}
-						h := hashOf("connector", u.ID, day, cn.name, p)
-						if h%5 != 0 {
-							continue
-						}
-						sessions := int64(h>>8%3) + 1
-						calls := sessions * (int64(h>>12%5) + 1)
-						cols, key := groupCols(groups, p, u)
-						key = cn.name + key
-						r := rows[key]
-						if r == nil {
-							r = &connectorRow{name: cn.name, display: cn.display, key: key, users: map[string]bool{}, sessions: map[string]int64{}, cols: cols}
-							rows[key] = r
-						}
-						r.users[u.ID] = true
-						unclassified := calls / 5
-						if cn.display != "" {
-							unclassified = calls // the organization's own server has no read-only annotations
-						}
-						write := (calls - unclassified) / 3
-						r.unclassified += unclassified
-						r.write += write
-						r.read += calls - unclassified - write
-						surface := p
-						if p == "office_agent" {
-							surface = officeApps[h>>24%4]
-						}
-						r.sessions[surface] += sessions
+					h := hashOf("connector", u.ID, day, cn.name, p)
+					if h%5 != 0 {
+						continue
 					}
+					sessions := int64(h>>8%3) + 1
+					calls := sessions * (int64(h>>12%5) + 1)
+					cols, key := c.st.groupCols(groups, p, u)
+					key = cn.name + key
+					r := rows[key]
+					if r == nil {
+						r = &connectorRow{name: cn.name, display: cn.display, key: key, users: map[string]bool{}, sessions: map[string]int64{}, cols: cols}
+						rows[key] = r
+					}
+					r.users[u.ID] = true
+					unclassified := calls / 5
+					if cn.display != "" {
+						unclassified = calls // the organization's own server has no read-only annotations
+					}
+					write := (calls - unclassified) / 3
+					r.unclassified += unclassified
+					r.write += write
+					r.read += calls - unclassified - write
+					surface := p
+					if p == "office_agent" {
+						surface = officeApps[h>>24%4]
+					}
+					r.sessions[surface] += sessions
 				}
 			}
 		}
@@ -777,18 +773,20 @@ func listActivitySummaries(c *call) (any, *apiError) {
 	if _, err := limitParam(c.q, 100, 1000); err != nil {
 		return nil, err
 	}
-	_, scoped := filters["rbac_group_id"] // no member is in a group
+	// Scoped to RBAC groups, the counts are of their members, and the
+	// seat, invite and rate fields, which are the organization's, are null.
+	_, scoped := filters["rbac_group_id"]
 	out := make([]map[string]any, len(days))
 	for i, d := range days {
 		row := map[string]any{"starting_at": d.Format(time.RFC3339), "ending_at": d.Add(24 * time.Hour).Format(time.RFC3339)}
 		active := func(product string, span int) int {
-			if scoped {
-				return 0
-			}
 			seen := map[string]bool{}
 			for k := range span {
 				day := d.Add(-time.Duration(k) * 24 * time.Hour)
 				for _, u := range c.st.activeMembers(day) {
+					if !c.st.keepMember(filters, u) {
+						continue
+					}
 					for _, p := range summaryProducts {
 						if (product == "" || product == p) && activeOn(u, day, p) {
 							seen[u.ID] = true
@@ -831,4 +829,39 @@ func listActivitySummaries(c *call) (any, *apiError) {
 		out[i] = row
 	}
 	return map[string]any{"data": out, "next_page": nil}, nil // the series comes whole
+}
+
+// groupOf is the RBAC group a member's activity is broken out under: the
+// oldest of their groups, nil for a member of none.
+func (st *state) groupOf(u *user) *rbacGroup {
+	for _, g := range st.access.groups {
+		if st.inGroup(g, u.ID) {
+			return g
+		}
+	}
+	return nil
+}
+
+// keepMember reports whether a member's activity passes the user_id and
+// rbac_group_id filters: a group filter keeps the members of any group it
+// names.
+func (st *state) keepMember(filters map[string][]string, u *user) bool {
+	if !keep(filters, "user_id", u.ID) {
+		return false
+	}
+	groups, ok := filters["rbac_group_id"]
+	if !ok {
+		return true
+	}
+	for _, id := range groups {
+		if g := find(st.access.groups, func(g *rbacGroup) bool { return g.ID == id }); g != nil && st.inGroup(g, u.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// inGroup reports whether userID is a member of g.
+func (st *state) inGroup(g *rbacGroup, userID string) bool {
+	return slices.ContainsFunc(st.access.members[g.ID], func(m *groupMember) bool { return m.UserID == userID })
 }

@@ -44,72 +44,70 @@ func listUserActivity(c *call) (any, *apiError) {
 		return nil, errInvalid("filter: project_id cannot be combined with group_by[] or an rbac_group_id filter")
 	}
 	rows := map[string]*userActivity{}
-	if _, ok := filters["rbac_group_id"]; !ok { // no member is in a group
-		for _, d := range days {
-			day := d.Format(time.DateOnly)
-			code := map[string][]*ccRecord{}
-			if !inProject {
-				for _, r := range c.st.reports.claudeCodeDay(d, c.now, c.st.org.ID) {
-					if r.Actor.Type == "user_actor" {
-						code[r.Actor.EmailAddress] = append(code[r.Actor.EmailAddress], r)
-					}
+	for _, d := range days {
+		day := d.Format(time.DateOnly)
+		code := map[string][]*ccRecord{}
+		if !inProject {
+			for _, r := range c.st.reports.claudeCodeDay(d, c.now, c.st.org.ID) {
+				if r.Actor.Type == "user_actor" {
+					code[r.Actor.EmailAddress] = append(code[r.Actor.EmailAddress], r)
 				}
 			}
-			for _, u := range c.st.activeMembers(d) {
-				if !keep(filters, "user_id", u.ID) {
-					continue
+		}
+		for _, u := range c.st.activeMembers(d) {
+			if !c.st.keepMember(filters, u) {
+				continue
+			}
+			a := rows[u.ID]
+			if a == nil {
+				cols, _ := c.st.groupCols(groups, "", u)
+				a = &userActivity{u: u, tools: map[string]ccTool{}, office: map[string][2]int64{}, cols: cols}
+			}
+			did := false
+			if activeOn(u, d, "chat") && (!inProject || slices.ContainsFunc(projects, func(p string) bool { return hashOf("in-project", u.ID, day, p)%3 == 0 })) {
+				h := hashOf("chat", u.ID, day)
+				n := int64(h%40) + 3
+				a.chatMessages += n
+				a.chatThinking += n * int64(h>>8%4) / 10
+				a.chatConversations += int64(h>>12%5) + 1
+				a.chatFiles += int64(h >> 16 % 3)
+				a.chatArtifacts += int64(h >> 20 % 2)
+				a.chatConnectors += int64(h >> 24 % 4)
+				if !inProject {
+					a.webSearches += int64(h >> 28 % 9)
 				}
-				a := rows[u.ID]
-				if a == nil {
-					cols, _ := groupCols(groups, "", u)
-					a = &userActivity{u: u, tools: map[string]ccTool{}, office: map[string][2]int64{}, cols: cols}
+				did = true
+			}
+			for _, r := range code[u.Email] {
+				a.sessions += r.CoreMetrics.NumSessions
+				a.commits += r.CoreMetrics.CommitsByClaudeCode
+				a.prs += r.CoreMetrics.PullRequestsByClaudeCode
+				a.added += r.CoreMetrics.LinesOfCode.Added
+				a.removed += r.CoreMetrics.LinesOfCode.Removed
+				for tool, n := range r.ToolActions {
+					t := a.tools[tool]
+					a.tools[tool] = ccTool{t.Accepted + n.Accepted, t.Rejected + n.Rejected}
 				}
-				did := false
-				if activeOn(u, d, "chat") && (!inProject || slices.ContainsFunc(projects, func(p string) bool { return hashOf("in-project", u.ID, day, p)%3 == 0 })) {
-					h := hashOf("chat", u.ID, day)
-					n := int64(h%40) + 3
-					a.chatMessages += n
-					a.chatThinking += n * int64(h>>8%4) / 10
-					a.chatConversations += int64(h>>12%5) + 1
-					a.chatFiles += int64(h >> 16 % 3)
-					a.chatArtifacts += int64(h >> 20 % 2)
-					a.chatConnectors += int64(h >> 24 % 4)
-					if !inProject {
-						a.webSearches += int64(h >> 28 % 9)
-					}
-					did = true
-				}
-				for _, r := range code[u.Email] {
-					a.sessions += r.CoreMetrics.NumSessions
-					a.commits += r.CoreMetrics.CommitsByClaudeCode
-					a.prs += r.CoreMetrics.PullRequestsByClaudeCode
-					a.added += r.CoreMetrics.LinesOfCode.Added
-					a.removed += r.CoreMetrics.LinesOfCode.Removed
-					for tool, n := range r.ToolActions {
-						t := a.tools[tool]
-						a.tools[tool] = ccTool{t.Accepted + n.Accepted, t.Rejected + n.Rejected}
-					}
-					did = true
-				}
-				if !inProject && activeOn(u, d, "cowork") {
-					h := hashOf("cowork", u.ID, day)
-					a.coworkMessages += int64(h%20) + 1
-					a.coworkActions += int64(h>>8%60) + 2
-					a.coworkSessions += int64(h>>16%3) + 1
-					a.coworkEdits += int64(h >> 20 % 7)
-					did = true
-				}
-				if !inProject && activeOn(u, d, "office_agent") {
-					h := hashOf("office", u.ID, day)
-					app := officeApps[h%4]
-					o := a.office[app]
-					a.office[app] = [2]int64{o[0] + int64(h>>8%12) + 1, o[1] + 1}
-					did = true
-				}
-				if did {
-					a.active(d)
-					rows[u.ID] = a
-				}
+				did = true
+			}
+			if !inProject && activeOn(u, d, "cowork") {
+				h := hashOf("cowork", u.ID, day)
+				a.coworkMessages += int64(h%20) + 1
+				a.coworkActions += int64(h>>8%60) + 2
+				a.coworkSessions += int64(h>>16%3) + 1
+				a.coworkEdits += int64(h >> 20 % 7)
+				did = true
+			}
+			if !inProject && activeOn(u, d, "office_agent") {
+				h := hashOf("office", u.ID, day)
+				app := officeApps[h%4]
+				o := a.office[app]
+				a.office[app] = [2]int64{o[0] + int64(h>>8%12) + 1, o[1] + 1}
+				did = true
+			}
+			if did {
+				a.active(d)
+				rows[u.ID] = a
 			}
 		}
 	}

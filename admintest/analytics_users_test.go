@@ -135,3 +135,54 @@ func TestAnalyticsActorsAreReal(t *testing.T) {
 		t.Errorf("actor kinds %v: want members and service accounts", kinds)
 	}
 }
+
+// The activity listings break out by and filter on the organization's real
+// RBAC groups: a member's row carries their group, and a group filter keeps
+// that group's members only.
+func TestActivityByRBACGroup(t *testing.T) {
+	srv := newDemo(t)
+	c, ctx := srv.Client(), t.Context()
+	groups, err := c.RBACGroups.List(admin.RBACListParams{}).Collect(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var research admin.RBACGroup
+	for _, g := range groups {
+		if g.Name == "Research" {
+			research = g
+		}
+	}
+	members := map[string]bool{}
+	for m, err := range c.RBACGroups.Members.List(research.ID, admin.RBACListParams{}).All(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		members[m.UserID] = true
+	}
+	day := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+	named := 0
+	for r, err := range c.Analytics.Users(admin.ActivityListParams{Date: day, GroupBy: []admin.ActivityDimension{admin.ActivityByRBACGroupID}}).All(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.RBACGroupID != nil {
+			named++
+			if r.RBACGroupName == nil || *r.RBACGroupName == "" {
+				t.Errorf("group without its name: %s", r.RawJSON())
+			}
+		}
+	}
+	in, err := c.Analytics.Users(admin.ActivityListParams{Date: day,
+		Filters: []admin.ActivityFilter{{Dimension: admin.ActivityByRBACGroupID, Value: research.ID}}}).Collect(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range in {
+		if !members[r.User.ID] {
+			t.Errorf("%s is not in %s", r.User.EmailAddress, research.Name)
+		}
+	}
+	if named == 0 || len(in) == 0 || len(members) == 0 {
+		t.Errorf("%d rows with a group, %d rows of %s's %d members", named, len(in), research.Name, len(members))
+	}
+}
