@@ -288,19 +288,27 @@ func (a *app) matchingKeys(cmd *cobra.Command, f keyFilter, status admin.APIKeyS
 		return nil, nil, err
 	}
 	ctx := cmd.Context()
+	// Keys in an archived workspace cannot change either.
+	archived := map[string]bool{}
+	for w, err := range c.Workspaces.List(admin.WorkspaceListParams{Cursor: admin.Cursor{Limit: 100}, IncludeArchived: true}).All(ctx) {
+		if err != nil {
+			return nil, nil, err
+		}
+		archived[w.ID] = w.Archived()
+	}
 	var targets []target
 	var lines []string
 	for _, k := range keys {
 		// Archived and expired keys cannot change, and no key needs to move
 		// to the status it has.
-		if k.Status == status || k.Status == admin.APIKeyStatusArchived || k.Status == admin.APIKeyStatusExpired {
+		if k.Status == status || k.Status == admin.APIKeyStatusArchived || k.Status == admin.APIKeyStatusExpired || archived[k.WorkspaceID()] {
 			continue
 		}
 		targets = append(targets, target{id: k.ID, label: k.Name})
 		lines = append(lines, output.Safef("  %s  %s  (%s, %s)", k.ID, k.Name, a.keyWorkspace(ctx, k), k.Status))
 	}
 	if skipped := len(keys) - len(targets); skipped > 0 {
-		fmt.Fprint(a.env.Stderr, output.Safef("%s match; %d already %s, archived or expired are left alone\n", count(len(keys), ch.noun), skipped, status))
+		fmt.Fprint(a.env.Stderr, output.Safef("%s match; %d already %s, archived, expired or in an archived workspace are left alone\n", count(len(keys), ch.noun), skipped, status))
 	}
 	if len(targets) == 0 {
 		fmt.Fprint(a.env.Stderr, output.Safef("no %ss to %s\n", ch.noun, ch.verb))

@@ -160,7 +160,7 @@ func TestAPIKeysDeactivateAndActivate(t *testing.T) {
 	if n := strings.Count(r.stdout, "dry run: would send POST /v1/organizations/api_keys/apikey_"); n != 5 {
 		t.Errorf("dry run would send %d updates, want 5:\n%s", n, r.stdout)
 	}
-	for _, want := range []string{"7 API keys match; 2 already inactive, archived or expired are left alone\n", "5 API keys to deactivate:\n",
+	for _, want := range []string{"7 API keys match; 2 already inactive, archived, expired or in an archived workspace are left alone\n", "5 API keys to deactivate:\n",
 		"staging-api-gateway  (Staging, active)", "dry run: would deactivate 5 API keys (staging-ci, staging-load-test, staging-chat-backend, and 2 more); nothing was sent\n"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("dry-run stderr lacks %q:\n%s", want, r.stderr)
@@ -172,9 +172,10 @@ func TestAPIKeysDeactivateAndActivate(t *testing.T) {
 	if w := writes(srv); len(w) != 0 {
 		t.Fatalf("bulk dry run sent %d changes", len(w))
 	}
-	// Bulk asks even when a single key would not, and refuses in a script.
+	// Bulk asks even when a single key would not, and refuses in a script;
+	// hackathon-judges, in the archived Hackathon workspace, is left out.
 	r = runCLI(t, srv, term{}, "api-keys", "activate", "--status", "inactive", "--all-matching")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, "refusing to activate 6 API keys") {
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "refusing to activate 5 API keys") {
 		t.Errorf("bulk without --yes: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if w := writes(srv); len(w) != 0 {
@@ -263,7 +264,7 @@ func TestAPIKeysBulkStopsAtAFailureAndResumes(t *testing.T) {
 	}
 	// The same command again skips what was done and finishes the rest.
 	r = mustRun(t, srv, term{}, "api-keys", "deactivate", "--workspace", "Staging", "--all-matching", "--yes")
-	if !strings.Contains(r.stderr, "7 API keys match; 3 already inactive, archived or expired are left alone\n") ||
+	if !strings.Contains(r.stderr, "7 API keys match; 3 already inactive, archived, expired or in an archived workspace are left alone\n") ||
 		!strings.HasSuffix(r.stderr, "deactivated 4 API keys ("+second["name"].(string)+", staging-chat-backend, staging-batch-worker, and 1 more)\n") {
 		t.Errorf("resumed bulk: stderr %q", r.stderr)
 	}
