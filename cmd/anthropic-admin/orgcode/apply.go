@@ -52,7 +52,7 @@ func (a *Applier) Apply(ctx context.Context, p *Plan) (int, error) {
 	if g.sleep == nil {
 		g.sleep = sleep
 	}
-	r := &run{Applier: a, gate: g, created: map[string]string{}}
+	r := &run{Applier: a, gate: g, created: map[string]string{}, groups: map[string]string{}}
 	n := max(a.Parallel, 1)
 	for start := 0; start < len(p.Changes); {
 		end := start
@@ -74,6 +74,7 @@ type run struct {
 	gate    *gate
 	mu      sync.Mutex
 	created map[string]string // workspace name → ID
+	groups  map[string]string // RBAC group name → ID
 	landed  int
 }
 
@@ -118,12 +119,34 @@ func (r *run) workspaceID(args Args) (string, error) {
 	if args.WorkspaceID != "" || args.Workspace == "" {
 		return args.WorkspaceID, nil
 	}
+	return r.createdID(r.created, "workspace", args.Workspace)
+}
+
+// createdID is the ID of an object of this kind and name created earlier
+// in this run.
+func (r *run) createdID(created map[string]string, kind, name string) (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if id, ok := r.created[args.Workspace]; ok {
+	if id, ok := created[name]; ok {
 		return id, nil
 	}
-	return "", fmt.Errorf("workspace %q was to be created earlier in this plan, and was not", args.Workspace)
+	return "", fmt.Errorf("%s %q was to be created earlier in this plan, and was not", kind, name)
+}
+
+// groupID is the change's RBAC group: known when planned, or created
+// earlier in this run.
+func (r *run) groupID(args Args) (string, error) {
+	if args.GroupID != "" {
+		return args.GroupID, nil
+	}
+	return r.createdID(r.groups, "RBAC group", args.Group)
+}
+
+// learn keeps the ID of an object created in this run.
+func (r *run) learn(created map[string]string, name, id string) {
+	r.mu.Lock()
+	created[name] = id
+	r.mu.Unlock()
 }
 
 // change sends c's one request.
@@ -154,9 +177,7 @@ func (r *run) change(ctx context.Context, c Change) error {
 		}
 		w, err := cl.Workspaces.Create(ctx, params, opt)
 		if err == nil {
-			r.mu.Lock()
-			r.created[params.Name] = w.ID
-			r.mu.Unlock()
+			r.learn(r.created, params.Name, w.ID)
 		}
 		return err
 	case c.Kind == KindWorkspace && c.Op == OpUpdate:
@@ -211,6 +232,37 @@ func (r *run) change(ctx context.Context, c Change) error {
 			scope.UserID = a.ID
 		}
 		_, err = cl.SpendLimits.Set(ctx, admin.SpendLimitSetParams{Scope: scope, Amount: admin.Set(amount), Period: admin.SpendLimitPeriod(a.Period)}, opt)
+		return err
+	case c.Kind == KindRBACGroup && c.Op == OpCreate:
+		var params admin.RBACGroupCreateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		g, err := cl.RBACGroups.Create(ctx, params, opt)
+		if err == nil {
+			r.learn(r.groups, params.Name, g.ID)
+		}
+		return err
+	case c.Kind == KindRBACGroup && c.Op == OpUpdate:
+		var params admin.RBACGroupUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.RBACGroups.Update(ctx, a.ID, params, opt)
+		return err
+	case c.Kind == KindRBACGroup && c.Op == OpRemove:
+		_, err := cl.RBACGroups.Delete(ctx, a.ID, opt)
+		return err
+	case c.Kind == KindRBACGroupMember:
+		groupID, err := r.groupID(a)
+		if err != nil {
+			return err
+		}
+		if c.Op == OpRemove {
+			_, err = cl.RBACGroups.Members.Remove(ctx, admin.RBACGroupMemberRef{RBACGroupID: groupID, UserID: a.ID}, opt)
+		} else {
+			_, err = cl.RBACGroups.Members.Add(ctx, groupID, admin.RBACGroupMemberAddParams{UserID: a.ID}, opt)
+		}
 		return err
 	case c.Kind == KindInvite && c.Op == OpCreate:
 		_, err := cl.Invites.Create(ctx, admin.InviteCreateParams{Email: a.Email, Role: admin.OrgRole(a.Role)}, opt)

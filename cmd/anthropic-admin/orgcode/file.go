@@ -44,7 +44,26 @@ type File struct {
 	Workspaces  *WorkspacesSection  `yaml:"workspaces,omitempty" json:"workspaces,omitempty"`
 	APIKeys     *APIKeysSection     `yaml:"api_keys,omitempty" json:"api_keys,omitempty"`
 	SpendLimits *SpendLimitsSection `yaml:"spend_limits,omitempty" json:"spend_limits,omitempty"`
+	RBACGroups  *RBACGroupsSection  `yaml:"rbac_groups,omitempty" json:"rbac_groups,omitempty"`
 	Invites     *InvitesSection     `yaml:"invites,omitempty" json:"invites,omitempty"`
+}
+
+// Sections names the sections the file has, in its order, as a person
+// reads them.
+func (f *File) Sections() []string {
+	var out []string
+	for _, s := range []struct {
+		has  bool
+		name string
+	}{
+		{f.Members != nil, "members"}, {f.Workspaces != nil, "workspaces"}, {f.APIKeys != nil, "API keys"},
+		{f.SpendLimits != nil, "spend limits"}, {f.RBACGroups != nil, "RBAC groups"}, {f.Invites != nil, "invites"},
+	} {
+		if s.has {
+			out = append(out, s.name)
+		}
+	}
+	return out
 }
 
 // MembersSection is the organization's members and their roles. Members
@@ -226,6 +245,30 @@ type APIKey struct {
 	ID        string             `yaml:"id,omitempty" json:"id,omitempty"`
 	Workspace string             `yaml:"workspace,omitempty" json:"workspace,omitempty"`
 	Status    admin.APIKeyStatus `yaml:"status" json:"status"`
+}
+
+// RBACGroupsSection is the RBAC groups (Claude Enterprise) and their
+// members.
+type RBACGroupsSection struct {
+	// Prune deletes the groups the file does not list, and takes out of a
+	// listed group the members it does not list.
+	Prune bool        `yaml:"prune,omitempty" json:"prune,omitempty"`
+	Items []RBACGroup `yaml:"items" json:"items"`
+}
+
+// RBACGroup is one group, by name (names are unique in any letter case).
+type RBACGroup struct {
+	Name string `yaml:"name" json:"name"`
+	// ID finds the group whatever its name: with it, a new name renames
+	// the group. Export leaves it out.
+	ID string `yaml:"id,omitempty" json:"id,omitempty"`
+	// Roles are the roles attached to the group, by name. They are read
+	// only: the API cannot attach or detach roles, so a file that changes
+	// them is refused. Left out, they are not checked.
+	Roles []string `yaml:"roles,omitempty" json:"roles,omitempty"`
+	// Members are the group's members by email. Left out, they are left
+	// as they are.
+	Members []string `yaml:"members,omitempty" json:"members,omitempty"`
 }
 
 // SpendLimitsSection is the spend limits in US dollars, by period (daily,

@@ -124,3 +124,16 @@ func item[T any](t *testing.T, items []T, match func(T) bool) *T {
 	t.Fatal("no such item in the export")
 	return nil
 }
+
+// demoGroupID is the ID of the demo's RBAC group of that name.
+func demoGroupID(t *testing.T, name string) string {
+	t.Helper()
+	_, c := newServer(t, admintest.Demo())
+	for _, g := range read(t, c).RBACGroups {
+		if g.Name == name {
+			return g.ID
+		}
+	}
+	t.Fatalf("the demo has no RBAC group %q", name)
+	return ""
+}

@@ -59,8 +59,9 @@ func TestPlanRequestsArePages(t *testing.T) {
 		}
 	}
 	// organization, users, workspaces ×2, org rate limits, keys, spend
-	// limits, invites: one page each at 1,000 a page.
-	want := 8 + 2*active
+	// limits, RBAC groups (it has none) and roles, invites: one page each
+	// at 1,000 a page.
+	want := 10 + 2*active
 	if len(reqs) != want {
 		t.Errorf("%d requests to read 1,000 members, 100 workspaces and 500 keys; want %d", len(reqs), want)
 	}
@@ -121,6 +122,9 @@ var edits = []edit{
 		for i, w := range f.Workspaces.Items {
 			f.Workspaces.Items[i].Members = slicesDelete(w.Members, func(m orgcode.WorkspaceMember) bool { return strings.HasPrefix(m.Email, "tomas.silva@") })
 		}
+		for i, g := range f.RBACGroups.Items {
+			f.RBACGroups.Items[i].Members = slicesDelete(g.Members, func(email string) bool { return strings.HasPrefix(email, "tomas.silva@") })
+		}
 	}},
 	{"api_keys", func(t *testing.T, f *orgcode.File) {
 		item(t, f.APIKeys.Items, func(k orgcode.APIKey) bool { return k.Name == "prod-legacy-gateway" }).Status = "active"
@@ -137,6 +141,19 @@ var edits = []edit{
 		f.SpendLimits.Organization["monthly"] = "150000"
 		delete(f.SpendLimits.Members, "mei.chen@acme-robotics.example")
 		f.SpendLimits.Members["grace.liu@acme-robotics.example"] = map[admin.SpendLimitPeriod]orgcode.USD{"monthly": "1200.75"}
+	}},
+	{"rbac_groups", func(t *testing.T, f *orgcode.File) {
+		f.RBACGroups.Items = append(f.RBACGroups.Items, orgcode.RBACGroup{Name: "Design", Members: []string{"grace.liu@acme-robotics.example", "ingrid.olsen@acme-robotics.example"}})
+		pilot := item(t, f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Claude Code Pilot" })
+		pilot.Name = "Claude Code"
+		pilot.ID = demoGroupID(t, "Claude Code Pilot")
+		pilot.Members = append(pilot.Members, "ethan.brooks@acme-robotics.example")
+	}},
+	{"rbac_groups_prune", func(t *testing.T, f *orgcode.File) {
+		f.RBACGroups.Prune = true
+		f.RBACGroups.Items = slicesDelete(f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Research" })
+		platform := item(t, f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Platform Engineering" })
+		platform.Members = platform.Members[1:]
 	}},
 	{"invites", func(t *testing.T, f *orgcode.File) {
 		f.Invites.Prune = true

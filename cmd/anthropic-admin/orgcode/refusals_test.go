@@ -140,6 +140,30 @@ spend_limits:
   organization:
     yearly: 10
 `, `org.yaml:4:5: unknown period "yearly"`},
+		{"changing a group's roles", `version: 1
+rbac_groups:
+  items:
+    - name: Finance
+      roles: [Billing Admin]
+`, `org.yaml:5:7: the API cannot attach or detach a group's roles (it has Billing Admin, Warehouse Readers)`},
+		{"a new group with roles", `version: 1
+rbac_groups:
+  items:
+    - name: Design
+      roles: [Member]
+`, `org.yaml:5:7: the API cannot attach roles to a group: create "Design" without roles`},
+		{"a group of an unknown ID", `version: 1
+rbac_groups:
+  items:
+    - name: Design
+      id: rbacgrp_missing
+`, `org.yaml:5:7: no RBAC group has ID rbacgrp_missing`},
+		{"a group member who is not a member", `version: 1
+rbac_groups:
+  items:
+    - name: Finance
+      members: [nobody@acme-robotics.example]
+`, `org.yaml:5:17: nobody@acme-robotics.example is not a member of the organization`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src, err := orgcode.Parse("org.yaml", []byte(tc.file))
@@ -171,6 +195,8 @@ func TestParseRefusals(t *testing.T) {
 		{"a duplicate workspace", "version: 1\nworkspaces:\n  items:\n    - name: A\n    - name: A\n", `org.yaml:5:7: workspace "A" is listed twice`},
 		{"a duplicate member", "version: 1\nmembers:\n  items:\n    - {email: a@x.example, role: user}\n    - {email: A@x.example, role: user}\n", `org.yaml:5:8: member "A@x.example" is listed twice`},
 		{"a duplicate workspace member", "version: 1\nworkspaces:\n  items:\n    - name: A\n      members:\n        - {email: a@x.example, role: workspace_user}\n        - {email: a@x.example, role: workspace_user}\n", `org.yaml:7:12: workspace member "a@x.example" is listed twice`},
+		{"a duplicate RBAC group", "version: 1\nrbac_groups:\n  items:\n    - name: Ops\n    - name: ops\n", `org.yaml:5:7: RBAC group "ops" is listed twice`},
+		{"a duplicate group member", "version: 1\nrbac_groups:\n  items:\n    - name: Ops\n      members: [a@x.example, A@x.example]\n", `org.yaml:5:30: group member "A@x.example" is listed twice`},
 		{"a wrong type", "version: 1\nmembers:\n  items: nope\n", `org.yaml:3:`},
 		{"a bad amount", "version: 1\nspend_limits:\n  organization:\n    monthly: 12.345\n", `org.yaml:4:5: "12.345" is not an amount of dollars`},
 		{"another version", "version: 2\n", `org.yaml:1:1: version 2: this anthropic-admin reads version 1 files`},
@@ -206,6 +232,29 @@ func TestNoSpendLimits(t *testing.T) {
 	}
 	src := parse(t, []byte("version: 1\nspend_limits:\n  organization:\n    monthly: 10\n"))
 	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: this organization or credential has no spend limits") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// Outside Claude Enterprise the API has no RBAC groups: export leaves the
+// section out and says so, and a file that has one is refused.
+func TestNoRBACGroups(t *testing.T) {
+	srv, c := newServer(t, admintest.Demo())
+	srv.Inject(admintest.Fault{Method: "GET", Path: "/v1/organizations/rbac_groups", Status: 400,
+		Body: `{"type":"error","error":{"type":"invalid_request_error","message":"not for this organization","details":{"error_code":"organization_type_not_supported"}}}`})
+	st := read(t, c)
+	f := exported(t, st)
+	if f.RBACGroups != nil || !st.RBACGroupsUnavailable {
+		t.Errorf("export has RBAC groups: %+v", f.RBACGroups)
+	}
+	if left := strings.Join(st.LeftOut(), "\n"); !strings.Contains(left, "rbac_groups: left out") {
+		t.Errorf("LeftOut = %q", left)
+	}
+	if p := planOf(t, f, st); len(p.Changes) != 0 {
+		t.Errorf("plan of the export:\n%s", planText(t, p))
+	}
+	src := parse(t, []byte("version: 1\nrbac_groups:\n  items: []\n"))
+	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: this organization or credential has no RBAC groups (they come with Claude Enterprise") {
 		t.Errorf("err = %v", err)
 	}
 }

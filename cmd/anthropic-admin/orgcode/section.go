@@ -23,6 +23,7 @@ var sections = []section{
 	workspacesSection{},
 	apiKeysSection{},
 	spendLimitsSection{},
+	rbacGroupsSection{},
 	invitesSection{},
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 
 	"github.com/anthropic-admin-go/admin"
 )
@@ -27,6 +26,12 @@ type State struct {
 	// no spend limits; export leaves the section out and a plan of it is
 	// refused.
 	SpendLimitsUnavailable bool
+	// RBACGroups are the groups with their members, and RBACRoles the
+	// roles' names by ID (nil when the role endpoints are not served).
+	RBACGroups []*RBACGroupState
+	RBACRoles  map[string]string
+	// RBACGroupsUnavailable is set outside Claude Enterprise.
+	RBACGroupsUnavailable bool
 }
 
 // WorkspaceState is a workspace with its members and its own rate limits.
@@ -79,14 +84,18 @@ func Read(ctx context.Context, c *admin.Client) (*State, error) {
 	return st, nil
 }
 
-// unavailable tells whether err says the organization or credential has
-// no such feature, rather than that something failed.
-func unavailable(err error) bool {
-	var ae *admin.APIError
-	if !errors.As(err, &ae) {
-		return false
+// LeftOut are the sections the organization or credential does not give,
+// one line each: export leaves them out, and a plan of a file that has
+// one is refused.
+func (st *State) LeftOut() []string {
+	var out []string
+	if st.SpendLimitsUnavailable {
+		out = append(out, "spend_limits: left out (this organization or credential has no spend limits)")
 	}
-	return ae.StatusCode == 403 || ae.StatusCode == 404 || (ae.StatusCode == 400 && ae.ErrorCode == "organization_type_not_supported")
+	if st.RBACGroupsUnavailable {
+		out = append(out, "rbac_groups: left out (RBAC groups come with Claude Enterprise)")
+	}
+	return out
 }
 
 // Fingerprint identifies the state: every value the file format covers,

@@ -182,7 +182,7 @@ func (a *app) demoOrgCode(ctx context.Context, c *admin.Client, d demoWriter) er
 	}
 	lines := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
 	d.heading("Organization as code")
-	d.line("$ anthropic-admin export > org.yaml   (%d lines: members, workspaces, API keys, spend limits, invites)", len(lines))
+	d.line("$ anthropic-admin export > org.yaml   (%d lines: %s)", len(lines), strings.Join(f.Sections(), ", "))
 	for _, l := range lines[:6] {
 		d.line("  %s", l)
 	}

@@ -44,6 +44,9 @@ same in JSON.`,
 			if err != nil {
 				return err
 			}
+			for _, note := range st.LeftOut() {
+				fmt.Fprintln(a.env.Stderr, note)
+			}
 			f := orgcode.Export(st)
 			if a.flags.output == output.JSON {
 				return a.writeIndentedJSON(f)
