@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -29,6 +30,9 @@ type Applier struct {
 	// nil for time.Now.
 	Sleep func(ctx context.Context, d time.Duration) error
 	Now   func() time.Time
+	// OAuth are the options for the endpoints that take only an OAuth
+	// token (service accounts, federation), as for Read.
+	OAuth []admin.Option
 	// Done, when set, is told of each change as it lands or fails, one
 	// call at a time.
 	Done func(c Change, err error)
@@ -52,7 +56,7 @@ func (a *Applier) Apply(ctx context.Context, p *Plan) (int, error) {
 	if g.sleep == nil {
 		g.sleep = sleep
 	}
-	r := &run{Applier: a, gate: g, created: map[string]string{}, groups: map[string]string{}}
+	r := &run{Applier: a, gate: g, created: map[string]string{}, groups: map[string]string{}, accounts: map[string]string{}}
 	n := max(a.Parallel, 1)
 	for start := 0; start < len(p.Changes); {
 		end := start
@@ -71,11 +75,12 @@ func (a *Applier) Apply(ctx context.Context, p *Plan) (int, error) {
 // landed.
 type run struct {
 	*Applier
-	gate    *gate
-	mu      sync.Mutex
-	created map[string]string // workspace name → ID
-	groups  map[string]string // RBAC group name → ID
-	landed  int
+	gate     *gate
+	mu       sync.Mutex
+	created  map[string]string // workspace name → ID
+	groups   map[string]string // RBAC group name → ID
+	accounts map[string]string // service account name → ID
+	landed   int
 }
 
 func (r *run) step(ctx context.Context, changes []Change, n int) error {
@@ -264,6 +269,43 @@ func (r *run) change(ctx context.Context, c Change) error {
 			_, err = cl.RBACGroups.Members.Add(ctx, groupID, admin.RBACGroupMemberAddParams{UserID: a.ID}, opt)
 		}
 		return err
+	case c.Kind == KindServiceAccount && c.Op == OpCreate:
+		var params admin.ServiceAccountCreateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		sa, err := cl.ServiceAccounts.Create(ctx, params, r.oauth(opt)...)
+		if err == nil {
+			r.learn(r.accounts, params.Name, sa.ID)
+		}
+		return err
+	case c.Kind == KindServiceAccount && c.Op == OpUpdate:
+		var params admin.ServiceAccountUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.ServiceAccounts.Update(ctx, a.ID, params, r.oauth(opt)...)
+		return err
+	case c.Kind == KindServiceAccount && c.Op == OpArchive:
+		_, err := cl.ServiceAccounts.Archive(ctx, a.ID, r.oauth(opt)...)
+		return err
+	case c.Kind == KindServiceAccountWorkspace:
+		accountID := a.ID
+		if accountID == "" {
+			if accountID, err = r.createdID(r.accounts, "service account", a.Account); err != nil {
+				return err
+			}
+		}
+		ref := admin.ServiceAccountWorkspaceRef{WorkspaceID: wsID, ServiceAccountID: accountID}
+		switch c.Op {
+		case OpCreate:
+			_, err = cl.ServiceAccounts.Workspaces.Add(ctx, accountID, admin.ServiceAccountWorkspaceAddParams{WorkspaceID: wsID, WorkspaceRole: admin.WorkspaceRole(a.Role)}, r.oauth(opt)...)
+		case OpUpdate:
+			_, err = cl.Workspaces.ServiceAccounts.Update(ctx, ref, admin.WorkspaceServiceAccountUpdateParams{WorkspaceRole: admin.WorkspaceRole(a.Role)}, r.oauth(opt)...)
+		default:
+			_, err = cl.ServiceAccounts.Workspaces.Remove(ctx, ref, r.oauth(opt)...)
+		}
+		return err
 	case c.Kind == KindInvite && c.Op == OpCreate:
 		_, err := cl.Invites.Create(ctx, admin.InviteCreateParams{Email: a.Email, Role: admin.OrgRole(a.Role)}, opt)
 		return err
@@ -312,4 +354,9 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// oauth are the options of a call that takes only an OAuth token.
+func (r *run) oauth(opt admin.Option) []admin.Option {
+	return append(slices.Clip(r.OAuth), opt)
 }

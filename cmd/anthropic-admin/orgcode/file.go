@@ -1,6 +1,8 @@
 // Package orgcode keeps an Anthropic organization as code: a YAML file that
 // is the desired state of its members, invites, workspaces (with their
-// members and rate limits), API keys and spend limits; Export writes the
+// members and rate limits), API keys, spend limits, RBAC groups, service
+// accounts and federation rules (where the organization and credential
+// give them: see State.LeftOut); Export writes the
 // organization as it is into such a file, Plan compares a file with the
 // live organization and lists the changes, and Apply makes exactly those
 // changes, in a safe order, as many at once as asked.
@@ -10,9 +12,8 @@
 // the file, line and column it comes from.
 //
 // Each part of the file is a section (section.go): it reads its part of the
-// organization, exports it and plans it. A new part of the Admin API
-// (service accounts, RBAC groups, federation rules) is one more section
-// beside the others.
+// organization, exports it and plans it. A new part of the Admin API is one
+// more section beside the others.
 package orgcode
 
 import (
@@ -45,7 +46,9 @@ type File struct {
 	APIKeys     *APIKeysSection     `yaml:"api_keys,omitempty" json:"api_keys,omitempty"`
 	SpendLimits *SpendLimitsSection `yaml:"spend_limits,omitempty" json:"spend_limits,omitempty"`
 	RBACGroups  *RBACGroupsSection  `yaml:"rbac_groups,omitempty" json:"rbac_groups,omitempty"`
-	Invites     *InvitesSection     `yaml:"invites,omitempty" json:"invites,omitempty"`
+
+	ServiceAccounts *ServiceAccountsSection `yaml:"service_accounts,omitempty" json:"service_accounts,omitempty"`
+	Invites         *InvitesSection         `yaml:"invites,omitempty" json:"invites,omitempty"`
 }
 
 // Sections names the sections the file has, in its order, as a person
@@ -57,7 +60,8 @@ func (f *File) Sections() []string {
 		name string
 	}{
 		{f.Members != nil, "members"}, {f.Workspaces != nil, "workspaces"}, {f.APIKeys != nil, "API keys"},
-		{f.SpendLimits != nil, "spend limits"}, {f.RBACGroups != nil, "RBAC groups"}, {f.Invites != nil, "invites"},
+		{f.SpendLimits != nil, "spend limits"}, {f.RBACGroups != nil, "RBAC groups"},
+		{f.ServiceAccounts != nil, "service accounts"}, {f.Invites != nil, "invites"},
 	} {
 		if s.has {
 			out = append(out, s.name)
@@ -269,6 +273,33 @@ type RBACGroup struct {
 	// Members are the group's members by email. Left out, they are left
 	// as they are.
 	Members []string `yaml:"members,omitempty" json:"members,omitempty"`
+}
+
+// ServiceAccountsSection is the service accounts (an OAuth token with
+// org:admin reads and changes them; an admin key cannot).
+type ServiceAccountsSection struct {
+	// Prune archives the accounts the file does not list (final: apply
+	// asks for --allow-archive), and takes a listed account out of the
+	// workspaces it does not list.
+	Prune bool             `yaml:"prune,omitempty" json:"prune,omitempty"`
+	Items []ServiceAccount `yaml:"items" json:"items"`
+}
+
+// ServiceAccount is one service account, by name (a slug, unique in the
+// organization).
+type ServiceAccount struct {
+	Name string `yaml:"name" json:"name"`
+	// ID tells which account is meant; export leaves it out. The API
+	// cannot rename an account.
+	ID          string `yaml:"id,omitempty" json:"id,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Role is the organization role, admin or developer; left out, it is
+	// left as it is (a new account gets the API's default).
+	Role admin.ServiceAccountRole `yaml:"role,omitempty" json:"role,omitempty"`
+	// Workspaces are the account's workspace roles by workspace name. Left
+	// out, they are left as they are; an account in none is implicitly a
+	// workspace_user of the default workspace.
+	Workspaces map[string]admin.WorkspaceRole `yaml:"workspaces,omitempty" json:"workspaces,omitempty"`
 }
 
 // SpendLimitsSection is the spend limits in US dollars, by period (daily,

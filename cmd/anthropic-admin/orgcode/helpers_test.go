@@ -29,9 +29,12 @@ func newServer(t *testing.T, seed admintest.Seed) (*admintest.Server, *admin.Cli
 // noSleep is a wait that takes no time.
 func noSleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 
+// oauth is the fake's OAuth token, for service accounts and federation.
+var oauth = []admin.Option{admin.WithAuthToken(admintest.DefaultOAuthToken)}
+
 func read(t *testing.T, c *admin.Client) *orgcode.State {
 	t.Helper()
-	st, err := orgcode.Read(context.Background(), c)
+	st, err := orgcode.Read(context.Background(), c, oauth...)
 	if err != nil {
 		t.Fatal(err)
 	}

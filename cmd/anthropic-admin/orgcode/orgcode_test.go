@@ -59,9 +59,9 @@ func TestPlanRequestsArePages(t *testing.T) {
 		}
 	}
 	// organization, users, workspaces ×2, org rate limits, keys, spend
-	// limits, RBAC groups (it has none) and roles, invites: one page each
-	// at 1,000 a page.
-	want := 10 + 2*active
+	// limits, RBAC groups (it has none) and roles, service accounts (it
+	// has none), invites: one page each at 1,000 (100) a page.
+	want := 11 + 2*active
 	if len(reqs) != want {
 		t.Errorf("%d requests to read 1,000 members, 100 workspaces and 500 keys; want %d", len(reqs), want)
 	}
@@ -105,6 +105,10 @@ var edits = []edit{
 		w := item(t, f.Workspaces.Items, func(w orgcode.Workspace) bool { return w.Name == "Production" })
 		delete(w.Tags, "cost-center")
 		w.Members = w.Members[1:]
+		for _, a := range f.ServiceAccounts.Items { // the accounts leave the archived workspaces too
+			delete(a.Workspaces, "Research")
+			delete(a.Workspaces, "Support Assistant")
+		}
 	}},
 	{"workspace_members", func(t *testing.T, f *orgcode.File) {
 		w := item(t, f.Workspaces.Items, func(w orgcode.Workspace) bool { return w.Name == "Staging" })
@@ -155,6 +159,22 @@ var edits = []edit{
 		platform := item(t, f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Platform Engineering" })
 		platform.Members = platform.Members[1:]
 	}},
+	{"service_accounts", func(t *testing.T, f *orgcode.File) {
+		f.ServiceAccounts.Items = append(f.ServiceAccounts.Items, orgcode.ServiceAccount{Name: "nightly-evals", Description: "Runs the nightly evaluations",
+			Role: "developer", Workspaces: map[string]admin.WorkspaceRole{"Research": "workspace_developer", "Staging": "workspace_user"}})
+		a := &f.ServiceAccounts.Items[0]
+		a.Description = "Changed by the file"
+		a.Role = "admin"
+		if a.Workspaces == nil {
+			a.Workspaces = map[string]admin.WorkspaceRole{}
+		}
+		a.Workspaces["Staging"] = "workspace_admin"
+	}},
+	{"service_accounts_prune", func(t *testing.T, f *orgcode.File) {
+		f.ServiceAccounts.Prune = true
+		f.ServiceAccounts.Items = slicesDelete(f.ServiceAccounts.Items, func(a orgcode.ServiceAccount) bool { return a.Name == "support-triage" })
+		delete(item(t, f.ServiceAccounts.Items, func(a orgcode.ServiceAccount) bool { return a.Name == "ci-deploy" }).Workspaces, "Staging")
+	}},
 	{"invites", func(t *testing.T, f *orgcode.File) {
 		f.Invites.Prune = true
 		f.Invites.Items = slicesDelete(f.Invites.Items, func(i orgcode.Invite) bool { return i.Email == "contractor@partner.example" })
@@ -188,7 +208,7 @@ func TestPlanAndApplyEachKindOfChange(t *testing.T) {
 				t.Fatal("the edit plans no change")
 			}
 			srv.ResetRequests()
-			n, err := (&orgcode.Applier{Client: c, Sleep: noSleep}).Apply(context.Background(), p)
+			n, err := (&orgcode.Applier{Client: c, OAuth: oauth, Sleep: noSleep}).Apply(context.Background(), p)
 			if err != nil || n != len(p.Changes) {
 				t.Fatalf("apply: %d of %d, %v", n, len(p.Changes), err)
 			}

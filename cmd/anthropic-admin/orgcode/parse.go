@@ -268,6 +268,12 @@ func (s *Source) check() Refusals {
 			dup(path{"rbac_groups", "items", i, "members"}, len(it.Members), func(j int) (string, string) { return it.Members[j], it.Members[j] }, "group member")
 		}
 	}
+	if sa := f.ServiceAccounts; sa != nil {
+		items := sa.Items
+		dup(path{"service_accounts", "items"}, len(items), func(i int) (string, string) {
+			return items[i].Name + "\x00" + items[i].ID, strings.TrimSpace(items[i].Name + " " + items[i].ID)
+		}, "service account")
+	}
 	if sl := f.SpendLimits; sl != nil {
 		amounts := func(at path, m map[admin.SpendLimitPeriod]USD) {
 			for _, period := range slices.Sorted(maps.Keys(m)) {

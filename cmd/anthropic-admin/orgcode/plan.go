@@ -35,10 +35,14 @@ const (
 	KindSpendLimit      Kind = "spend limit"
 	KindRBACGroup       Kind = "RBAC group"
 	KindRBACGroupMember Kind = "RBAC group member"
-	KindInvite          Kind = "invite"
+
+	KindServiceAccount          Kind = "service account"
+	KindServiceAccountWorkspace Kind = "service account workspace"
+	KindInvite                  Kind = "invite"
 )
 
-var kindOrder = []Kind{KindWorkspace, KindMember, KindWorkspaceMember, KindRateLimit, KindAPIKey, KindSpendLimit, KindRBACGroup, KindRBACGroupMember, KindInvite}
+var kindOrder = []Kind{KindWorkspace, KindMember, KindWorkspaceMember, KindRateLimit, KindAPIKey, KindSpendLimit, KindRBACGroup, KindRBACGroupMember,
+	KindServiceAccount, KindServiceAccountWorkspace, KindInvite}
 
 // Steps: apply runs them in order, the changes of one step in any order
 // (at once with --parallel). Workspaces come before what is in them,
@@ -84,6 +88,7 @@ type Args struct {
 	Amount      string `json:"amount,omitempty"`   // spend limit, in cents
 	GroupID     string `json:"group_id,omitempty"` // an RBAC group
 	Group       string `json:"group,omitempty"`    // an RBAC group created by this plan
+	Account     string `json:"account,omitempty"`  // a service account created by this plan
 	// Body is the request's parameters where they are many (workspace
 	// create and update, rate limits, API keys).
 	Body json.RawMessage `json:"body,omitempty"`

@@ -1,6 +1,7 @@
 package orgcode_test
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -164,6 +165,37 @@ rbac_groups:
     - name: Finance
       members: [nobody@acme-robotics.example]
 `, `org.yaml:5:17: nobody@acme-robotics.example is not a member of the organization`},
+		{"renaming a service account", `version: 1
+service_accounts:
+  items:
+    - name: ci-deployer
+      id: ` + accountID(t, st, "ci-deploy") + `
+`, `org.yaml:4:7: the API cannot rename a service account`},
+		{"a service account name that is not a slug", `version: 1
+service_accounts:
+  items:
+    - name: CI Deploy
+`, `org.yaml:4:7: "CI Deploy" is not a service account name`},
+		{"an unknown service account role", `version: 1
+service_accounts:
+  items:
+    - name: ci-deploy
+      role: owner
+`, `org.yaml:5:7: unknown organization role "owner" for a service account (known: admin, developer)`},
+		{"a billing workspace role for a service account", `version: 1
+service_accounts:
+  items:
+    - name: ci-deploy
+      workspaces:
+        Production: workspace_billing
+`, `org.yaml:6:9: workspace role "workspace_billing" cannot be given to a service account`},
+		{"a service account in an unknown workspace", `version: 1
+service_accounts:
+  items:
+    - name: ci-deploy
+      workspaces:
+        Prodution: workspace_user
+`, `org.yaml:6:9: no active workspace is named "Prodution" (did you mean "Production"?)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src, err := orgcode.Parse("org.yaml", []byte(tc.file))
@@ -197,6 +229,7 @@ func TestParseRefusals(t *testing.T) {
 		{"a duplicate workspace member", "version: 1\nworkspaces:\n  items:\n    - name: A\n      members:\n        - {email: a@x.example, role: workspace_user}\n        - {email: a@x.example, role: workspace_user}\n", `org.yaml:7:12: workspace member "a@x.example" is listed twice`},
 		{"a duplicate RBAC group", "version: 1\nrbac_groups:\n  items:\n    - name: Ops\n    - name: ops\n", `org.yaml:5:7: RBAC group "ops" is listed twice`},
 		{"a duplicate group member", "version: 1\nrbac_groups:\n  items:\n    - name: Ops\n      members: [a@x.example, A@x.example]\n", `org.yaml:5:30: group member "A@x.example" is listed twice`},
+		{"a duplicate service account", "version: 1\nservice_accounts:\n  items:\n    - name: ci\n    - name: ci\n", `org.yaml:5:7: service account "ci" is listed twice`},
 		{"a wrong type", "version: 1\nmembers:\n  items: nope\n", `org.yaml:3:`},
 		{"a bad amount", "version: 1\nspend_limits:\n  organization:\n    monthly: 12.345\n", `org.yaml:4:5: "12.345" is not an amount of dollars`},
 		{"another version", "version: 2\n", `org.yaml:1:1: version 2: this anthropic-admin reads version 1 files`},
@@ -255,6 +288,57 @@ func TestNoRBACGroups(t *testing.T) {
 	}
 	src := parse(t, []byte("version: 1\nrbac_groups:\n  items: []\n"))
 	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: this organization or credential has no RBAC groups (they come with Claude Enterprise") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func accountID(t *testing.T, st *orgcode.State, name string) string {
+	t.Helper()
+	for _, a := range st.ServiceAccounts {
+		if a.Name == name {
+			return a.ID
+		}
+	}
+	t.Fatalf("the demo has no service account %q", name)
+	return ""
+}
+
+// An archived service account cannot change or come back: a file that
+// lists one is refused.
+func TestArchivedServiceAccount(t *testing.T) {
+	_, c := newServer(t, admintest.Demo())
+	st := read(t, c)
+	p := planOf(t, &orgcode.File{Version: 1, ServiceAccounts: &orgcode.ServiceAccountsSection{Prune: true, Items: []orgcode.ServiceAccount{}}}, st)
+	if _, err := (&orgcode.Applier{Client: c, OAuth: oauth, Sleep: noSleep}).Apply(context.Background(), p); err != nil || p.Summary.Archive == 0 {
+		t.Fatalf("archiving every account: %v, %+v", err, p.Summary)
+	}
+	src := parse(t, []byte("version: 1\nservice_accounts:\n  items:\n    - name: ci-deploy\n"))
+	if _, err := orgcode.MakePlan(src, read(t, c)); err == nil || !strings.Contains(err.Error(), `org.yaml:4:7: service account "ci-deploy" is archived: archiving is final`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// With an admin key and no OAuth token, service accounts are not to be
+// had: export leaves them out and says why, and a file with them is
+// refused, naming the credential needed.
+func TestServiceAccountsNeedOAuth(t *testing.T) {
+	_, c := newServer(t, admintest.Demo())
+	st, err := orgcode.Read(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := exported(t, st)
+	if f.ServiceAccounts != nil || !st.ServiceAccountsUnavailable {
+		t.Errorf("export has service accounts: %+v", f.ServiceAccounts)
+	}
+	if left := strings.Join(st.LeftOut(), "\n"); !strings.Contains(left, "service_accounts: left out (they need an OAuth token") {
+		t.Errorf("LeftOut = %q", left)
+	}
+	if p := planOf(t, f, st); len(p.Changes) != 0 {
+		t.Errorf("plan of the export:\n%s", planText(t, p))
+	}
+	src := parse(t, []byte("version: 1\nservice_accounts:\n  items: []\n"))
+	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: service accounts need an OAuth token with the org:admin scope") {
 		t.Errorf("err = %v", err)
 	}
 }

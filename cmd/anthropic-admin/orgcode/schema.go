@@ -22,13 +22,14 @@ func Schema() map[string]any {
 
 // enums are the values the file's enum types take.
 var enums = map[reflect.Type][]string{
-	reflect.TypeFor[admin.OrgRole]():          strs(knownOrgRoles),
-	reflect.TypeFor[admin.WorkspaceRole]():    strs(knownWorkspaceRoles),
-	reflect.TypeFor[admin.APIKeyStatus]():     strs(append(settableKeyStatuses[:len(settableKeyStatuses):len(settableKeyStatuses)], admin.APIKeyStatusExpired)),
-	reflect.TypeFor[admin.WorkspaceGeo]():     strs(knownWorkspaceGeos),
-	reflect.TypeFor[admin.InferenceGeo]():     strs(knownInferenceGeos),
-	reflect.TypeFor[admin.SpendLimitPeriod](): strs(knownPeriods),
-	reflect.TypeFor[admin.RateLimiterType]():  strs(knownLimiters),
+	reflect.TypeFor[admin.OrgRole]():            strs(knownOrgRoles),
+	reflect.TypeFor[admin.WorkspaceRole]():      strs(knownWorkspaceRoles),
+	reflect.TypeFor[admin.APIKeyStatus]():       strs(append(settableKeyStatuses[:len(settableKeyStatuses):len(settableKeyStatuses)], admin.APIKeyStatusExpired)),
+	reflect.TypeFor[admin.WorkspaceGeo]():       strs(knownWorkspaceGeos),
+	reflect.TypeFor[admin.InferenceGeo]():       strs(knownInferenceGeos),
+	reflect.TypeFor[admin.SpendLimitPeriod]():   strs(knownPeriods),
+	reflect.TypeFor[admin.RateLimiterType]():    strs(knownLimiters),
+	reflect.TypeFor[admin.ServiceAccountRole](): strs(knownServiceAccountRoles),
 }
 
 func strs[T ~string](xs []T) []string {
@@ -51,6 +52,12 @@ var descriptions = map[string]string{
 	"RBACGroup.id":                  "Finds the group whatever its name; with it, a new name renames.",
 	"RBACGroup.roles":               "The group's roles by name, read only: the API cannot attach or detach roles.",
 	"RBACGroup.members":             "The group's members by email.",
+	"File.service_accounts":         "Service accounts (read and changed with an OAuth token with org:admin).",
+	"ServiceAccount.name":           "A slug: lowercase letters, digits and hyphens; unique in the organization.",
+	"ServiceAccount.id":             "Which account is meant; the API cannot rename one.",
+	"ServiceAccount.role":           "The organization role; left out, left as it is.",
+	"ServiceAccount.workspaces":     "Workspace roles by workspace name; left out, left as they are.",
+	"ServiceAccountsSection.prune":  "Archive unlisted accounts (final; apply needs --allow-archive) and remove unlisted workspace roles.",
 	"RBACGroupsSection.prune":       "Delete unlisted groups and take unlisted members out of listed groups.",
 	"Workspace.id":                  "Only where two workspaces share a name; with it, a new name renames.",
 	"Workspace.default":             "The organization's default workspace (cannot be archived or renamed).",

@@ -24,6 +24,7 @@ var sections = []section{
 	apiKeysSection{},
 	spendLimitsSection{},
 	rbacGroupsSection{},
+	serviceAccountsSection{},
 	invitesSection{},
 }
 

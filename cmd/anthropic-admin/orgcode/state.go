@@ -32,6 +32,14 @@ type State struct {
 	RBACRoles  map[string]string
 	// RBACGroupsUnavailable is set outside Claude Enterprise.
 	RBACGroupsUnavailable bool
+	// ServiceAccounts are all of them, archived too; unavailable without
+	// an OAuth token.
+	ServiceAccounts            []*ServiceAccountState
+	ServiceAccountsUnavailable bool
+
+	// oauth are the options for the endpoints that take only an OAuth
+	// token.
+	oauth []admin.Option
 }
 
 // WorkspaceState is a workspace with its members and its own rate limits.
@@ -45,9 +53,12 @@ type WorkspaceState struct {
 // page is the page size Read asks for: the largest the lists take.
 const page = 1000
 
-// Read fetches the organization's state.
-func Read(ctx context.Context, c *admin.Client) (*State, error) {
-	st := &State{}
+// Read fetches the organization's state. oauth are the options for the
+// endpoints that take only an OAuth token with org:admin (service
+// accounts, federation), such as admin.WithAuthToken; without them, with
+// an admin key, those sections are unavailable.
+func Read(ctx context.Context, c *admin.Client, oauth ...admin.Option) (*State, error) {
+	st := &State{oauth: oauth}
 	org, err := c.Organization.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -94,6 +105,9 @@ func (st *State) LeftOut() []string {
 	}
 	if st.RBACGroupsUnavailable {
 		out = append(out, "rbac_groups: left out (RBAC groups come with Claude Enterprise)")
+	}
+	if st.ServiceAccountsUnavailable {
+		out = append(out, "service_accounts: left out (they need an OAuth token with the org:admin scope: --auth-token or ANTHROPIC_AUTH_TOKEN)")
 	}
 	return out
 }

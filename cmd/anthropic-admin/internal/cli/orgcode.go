@@ -36,11 +36,7 @@ same in JSON.`,
 			if err := a.onlyFormats(cmd, output.YAML, output.JSON); err != nil {
 				return err
 			}
-			c, err := a.clientFor(cmd.Context())
-			if err != nil {
-				return err
-			}
-			st, err := orgcode.Read(cmd.Context(), c)
+			_, st, err := a.readOrg(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -93,13 +89,20 @@ func refused(err error) error {
 	return err
 }
 
-// makePlan reads the organization and plans src against it.
-func (a *app) makePlan(ctx context.Context, src *orgcode.Source) (*admin.Client, *orgcode.Plan, error) {
-	c, err := a.clientFor(ctx)
+// readOrg reads the organization, with the OAuth token for service
+// accounts and federation where one is given.
+func (a *app) readOrg(ctx context.Context) (*admin.Client, *orgcode.State, error) {
+	c, oauth, err := a.oauthClient(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := orgcode.Read(ctx, c)
+	st, err := orgcode.Read(ctx, c, oauth...)
+	return c, st, err
+}
+
+// makePlan reads the organization and plans src against it.
+func (a *app) makePlan(ctx context.Context, src *orgcode.Source) (*admin.Client, *orgcode.Plan, error) {
+	c, st, err := a.readOrg(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -223,7 +226,11 @@ finishes without doing anything twice.`,
 				return err
 			}
 			out := a.env.Stdout
-			applier := &orgcode.Applier{Client: c, Parallel: parallel, Sleep: a.env.RetrySleep, Now: a.now,
+			_, oauth, err := a.oauthClient(ctx)
+			if err != nil {
+				return err
+			}
+			applier := &orgcode.Applier{Client: c, OAuth: oauth, Parallel: parallel, Sleep: a.env.RetrySleep, Now: a.now,
 				Done: func(ch orgcode.Change, err error) {
 					if err == nil {
 						fmt.Fprint(out, output.Safef("done    %s\n", ch.Line()))
@@ -248,7 +255,7 @@ finishes without doing anything twice.`,
 	f.StringVarP(&file, "file", "f", "", "the organization file (- for stdin)")
 	f.StringVar(&saved, "plan", "", "apply this saved plan (plan -o json) instead of planning a file")
 	f.IntVar(&parallel, "parallel", 1, "make up to this many independent changes at once")
-	f.BoolVar(&allowArchive, "allow-archive", false, "allow archiving workspaces and API keys (irreversible)")
+	f.BoolVar(&allowArchive, "allow-archive", false, "allow archiving workspaces, API keys and service accounts (irreversible)")
 	return cmd
 }
 
@@ -263,11 +270,7 @@ func (a *app) savedPlan(cmd *cobra.Command, name string) (*admin.Client, *orgcod
 	if err != nil {
 		return nil, nil, usageErr(cmd, "%s: %v", name, err)
 	}
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, nil, err
-	}
-	st, err := orgcode.Read(cmd.Context(), c)
+	c, st, err := a.readOrg(cmd.Context())
 	if err != nil {
 		return nil, nil, err
 	}
