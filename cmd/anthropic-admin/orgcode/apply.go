@@ -56,7 +56,7 @@ func (a *Applier) Apply(ctx context.Context, p *Plan) (int, error) {
 	if g.sleep == nil {
 		g.sleep = sleep
 	}
-	r := &run{Applier: a, gate: g, created: map[string]string{}, groups: map[string]string{}, accounts: map[string]string{}}
+	r := &run{Applier: a, gate: g, created: map[string]string{}, groups: map[string]string{}, accounts: map[string]string{}, rules: map[string]string{}}
 	n := max(a.Parallel, 1)
 	for start := 0; start < len(p.Changes); {
 		end := start
@@ -80,6 +80,7 @@ type run struct {
 	created  map[string]string // workspace name → ID
 	groups   map[string]string // RBAC group name → ID
 	accounts map[string]string // service account name → ID
+	rules    map[string]string // federation rule name → ID
 	landed   int
 }
 
@@ -304,6 +305,44 @@ func (r *run) change(ctx context.Context, c Change) error {
 			_, err = cl.Workspaces.ServiceAccounts.Update(ctx, ref, admin.WorkspaceServiceAccountUpdateParams{WorkspaceRole: admin.WorkspaceRole(a.Role)}, r.oauth(opt)...)
 		default:
 			_, err = cl.ServiceAccounts.Workspaces.Remove(ctx, ref, r.oauth(opt)...)
+		}
+		return err
+	case c.Kind == KindFederationRule && c.Op == OpCreate:
+		var params admin.FederationRuleCreateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		if a.Account != "" {
+			if params.Target.ServiceAccountID, err = r.createdID(r.accounts, "service account", a.Account); err != nil {
+				return err
+			}
+		}
+		rule, err := cl.Federation.Rules.Create(ctx, params, r.oauth(opt)...)
+		if err == nil {
+			r.learn(r.rules, params.Name, rule.ID)
+		}
+		return err
+	case c.Kind == KindFederationRule && c.Op == OpUpdate:
+		var params admin.FederationRuleUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.Federation.Rules.Update(ctx, a.ID, params, r.oauth(opt)...)
+		return err
+	case c.Kind == KindFederationRule && c.Op == OpArchive:
+		_, err := cl.Federation.Rules.Archive(ctx, a.ID, r.oauth(opt)...)
+		return err
+	case c.Kind == KindFederationRuleWorkspace:
+		ruleID := a.ID
+		if ruleID == "" {
+			if ruleID, err = r.createdID(r.rules, "federation rule", a.Rule); err != nil {
+				return err
+			}
+		}
+		if c.Op == OpRemove {
+			_, err = cl.Federation.Rules.Workspaces.Remove(ctx, admin.FederationRuleWorkspaceRef{FederationRuleID: ruleID, WorkspaceID: wsID}, r.oauth(opt)...)
+		} else {
+			_, err = cl.Federation.Rules.Workspaces.Add(ctx, ruleID, admin.FederationRuleWorkspaceAddParams{WorkspaceID: wsID}, r.oauth(opt)...)
 		}
 		return err
 	case c.Kind == KindInvite && c.Op == OpCreate:

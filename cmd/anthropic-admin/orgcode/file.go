@@ -48,6 +48,7 @@ type File struct {
 	RBACGroups  *RBACGroupsSection  `yaml:"rbac_groups,omitempty" json:"rbac_groups,omitempty"`
 
 	ServiceAccounts *ServiceAccountsSection `yaml:"service_accounts,omitempty" json:"service_accounts,omitempty"`
+	FederationRules *FederationRulesSection `yaml:"federation_rules,omitempty" json:"federation_rules,omitempty"`
 	Invites         *InvitesSection         `yaml:"invites,omitempty" json:"invites,omitempty"`
 }
 
@@ -61,7 +62,8 @@ func (f *File) Sections() []string {
 	}{
 		{f.Members != nil, "members"}, {f.Workspaces != nil, "workspaces"}, {f.APIKeys != nil, "API keys"},
 		{f.SpendLimits != nil, "spend limits"}, {f.RBACGroups != nil, "RBAC groups"},
-		{f.ServiceAccounts != nil, "service accounts"}, {f.Invites != nil, "invites"},
+		{f.ServiceAccounts != nil, "service accounts"},
+		{f.FederationRules != nil, "federation rules"}, {f.Invites != nil, "invites"},
 	} {
 		if s.has {
 			out = append(out, s.name)
@@ -300,6 +302,54 @@ type ServiceAccount struct {
 	// out, they are left as they are; an account in none is implicitly a
 	// workspace_user of the default workspace.
 	Workspaces map[string]admin.WorkspaceRole `yaml:"workspaces,omitempty" json:"workspaces,omitempty"`
+}
+
+// FederationRulesSection is the workload identity federation rules (an
+// OAuth token with org:admin reads and changes them). Issuers are not made
+// here: a rule names an existing one.
+type FederationRulesSection struct {
+	// Prune archives the rules the file does not list (final: apply asks
+	// for --allow-archive), and stops a listed rule applying in the
+	// workspaces it does not list.
+	Prune bool             `yaml:"prune,omitempty" json:"prune,omitempty"`
+	Items []FederationRule `yaml:"items" json:"items"`
+}
+
+// FederationRule is one rule, by name (a slug, unique in the
+// organization).
+type FederationRule struct {
+	Name string `yaml:"name" json:"name"`
+	// ID finds the rule whatever its name: with it, a new name renames the
+	// rule. Export leaves it out.
+	ID          string `yaml:"id,omitempty" json:"id,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Issuer is the issuer's name; it cannot change once the rule exists.
+	Issuer string `yaml:"issuer" json:"issuer"`
+	// ServiceAccount is the name of the service account its tokens act as.
+	ServiceAccount string          `yaml:"service_account" json:"service_account"`
+	Match          FederationMatch `yaml:"match" json:"match"`
+	// OAuthScope is the scopes of the tokens it mints, space-separated.
+	OAuthScope string `yaml:"oauth_scope" json:"oauth_scope"`
+	// TokenLifetime is the most a minted token lives, in seconds (60 to
+	// 86400); left out, it is left as it is (3600 for a new rule).
+	TokenLifetime int64 `yaml:"token_lifetime,omitempty" json:"token_lifetime,omitempty"`
+	// AllWorkspaces enables the rule in every workspace, later ones too.
+	AllWorkspaces bool `yaml:"all_workspaces,omitempty" json:"all_workspaces,omitempty"`
+	// Workspaces are the workspaces it is enabled in, by name. Left out,
+	// they are left as they are.
+	Workspaces []string `yaml:"workspaces,omitempty" json:"workspaces,omitempty"`
+}
+
+// FederationMatch is what a token must satisfy for the rule to apply:
+// every field given. A rule needs a subject prefix, claims or a condition.
+type FederationMatch struct {
+	SubjectPrefix string            `yaml:"subject_prefix,omitempty" json:"subject_prefix,omitempty"`
+	Claims        map[string]string `yaml:"claims,omitempty" json:"claims,omitempty"`
+	// Condition is a CEL expression over the token's claims.
+	Condition string `yaml:"condition,omitempty" json:"condition,omitempty"`
+	// Audience is the aud the token must carry; left out, Anthropic's
+	// expected audience for the issuer.
+	Audience string `yaml:"audience,omitempty" json:"audience,omitempty"`
 }
 
 // SpendLimitsSection is the spend limits in US dollars, by period (daily,

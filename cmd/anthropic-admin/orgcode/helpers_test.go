@@ -140,3 +140,16 @@ func demoGroupID(t *testing.T, name string) string {
 	t.Fatalf("the demo has no RBAC group %q", name)
 	return ""
 }
+
+// demoRuleID is the ID of the demo's federation rule of that name.
+func demoRuleID(t *testing.T, name string) string {
+	t.Helper()
+	_, c := newServer(t, admintest.Demo())
+	for _, r := range read(t, c).FederationRules {
+		if r.Name == name {
+			return r.ID
+		}
+	}
+	t.Fatalf("the demo has no federation rule %q", name)
+	return ""
+}

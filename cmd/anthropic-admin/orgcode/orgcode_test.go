@@ -60,8 +60,9 @@ func TestPlanRequestsArePages(t *testing.T) {
 	}
 	// organization, users, workspaces ×2, org rate limits, keys, spend
 	// limits, RBAC groups (it has none) and roles, service accounts (it
-	// has none), invites: one page each at 1,000 (100) a page.
-	want := 11 + 2*active
+	// has none), federation issuers and rules (none), invites: one page
+	// each at 1,000 (100) a page.
+	want := 13 + 2*active
 	if len(reqs) != want {
 		t.Errorf("%d requests to read 1,000 members, 100 workspaces and 500 keys; want %d", len(reqs), want)
 	}
@@ -174,6 +175,25 @@ var edits = []edit{
 		f.ServiceAccounts.Prune = true
 		f.ServiceAccounts.Items = slicesDelete(f.ServiceAccounts.Items, func(a orgcode.ServiceAccount) bool { return a.Name == "support-triage" })
 		delete(item(t, f.ServiceAccounts.Items, func(a orgcode.ServiceAccount) bool { return a.Name == "ci-deploy" }).Workspaces, "Staging")
+	}},
+	{"federation_rules", func(t *testing.T, f *orgcode.File) {
+		f.FederationRules.Items = append(f.FederationRules.Items, orgcode.FederationRule{Name: "evals-nightly", Issuer: "github-actions", ServiceAccount: "platform-terraform",
+			Match:      orgcode.FederationMatch{SubjectPrefix: "repo:acme-robotics/evals:ref:refs/heads/main"},
+			OAuthScope: "workspace:inference", TokenLifetime: 1800, Workspaces: []string{"Research", "Staging"}})
+		staging := item(t, f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "deploy-staging" })
+		staging.TokenLifetime = 600
+		staging.Description = "Deploys to Staging"
+		staging.Match.Claims = map[string]string{"repository_owner": "acme-robotics"}
+		staging.Workspaces = append(staging.Workspaces, "Production")
+		etl := item(t, f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "etl-cronjob" })
+		etl.ID = demoRuleID(t, "etl-cronjob")
+		etl.Name = "etl-nightly-job"
+	}},
+	{"federation_rules_prune", func(t *testing.T, f *orgcode.File) {
+		f.FederationRules.Prune = true
+		f.FederationRules.Items = slicesDelete(f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "etl-cronjob" })
+		main := item(t, f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "deploy-main" })
+		main.Workspaces = slicesDelete(main.Workspaces, func(w string) bool { return w == "Staging" })
 	}},
 	{"invites", func(t *testing.T, f *orgcode.File) {
 		f.Invites.Prune = true

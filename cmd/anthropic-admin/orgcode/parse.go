@@ -274,6 +274,15 @@ func (s *Source) check() Refusals {
 			return items[i].Name + "\x00" + items[i].ID, strings.TrimSpace(items[i].Name + " " + items[i].ID)
 		}, "service account")
 	}
+	if fr := f.FederationRules; fr != nil {
+		items := fr.Items
+		dup(path{"federation_rules", "items"}, len(items), func(i int) (string, string) {
+			return items[i].Name + "\x00" + items[i].ID, strings.TrimSpace(items[i].Name + " " + items[i].ID)
+		}, "federation rule")
+		for i, it := range items {
+			dup(path{"federation_rules", "items", i, "workspaces"}, len(it.Workspaces), func(j int) (string, string) { return it.Workspaces[j], it.Workspaces[j] }, "rule workspace")
+		}
+	}
 	if sl := f.SpendLimits; sl != nil {
 		amounts := func(at path, m map[admin.SpendLimitPeriod]USD) {
 			for _, period := range slices.Sorted(maps.Keys(m)) {

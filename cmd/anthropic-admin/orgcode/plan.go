@@ -38,11 +38,13 @@ const (
 
 	KindServiceAccount          Kind = "service account"
 	KindServiceAccountWorkspace Kind = "service account workspace"
+	KindFederationRule          Kind = "federation rule"
+	KindFederationRuleWorkspace Kind = "federation rule workspace"
 	KindInvite                  Kind = "invite"
 )
 
 var kindOrder = []Kind{KindWorkspace, KindMember, KindWorkspaceMember, KindRateLimit, KindAPIKey, KindSpendLimit, KindRBACGroup, KindRBACGroupMember,
-	KindServiceAccount, KindServiceAccountWorkspace, KindInvite}
+	KindServiceAccount, KindServiceAccountWorkspace, KindFederationRule, KindFederationRuleWorkspace, KindInvite}
 
 // Steps: apply runs them in order, the changes of one step in any order
 // (at once with --parallel). Workspaces come before what is in them,
@@ -50,6 +52,7 @@ var kindOrder = []Kind{KindWorkspace, KindMember, KindWorkspaceMember, KindRateL
 const (
 	stepWorkspaces = 1 + iota
 	stepContents
+	stepRuleWorkspaces // the workspaces of federation rules, made in stepContents
 	stepRemovals
 	stepArchives
 	stepInviteDeletes
@@ -89,6 +92,7 @@ type Args struct {
 	GroupID     string `json:"group_id,omitempty"` // an RBAC group
 	Group       string `json:"group,omitempty"`    // an RBAC group created by this plan
 	Account     string `json:"account,omitempty"`  // a service account created by this plan
+	Rule        string `json:"rule,omitempty"`     // a federation rule created by this plan
 	// Body is the request's parameters where they are many (workspace
 	// create and update, rate limits, API keys).
 	Body json.RawMessage `json:"body,omitempty"`

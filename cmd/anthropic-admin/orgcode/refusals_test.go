@@ -196,6 +196,52 @@ service_accounts:
       workspaces:
         Prodution: workspace_user
 `, `org.yaml:6:9: no active workspace is named "Prodution" (did you mean "Production"?)`},
+		{"moving a rule to another issuer", `version: 1
+federation_rules:
+  items:
+    - name: deploy-main
+      issuer: acme-k8s
+      service_account: ci-deploy
+      match: {subject_prefix: "repo:acme-robotics/platform:ref:refs/heads/main", claims: {repository_owner: acme-robotics}}
+      oauth_scope: workspace:developer
+`, `org.yaml:5:7: the API cannot move a rule to another issuer (deploy-main has github-actions)`},
+		{"a rule of an unknown issuer", `version: 1
+federation_rules:
+  items:
+    - name: new-rule
+      issuer: gitlab
+      service_account: ci-deploy
+      match: {subject_prefix: "project_path:acme/"}
+      oauth_scope: workspace:developer
+`, `org.yaml:5:7: no federation issuer is named "gitlab"`},
+		{"a rule for an unknown service account", `version: 1
+federation_rules:
+  items:
+    - name: new-rule
+      issuer: github-actions
+      service_account: nobody
+      match: {subject_prefix: "repo:acme/"}
+      oauth_scope: workspace:developer
+`, `org.yaml:6:7: no active service account is named "nobody"`},
+		{"a rule that accepts any token", `version: 1
+federation_rules:
+  items:
+    - name: new-rule
+      issuer: github-actions
+      service_account: ci-deploy
+      match: {audience: "https://api.anthropic.com"}
+      oauth_scope: workspace:developer
+`, `org.yaml:7:7: a rule must narrow the tokens it accepts`},
+		{"a token lifetime out of range", `version: 1
+federation_rules:
+  items:
+    - name: new-rule
+      issuer: github-actions
+      service_account: ci-deploy
+      match: {subject_prefix: "repo:acme/"}
+      oauth_scope: workspace:developer
+      token_lifetime: 10
+`, `org.yaml:9:7: token_lifetime 10: give 60 to 86400 seconds`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src, err := orgcode.Parse("org.yaml", []byte(tc.file))
@@ -230,6 +276,7 @@ func TestParseRefusals(t *testing.T) {
 		{"a duplicate RBAC group", "version: 1\nrbac_groups:\n  items:\n    - name: Ops\n    - name: ops\n", `org.yaml:5:7: RBAC group "ops" is listed twice`},
 		{"a duplicate group member", "version: 1\nrbac_groups:\n  items:\n    - name: Ops\n      members: [a@x.example, A@x.example]\n", `org.yaml:5:30: group member "A@x.example" is listed twice`},
 		{"a duplicate service account", "version: 1\nservice_accounts:\n  items:\n    - name: ci\n    - name: ci\n", `org.yaml:5:7: service account "ci" is listed twice`},
+		{"a duplicate federation rule", "version: 1\nfederation_rules:\n  items:\n    - {name: r, issuer: i, service_account: a, match: {}, oauth_scope: s}\n    - {name: r, issuer: i, service_account: a, match: {}, oauth_scope: s}\n", `org.yaml:5:8: federation rule "r" is listed twice`},
 		{"a wrong type", "version: 1\nmembers:\n  items: nope\n", `org.yaml:3:`},
 		{"a bad amount", "version: 1\nspend_limits:\n  organization:\n    monthly: 12.345\n", `org.yaml:4:5: "12.345" is not an amount of dollars`},
 		{"another version", "version: 2\n", `org.yaml:1:1: version 2: this anthropic-admin reads version 1 files`},
@@ -337,8 +384,14 @@ func TestServiceAccountsNeedOAuth(t *testing.T) {
 	if p := planOf(t, f, st); len(p.Changes) != 0 {
 		t.Errorf("plan of the export:\n%s", planText(t, p))
 	}
-	src := parse(t, []byte("version: 1\nservice_accounts:\n  items: []\n"))
-	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: service accounts need an OAuth token with the org:admin scope") {
-		t.Errorf("err = %v", err)
+	if left := strings.Join(st.LeftOut(), "\n"); !strings.Contains(left, "federation_rules: left out (they need an OAuth token") || f.FederationRules != nil {
+		t.Errorf("LeftOut = %q, federation rules exported: %v", left, f.FederationRules != nil)
+	}
+	src := parse(t, []byte("version: 1\nservice_accounts:\n  items: []\nfederation_rules:\n  items: []\n"))
+	_, err = orgcode.MakePlan(src, st)
+	for _, want := range []string{"org.yaml:2:1: service accounts need an OAuth token with the org:admin scope", "org.yaml:4:1: federation rules need an OAuth token with the org:admin scope"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v; want %q", err, want)
+		}
 	}
 }

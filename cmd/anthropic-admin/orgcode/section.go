@@ -25,6 +25,7 @@ var sections = []section{
 	spendLimitsSection{},
 	rbacGroupsSection{},
 	serviceAccountsSection{},
+	federationRulesSection{},
 	invitesSection{},
 }
 

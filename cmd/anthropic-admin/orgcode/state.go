@@ -36,6 +36,11 @@ type State struct {
 	// an OAuth token.
 	ServiceAccounts            []*ServiceAccountState
 	ServiceAccountsUnavailable bool
+	// FederationIssuers and FederationRules are the active ones;
+	// unavailable without an OAuth token.
+	FederationIssuers     []admin.FederationIssuer
+	FederationRules       []admin.FederationRule
+	FederationUnavailable bool
 
 	// oauth are the options for the endpoints that take only an OAuth
 	// token.
@@ -108,6 +113,9 @@ func (st *State) LeftOut() []string {
 	}
 	if st.ServiceAccountsUnavailable {
 		out = append(out, "service_accounts: left out (they need an OAuth token with the org:admin scope: --auth-token or ANTHROPIC_AUTH_TOKEN)")
+	}
+	if st.FederationUnavailable {
+		out = append(out, "federation_rules: left out (they need an OAuth token with the org:admin scope: --auth-token or ANTHROPIC_AUTH_TOKEN)")
 	}
 	return out
 }

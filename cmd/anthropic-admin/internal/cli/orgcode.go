@@ -255,7 +255,7 @@ finishes without doing anything twice.`,
 	f.StringVarP(&file, "file", "f", "", "the organization file (- for stdin)")
 	f.StringVar(&saved, "plan", "", "apply this saved plan (plan -o json) instead of planning a file")
 	f.IntVar(&parallel, "parallel", 1, "make up to this many independent changes at once")
-	f.BoolVar(&allowArchive, "allow-archive", false, "allow archiving workspaces, API keys and service accounts (irreversible)")
+	f.BoolVar(&allowArchive, "allow-archive", false, "allow archiving workspaces, API keys, service accounts and federation rules (irreversible)")
 	return cmd
 }
 
