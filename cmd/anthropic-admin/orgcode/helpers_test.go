@@ -128,28 +128,22 @@ func item[T any](t *testing.T, items []T, match func(T) bool) *T {
 	return nil
 }
 
-// demoGroupID is the ID of the demo's RBAC group of that name.
-func demoGroupID(t *testing.T, name string) string {
+// demoState is the demo organization as read.
+func demoState(t *testing.T) *orgcode.State {
 	t.Helper()
 	_, c := newServer(t, admintest.Demo())
-	for _, g := range read(t, c).RBACGroups {
-		if g.Name == name {
-			return g.ID
-		}
-	}
-	t.Fatalf("the demo has no RBAC group %q", name)
-	return ""
+	return read(t, c)
 }
 
-// demoRuleID is the ID of the demo's federation rule of that name.
-func demoRuleID(t *testing.T, name string) string {
+// idByName is the ID of the item of that name; of gives an item's name
+// and ID.
+func idByName[T any](t *testing.T, items []T, name string, of func(T) (string, string)) string {
 	t.Helper()
-	_, c := newServer(t, admintest.Demo())
-	for _, r := range read(t, c).FederationRules {
-		if r.Name == name {
-			return r.ID
+	for _, it := range items {
+		if n, id := of(it); n == name {
+			return id
 		}
 	}
-	t.Fatalf("the demo has no federation rule %q", name)
+	t.Fatalf("no %q in the demo", name)
 	return ""
 }

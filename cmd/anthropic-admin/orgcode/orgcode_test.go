@@ -151,7 +151,7 @@ var edits = []edit{
 		f.RBACGroups.Items = append(f.RBACGroups.Items, orgcode.RBACGroup{Name: "Design", Members: []string{"grace.liu@acme-robotics.example", "ingrid.olsen@acme-robotics.example"}})
 		pilot := item(t, f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Claude Code Pilot" })
 		pilot.Name = "Claude Code"
-		pilot.ID = demoGroupID(t, "Claude Code Pilot")
+		pilot.ID = idByName(t, demoState(t).RBACGroups, "Claude Code Pilot", func(g *orgcode.RBACGroupState) (string, string) { return g.Name, g.ID })
 		pilot.Members = append(pilot.Members, "ethan.brooks@acme-robotics.example")
 	}},
 	{"rbac_groups_prune", func(t *testing.T, f *orgcode.File) {
@@ -186,7 +186,7 @@ var edits = []edit{
 		staging.Match.Claims = map[string]string{"repository_owner": "acme-robotics"}
 		staging.Workspaces = append(staging.Workspaces, "Production")
 		etl := item(t, f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "etl-cronjob" })
-		etl.ID = demoRuleID(t, "etl-cronjob")
+		etl.ID = idByName(t, demoState(t).FederationRules, "etl-cronjob", func(r admin.FederationRule) (string, string) { return r.Name, r.ID })
 		etl.Name = "etl-nightly-job"
 	}},
 	{"federation_rules_prune", func(t *testing.T, f *orgcode.File) {

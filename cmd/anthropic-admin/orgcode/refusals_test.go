@@ -169,7 +169,7 @@ rbac_groups:
 service_accounts:
   items:
     - name: ci-deployer
-      id: ` + accountID(t, st, "ci-deploy") + `
+      id: ` + idByName(t, st.ServiceAccounts, "ci-deploy", func(a *orgcode.ServiceAccountState) (string, string) { return a.Name, a.ID }) + `
 `, `org.yaml:4:7: the API cannot rename a service account`},
 		{"a service account name that is not a slug", `version: 1
 service_accounts:
@@ -337,17 +337,6 @@ func TestNoRBACGroups(t *testing.T) {
 	if _, err := orgcode.MakePlan(src, st); err == nil || !strings.Contains(err.Error(), "org.yaml:2:1: this organization or credential has no RBAC groups (they come with Claude Enterprise") {
 		t.Errorf("err = %v", err)
 	}
-}
-
-func accountID(t *testing.T, st *orgcode.State, name string) string {
-	t.Helper()
-	for _, a := range st.ServiceAccounts {
-		if a.Name == name {
-			return a.ID
-		}
-	}
-	t.Fatalf("the demo has no service account %q", name)
-	return ""
 }
 
 // An archived service account cannot change or come back: a file that

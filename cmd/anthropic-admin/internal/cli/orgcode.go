@@ -26,8 +26,13 @@ func (a *app) exportCommand() *cobra.Command {
 		Short: "Write the organization as a file (YAML) that plan and apply read",
 		Long: `export writes the organization as it is: members and their roles, workspaces
 with their members, rate limits and data residency, API keys (name and
-status), spend limits and pending invites. Things are named by names and
-emails; an ID is written only where two objects share a name. Edit the file,
+status), spend limits, RBAC groups with their members, service accounts with
+their workspace roles, federation rules and pending invites. A section the
+organization or credential does not give is left out with a note on stderr
+(RBAC groups come with Claude Enterprise; service accounts and federation
+rules need an OAuth token: --auth-token or ANTHROPIC_AUTH_TOKEN). Things are
+named by names and emails; an ID is written only where two objects share a
+name. Edit the file,
 then see the difference with plan and make it with apply. -o json writes the
 same in JSON.`,
 		Example: "  anthropic-admin export > org.yaml",
