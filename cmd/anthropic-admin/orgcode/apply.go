@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -29,6 +30,9 @@ type Applier struct {
 	// nil for time.Now.
 	Sleep func(ctx context.Context, d time.Duration) error
 	Now   func() time.Time
+	// OAuth are the options for the endpoints that take only an OAuth
+	// token (service accounts, federation), as for Read.
+	OAuth []admin.Option
 	// Done, when set, is told of each change as it lands or fails, one
 	// call at a time.
 	Done func(c Change, err error)
@@ -52,7 +56,7 @@ func (a *Applier) Apply(ctx context.Context, p *Plan) (int, error) {
 	if g.sleep == nil {
 		g.sleep = sleep
 	}
-	r := &run{Applier: a, gate: g, created: map[string]string{}}
+	r := &run{Applier: a, gate: g, created: map[string]string{}, groups: map[string]string{}, accounts: map[string]string{}, rules: map[string]string{}}
 	n := max(a.Parallel, 1)
 	for start := 0; start < len(p.Changes); {
 		end := start
@@ -71,10 +75,13 @@ func (a *Applier) Apply(ctx context.Context, p *Plan) (int, error) {
 // landed.
 type run struct {
 	*Applier
-	gate    *gate
-	mu      sync.Mutex
-	created map[string]string // workspace name → ID
-	landed  int
+	gate     *gate
+	mu       sync.Mutex
+	created  map[string]string // workspace name → ID
+	groups   map[string]string // RBAC group name → ID
+	accounts map[string]string // service account name → ID
+	rules    map[string]string // federation rule name → ID
+	landed   int
 }
 
 func (r *run) step(ctx context.Context, changes []Change, n int) error {
@@ -118,12 +125,34 @@ func (r *run) workspaceID(args Args) (string, error) {
 	if args.WorkspaceID != "" || args.Workspace == "" {
 		return args.WorkspaceID, nil
 	}
+	return r.createdID(r.created, "workspace", args.Workspace)
+}
+
+// createdID is the ID of an object of this kind and name created earlier
+// in this run.
+func (r *run) createdID(created map[string]string, kind, name string) (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if id, ok := r.created[args.Workspace]; ok {
+	if id, ok := created[name]; ok {
 		return id, nil
 	}
-	return "", fmt.Errorf("workspace %q was to be created earlier in this plan, and was not", args.Workspace)
+	return "", fmt.Errorf("%s %q was to be created earlier in this plan, and was not", kind, name)
+}
+
+// groupID is the change's RBAC group: known when planned, or created
+// earlier in this run.
+func (r *run) groupID(args Args) (string, error) {
+	if args.GroupID != "" {
+		return args.GroupID, nil
+	}
+	return r.createdID(r.groups, "RBAC group", args.Group)
+}
+
+// learn keeps the ID of an object created in this run.
+func (r *run) learn(created map[string]string, name, id string) {
+	r.mu.Lock()
+	created[name] = id
+	r.mu.Unlock()
 }
 
 // change sends c's one request.
@@ -154,9 +183,7 @@ func (r *run) change(ctx context.Context, c Change) error {
 		}
 		w, err := cl.Workspaces.Create(ctx, params, opt)
 		if err == nil {
-			r.mu.Lock()
-			r.created[params.Name] = w.ID
-			r.mu.Unlock()
+			r.learn(r.created, params.Name, w.ID)
 		}
 		return err
 	case c.Kind == KindWorkspace && c.Op == OpUpdate:
@@ -212,6 +239,112 @@ func (r *run) change(ctx context.Context, c Change) error {
 		}
 		_, err = cl.SpendLimits.Set(ctx, admin.SpendLimitSetParams{Scope: scope, Amount: admin.Set(amount), Period: admin.SpendLimitPeriod(a.Period)}, opt)
 		return err
+	case c.Kind == KindRBACGroup && c.Op == OpCreate:
+		var params admin.RBACGroupCreateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		g, err := cl.RBACGroups.Create(ctx, params, opt)
+		if err == nil {
+			r.learn(r.groups, params.Name, g.ID)
+		}
+		return err
+	case c.Kind == KindRBACGroup && c.Op == OpUpdate:
+		var params admin.RBACGroupUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.RBACGroups.Update(ctx, a.ID, params, opt)
+		return err
+	case c.Kind == KindRBACGroup && c.Op == OpRemove:
+		_, err := cl.RBACGroups.Delete(ctx, a.ID, opt)
+		return err
+	case c.Kind == KindRBACGroupMember:
+		groupID, err := r.groupID(a)
+		if err != nil {
+			return err
+		}
+		if c.Op == OpRemove {
+			_, err = cl.RBACGroups.Members.Remove(ctx, admin.RBACGroupMemberRef{RBACGroupID: groupID, UserID: a.ID}, opt)
+		} else {
+			_, err = cl.RBACGroups.Members.Add(ctx, groupID, admin.RBACGroupMemberAddParams{UserID: a.ID}, opt)
+		}
+		return err
+	case c.Kind == KindServiceAccount && c.Op == OpCreate:
+		var params admin.ServiceAccountCreateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		sa, err := cl.ServiceAccounts.Create(ctx, params, r.oauth(opt)...)
+		if err == nil {
+			r.learn(r.accounts, params.Name, sa.ID)
+		}
+		return err
+	case c.Kind == KindServiceAccount && c.Op == OpUpdate:
+		var params admin.ServiceAccountUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.ServiceAccounts.Update(ctx, a.ID, params, r.oauth(opt)...)
+		return err
+	case c.Kind == KindServiceAccount && c.Op == OpArchive:
+		_, err := cl.ServiceAccounts.Archive(ctx, a.ID, r.oauth(opt)...)
+		return err
+	case c.Kind == KindServiceAccountWorkspace:
+		accountID := a.ID
+		if accountID == "" {
+			if accountID, err = r.createdID(r.accounts, "service account", a.Account); err != nil {
+				return err
+			}
+		}
+		ref := admin.ServiceAccountWorkspaceRef{WorkspaceID: wsID, ServiceAccountID: accountID}
+		switch c.Op {
+		case OpCreate:
+			_, err = cl.ServiceAccounts.Workspaces.Add(ctx, accountID, admin.ServiceAccountWorkspaceAddParams{WorkspaceID: wsID, WorkspaceRole: admin.WorkspaceRole(a.Role)}, r.oauth(opt)...)
+		case OpUpdate:
+			_, err = cl.Workspaces.ServiceAccounts.Update(ctx, ref, admin.WorkspaceServiceAccountUpdateParams{WorkspaceRole: admin.WorkspaceRole(a.Role)}, r.oauth(opt)...)
+		default:
+			_, err = cl.ServiceAccounts.Workspaces.Remove(ctx, ref, r.oauth(opt)...)
+		}
+		return err
+	case c.Kind == KindFederationRule && c.Op == OpCreate:
+		var params admin.FederationRuleCreateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		if a.Account != "" {
+			if params.Target.ServiceAccountID, err = r.createdID(r.accounts, "service account", a.Account); err != nil {
+				return err
+			}
+		}
+		rule, err := cl.Federation.Rules.Create(ctx, params, r.oauth(opt)...)
+		if err == nil {
+			r.learn(r.rules, params.Name, rule.ID)
+		}
+		return err
+	case c.Kind == KindFederationRule && c.Op == OpUpdate:
+		var params admin.FederationRuleUpdateParams
+		if err := decode(&params); err != nil {
+			return err
+		}
+		_, err := cl.Federation.Rules.Update(ctx, a.ID, params, r.oauth(opt)...)
+		return err
+	case c.Kind == KindFederationRule && c.Op == OpArchive:
+		_, err := cl.Federation.Rules.Archive(ctx, a.ID, r.oauth(opt)...)
+		return err
+	case c.Kind == KindFederationRuleWorkspace:
+		ruleID := a.ID
+		if ruleID == "" {
+			if ruleID, err = r.createdID(r.rules, "federation rule", a.Rule); err != nil {
+				return err
+			}
+		}
+		if c.Op == OpRemove {
+			_, err = cl.Federation.Rules.Workspaces.Remove(ctx, admin.FederationRuleWorkspaceRef{FederationRuleID: ruleID, WorkspaceID: wsID}, r.oauth(opt)...)
+		} else {
+			_, err = cl.Federation.Rules.Workspaces.Add(ctx, ruleID, admin.FederationRuleWorkspaceAddParams{WorkspaceID: wsID}, r.oauth(opt)...)
+		}
+		return err
 	case c.Kind == KindInvite && c.Op == OpCreate:
 		_, err := cl.Invites.Create(ctx, admin.InviteCreateParams{Email: a.Email, Role: admin.OrgRole(a.Role)}, opt)
 		return err
@@ -260,4 +393,9 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// oauth are the options of a call that takes only an OAuth token.
+func (r *run) oauth(opt admin.Option) []admin.Option {
+	return append(slices.Clip(r.OAuth), opt)
 }

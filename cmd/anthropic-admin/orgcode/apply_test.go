@@ -37,7 +37,7 @@ func TestApplyConvergesAfterAFaultAtEveryStep(t *testing.T) {
 	file := marshal(t, f)
 	p := planOf(t, f, st)
 	srv.ResetRequests()
-	if _, err := (&orgcode.Applier{Client: c, Sleep: noSleep}).Apply(context.Background(), p); err != nil {
+	if _, err := (&orgcode.Applier{Client: c, OAuth: oauth, Sleep: noSleep}).Apply(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	steps := writes(srv)
@@ -72,7 +72,7 @@ func TestApplyConvergesAfterAFaultAtEveryStep(t *testing.T) {
 					if len(p.Changes) == 0 {
 						break
 					}
-					n, err := (&orgcode.Applier{Client: c, Parallel: 1 + i%3, Sleep: noSleep}).Apply(context.Background(), p)
+					n, err := (&orgcode.Applier{Client: c, OAuth: oauth, Parallel: 1 + i%3, Sleep: noSleep}).Apply(context.Background(), p)
 					if err == nil {
 						continue
 					}
@@ -125,7 +125,7 @@ func TestSavedPlan(t *testing.T) {
 	if err := back.Check(read(t, c)); err != nil {
 		t.Fatalf("a fresh plan: %v", err)
 	}
-	if _, err := (&orgcode.Applier{Client: c, Parallel: 4, Sleep: noSleep}).Apply(context.Background(), back); err != nil {
+	if _, err := (&orgcode.Applier{Client: c, OAuth: oauth, Parallel: 4, Sleep: noSleep}).Apply(context.Background(), back); err != nil {
 		t.Fatal(err)
 	}
 	if again := planOf(t, f, read(t, c)); len(again.Changes) != 0 {
@@ -164,7 +164,7 @@ func TestApplyParallelSharesTheBackoff(t *testing.T) {
 	var mu sync.Mutex
 	now := testNow
 	var slept []time.Duration
-	a := &orgcode.Applier{Client: c, Parallel: 4,
+	a := &orgcode.Applier{Client: c, OAuth: oauth, Parallel: 4,
 		Now: func() time.Time { mu.Lock(); defer mu.Unlock(); return now },
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			mu.Lock()

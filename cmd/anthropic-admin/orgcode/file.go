@@ -1,6 +1,8 @@
 // Package orgcode keeps an Anthropic organization as code: a YAML file that
 // is the desired state of its members, invites, workspaces (with their
-// members and rate limits), API keys and spend limits; Export writes the
+// members and rate limits), API keys, spend limits, RBAC groups, service
+// accounts and federation rules (where the organization and credential
+// give them: see State.LeftOut); Export writes the
 // organization as it is into such a file, Plan compares a file with the
 // live organization and lists the changes, and Apply makes exactly those
 // changes, in a safe order, as many at once as asked.
@@ -10,9 +12,8 @@
 // the file, line and column it comes from.
 //
 // Each part of the file is a section (section.go): it reads its part of the
-// organization, exports it and plans it. A new part of the Admin API
-// (service accounts, RBAC groups, federation rules) is one more section
-// beside the others.
+// organization, exports it and plans it. A new part of the Admin API is one
+// more section beside the others.
 package orgcode
 
 import (
@@ -44,7 +45,31 @@ type File struct {
 	Workspaces  *WorkspacesSection  `yaml:"workspaces,omitempty" json:"workspaces,omitempty"`
 	APIKeys     *APIKeysSection     `yaml:"api_keys,omitempty" json:"api_keys,omitempty"`
 	SpendLimits *SpendLimitsSection `yaml:"spend_limits,omitempty" json:"spend_limits,omitempty"`
-	Invites     *InvitesSection     `yaml:"invites,omitempty" json:"invites,omitempty"`
+	RBACGroups  *RBACGroupsSection  `yaml:"rbac_groups,omitempty" json:"rbac_groups,omitempty"`
+
+	ServiceAccounts *ServiceAccountsSection `yaml:"service_accounts,omitempty" json:"service_accounts,omitempty"`
+	FederationRules *FederationRulesSection `yaml:"federation_rules,omitempty" json:"federation_rules,omitempty"`
+	Invites         *InvitesSection         `yaml:"invites,omitempty" json:"invites,omitempty"`
+}
+
+// Sections names the sections the file has, in its order, as a person
+// reads them.
+func (f *File) Sections() []string {
+	var out []string
+	for _, s := range []struct {
+		has  bool
+		name string
+	}{
+		{f.Members != nil, "members"}, {f.Workspaces != nil, "workspaces"}, {f.APIKeys != nil, "API keys"},
+		{f.SpendLimits != nil, "spend limits"}, {f.RBACGroups != nil, "RBAC groups"},
+		{f.ServiceAccounts != nil, "service accounts"},
+		{f.FederationRules != nil, "federation rules"}, {f.Invites != nil, "invites"},
+	} {
+		if s.has {
+			out = append(out, s.name)
+		}
+	}
+	return out
 }
 
 // MembersSection is the organization's members and their roles. Members
@@ -226,6 +251,105 @@ type APIKey struct {
 	ID        string             `yaml:"id,omitempty" json:"id,omitempty"`
 	Workspace string             `yaml:"workspace,omitempty" json:"workspace,omitempty"`
 	Status    admin.APIKeyStatus `yaml:"status" json:"status"`
+}
+
+// RBACGroupsSection is the RBAC groups (Claude Enterprise) and their
+// members.
+type RBACGroupsSection struct {
+	// Prune deletes the groups the file does not list, and takes out of a
+	// listed group the members it does not list.
+	Prune bool        `yaml:"prune,omitempty" json:"prune,omitempty"`
+	Items []RBACGroup `yaml:"items" json:"items"`
+}
+
+// RBACGroup is one group, by name (names are unique in any letter case).
+type RBACGroup struct {
+	Name string `yaml:"name" json:"name"`
+	// ID finds the group whatever its name: with it, a new name renames
+	// the group. Export leaves it out.
+	ID string `yaml:"id,omitempty" json:"id,omitempty"`
+	// Roles are the roles attached to the group, by name. They are read
+	// only: the API cannot attach or detach roles, so a file that changes
+	// them is refused. Left out, they are not checked.
+	Roles []string `yaml:"roles,omitempty" json:"roles,omitempty"`
+	// Members are the group's members by email. Left out, they are left
+	// as they are.
+	Members []string `yaml:"members,omitempty" json:"members,omitempty"`
+}
+
+// ServiceAccountsSection is the service accounts (an OAuth token with
+// org:admin reads and changes them; an admin key cannot).
+type ServiceAccountsSection struct {
+	// Prune archives the accounts the file does not list (final: apply
+	// asks for --allow-archive), and takes a listed account out of the
+	// workspaces it does not list.
+	Prune bool             `yaml:"prune,omitempty" json:"prune,omitempty"`
+	Items []ServiceAccount `yaml:"items" json:"items"`
+}
+
+// ServiceAccount is one service account, by name (a slug, unique in the
+// organization).
+type ServiceAccount struct {
+	Name string `yaml:"name" json:"name"`
+	// ID tells which account is meant; export leaves it out. The API
+	// cannot rename an account.
+	ID          string `yaml:"id,omitempty" json:"id,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Role is the organization role, admin or developer; left out, it is
+	// left as it is (a new account gets the API's default).
+	Role admin.ServiceAccountRole `yaml:"role,omitempty" json:"role,omitempty"`
+	// Workspaces are the account's workspace roles by workspace name. Left
+	// out, they are left as they are; an account in none is implicitly a
+	// workspace_user of the default workspace.
+	Workspaces map[string]admin.WorkspaceRole `yaml:"workspaces,omitempty" json:"workspaces,omitempty"`
+}
+
+// FederationRulesSection is the workload identity federation rules (an
+// OAuth token with org:admin reads and changes them). Issuers are not made
+// here: a rule names an existing one.
+type FederationRulesSection struct {
+	// Prune archives the rules the file does not list (final: apply asks
+	// for --allow-archive), and stops a listed rule applying in the
+	// workspaces it does not list.
+	Prune bool             `yaml:"prune,omitempty" json:"prune,omitempty"`
+	Items []FederationRule `yaml:"items" json:"items"`
+}
+
+// FederationRule is one rule, by name (a slug, unique in the
+// organization).
+type FederationRule struct {
+	Name string `yaml:"name" json:"name"`
+	// ID finds the rule whatever its name: with it, a new name renames the
+	// rule. Export leaves it out.
+	ID          string `yaml:"id,omitempty" json:"id,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Issuer is the issuer's name; it cannot change once the rule exists.
+	Issuer string `yaml:"issuer" json:"issuer"`
+	// ServiceAccount is the name of the service account its tokens act as.
+	ServiceAccount string          `yaml:"service_account" json:"service_account"`
+	Match          FederationMatch `yaml:"match" json:"match"`
+	// OAuthScope is the scopes of the tokens it mints, space-separated.
+	OAuthScope string `yaml:"oauth_scope" json:"oauth_scope"`
+	// TokenLifetime is the most a minted token lives, in seconds (60 to
+	// 86400); left out, it is left as it is (3600 for a new rule).
+	TokenLifetime int64 `yaml:"token_lifetime,omitempty" json:"token_lifetime,omitempty"`
+	// AllWorkspaces enables the rule in every workspace, later ones too.
+	AllWorkspaces bool `yaml:"all_workspaces,omitempty" json:"all_workspaces,omitempty"`
+	// Workspaces are the workspaces it is enabled in, by name. Left out,
+	// they are left as they are.
+	Workspaces []string `yaml:"workspaces,omitempty" json:"workspaces,omitempty"`
+}
+
+// FederationMatch is what a token must satisfy for the rule to apply:
+// every field given. A rule needs a subject prefix, claims or a condition.
+type FederationMatch struct {
+	SubjectPrefix string            `yaml:"subject_prefix,omitempty" json:"subject_prefix,omitempty"`
+	Claims        map[string]string `yaml:"claims,omitempty" json:"claims,omitempty"`
+	// Condition is a CEL expression over the token's claims.
+	Condition string `yaml:"condition,omitempty" json:"condition,omitempty"`
+	// Audience is the aud the token must carry; left out, Anthropic's
+	// expected audience for the issuer.
+	Audience string `yaml:"audience,omitempty" json:"audience,omitempty"`
 }
 
 // SpendLimitsSection is the spend limits in US dollars, by period (daily,

@@ -15,7 +15,7 @@ import (
 func FuzzParseAndPlan(f *testing.F) {
 	srv := admintest.NewServer(admintest.WithSeed(admintest.Empty()), admintest.WithClock(func() time.Time { return testNow }))
 	defer srv.Close()
-	st, err := orgcode.Read(context.Background(), srv.Client())
+	st, err := orgcode.Read(context.Background(), srv.Client(), oauth...)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -25,6 +25,9 @@ func FuzzParseAndPlan(f *testing.F) {
 	f.Add([]byte("version: 1\nworkspaces:\n  items:\n    - name: A\n      rate_limits: {batch: {requests_per_minute: 1}}\n"))
 	f.Add([]byte("version: 1\nspend_limits: {organization: {monthly: 1.5}, members: {x: {daily: '2'}}}\n"))
 	f.Add([]byte("version: 1\nmembers: {items: [{email: &a x, role: *a}]}\n"))
+	f.Add([]byte("version: 1\nrbac_groups: {prune: true, items: [{name: Ops, roles: [], members: [a@b.example]}]}\n"))
+	f.Add([]byte("version: 1\nservice_accounts: {prune: true, items: [{name: ci, role: developer, workspaces: {Default: workspace_user}}]}\n"))
+	f.Add([]byte("version: 1\nfederation_rules: {items: [{name: r, issuer: i, service_account: ci, match: {subject_prefix: 'repo:'}, oauth_scope: s, workspaces: [Default]}]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src, err := orgcode.Parse("org.yaml", data)
 		var rs orgcode.Refusals

@@ -29,9 +29,12 @@ func newServer(t *testing.T, seed admintest.Seed) (*admintest.Server, *admin.Cli
 // noSleep is a wait that takes no time.
 func noSleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 
+// oauth is the fake's OAuth token, for service accounts and federation.
+var oauth = []admin.Option{admin.WithAuthToken(admintest.DefaultOAuthToken)}
+
 func read(t *testing.T, c *admin.Client) *orgcode.State {
 	t.Helper()
-	st, err := orgcode.Read(context.Background(), c)
+	st, err := orgcode.Read(context.Background(), c, oauth...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,4 +126,24 @@ func item[T any](t *testing.T, items []T, match func(T) bool) *T {
 	}
 	t.Fatal("no such item in the export")
 	return nil
+}
+
+// demoState is the demo organization as read.
+func demoState(t *testing.T) *orgcode.State {
+	t.Helper()
+	_, c := newServer(t, admintest.Demo())
+	return read(t, c)
+}
+
+// idByName is the ID of the item of that name; of gives an item's name
+// and ID.
+func idByName[T any](t *testing.T, items []T, name string, of func(T) (string, string)) string {
+	t.Helper()
+	for _, it := range items {
+		if n, id := of(it); n == name {
+			return id
+		}
+	}
+	t.Fatalf("no %q in the demo", name)
+	return ""
 }

@@ -59,8 +59,10 @@ func TestPlanRequestsArePages(t *testing.T) {
 		}
 	}
 	// organization, users, workspaces ×2, org rate limits, keys, spend
-	// limits, invites: one page each at 1,000 a page.
-	want := 8 + 2*active
+	// limits, RBAC groups (it has none) and roles, service accounts (it
+	// has none), federation issuers and rules (none), invites: one page
+	// each at 1,000 (100) a page.
+	want := 13 + 2*active
 	if len(reqs) != want {
 		t.Errorf("%d requests to read 1,000 members, 100 workspaces and 500 keys; want %d", len(reqs), want)
 	}
@@ -104,6 +106,10 @@ var edits = []edit{
 		w := item(t, f.Workspaces.Items, func(w orgcode.Workspace) bool { return w.Name == "Production" })
 		delete(w.Tags, "cost-center")
 		w.Members = w.Members[1:]
+		for _, a := range f.ServiceAccounts.Items { // the accounts leave the archived workspaces too
+			delete(a.Workspaces, "Research")
+			delete(a.Workspaces, "Support Assistant")
+		}
 	}},
 	{"workspace_members", func(t *testing.T, f *orgcode.File) {
 		w := item(t, f.Workspaces.Items, func(w orgcode.Workspace) bool { return w.Name == "Staging" })
@@ -121,6 +127,9 @@ var edits = []edit{
 		for i, w := range f.Workspaces.Items {
 			f.Workspaces.Items[i].Members = slicesDelete(w.Members, func(m orgcode.WorkspaceMember) bool { return strings.HasPrefix(m.Email, "tomas.silva@") })
 		}
+		for i, g := range f.RBACGroups.Items {
+			f.RBACGroups.Items[i].Members = slicesDelete(g.Members, func(email string) bool { return strings.HasPrefix(email, "tomas.silva@") })
+		}
 	}},
 	{"api_keys", func(t *testing.T, f *orgcode.File) {
 		item(t, f.APIKeys.Items, func(k orgcode.APIKey) bool { return k.Name == "prod-legacy-gateway" }).Status = "active"
@@ -137,6 +146,54 @@ var edits = []edit{
 		f.SpendLimits.Organization["monthly"] = "150000"
 		delete(f.SpendLimits.Members, "mei.chen@acme-robotics.example")
 		f.SpendLimits.Members["grace.liu@acme-robotics.example"] = map[admin.SpendLimitPeriod]orgcode.USD{"monthly": "1200.75"}
+	}},
+	{"rbac_groups", func(t *testing.T, f *orgcode.File) {
+		f.RBACGroups.Items = append(f.RBACGroups.Items, orgcode.RBACGroup{Name: "Design", Members: []string{"grace.liu@acme-robotics.example", "ingrid.olsen@acme-robotics.example"}})
+		pilot := item(t, f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Claude Code Pilot" })
+		pilot.Name = "Claude Code"
+		pilot.ID = idByName(t, demoState(t).RBACGroups, "Claude Code Pilot", func(g *orgcode.RBACGroupState) (string, string) { return g.Name, g.ID })
+		pilot.Members = append(pilot.Members, "ethan.brooks@acme-robotics.example")
+	}},
+	{"rbac_groups_prune", func(t *testing.T, f *orgcode.File) {
+		f.RBACGroups.Prune = true
+		f.RBACGroups.Items = slicesDelete(f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Research" })
+		platform := item(t, f.RBACGroups.Items, func(g orgcode.RBACGroup) bool { return g.Name == "Platform Engineering" })
+		platform.Members = platform.Members[1:]
+	}},
+	{"service_accounts", func(t *testing.T, f *orgcode.File) {
+		f.ServiceAccounts.Items = append(f.ServiceAccounts.Items, orgcode.ServiceAccount{Name: "nightly-evals", Description: "Runs the nightly evaluations",
+			Role: "developer", Workspaces: map[string]admin.WorkspaceRole{"Research": "workspace_developer", "Staging": "workspace_user"}})
+		a := &f.ServiceAccounts.Items[0]
+		a.Description = "Changed by the file"
+		a.Role = "admin"
+		if a.Workspaces == nil {
+			a.Workspaces = map[string]admin.WorkspaceRole{}
+		}
+		a.Workspaces["Staging"] = "workspace_admin"
+	}},
+	{"service_accounts_prune", func(t *testing.T, f *orgcode.File) {
+		f.ServiceAccounts.Prune = true
+		f.ServiceAccounts.Items = slicesDelete(f.ServiceAccounts.Items, func(a orgcode.ServiceAccount) bool { return a.Name == "support-triage" })
+		delete(item(t, f.ServiceAccounts.Items, func(a orgcode.ServiceAccount) bool { return a.Name == "ci-deploy" }).Workspaces, "Staging")
+	}},
+	{"federation_rules", func(t *testing.T, f *orgcode.File) {
+		f.FederationRules.Items = append(f.FederationRules.Items, orgcode.FederationRule{Name: "evals-nightly", Issuer: "github-actions", ServiceAccount: "platform-terraform",
+			Match:      orgcode.FederationMatch{SubjectPrefix: "repo:acme-robotics/evals:ref:refs/heads/main"},
+			OAuthScope: "workspace:inference", TokenLifetime: 1800, Workspaces: []string{"Research", "Staging"}})
+		staging := item(t, f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "deploy-staging" })
+		staging.TokenLifetime = 600
+		staging.Description = "Deploys to Staging"
+		staging.Match.Claims = map[string]string{"repository_owner": "acme-robotics"}
+		staging.Workspaces = append(staging.Workspaces, "Production")
+		etl := item(t, f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "etl-cronjob" })
+		etl.ID = idByName(t, demoState(t).FederationRules, "etl-cronjob", func(r admin.FederationRule) (string, string) { return r.Name, r.ID })
+		etl.Name = "etl-nightly-job"
+	}},
+	{"federation_rules_prune", func(t *testing.T, f *orgcode.File) {
+		f.FederationRules.Prune = true
+		f.FederationRules.Items = slicesDelete(f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "etl-cronjob" })
+		main := item(t, f.FederationRules.Items, func(r orgcode.FederationRule) bool { return r.Name == "deploy-main" })
+		main.Workspaces = slicesDelete(main.Workspaces, func(w string) bool { return w == "Staging" })
 	}},
 	{"invites", func(t *testing.T, f *orgcode.File) {
 		f.Invites.Prune = true
@@ -171,7 +228,7 @@ func TestPlanAndApplyEachKindOfChange(t *testing.T) {
 				t.Fatal("the edit plans no change")
 			}
 			srv.ResetRequests()
-			n, err := (&orgcode.Applier{Client: c, Sleep: noSleep}).Apply(context.Background(), p)
+			n, err := (&orgcode.Applier{Client: c, OAuth: oauth, Sleep: noSleep}).Apply(context.Background(), p)
 			if err != nil || n != len(p.Changes) {
 				t.Fatalf("apply: %d of %d, %v", n, len(p.Changes), err)
 			}

@@ -259,6 +259,30 @@ func (s *Source) check() Refusals {
 			return k.Workspace + "\x00" + k.Name + "\x00" + k.ID, strings.TrimSpace(strings.Join([]string{k.Workspace, k.Name, k.ID}, " "))
 		}, "API key")
 	}
+	if g := f.RBACGroups; g != nil {
+		items := g.Items
+		dup(path{"rbac_groups", "items"}, len(items), func(i int) (string, string) {
+			return items[i].Name + "\x00" + items[i].ID, strings.TrimSpace(items[i].Name + " " + items[i].ID)
+		}, "RBAC group")
+		for i, it := range items {
+			dup(path{"rbac_groups", "items", i, "members"}, len(it.Members), func(j int) (string, string) { return it.Members[j], it.Members[j] }, "group member")
+		}
+	}
+	if sa := f.ServiceAccounts; sa != nil {
+		items := sa.Items
+		dup(path{"service_accounts", "items"}, len(items), func(i int) (string, string) {
+			return items[i].Name + "\x00" + items[i].ID, strings.TrimSpace(items[i].Name + " " + items[i].ID)
+		}, "service account")
+	}
+	if fr := f.FederationRules; fr != nil {
+		items := fr.Items
+		dup(path{"federation_rules", "items"}, len(items), func(i int) (string, string) {
+			return items[i].Name + "\x00" + items[i].ID, strings.TrimSpace(items[i].Name + " " + items[i].ID)
+		}, "federation rule")
+		for i, it := range items {
+			dup(path{"federation_rules", "items", i, "workspaces"}, len(it.Workspaces), func(j int) (string, string) { return it.Workspaces[j], it.Workspaces[j] }, "rule workspace")
+		}
+	}
 	if sl := f.SpendLimits; sl != nil {
 		amounts := func(at path, m map[admin.SpendLimitPeriod]USD) {
 			for _, period := range slices.Sorted(maps.Keys(m)) {

@@ -33,10 +33,18 @@ const (
 	KindRateLimit       Kind = "rate limit"
 	KindAPIKey          Kind = "API key"
 	KindSpendLimit      Kind = "spend limit"
-	KindInvite          Kind = "invite"
+	KindRBACGroup       Kind = "RBAC group"
+	KindRBACGroupMember Kind = "RBAC group member"
+
+	KindServiceAccount          Kind = "service account"
+	KindServiceAccountWorkspace Kind = "service account workspace"
+	KindFederationRule          Kind = "federation rule"
+	KindFederationRuleWorkspace Kind = "federation rule workspace"
+	KindInvite                  Kind = "invite"
 )
 
-var kindOrder = []Kind{KindWorkspace, KindMember, KindWorkspaceMember, KindRateLimit, KindAPIKey, KindSpendLimit, KindInvite}
+var kindOrder = []Kind{KindWorkspace, KindMember, KindWorkspaceMember, KindRateLimit, KindAPIKey, KindSpendLimit, KindRBACGroup, KindRBACGroupMember,
+	KindServiceAccount, KindServiceAccountWorkspace, KindFederationRule, KindFederationRuleWorkspace, KindInvite}
 
 // Steps: apply runs them in order, the changes of one step in any order
 // (at once with --parallel). Workspaces come before what is in them,
@@ -44,6 +52,7 @@ var kindOrder = []Kind{KindWorkspace, KindMember, KindWorkspaceMember, KindRateL
 const (
 	stepWorkspaces = 1 + iota
 	stepContents
+	stepRuleWorkspaces // the workspaces of federation rules, made in stepContents
 	stepRemovals
 	stepArchives
 	stepInviteDeletes
@@ -77,9 +86,13 @@ type Args struct {
 	RateLimitID string `json:"rate_limit_id,omitempty"`
 	Email       string `json:"email,omitempty"`
 	Role        string `json:"role,omitempty"`
-	Scope       string `json:"scope,omitempty"`  // spend limit scope type
-	Period      string `json:"period,omitempty"` // spend limit period
-	Amount      string `json:"amount,omitempty"` // spend limit, in cents
+	Scope       string `json:"scope,omitempty"`    // spend limit scope type
+	Period      string `json:"period,omitempty"`   // spend limit period
+	Amount      string `json:"amount,omitempty"`   // spend limit, in cents
+	GroupID     string `json:"group_id,omitempty"` // an RBAC group
+	Group       string `json:"group,omitempty"`    // an RBAC group created by this plan
+	Account     string `json:"account,omitempty"`  // a service account created by this plan
+	Rule        string `json:"rule,omitempty"`     // a federation rule created by this plan
 	// Body is the request's parameters where they are many (workspace
 	// create and update, rate limits, API keys).
 	Body json.RawMessage `json:"body,omitempty"`

@@ -56,7 +56,7 @@ func (p *Plan) WriteText(w io.Writer, color bool) error {
 			// names and values anyone in the organization wrote, inert
 			f = Field{Name: termsafe.Text(f.Name), Old: termsafe.Text(f.Old), New: termsafe.Text(f.New)}
 			switch {
-			case c.Op == OpCreate && f.Old == "", c.Op == OpRemove && f.New == "":
+			case c.Op == OpCreate && f.Old == "", (c.Op == OpRemove || c.Op == OpArchive) && f.New == "":
 				fmt.Fprintf(&b, "      %s: %s\n", f.Name, f.Old+f.New)
 			case f.New == "" && f.Old != "":
 				fmt.Fprintf(&b, "      %s: %s → (none)\n", f.Name, f.Old)

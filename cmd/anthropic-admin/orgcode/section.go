@@ -23,6 +23,9 @@ var sections = []section{
 	workspacesSection{},
 	apiKeysSection{},
 	spendLimitsSection{},
+	rbacGroupsSection{},
+	serviceAccountsSection{},
+	federationRulesSection{},
 	invitesSection{},
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/anthropic-admin-go/admin"
+	"github.com/anthropic-admin-go/admin/workflow"
 )
 
 type spendLimitsSection struct{}
@@ -13,7 +14,7 @@ type spendLimitsSection struct{}
 func (spendLimitsSection) read(ctx context.Context, c *admin.Client, st *State) error {
 	limits, err := c.SpendLimits.List(admin.SpendLimitListParams{PageCursor: admin.PageCursor{Limit: page},
 		ScopeTypes: []admin.SpendLimitScopeType{admin.SpendLimitScopeOrganization, admin.SpendLimitScopeWorkspace, admin.SpendLimitScopeUser}}).Collect(ctx)
-	if unavailable(err) {
+	if workflow.Unavailable(err) {
 		st.SpendLimitsUnavailable = true
 		return nil
 	}

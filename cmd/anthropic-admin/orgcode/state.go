@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 
 	"github.com/anthropic-admin-go/admin"
 )
@@ -27,6 +26,25 @@ type State struct {
 	// no spend limits; export leaves the section out and a plan of it is
 	// refused.
 	SpendLimitsUnavailable bool
+	// RBACGroups are the groups with their members, and RBACRoles the
+	// roles' names by ID (nil when the role endpoints are not served).
+	RBACGroups []*RBACGroupState
+	RBACRoles  map[string]string
+	// RBACGroupsUnavailable is set outside Claude Enterprise.
+	RBACGroupsUnavailable bool
+	// ServiceAccounts are all of them, archived too; unavailable without
+	// an OAuth token.
+	ServiceAccounts            []*ServiceAccountState
+	ServiceAccountsUnavailable bool
+	// FederationIssuers and FederationRules are the active ones;
+	// unavailable without an OAuth token.
+	FederationIssuers     []admin.FederationIssuer
+	FederationRules       []admin.FederationRule
+	FederationUnavailable bool
+
+	// oauth are the options for the endpoints that take only an OAuth
+	// token.
+	oauth []admin.Option
 }
 
 // WorkspaceState is a workspace with its members and its own rate limits.
@@ -40,9 +58,12 @@ type WorkspaceState struct {
 // page is the page size Read asks for: the largest the lists take.
 const page = 1000
 
-// Read fetches the organization's state.
-func Read(ctx context.Context, c *admin.Client) (*State, error) {
-	st := &State{}
+// Read fetches the organization's state. oauth are the options for the
+// endpoints that take only an OAuth token with org:admin (service
+// accounts, federation), such as admin.WithAuthToken; without them, with
+// an admin key, those sections are unavailable.
+func Read(ctx context.Context, c *admin.Client, oauth ...admin.Option) (*State, error) {
+	st := &State{oauth: oauth}
 	org, err := c.Organization.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -79,14 +100,24 @@ func Read(ctx context.Context, c *admin.Client) (*State, error) {
 	return st, nil
 }
 
-// unavailable tells whether err says the organization or credential has
-// no such feature, rather than that something failed.
-func unavailable(err error) bool {
-	var ae *admin.APIError
-	if !errors.As(err, &ae) {
-		return false
+// LeftOut are the sections the organization or credential does not give,
+// one line each: export leaves them out, and a plan of a file that has
+// one is refused.
+func (st *State) LeftOut() []string {
+	var out []string
+	if st.SpendLimitsUnavailable {
+		out = append(out, "spend_limits: left out (this organization or credential has no spend limits)")
 	}
-	return ae.StatusCode == 403 || ae.StatusCode == 404 || (ae.StatusCode == 400 && ae.ErrorCode == "organization_type_not_supported")
+	if st.RBACGroupsUnavailable {
+		out = append(out, "rbac_groups: left out (RBAC groups come with Claude Enterprise)")
+	}
+	if st.ServiceAccountsUnavailable {
+		out = append(out, "service_accounts: left out (they need an OAuth token with the org:admin scope: --auth-token or ANTHROPIC_AUTH_TOKEN)")
+	}
+	if st.FederationUnavailable {
+		out = append(out, "federation_rules: left out (they need an OAuth token with the org:admin scope: --auth-token or ANTHROPIC_AUTH_TOKEN)")
+	}
+	return out
 }
 
 // Fingerprint identifies the state: every value the file format covers,

@@ -171,7 +171,11 @@ func (a *app) runDemo(ctx context.Context, c *admin.Client) error {
 // demoOrgCode shows the organization as a file, and the plan an edit of it
 // makes (nothing is applied).
 func (a *app) demoOrgCode(ctx context.Context, c *admin.Client, d demoWriter) error {
-	st, err := orgcode.Read(ctx, c)
+	_, oauth, err := a.oauthClient(ctx)
+	if err != nil {
+		return err
+	}
+	st, err := orgcode.Read(ctx, c, oauth...)
 	if err != nil {
 		return err
 	}
@@ -182,7 +186,7 @@ func (a *app) demoOrgCode(ctx context.Context, c *admin.Client, d demoWriter) er
 	}
 	lines := strings.Split(strings.TrimSuffix(string(text), "\n"), "\n")
 	d.heading("Organization as code")
-	d.line("$ anthropic-admin export > org.yaml   (%d lines: members, workspaces, API keys, spend limits, invites)", len(lines))
+	d.line("$ anthropic-admin export > org.yaml   (%d lines: %s)", len(lines), strings.Join(f.Sections(), ", "))
 	for _, l := range lines[:6] {
 		d.line("  %s", l)
 	}

@@ -26,8 +26,13 @@ func (a *app) exportCommand() *cobra.Command {
 		Short: "Write the organization as a file (YAML) that plan and apply read",
 		Long: `export writes the organization as it is: members and their roles, workspaces
 with their members, rate limits and data residency, API keys (name and
-status), spend limits and pending invites. Things are named by names and
-emails; an ID is written only where two objects share a name. Edit the file,
+status), spend limits, RBAC groups with their members, service accounts with
+their workspace roles, federation rules and pending invites. A section the
+organization or credential does not give is left out with a note on stderr
+(RBAC groups come with Claude Enterprise; service accounts and federation
+rules need an OAuth token: --auth-token or ANTHROPIC_AUTH_TOKEN). Things are
+named by names and emails; an ID is written only where two objects share a
+name. Edit the file,
 then see the difference with plan and make it with apply. -o json writes the
 same in JSON.`,
 		Example: "  anthropic-admin export > org.yaml",
@@ -36,13 +41,12 @@ same in JSON.`,
 			if err := a.onlyFormats(cmd, output.YAML, output.JSON); err != nil {
 				return err
 			}
-			c, err := a.clientFor(cmd.Context())
+			_, st, err := a.readOrg(cmd.Context())
 			if err != nil {
 				return err
 			}
-			st, err := orgcode.Read(cmd.Context(), c)
-			if err != nil {
-				return err
+			for _, note := range st.LeftOut() {
+				fmt.Fprintln(a.env.Stderr, note)
 			}
 			f := orgcode.Export(st)
 			if a.flags.output == output.JSON {
@@ -90,13 +94,20 @@ func refused(err error) error {
 	return err
 }
 
-// makePlan reads the organization and plans src against it.
-func (a *app) makePlan(ctx context.Context, src *orgcode.Source) (*admin.Client, *orgcode.Plan, error) {
-	c, err := a.clientFor(ctx)
+// readOrg reads the organization, with the OAuth token for service
+// accounts and federation where one is given.
+func (a *app) readOrg(ctx context.Context) (*admin.Client, *orgcode.State, error) {
+	c, oauth, err := a.oauthClient(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := orgcode.Read(ctx, c)
+	st, err := orgcode.Read(ctx, c, oauth...)
+	return c, st, err
+}
+
+// makePlan reads the organization and plans src against it.
+func (a *app) makePlan(ctx context.Context, src *orgcode.Source) (*admin.Client, *orgcode.Plan, error) {
+	c, st, err := a.readOrg(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -220,7 +231,11 @@ finishes without doing anything twice.`,
 				return err
 			}
 			out := a.env.Stdout
-			applier := &orgcode.Applier{Client: c, Parallel: parallel, Sleep: a.env.RetrySleep, Now: a.now,
+			_, oauth, err := a.oauthClient(ctx)
+			if err != nil {
+				return err
+			}
+			applier := &orgcode.Applier{Client: c, OAuth: oauth, Parallel: parallel, Sleep: a.env.RetrySleep, Now: a.now,
 				Done: func(ch orgcode.Change, err error) {
 					if err == nil {
 						fmt.Fprint(out, output.Safef("done    %s\n", ch.Line()))
@@ -245,7 +260,7 @@ finishes without doing anything twice.`,
 	f.StringVarP(&file, "file", "f", "", "the organization file (- for stdin)")
 	f.StringVar(&saved, "plan", "", "apply this saved plan (plan -o json) instead of planning a file")
 	f.IntVar(&parallel, "parallel", 1, "make up to this many independent changes at once")
-	f.BoolVar(&allowArchive, "allow-archive", false, "allow archiving workspaces and API keys (irreversible)")
+	f.BoolVar(&allowArchive, "allow-archive", false, "allow archiving workspaces, API keys, service accounts and federation rules (irreversible)")
 	return cmd
 }
 
@@ -260,11 +275,7 @@ func (a *app) savedPlan(cmd *cobra.Command, name string) (*admin.Client, *orgcod
 	if err != nil {
 		return nil, nil, usageErr(cmd, "%s: %v", name, err)
 	}
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, nil, err
-	}
-	st, err := orgcode.Read(cmd.Context(), c)
+	c, st, err := a.readOrg(cmd.Context())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/anthropic-admin-go/admin/admintest"
 )
 
 // orgFile writes the demo's export, edited by replacing old with new, and
@@ -161,7 +163,8 @@ func TestReadmeOrganizationFile(t *testing.T) {
 	yamlFile, planText := block("```yaml"), block("```")
 	srv := demoServer(t)
 	file := orgFile(t, yamlFile)
-	if r := runCLI(t, srv, term{}, "plan", "-f", file, "--detailed-exitcode"); r.code != 0 {
+	// the token for the service accounts, as a user of them gives it
+	if r := runCLI(t, srv, term{}, "plan", "-f", file, "--detailed-exitcode", "--auth-token", admintest.DefaultOAuthToken); r.code != 0 {
 		t.Errorf("the README's file is not the demo's: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	demo := mustRun(t, nil, term{}, "demo").stdout
@@ -169,5 +172,19 @@ func TestReadmeOrganizationFile(t *testing.T) {
 		if line != "" && !strings.Contains(demo, strings.TrimSpace(line)) {
 			t.Errorf("the README's plan line %q is not in the demo's", line)
 		}
+	}
+}
+
+// With an admin key alone, export leaves the service accounts out and says
+// on stderr what credential gives them; with the OAuth token it has them.
+func TestExportNotesWhatIsLeftOut(t *testing.T) {
+	srv := demoServer(t)
+	r := runCLI(t, srv, term{}, "export")
+	if r.code != 0 || strings.Contains(r.stdout, "service_accounts:") || !strings.Contains(r.stderr, "service_accounts: left out (they need an OAuth token") {
+		t.Errorf("admin key: exit %d, stderr %q, service accounts in the file: %v", r.code, r.stderr, strings.Contains(r.stdout, "service_accounts:"))
+	}
+	r = runCLI(t, srv, term{}, "export", "--auth-token", admintest.DefaultOAuthToken)
+	if r.code != 0 || !strings.Contains(r.stdout, "\nservice_accounts:\n") || strings.Contains(r.stderr, "left out") {
+		t.Errorf("OAuth token: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
