@@ -3,7 +3,7 @@ module github.com/anthropic-admin-go/admin/cmd/anthropic-admin
 go 1.26.0
 
 require (
-	github.com/anthropic-admin-go/admin v0.0.0-20261128100955-a227a814bdf6
+	github.com/anthropic-admin-go/admin v0.0.0-20261128123411-096231684c4c
 	github.com/goccy/go-yaml v1.19.2
 	github.com/prometheus/client_golang v1.25.0
 	github.com/spf13/cobra v1.10.2
