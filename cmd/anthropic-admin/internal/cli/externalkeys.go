@@ -52,18 +52,15 @@ func externalKeyRaw(k admin.ExternalKey) json.RawMessage { return k.RawJSON() }
 // externalKeyArg resolves a key config given by ID (ekey_… or an ARN) or by
 // display name.
 func (a *app) externalKeyArg(cmd *cobra.Command, arg string) (*admin.Client, admin.ExternalKey, error) {
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, admin.ExternalKey{}, err
-	}
-	k, err := lookup[admin.ExternalKey]{what: "external key", listCmd: "anthropic-admin external-keys list", prefixes: []string{"ekey_", "arn:"},
-		get: func(ctx context.Context, id string) (*admin.ExternalKey, error) { return c.ExternalKeys.Get(ctx, id) },
-		list: func() *admin.List[admin.ExternalKey] {
-			return c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: admin.PageCursor{Limit: 100}})
-		},
-		name: func(k admin.ExternalKey) string { return k.DisplayName }, id: func(k admin.ExternalKey) string { return k.ID },
-	}.find(cmd, arg)
-	return c, k, err
+	return resolve(a, cmd, arg, func(c *admin.Client) lookup[admin.ExternalKey] {
+		return lookup[admin.ExternalKey]{what: "external key", listCmd: "anthropic-admin external-keys list", prefixes: []string{"ekey_", "arn:"},
+			get: func(ctx context.Context, id string) (*admin.ExternalKey, error) { return c.ExternalKeys.Get(ctx, id) },
+			list: func() *admin.List[admin.ExternalKey] {
+				return c.ExternalKeys.List(admin.ExternalKeyListParams{PageCursor: admin.PageCursor{Limit: 100}})
+			},
+			name: func(k admin.ExternalKey) string { return k.DisplayName }, id: func(k admin.ExternalKey) string { return k.ID },
+		}
+	})
 }
 
 // keyFlags are create's provider flags: one provider's, never two.

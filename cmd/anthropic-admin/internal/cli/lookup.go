@@ -56,3 +56,14 @@ func named[T any](cmd *cobra.Command, items []T, arg string, name, id func(T) st
 	}
 	return onlyOne(cmd, found, id, notFound, several)
 }
+
+// resolve makes the client and finds arg with the lookup of makes for it.
+func resolve[T any](a *app, cmd *cobra.Command, arg string, of func(*admin.Client) lookup[T]) (*admin.Client, T, error) {
+	c, err := a.clientFor(cmd.Context())
+	if err != nil {
+		var none T
+		return nil, none, err
+	}
+	v, err := of(c).find(cmd, arg)
+	return c, v, err
+}

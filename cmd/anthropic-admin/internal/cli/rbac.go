@@ -18,34 +18,28 @@ import (
 
 // groupArg resolves a group given by ID (rbac_group_…) or by name.
 func (a *app) groupArg(cmd *cobra.Command, arg string) (*admin.Client, admin.RBACGroup, error) {
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, admin.RBACGroup{}, err
-	}
-	g, err := lookup[admin.RBACGroup]{what: "RBAC group", listCmd: "anthropic-admin rbac groups list", prefixes: []string{"rbac_group_"},
-		get: func(ctx context.Context, id string) (*admin.RBACGroup, error) { return c.RBACGroups.Get(ctx, id) },
-		list: func() *admin.List[admin.RBACGroup] {
-			return c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}})
-		},
-		name: func(g admin.RBACGroup) string { return g.Name }, id: func(g admin.RBACGroup) string { return g.ID },
-	}.find(cmd, arg)
-	return c, g, err
+	return resolve(a, cmd, arg, func(c *admin.Client) lookup[admin.RBACGroup] {
+		return lookup[admin.RBACGroup]{what: "RBAC group", listCmd: "anthropic-admin rbac groups list", prefixes: []string{"rbac_group_"},
+			get: func(ctx context.Context, id string) (*admin.RBACGroup, error) { return c.RBACGroups.Get(ctx, id) },
+			list: func() *admin.List[admin.RBACGroup] {
+				return c.RBACGroups.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}})
+			},
+			name: func(g admin.RBACGroup) string { return g.Name }, id: func(g admin.RBACGroup) string { return g.ID },
+		}
+	})
 }
 
 // roleArg resolves a role given by ID (rbac_role_…) or by display name.
 func (a *app) roleArg(cmd *cobra.Command, arg string) (*admin.Client, admin.RBACRole, error) {
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, admin.RBACRole{}, err
-	}
-	r, err := lookup[admin.RBACRole]{what: "RBAC role", listCmd: "anthropic-admin rbac roles list", prefixes: []string{"rbac_role_"},
-		get: func(ctx context.Context, id string) (*admin.RBACRole, error) { return c.RBACRoles.Get(ctx, id) },
-		list: func() *admin.List[admin.RBACRole] {
-			return c.RBACRoles.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}})
-		},
-		name: func(r admin.RBACRole) string { return r.DisplayName }, id: func(r admin.RBACRole) string { return r.ID },
-	}.find(cmd, arg)
-	return c, r, err
+	return resolve(a, cmd, arg, func(c *admin.Client) lookup[admin.RBACRole] {
+		return lookup[admin.RBACRole]{what: "RBAC role", listCmd: "anthropic-admin rbac roles list", prefixes: []string{"rbac_role_"},
+			get: func(ctx context.Context, id string) (*admin.RBACRole, error) { return c.RBACRoles.Get(ctx, id) },
+			list: func() *admin.List[admin.RBACRole] {
+				return c.RBACRoles.List(admin.RBACListParams{PageCursor: admin.PageCursor{Limit: 1000}})
+			},
+			name: func(r admin.RBACRole) string { return r.DisplayName }, id: func(r admin.RBACRole) string { return r.ID },
+		}
+	})
 }
 
 // targetsOf resolves each of args with find, for a change to them all.

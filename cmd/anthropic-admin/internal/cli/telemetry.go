@@ -47,20 +47,17 @@ func telemetryRaw(x admin.TelemetryDestination) json.RawMessage { return x.RawJS
 // destinationArg resolves a destination given by ID (tdst_…) or by its
 // display name.
 func (a *app) destinationArg(cmd *cobra.Command, arg string) (*admin.Client, admin.TelemetryDestination, error) {
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, admin.TelemetryDestination{}, err
-	}
-	d, err := lookup[admin.TelemetryDestination]{what: "telemetry destination", listCmd: "anthropic-admin telemetry list", prefixes: []string{"tdst_"},
-		get: func(ctx context.Context, id string) (*admin.TelemetryDestination, error) {
-			return c.TelemetryDestinations.Get(ctx, id)
-		},
-		list: func() *admin.List[admin.TelemetryDestination] {
-			return c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 1000}})
-		},
-		name: func(d admin.TelemetryDestination) string { return d.DisplayName }, id: func(d admin.TelemetryDestination) string { return d.ID },
-	}.find(cmd, arg)
-	return c, d, err
+	return resolve(a, cmd, arg, func(c *admin.Client) lookup[admin.TelemetryDestination] {
+		return lookup[admin.TelemetryDestination]{what: "telemetry destination", listCmd: "anthropic-admin telemetry list", prefixes: []string{"tdst_"},
+			get: func(ctx context.Context, id string) (*admin.TelemetryDestination, error) {
+				return c.TelemetryDestinations.Get(ctx, id)
+			},
+			list: func() *admin.List[admin.TelemetryDestination] {
+				return c.TelemetryDestinations.List(admin.TelemetryListParams{PageCursor: admin.PageCursor{Limit: 1000}})
+			},
+			name: func(d admin.TelemetryDestination) string { return d.DisplayName }, id: func(d admin.TelemetryDestination) string { return d.ID },
+		}
+	})
 }
 
 func destinationLabel(d admin.TelemetryDestination) string { return d.DisplayName + " (" + d.ID + ")" }

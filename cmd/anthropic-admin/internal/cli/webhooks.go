@@ -48,18 +48,15 @@ func wireStrings[T ~string](vs []T) []string {
 
 // webhookArg resolves an endpoint given by ID (whep_…) or by name.
 func (a *app) webhookArg(cmd *cobra.Command, arg string) (*admin.Client, admin.WebhookEndpoint, error) {
-	c, err := a.clientFor(cmd.Context())
-	if err != nil {
-		return nil, admin.WebhookEndpoint{}, err
-	}
-	w, err := lookup[admin.WebhookEndpoint]{what: "webhook endpoint", listCmd: "anthropic-admin webhooks list", prefixes: []string{"whep_"},
-		get: func(ctx context.Context, id string) (*admin.WebhookEndpoint, error) { return c.Webhooks.Get(ctx, id) },
-		list: func() *admin.List[admin.WebhookEndpoint] {
-			return c.Webhooks.List(admin.WebhookListParams{Cursor: admin.Cursor{Limit: 100}})
-		},
-		name: func(w admin.WebhookEndpoint) string { return w.Name }, id: func(w admin.WebhookEndpoint) string { return w.ID },
-	}.find(cmd, arg)
-	return c, w, err
+	return resolve(a, cmd, arg, func(c *admin.Client) lookup[admin.WebhookEndpoint] {
+		return lookup[admin.WebhookEndpoint]{what: "webhook endpoint", listCmd: "anthropic-admin webhooks list", prefixes: []string{"whep_"},
+			get: func(ctx context.Context, id string) (*admin.WebhookEndpoint, error) { return c.Webhooks.Get(ctx, id) },
+			list: func() *admin.List[admin.WebhookEndpoint] {
+				return c.Webhooks.List(admin.WebhookListParams{Cursor: admin.Cursor{Limit: 100}})
+			},
+			name: func(w admin.WebhookEndpoint) string { return w.Name }, id: func(w admin.WebhookEndpoint) string { return w.ID },
+		}
+	})
 }
 
 // deleteAll resolves each argument to what it names, asks once, and
