@@ -143,9 +143,10 @@ func (a *app) rootCommand() *cobra.Command {
 		Use:   "anthropic-admin",
 		Short: "Run an Anthropic organization through the Admin API",
 		Long: `anthropic-admin manages an Anthropic organization through the Admin API:
-members, invites, workspaces and their members, API keys and rate limits,
-service accounts and workload identity federation, and reports on usage and
-spend.
+members, invites, workspaces and their members, API keys, rate and spend
+limits, service accounts and federation, RBAC groups and the organization's
+settings; reports who spent what; offboards people, audits the organization
+and keeps it as code.
 
 Credentials come from --admin-key or ANTHROPIC_ADMIN_KEY (an admin key from
 Console → Settings → Admin keys), or --auth-token / ANTHROPIC_AUTH_TOKEN (an
@@ -188,18 +189,29 @@ a built-in demo organization with no key at all.`,
 	f.BoolVar(&a.flags.dryRun, "dry-run", false, "print the changes that would be sent, and send none")
 	a.given = func(name string) bool { return f.Lookup(name).Changed }
 
-	root.AddCommand(
-		a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
-		a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
-		a.rbacCommand(), a.externalKeysCommand(), a.complianceCommand(),
-		a.serviceAccountsCommand(), a.federationCommand(),
-		a.exportCommand(), a.planCommand(), a.applyCommand(), a.schemaCommand(),
-		a.costCommand(), a.usageCommand(), a.budgetCommand(),
-		a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand(),
-		a.exporterCommand(),
-		a.offboardCommand(), a.auditCommand(), a.accessCommand(),
-		a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand(),
-	)
+	// The commands in groups, as a reader looks for them in --help.
+	for _, g := range []struct {
+		id, title string
+		cmds      []*cobra.Command
+	}{
+		{"people", "Members, access and keys:", []*cobra.Command{a.whoamiCommand(), a.orgCommand(), a.usersCommand(), a.invitesCommand(),
+			a.workspacesCommand(), a.apiKeysCommand(), a.rateLimitsCommand(), a.spendLimitsCommand(),
+			a.rbacCommand(), a.serviceAccountsCommand(), a.federationCommand()}},
+		{"settings", "Organization settings:", []*cobra.Command{a.externalKeysCommand(), a.complianceCommand(),
+			a.webhooksCommand(), a.telemetryCommand(), a.claudeCodeAdminCommand()}},
+		{"spend", "Usage and spend:", []*cobra.Command{a.costCommand(), a.usageCommand(), a.budgetCommand(), a.exporterCommand()}},
+		{"jobs", "Workflows and organization as code:", []*cobra.Command{a.offboardCommand(), a.auditCommand(), a.accessCommand(),
+			a.exportCommand(), a.planCommand(), a.applyCommand(), a.schemaCommand()}},
+		{"tools", "Tools:", []*cobra.Command{a.apiCommand(), a.fakeServerCommand(), a.demoCommand(), a.versionCommand()}},
+	} {
+		root.AddGroup(&cobra.Group{ID: g.id, Title: g.title})
+		for _, c := range g.cmds {
+			c.GroupID = g.id
+			root.AddCommand(c)
+		}
+	}
+	root.SetHelpCommandGroupID("tools")
+	root.SetCompletionCommandGroupID("tools")
 	// Streams first: the completion command keeps the writer it sees now.
 	root.SetIn(a.env.Stdin)
 	root.SetOut(a.env.Stdout)
