@@ -277,19 +277,14 @@ func updateMarketplace(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	var body struct {
-		Pref *string `json:"default_installation_preference"`
-	}
-	if err := c.decode(&body); err != nil {
-		return nil, err
-	}
-	if err := requiredEnum("default_installation_preference", body.Pref, installPrefs); err != nil {
+	pref, err := c.installPref("default_installation_preference")
+	if err != nil {
 		return nil, err
 	}
 	if m.Owner.Type != "organization" {
 		return nil, errInvalid("plugin marketplace %s is a member's personal marketplace: only the organization's own have a default installation setting", m.ID)
 	}
-	m.DefaultInstallationPreference = *body.Pref
+	m.DefaultInstallationPreference = pref
 	return m, nil
 }
 
@@ -729,13 +724,8 @@ func setInstallSetting(c *call) (any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	var body struct {
-		Pref *string `json:"installation_preference"`
-	}
-	if err := c.decode(&body); err != nil {
-		return nil, err
-	}
-	if err := requiredEnum("installation_preference", body.Pref, installPrefs); err != nil {
+	pref, err := c.installPref("installation_preference")
+	if err != nil {
 		return nil, err
 	}
 	s := find(p.settings, func(s *installSetting) bool { return s.Target == target })
@@ -743,7 +733,7 @@ func setInstallSetting(c *call) (any, *apiError) {
 		s = &installSetting{CreatedAt: stamp(c.now), PluginID: p.id, Target: target, Type: "plugin_installation_setting"}
 		p.settings = append(p.settings, s)
 	}
-	s.InstallationPreference, s.UpdatedAt = *body.Pref, stamp(c.now)
+	s.InstallationPreference, s.UpdatedAt = pref, stamp(c.now)
 	return s, nil
 }
 
@@ -910,4 +900,22 @@ func validateRepository(c *call) (any, *apiError) {
 		sha, ref = ref, repo.branch // a commit was asked for: the report names the branch
 	}
 	return validateMarketplace(files, &sha, ref), nil
+}
+
+// installPref reads a body whose one field, key, is a required
+// installation preference.
+func (c *call) installPref(key string) (string, *apiError) {
+	var body map[string]*string
+	if err := c.decode(&body); err != nil {
+		return "", err
+	}
+	for k := range body {
+		if k != key {
+			return "", errInvalid("%s: Extra inputs are not permitted", k) // as decode says of a struct
+		}
+	}
+	if err := requiredEnum(key, body[key], installPrefs); err != nil {
+		return "", err
+	}
+	return *body[key], nil
 }
