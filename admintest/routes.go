@@ -73,6 +73,7 @@ func (f *Fake) handle(ep admin.Endpoint, h handler) http.HandlerFunc {
 		}
 		f.mu.Lock()
 		out, err := h(&call{r: r, q: r.URL.Query(), st: f.st, now: f.now(), noRunning: f.noRunning, mergeTags: f.mergeTags, form: form})
+		out = frozen(out)
 		due := f.st.hasDue(f.now())
 		f.mu.Unlock()
 		if due {
@@ -90,6 +91,22 @@ func (f *Fake) handle(ep admin.Endpoint, h handler) http.HandlerFunc {
 		}
 		writeJSON(w, http.StatusOK, out)
 	}
+}
+
+// frozen is an answer encoded while the state is still locked: a handler's
+// answer may point into the state, which the next request (a retry of this
+// one, say) can change while this one is being written. Answers that write
+// themselves (report pages, files) are left to do so.
+func frozen(out any) any {
+	switch out.(type) {
+	case nil, *fileBody, interface{ writeJSON(io.Writer) error }:
+		return out
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return out // writeJSON meets the same error and writes what it can
+	}
+	return json.RawMessage(b)
 }
 
 // checkEndpoint refuses a request the endpoint would refuse whatever it
